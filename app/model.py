@@ -1,0 +1,219 @@
+"""The value types that flow through ProofPair's core.
+
+Data flows one way: files -> :class:`Edition` -> :class:`SectionPair` -> :class:`Change`
+-> :class:`Decision` -> canonical text. Every type here is immutable and hashable so that
+"what changed after a re-diff" is a set difference and a value can be shared between threads
+without locks. Offsets are code points into an edition's normalized text (``Edition.text``);
+the Qt layer converts to UTF-16 at one place of its own.
+
+Imports: the standard library only.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class Kind(enum.StrEnum):
+    """What sort of difference a change is; ordered from least to most important."""
+
+    LAYOUT = "layout"
+    TYPOGRAPHY = "typography"
+    OCR = "ocr"
+    CONTENT = "content"
+
+
+class Verdict(enum.StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"  # take the reference text
+    REJECTED = "rejected"  # keep the base text
+    EDITED = "edited"  # take Decision.text
+
+
+class Role(enum.StrEnum):
+    BASE = "base"
+    REFERENCE = "reference"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range ``[start, end)`` of code points."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def shifted(self, offset: int) -> Span:
+        return Span(self.start + offset, self.end + offset)
+
+    def slice(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """An editor's (or a suggestion's) verdict on one change; ``text`` only for EDITED."""
+
+    verdict: Verdict
+    text: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.verdict is Verdict.EDITED) != (self.text is not None):
+            raise ValueError("an edited decision needs its text, and only it")
+
+
+PENDING = Decision(Verdict.PENDING)
+ACCEPT = Decision(Verdict.ACCEPTED)
+REJECT = Decision(Verdict.REJECTED)
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """What the engine proposes, and why, in words an editor can check."""
+
+    decision: Decision
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    """One loaded edition: its normalized text plus what is needed to give the file back.
+
+    ``text`` has ``\\n`` newlines and is NFC. ``nfc_patches`` records each stretch that NFC
+    rewrote as ``(start, end, original)`` in normalized offsets, so that text kept from this
+    edition can be written out exactly as the file had it (see :mod:`app.loading`).
+    """
+
+    path: Path
+    text: str
+    encoding: str
+    sha256: str
+    had_bom: bool = False
+    newline: str = "\n"
+    nfc_patches: tuple[tuple[int, int, str], ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A numbered heading found in one edition.
+
+    ``number`` is the normalized dotted number without a trailing dot (``"1"``, ``"2.3.1"``);
+    ``span`` covers the heading's text including a title wrapped onto the next line.
+    """
+
+    number: str
+    title: str
+    span: Span
+
+    @property
+    def level(self) -> int:
+        return self.number.count(".") + 1 if self.number else 0
+
+
+@dataclass(frozen=True, slots=True)
+class SectionPair:
+    """One section of the report as it stands in both editions.
+
+    The pairs of a comparison are in document order and tile both texts with no gap or
+    overlap, so changes can be computed per pair and offsets simply shifted. A section found
+    in one edition only has an empty span in the other (at the place it would stand).
+    ``key`` is stable across reloads (the number, made unique if a number repeats).
+    """
+
+    key: str
+    number: str
+    title: str
+    base: Span
+    reference: Span
+    base_heading: Heading | None = None
+    reference_heading: Heading | None = None
+
+    @property
+    def level(self) -> int:
+        return self.number.count(".") + 1 if self.number else 0
+
+    @property
+    def only_in(self) -> Role | None:
+        if self.base_heading is None and self.reference_heading is not None:
+            return Role.REFERENCE
+        if self.reference_heading is None and self.base_heading is not None:
+            return Role.BASE
+        return None
+
+    @property
+    def parent_number(self) -> str:
+        return self.number.rpartition(".")[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One difference between the editions, with its kind, suggestion and confidence.
+
+    ``pattern`` lists the character substitutions inside the change as ``(base, reference)``
+    pairs (``("a", "ä")``); it keys bulk decisions "by confusion pattern". ``id`` is stable:
+    the same change in the same section gets the same id when the pair is reloaded.
+    """
+
+    id: str
+    section: str
+    base: Span
+    reference: Span
+    base_text: str
+    reference_text: str
+    kind: Kind
+    suggestion: Suggestion | None
+    confidence: float
+    pattern: tuple[tuple[str, str], ...] = ()
+    reason: str = ""
+    touches_number: bool = False
+
+    def __post_init__(self) -> None:
+        if self.base_text == self.reference_text:
+            raise ValueError("a change needs two different texts")
+        if len(self.base) != len(self.base_text) or len(self.reference) != len(self.reference_text):
+            raise ValueError("span and text lengths disagree")
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValueError("confidence is a probability")
+
+    def final_text(self, decision: Decision) -> str:
+        """The text this change contributes to the canonical text under ``decision``."""
+        if decision.verdict is Verdict.ACCEPTED:
+            return self.reference_text
+        if decision.verdict is Verdict.EDITED:
+            assert decision.text is not None
+            return decision.text
+        return self.base_text
+
+    @property
+    def bulk_safe(self) -> bool:
+        """Whether a bulk accept may include this change: never content, never a number."""
+        return self.kind is not Kind.CONTENT and not self.touches_number
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Two editions, their aligned sections and every change between them."""
+
+    base: Edition
+    reference: Edition
+    sections: tuple[SectionPair, ...]
+    changes: tuple[Change, ...]
+    warnings: tuple[str, ...] = ()
+    similarity: float = 1.0
+    by_id: dict[str, Change] = field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        if not self.by_id:
+            self.by_id.update((c.id, c) for c in self.changes)
