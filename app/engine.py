@@ -1,0 +1,147 @@
+"""From two editions to aligned sections and classified changes: the comparison pipeline.
+
+Entry points: :func:`compare` (everything at once) and :func:`iter_compare`, a generator
+that yields each section's changes as soon as they are ready, so a caller can show progress,
+let the first section be reviewed early, and cancel by simply stopping iteration. Nothing
+here knows about threads; the Qt layer runs the generator on a worker.
+
+Each section pair is diffed on its own (:mod:`app.diffing`), so the cost grows with the size
+of the report, not its square, and one section can be recomputed alone.
+
+Imports: the standard library, the other core modules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.classify import classify, reinforce
+from app.diffing import diff_texts, fold, tokenize
+from app.loading import load_edition
+from app.model import Change, Comparison, Edition, Kind, SectionPair, Span
+from app.sections import align_sections
+
+#: Below this share of common words two editions are "not the same report".
+UNRELATED_BELOW = 0.30
+#: A section pair sharing fewer words than this is reported as one replacement, not diffed
+#: word by word (the word diff of two unrelated texts is quadratic and helps nobody).
+SECTION_DIFF_BELOW = 0.15
+
+
+@dataclass(frozen=True, slots=True)
+class SectionResult:
+    """One step of :func:`iter_compare`: a section's changes, and how far along we are."""
+
+    index: int
+    total: int
+    section: SectionPair
+    changes: tuple[Change, ...]
+    common_words: int
+    words: int
+
+
+class Cancelled(Exception):
+    """Raised by :func:`compare` when ``should_cancel`` said so."""
+
+
+def compare_files(base: str | Path, reference: str | Path) -> Comparison:
+    """Load both files and compare them (raises :class:`app.loading.EditionError`)."""
+    return compare(load_edition(base), load_edition(reference))
+
+
+def compare(base: Edition, reference: Edition,
+            should_cancel: Callable[[], bool] | None = None,
+            on_progress: Callable[[SectionResult], None] | None = None) -> Comparison:
+    """The full comparison; calls ``on_progress`` after each section."""
+    sections: list[SectionPair] = []
+    changes: list[Change] = []
+    common = words = 0
+    for step in iter_compare(base, reference):
+        if should_cancel is not None and should_cancel():
+            raise Cancelled()
+        sections.append(step.section)
+        changes.extend(step.changes)
+        common += step.common_words
+        words += step.words
+        if on_progress is not None:
+            on_progress(step)
+    return finish(base, reference, sections, changes, common, words)
+
+
+def finish(base: Edition, reference: Edition, sections: list[SectionPair], changes: list[Change],
+           common_words: int, words: int) -> Comparison:
+    """Assemble the comparison once every section is done (and let the document teach)."""
+    similarity = common_words / words if words else 1.0
+    warnings = []
+    if similarity < UNRELATED_BELOW:
+        warnings.append(f"These editions look like different reports: only {similarity:.0%} of "
+                        "their words are shared. Check that you opened the right pair.")
+    one_sided = [s for s in sections if s.only_in is not None and s.number]
+    for section in one_sided:
+        warnings.append(f"Section {section.number} is only in the {section.only_in} edition.")
+    return Comparison(base, reference, tuple(sections), tuple(reinforce(changes)),
+                      tuple(warnings), similarity)
+
+
+def iter_compare(base: Edition, reference: Edition) -> Iterator[SectionResult]:
+    """Yield each section pair's changes in document order."""
+    pairs = align_sections(base, reference)
+    for index, pair in enumerate(pairs):
+        changes, common, words = diff_section(base, reference, pair)
+        yield SectionResult(index, len(pairs), pair, changes, common, words)
+
+
+def diff_section(base: Edition, reference: Edition, pair: SectionPair) -> tuple[tuple[Change, ...], int, int]:
+    """The classified changes of one section pair, with its shared and total word counts."""
+    b_text = pair.base.slice(base.text)
+    r_text = pair.reference.slice(reference.text)
+    common, words = _word_overlap(b_text, r_text)
+    if words and common / words < SECTION_DIFF_BELOW and min(len(b_text), len(r_text)) > 2000:
+        hunks = [(0, len(b_text), 0, len(r_text))]
+    else:
+        hunks = diff_texts(b_text, r_text)
+    seen: Counter[tuple[str, str]] = Counter()
+    out: list[Change] = []
+    for b0, b1, r0, r1 in hunks:
+        bt, rt = b_text[b0:b1], r_text[r0:r1]
+        verdict = classify(bt, rt, b_text[b0 - 1:b0] if b0 else _before(base, pair), b_text[b1:b1 + 1])
+        seen[bt, rt] += 1
+        out.append(Change(
+            id=change_id(pair.key, bt, rt, seen[bt, rt]),
+            section=pair.key,
+            base=Span(pair.base.start + b0, pair.base.start + b1),
+            reference=Span(pair.reference.start + r0, pair.reference.start + r1),
+            base_text=bt, reference_text=rt, kind=verdict.kind, suggestion=verdict.suggestion,
+            confidence=verdict.confidence, pattern=verdict.pattern, reason=verdict.reason,
+            touches_number=verdict.touches_number))
+    return tuple(out), common, words
+
+
+def change_id(section_key: str, base_text: str, ref_text: str, occurrence: int) -> str:
+    """A stable id: the same difference, in the same section, the n-th time it occurs."""
+    digest = hashlib.blake2b(f"{section_key}\0{base_text}\0{ref_text}\0{occurrence}".encode(),
+                             digest_size=8)
+    return digest.hexdigest()
+
+
+def _before(base: Edition, pair: SectionPair) -> str:
+    start = pair.base.start
+    return base.text[start - 1:start] if start else "\n"
+
+
+def _word_overlap(a: str, b: str) -> tuple[int, int]:
+    """Folded words the two texts share, and the larger word count (a cheap similarity)."""
+    words_a = Counter(fold(t) for t in tokenize(a)[0] if t[0].isalnum())
+    words_b = Counter(fold(t) for t in tokenize(b)[0] if t[0].isalnum())
+    common = sum((words_a & words_b).values())
+    return common, max(sum(words_a.values()), sum(words_b.values()))
+
+
+def kinds_count(changes: tuple[Change, ...] | list[Change]) -> dict[Kind, int]:
+    """How many changes there are of each kind (every kind present, zeros included)."""
+    counts = Counter(c.kind for c in changes)
+    return {kind: counts.get(kind, 0) for kind in Kind}

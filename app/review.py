@@ -1,0 +1,230 @@
+"""The review state: a decision per change, and the canonical text they produce.
+
+Entry point: :class:`Review`. Its one mutation is :meth:`Review.decide`; a keypress, a
+button, a bulk action, an undo and the CLI all go through it, and it returns a
+:class:`DecisionsChanged` saying exactly which changes and sections moved so a view can
+refresh only those. Selections (:meth:`Review.select`) and bulk plans
+(:meth:`Review.suggested_decisions`) are pure queries; applying them is one ``decide``.
+
+The canonical text is the base edition with accepted and edited changes applied. It is
+kept per section, so a decision costs one section's rebuild, not the whole document's.
+
+Imports: the standard library, :mod:`app.model`, :mod:`app.loading`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from app.loading import original_text
+from app.model import ACCEPT, PENDING, Change, Comparison, Decision, Kind, SectionPair, Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionsChanged:
+    """What one :meth:`Review.decide` call did: ``before``/``after`` per change it altered."""
+
+    before: Mapping[str, Decision]
+    after: Mapping[str, Decision]
+    sections: frozenset[str] = frozenset()
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self.after)
+
+    def __len__(self) -> int:
+        return len(self.after)
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """Review progress over some set of changes."""
+
+    pending: int = 0
+    accepted: int = 0
+    rejected: int = 0
+    edited: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.pending + self.accepted + self.rejected + self.edited
+
+    @property
+    def reviewed_share(self) -> float:
+        return 1.0 if not self.total else (self.total - self.pending) / self.total
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Where a change landed in the canonical text (for marking decided spots)."""
+
+    start: int
+    end: int
+    change_id: str
+    verdict: Verdict
+
+
+@dataclass
+class _SectionCache:
+    text: str | None = None
+    marks: list[Mark] = field(default_factory=list)
+
+
+class Review:
+    """Decisions over one :class:`~app.model.Comparison`."""
+
+    def __init__(self, comparison: Comparison, decisions: Mapping[str, Decision] | None = None) -> None:
+        self.comparison = comparison
+        self._decisions: dict[str, Decision] = {}
+        self._by_section: dict[str, list[Change]] = {s.key: [] for s in comparison.sections}
+        for change in comparison.changes:
+            self._by_section.setdefault(change.section, []).append(change)
+        self._cache: dict[str, _SectionCache] = {key: _SectionCache() for key in self._by_section}
+        self._index = {s.key: i for i, s in enumerate(comparison.sections)}
+        if decisions:
+            self.decide({k: v for k, v in decisions.items() if k in comparison.by_id})
+
+    # -- queries ---------------------------------------------------------------------------
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        return self.comparison.changes
+
+    @property
+    def sections(self) -> tuple[SectionPair, ...]:
+        return self.comparison.sections
+
+    def change(self, change_id: str) -> Change:
+        return self.comparison.by_id[change_id]
+
+    def decision(self, change_id: str) -> Decision:
+        return self._decisions.get(change_id, PENDING)
+
+    def decisions(self) -> dict[str, Decision]:
+        """Every non-pending decision (a copy: the review changes only through decide)."""
+        return dict(self._decisions)
+
+    def section_changes(self, key: str) -> list[Change]:
+        return self._by_section.get(key, [])
+
+    def counts(self, section: str | None = None, kinds: Collection[Kind] | None = None) -> Counts:
+        """Progress in the document or one section, optionally for some kinds only."""
+        changes = self.changes if section is None else self.section_changes(section)
+        tally = Counter(self.decision(c.id).verdict for c in changes if kinds is None or c.kind in kinds)
+        return Counts(tally[Verdict.PENDING], tally[Verdict.ACCEPTED], tally[Verdict.REJECTED],
+                      tally[Verdict.EDITED])
+
+    def select(self, *, kinds: Collection[Kind] | None = None, section: str | None = None,
+               pattern: tuple[str, str] | None = None, verdicts: Collection[Verdict] | None = None,
+               bulk_safe: bool = False) -> list[str]:
+        """Ids of the changes matching every given criterion, in document order.
+
+        ``section`` includes its subsections (``"2"`` selects 2.1, 2.2 …); ``pattern`` is one
+        confusion such as ``("a", "ä")``; ``bulk_safe`` leaves out content and numbers.
+        """
+        keys = self._section_keys(section) if section is not None else None
+        out = []
+        for change in self.changes:
+            if kinds is not None and change.kind not in kinds:
+                continue
+            if keys is not None and change.section not in keys:
+                continue
+            if pattern is not None and pattern not in change.pattern:
+                continue
+            if verdicts is not None and self.decision(change.id).verdict not in verdicts:
+                continue
+            if bulk_safe and not change.bulk_safe:
+                continue
+            out.append(change.id)
+        return out
+
+    def suggested_decisions(self, ids: Iterable[str]) -> dict[str, Decision]:
+        """The suggestion of each bulk-safe change among ``ids`` that has one."""
+        plan = {}
+        for change_id in ids:
+            change = self.change(change_id)
+            if change.bulk_safe and change.suggestion is not None:
+                plan[change_id] = change.suggestion.decision
+        return plan
+
+    def patterns(self, kinds: Collection[Kind] = (Kind.OCR,)) -> Counter[tuple[str, str]]:
+        """Every confusion pattern and how many changes show it (for "accept every a→ä")."""
+        return Counter(p for c in self.changes if c.kind in kinds for p in c.pattern)
+
+    # -- the one mutation ----------------------------------------------------------------------
+    def decide(self, updates: Mapping[str, Decision]) -> DecisionsChanged:
+        """Record decisions; returns what actually changed (unchanged ones are left out)."""
+        before: dict[str, Decision] = {}
+        after: dict[str, Decision] = {}
+        sections: set[str] = set()
+        for change_id, decision in updates.items():
+            change = self.comparison.by_id[change_id]  # KeyError for an unknown id: a bug
+            old = self.decision(change_id)
+            if old == decision:
+                continue
+            before[change_id], after[change_id] = old, decision
+            if decision.verdict is Verdict.PENDING:
+                self._decisions.pop(change_id, None)
+            else:
+                self._decisions[change_id] = decision
+            sections.add(change.section)
+        for key in sections:
+            self._cache[key] = _SectionCache()
+        return DecisionsChanged(before, after, frozenset(sections))
+
+    def apply_suggestions(self, ids: Iterable[str] | None = None) -> DecisionsChanged:
+        """Take every bulk-safe suggestion among ``ids`` (default: all changes)."""
+        return self.decide(self.suggested_decisions(ids if ids is not None else self.comparison.by_id))
+
+    # -- canonical text ------------------------------------------------------------------------
+    def canonical_text(self) -> str:
+        return "".join(self.section_canonical(s.key) for s in self.sections)
+
+    def canonical_with_marks(self) -> tuple[str, list[Mark]]:
+        """The canonical text and where each decided change landed in it."""
+        parts: list[str] = []
+        marks: list[Mark] = []
+        offset = 0
+        for section in self.sections:
+            text = self.section_canonical(section.key)
+            marks.extend(Mark(m.start + offset, m.end + offset, m.change_id, m.verdict)
+                         for m in self._cache[section.key].marks)
+            parts.append(text)
+            offset += len(text)
+        return "".join(parts), marks
+
+    def section_canonical(self, key: str) -> str:
+        cache = self._cache[key]
+        if cache.text is None:
+            cache.text, cache.marks = self._build_section(key)
+        return cache.text
+
+    def _build_section(self, key: str) -> tuple[str, list[Mark]]:
+        section = self.sections[self._index[key]]
+        base = self.comparison.base
+        pos = section.base.start
+        parts: list[str] = []
+        marks: list[Mark] = []
+        length = 0
+        for change in self.section_changes(key):
+            kept = original_text(base, pos, change.base.start)
+            decision = self.decision(change.id)
+            final = change.final_text(decision)
+            parts += [kept, final]
+            length += len(kept)
+            if decision.verdict is not Verdict.PENDING:
+                marks.append(Mark(length, length + len(final), change.id, decision.verdict))
+            length += len(final)
+            pos = change.base.end
+        parts.append(original_text(base, pos, section.base.end))
+        return "".join(parts), marks
+
+    def _section_keys(self, section: str) -> set[str]:
+        return {s.key for s in self.sections
+                if s.key == section or s.number == section or s.number.startswith(section + ".")}
+
+
+def accept_all(review: Review) -> DecisionsChanged:
+    """Accept every change (gives the reference text): the CLI's ``--accept all``."""
+    return review.decide({c.id: ACCEPT for c in review.changes})
