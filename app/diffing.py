@@ -7,6 +7,11 @@ aligner, :func:`app.align.opcodes`. Because almost every token of two editions o
 folds to the same key, the Myers diff only has to explain the few real differences, so even
 a long paragraph gets the exact minimal answer quickly - there is no timeout to give up at.
 
+The key of a word keeps only its OCR-stable letters (consonants that scanners rarely
+confuse): ``gdllande`` and ``gällande`` share the key ``glln``. A key shared by two different
+words costs nothing but a pairing choice - every raw difference is still reported - while a
+key that misses an OCR variant would leave Myers a larger diff to explain.
+
 Then: a token pair whose keys agree but whose raw text differs is one hunk (one misread
 word is one change); a run of tokens that did not align is one hunk. Whitespace between two
 misread words aligns, so two misreads on one line are two hunks.
@@ -22,7 +27,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from app.align import opcodes
-from app.tables import TYPOGRAPHIC_FOLD
+from app.tables import BULLET_LOOKALIKES, OCR_VOLATILE, TYPOGRAPHIC_FOLD
 
 TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 
@@ -55,8 +60,11 @@ def fold(token: str) -> str:
         return " "
     if len(token) == 1 and not first.isalnum():
         return TYPOGRAPHIC_FOLD.get(first, first)
-    stripped = "".join(ch for ch in unicodedata.normalize("NFD", token) if not unicodedata.combining(ch))
-    return stripped.casefold()
+    if token in BULLET_LOOKALIKES:
+        return "\u2022"
+    stripped = "".join(ch for ch in unicodedata.normalize("NFD", token.casefold())
+                       if not unicodedata.combining(ch) and ch not in OCR_VOLATILE)
+    return stripped or "·"
 
 
 def diff_texts(base: str, reference: str) -> list[Hunk]:
@@ -73,8 +81,27 @@ def diff_texts(base: str, reference: str) -> list[Hunk]:
             for k in range(op.a_end - op.a_start):
                 i, j = op.a_start + k, op.b_start + k
                 if b_tokens[i] != r_tokens[j]:
-                    hunks.append(Hunk(b_starts[i], b_starts[i + 1], r_starts[j], r_starts[j + 1]))
+                    _add(hunks, Hunk(b_starts[i], b_starts[i + 1], r_starts[j], r_starts[j + 1]),
+                         base, reference)
         else:
-            hunks.append(Hunk(b_starts[op.a_start], b_starts[op.a_end],
-                              r_starts[op.b_start], r_starts[op.b_end]))
+            _add(hunks, Hunk(b_starts[op.a_start], b_starts[op.a_end],
+                             r_starts[op.b_start], r_starts[op.b_end]), base, reference)
     return hunks
+
+
+def _add(hunks: list[Hunk], hunk: Hunk, base: str, reference: str) -> None:
+    """Append ``hunk``, merging it with the previous one when nothing equal lies between.
+
+    A misread word and the footnote debris stuck to it are one difference to an editor;
+    a whitespace difference stays apart, since it is layout whatever its neighbour is.
+    """
+    if (hunks and hunks[-1].b_end == hunk.b_start and hunks[-1].r_end == hunk.r_start
+            and not _blank(hunks[-1], base, reference) and not _blank(hunk, base, reference)):
+        last = hunks[-1]
+        hunks[-1] = Hunk(last.b_start, hunk.b_end, last.r_start, hunk.r_end)
+    else:
+        hunks.append(hunk)
+
+
+def _blank(hunk: Hunk, base: str, reference: str) -> bool:
+    return not base[hunk.b_start:hunk.b_end].strip() and not reference[hunk.r_start:hunk.r_end].strip()

@@ -20,6 +20,14 @@ TYPOGRAPHIC_FOLD: dict[str, str] = {
     "\u2026": "...",
 }
 
+#: Characters (after case and diacritic folding) that OCR swaps among themselves; word
+#: alignment keys leave them out so a misread word still lines up with its true form.
+OCR_VOLATILE: frozenset[str] = frozenset("aeiouyd0146&[]|!l")
+
+#: One-letter words an OCR engine makes of a bullet; aligned as a bullet (only a pairing
+#: hint: what the change is, classification decides).
+BULLET_LOOKALIKES: frozenset[str] = frozenset({"e", "o", "O", "0"})
+
 #: Private-use and legacy glyphs and their standard Unicode form for the canonical text.
 STANDARD_FORM: dict[str, str] = {
     "\uf0b7": "\u2022",  # Symbol-font bullet from Word

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The two set-up commands of the README, for a fresh machine:
+#   bash dev.sh app    install ProofPair into .venv and open it on the built-in sample
+#   bash dev.sh test   install ProofPair with its test tools into .venv and run every test
+# On Debian/Ubuntu it first installs, if missing, the system libraries Qt needs and a font
+# (as root, or through sudo). Anything after the verb is passed on (to proofpair or pytest).
+set -euo pipefail
+cd "$(dirname "$0")"
+verb=${1:-}
+[ $# -gt 0 ] && shift
+
+system_packages() {
+  command -v dpkg >/dev/null 2>&1 || return 0
+  local want=(libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0
+              libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
+              libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
+              fonts-dejavu-core python3-venv)
+  local missing=()
+  for p in "${want[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  # python3-venv is only needed when the interpreter is Debian's own
+  if python3 -c 'import venv, ensurepip' 2>/dev/null; then
+    missing=("${missing[@]/python3-venv}")
+  fi
+  missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "Installing system packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+venv() {
+  [ -x .venv/bin/python ] || python3 -m venv .venv
+  .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
+  .venv/bin/python -m pip install -q --disable-pip-version-check -e "$1"
+}
+
+case "$verb" in
+  app)  system_packages; venv .;         exec .venv/bin/proofpair --sample "$@" ;;
+  test) system_packages; venv '.[test]'; exec .venv/bin/python -m pytest "$@" ;;
+  *)    echo "usage: bash dev.sh app|test [args…]" >&2; exit 2 ;;
+esac

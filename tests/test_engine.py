@@ -1,0 +1,130 @@
+"""The comparison pipeline on the sample pair and on made-up edge cases."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from app.align import opcodes
+from app.classify import classify
+from app.diffing import diff_texts, tokenize
+from app.engine import compare, compare_files, kinds_count
+from app.loading import load_edition
+from app.model import Kind, Verdict
+from app.review import Review
+
+
+@pytest.fixture(scope="module")
+def sample(sample_paths: tuple[Path, Path]):
+    return compare_files(*sample_paths)
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\uf0b7", "\u2022")).strip()
+
+
+def test_every_section_is_paired(sample) -> None:
+    numbered = [s for s in sample.sections if s.number]
+    assert len([s for s in numbered if s.level == 1]) == 6
+    assert len([s for s in numbered if s.level == 2]) == 28
+    assert all(s.only_in is None for s in numbered)
+
+
+def test_default_suggestions_leave_only_content(sample, sample_paths: tuple[Path, Path]) -> None:
+    """After the suggestions, the canonical text differs from the digital edition only where
+    a content change was left as base (whitespace runs collapsed, U+F0B7 read as •)."""
+    review = Review(sample)
+    review.apply_suggestions()
+    canonical = _collapse(review.canonical_text())
+    reference = _collapse(sample_paths[1].read_text(encoding="utf-8"))
+    content = [_collapse(c.base_text) for c in sample.changes if c.kind is Kind.CONTENT]
+    a, b = tokenize(canonical)[0], tokenize(reference)[0]
+    leftovers = ["".join(a[op.a_start:op.a_end]).strip() for op in opcodes(a, b) if op.tag != "equal"]
+    assert leftovers, "the sample has content differences"
+    for left in leftovers:
+        assert not left or any(left in text for text in content), left
+
+
+def test_sample_kinds_and_suggestions(sample) -> None:
+    counts = kinds_count(sample.changes)
+    assert 0 < counts[Kind.CONTENT] < 60
+    assert counts[Kind.OCR] > 1000 and counts[Kind.LAYOUT] > 100 and counts[Kind.TYPOGRAPHY] > 20
+    suggested = sum(c.suggestion is not None for c in sample.changes)
+    assert suggested / len(sample.changes) > 0.95
+    signature = [c for c in sample.changes if "Forvaltningsdirektor" in c.base_text]
+    assert len(signature) == 1 and signature[0].kind is Kind.CONTENT
+
+
+def test_no_private_use_character_is_ever_suggested(sample) -> None:
+    for change in sample.changes:
+        if change.suggestion is None:
+            continue
+        final = change.final_text(change.suggestion.decision)
+        assert not any(0xE000 <= ord(ch) <= 0xF8FF for ch in final), change
+
+
+def test_ids_are_stable_across_reloads(sample, sample_paths: tuple[Path, Path]) -> None:
+    again = compare_files(*sample_paths)
+    assert [c.id for c in again.changes] == [c.id for c in sample.changes]
+    assert len({c.id for c in sample.changes}) == len(sample.changes)
+
+
+@pytest.mark.parametrize("base, ref, kind", [
+    ("6kad", "ökad", Kind.OCR),
+    ("fér", "för", Kind.OCR),
+    ("[", "I", Kind.OCR),
+    ("lanets", "länets", Kind.OCR),
+    ("2023", "2025", Kind.CONTENT),
+    ("111", "117", Kind.CONTENT),
+    ("webbplats®", "webbplats9", Kind.OCR),
+    ('"', "\u201d", Kind.TYPOGRAPHY),
+    ("-", "\u2013", Kind.TYPOGRAPHY),
+    ("e", "\uf0b7", Kind.TYPOGRAPHY),
+    ("\n", " \n", Kind.LAYOUT),
+    ("\n\n\n\n", "\n\n", Kind.LAYOUT),
+    ("kompetens-\nutveckling", "kompetensutveckling", Kind.LAYOUT),
+    ("tre", "två", Kind.CONTENT),
+    ("Ensatsning", "En satsning", Kind.OCR),
+])
+def test_classification_table(base: str, ref: str, kind: Kind) -> None:
+    assert classify(base, ref, " ", " ").kind is kind
+
+
+def test_bullet_suggestion_is_the_standard_form() -> None:
+    verdict = classify("e", "\uf0b7", "\n", " ")
+    assert verdict.suggestion is not None
+    assert verdict.suggestion.decision.verdict is Verdict.EDITED
+    assert verdict.suggestion.decision.text == "\u2022"
+
+
+def test_page_furniture_only_in_print_is_layout() -> None:
+    verdict = classify("SID 3\n", "", "\n", "\n")
+    assert verdict.kind is Kind.LAYOUT and verdict.suggestion is not None
+
+
+def test_two_misreads_on_a_line_are_two_changes() -> None:
+    hunks = diff_texts("Dessa 6verenskommelser ligger till grund fér mal.",
+                       "Dessa överenskommelser ligger till grund för mål.")
+    assert len(hunks) == 3
+
+
+def test_long_paragraph_gets_the_exact_diff(tmp_path: Path) -> None:
+    """No timeout: a 60,000-word paragraph with scattered misreads is diffed word by word."""
+    words = [f"ord{i % 97}ä" for i in range(60000)]
+    ref = " ".join(words)
+    base_words = [w.replace("ä", "a") if i % 50 == 0 else w for i, w in enumerate(words)]
+    (tmp_path / "b.txt").write_text(" ".join(base_words), encoding="utf-8")
+    (tmp_path / "r.txt").write_text(ref, encoding="utf-8")
+    comparison = compare(load_edition(tmp_path / "b.txt"), load_edition(tmp_path / "r.txt"))
+    assert len(comparison.changes) == 1200
+    assert all(c.kind is Kind.OCR for c in comparison.changes)
+
+
+def test_unrelated_editions_load_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Lorem ipsum dolor sit amet consectetur. " * 50, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Helt annan rapport om skogsbruk och vatten. " * 50, encoding="utf-8")
+    comparison = compare_files(tmp_path / "a.txt", tmp_path / "b.txt")
+    assert comparison.similarity < 0.3
+    assert any("different reports" in w for w in comparison.warnings)

@@ -1,0 +1,123 @@
+"""The review's invariants, on generated pairs and on the sample.
+
+All rejected gives the base text, all accepted gives the reference text, the canonical text
+does not depend on the order decisions were made in, and bulk actions report their counts.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.engine import compare
+from app.loading import load_edition
+from app.model import ACCEPT, REJECT, Decision, Kind, Verdict
+from app.review import Review, accept_all
+
+WORDS = ["länets", "kommuner", "för", "samverkan", "2024", "hälsa", "och", "I", "mål", "•",
+         "”citat”", "miljö-", "5.1", "område", "Öka", "år", "vård", "123", "–", "(MDU)"]
+OCR = {"ä": "a", "ö": "6", "å": "d", "I": "[", "•": "e", "”": '"', "–": "-"}
+
+
+@st.composite
+def edition_pairs(draw: st.DrawFn) -> tuple[str, str]:
+    """A reference text and an OCR-ish base made from it by random damage and edits."""
+    n_paras = draw(st.integers(1, 4))
+    paras = []
+    for p in range(n_paras):
+        words = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=25))
+        heading = f"{p + 1}. Rubrik {p + 1}\n\n" if draw(st.booleans()) else ""
+        paras.append(heading + " ".join(words))
+    reference = "\n\n".join(paras) + draw(st.sampled_from(["", "\n", " \n"]))
+    rng = random.Random(draw(st.integers(0, 2**32)))
+    base_chars = []
+    for ch in reference:
+        roll = rng.random()
+        if ch in OCR and roll < 0.5:
+            base_chars.append(OCR[ch])
+        elif ch == " " and roll < 0.05:
+            base_chars.append("\n")
+        elif roll < 0.01:
+            base_chars.append(rng.choice("xyz ®"))
+        else:
+            base_chars.append(ch)
+    return "".join(base_chars), reference
+
+
+def _review(tmp_path: Path, base: str, reference: str) -> Review:
+    (tmp_path / "b.txt").write_text(base, encoding="utf-8")
+    (tmp_path / "r.txt").write_text(reference, encoding="utf-8")
+    return Review(compare(load_edition(tmp_path / "b.txt"), load_edition(tmp_path / "r.txt")))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pair=edition_pairs(), seed=st.integers(0, 2**32))
+def test_extremes_and_order_independence(tmp_path: Path, pair: tuple[str, str], seed: int) -> None:
+    base, reference = pair
+    if not base.strip() or not reference.strip():
+        return
+    review = _review(tmp_path, base, reference)
+    assert review.canonical_text() == base
+    accept_all(review)
+    assert review.canonical_text() == reference
+
+    rng = random.Random(seed)
+    choices = {c.id: rng.choice([ACCEPT, REJECT, Decision(Verdict.EDITED, "§")]) for c in review.changes}
+    forward, backward = Review(review.comparison), Review(review.comparison)
+    for cid in choices:
+        forward.decide({cid: choices[cid]})
+    for cid in reversed(list(choices)):
+        backward.decide({cid: choices[cid]})
+    assert forward.canonical_text() == backward.canonical_text()
+    assert forward.decisions() == backward.decisions()
+
+
+@pytest.fixture(scope="module")
+def sample_review(sample_paths: tuple[Path, Path]) -> Review:
+    return Review(compare(*(load_edition(p) for p in sample_paths)))
+
+
+def test_sample_extremes(sample_paths: tuple[Path, Path], sample_review: Review) -> None:
+    base_text, ref_text = (p.read_text(encoding="utf-8") for p in sample_paths)
+    review = Review(sample_review.comparison)
+    assert review.canonical_text() == base_text
+    changed = accept_all(review)
+    assert len(changed) == len(review.changes)
+    assert review.canonical_text() == ref_text
+
+
+def test_decide_reports_only_what_changed(sample_review: Review) -> None:
+    review = Review(sample_review.comparison)
+    first = review.changes[0]
+    assert len(review.decide({first.id: ACCEPT})) == 1
+    again = review.decide({first.id: ACCEPT})
+    assert len(again) == 0 and not again.sections
+    undo = review.decide(review.decide({first.id: REJECT}).before)
+    assert undo.after == {first.id: ACCEPT}
+    assert review.counts().accepted == 1
+
+
+def test_bulk_by_kind_section_and_pattern(sample_review: Review) -> None:
+    review = Review(sample_review.comparison)
+    ocr_ids = review.select(kinds={Kind.OCR}, bulk_safe=True)
+    pattern = ("a", "ä")
+    by_pattern = review.select(pattern=pattern)
+    assert by_pattern and all(pattern in review.change(i).pattern for i in by_pattern)
+    assert set(by_pattern) <= set(review.select(kinds={Kind.OCR}))
+    section_ids = review.select(section="2")
+    assert section_ids and all(review.change(i).section.split("#")[0].startswith("2") for i in section_ids)
+    done = review.apply_suggestions(ocr_ids)
+    assert len(done) == len(ocr_ids)
+    assert review.counts(kinds={Kind.OCR}).accepted == len(ocr_ids)
+
+
+def test_bulk_never_touches_content_or_numbers(sample_review: Review) -> None:
+    review = Review(sample_review.comparison)
+    review.apply_suggestions()
+    for change in review.changes:
+        if change.kind is Kind.CONTENT or change.touches_number:
+            assert review.decision(change.id).verdict is Verdict.PENDING
