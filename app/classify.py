@@ -23,6 +23,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from app.align import char_diff
 from app.model import ACCEPT, REJECT, Change, Decision, Kind, Suggestion, Verdict
@@ -57,8 +58,12 @@ class Classification:
     touches_number: bool = False
 
 
+@lru_cache(maxsize=1 << 16)
 def classify(base: str, ref: str, before: str = "\n", after: str = "\n") -> Classification:
-    """Classify the hunk ``base`` -> ``ref``; ``before``/``after`` are the base's neighbours."""
+    """Classify the hunk ``base`` -> ``ref``; ``before``/``after`` are the base's neighbours.
+
+    Pure, so cached: a report repeats its misreads (``for`` -> ``för``) hundreds of times.
+    """
     if not base.strip() and not ref.strip():
         return _layout_whitespace(base, ref)
     furniture = _page_furniture(base, ref, before, after)

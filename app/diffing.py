@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from app.align import opcodes
@@ -42,14 +44,12 @@ class Hunk(NamedTuple):
 
 
 def tokenize(text: str) -> tuple[list[str], list[int]]:
-    """The tokens of ``text`` and their start offsets (``starts`` has one extra: the end)."""
-    tokens: list[str] = []
-    starts: list[int] = []
-    for match in TOKEN.finditer(text):
-        tokens.append(match.group())
-        starts.append(match.start())
-    starts.append(len(text))
-    return tokens, starts
+    """The tokens of ``text`` and their start offsets (``starts`` has one extra: the end).
+
+    The pattern matches every character, so the tokens tile the text and offsets are sums.
+    """
+    tokens = TOKEN.findall(text)
+    return tokens, [0, *accumulate(map(len, tokens))]
 
 
 @lru_cache(maxsize=65536)
@@ -69,23 +69,41 @@ def fold(token: str) -> str:
 
 def diff_texts(base: str, reference: str) -> list[Hunk]:
     """Every difference between two section texts, in document order, non-overlapping."""
-    if base == reference:
+    return diff_tokenized(Tokenized.of(base), Tokenized.of(reference))
+
+
+class Tokenized(NamedTuple):
+    """A text cut into tokens, with their offsets and alignment keys (computed once)."""
+
+    text: str
+    tokens: list[str]
+    starts: list[int]
+    keys: list[str]
+
+    @classmethod
+    def of(cls, text: str) -> Tokenized:
+        tokens, starts = tokenize(text)
+        return cls(text, tokens, starts, [fold(t) for t in tokens])
+
+    def word_keys(self) -> Counter[str]:
+        return Counter(k for k, t in zip(self.keys, self.tokens) if t[0].isalnum())
+
+
+def diff_tokenized(b: Tokenized, r: Tokenized) -> list[Hunk]:
+    """:func:`diff_texts` for texts already tokenized."""
+    if b.text == r.text:
         return []
-    b_tokens, b_starts = tokenize(base)
-    r_tokens, r_starts = tokenize(reference)
     hunks: list[Hunk] = []
-    keys_b = [fold(t) for t in b_tokens]
-    keys_r = [fold(t) for t in r_tokens]
-    for op in opcodes(keys_b, keys_r):
+    for op in opcodes(b.keys, r.keys):
         if op.tag == "equal":
             for k in range(op.a_end - op.a_start):
                 i, j = op.a_start + k, op.b_start + k
-                if b_tokens[i] != r_tokens[j]:
-                    _add(hunks, Hunk(b_starts[i], b_starts[i + 1], r_starts[j], r_starts[j + 1]),
-                         base, reference)
+                if b.tokens[i] != r.tokens[j]:
+                    _add(hunks, Hunk(b.starts[i], b.starts[i + 1], r.starts[j], r.starts[j + 1]),
+                         b.text, r.text)
         else:
-            _add(hunks, Hunk(b_starts[op.a_start], b_starts[op.a_end],
-                             r_starts[op.b_start], r_starts[op.b_end]), base, reference)
+            _add(hunks, Hunk(b.starts[op.a_start], b.starts[op.a_end],
+                             r.starts[op.b_start], r.starts[op.b_end]), b.text, r.text)
     return hunks
 
 

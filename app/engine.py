@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.classify import classify, reinforce
-from app.diffing import diff_texts, fold, tokenize
+from app.diffing import Tokenized, diff_tokenized
 from app.loading import load_edition
 from app.model import Change, Comparison, Edition, Kind, SectionPair, Span
 from app.sections import align_sections
@@ -99,11 +99,12 @@ def diff_section(base: Edition, reference: Edition, pair: SectionPair) -> tuple[
     """The classified changes of one section pair, with its shared and total word counts."""
     b_text = pair.base.slice(base.text)
     r_text = pair.reference.slice(reference.text)
-    common, words = _word_overlap(b_text, r_text)
+    b_tokens, r_tokens = Tokenized.of(b_text), Tokenized.of(r_text)
+    common, words = _word_overlap(b_tokens, r_tokens)
     if words and common / words < SECTION_DIFF_BELOW and min(len(b_text), len(r_text)) > 2000:
         hunks = [(0, len(b_text), 0, len(r_text))]
     else:
-        hunks = diff_texts(b_text, r_text)
+        hunks = diff_tokenized(b_tokens, r_tokens)
     seen: Counter[tuple[str, str]] = Counter()
     out: list[Change] = []
     for b0, b1, r0, r1 in hunks:
@@ -133,10 +134,9 @@ def _before(base: Edition, pair: SectionPair) -> str:
     return base.text[start - 1:start] if start else "\n"
 
 
-def _word_overlap(a: str, b: str) -> tuple[int, int]:
+def _word_overlap(a: Tokenized, b: Tokenized) -> tuple[int, int]:
     """Folded words the two texts share, and the larger word count (a cheap similarity)."""
-    words_a = Counter(fold(t) for t in tokenize(a)[0] if t[0].isalnum())
-    words_b = Counter(fold(t) for t in tokenize(b)[0] if t[0].isalnum())
+    words_a, words_b = a.word_keys(), b.word_keys()
     common = sum((words_a & words_b).values())
     return common, max(sum(words_a.values()), sum(words_b.values()))
 
