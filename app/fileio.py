@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from pathlib import Path
+from typing import BinaryIO
 
 
 def atomic_write_text(path: str | Path, text: str, encoding: str = "utf-8", newline: str = "\n") -> None:
@@ -29,9 +30,9 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically (see the module docstring)."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    tmp, handle = _create_temp(folder, path.name)
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -44,18 +45,28 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     _fsync_folder(folder)
 
 
-def _keep_mode(path: Path, tmp: str) -> None:
-    """Give the new file the old file's permissions, or the usual ones for a new file.
+def _create_temp(folder: Path, name: str) -> tuple[Path, BinaryIO]:
+    """A new, exclusively created temporary file beside the target.
 
-    ``mkstemp`` creates files readable by the owner only; an exported text should be as
-    readable as one written with ``open()``.
+    Not ``mkstemp``: its files are owner-only, while an export should get the permissions
+    ``open()`` would give (the umask's), and reading the umask means briefly changing it,
+    which is not thread-safe.
     """
+    for _ in range(100):
+        tmp = folder / f".{name}.{secrets.token_hex(4)}.tmp"
+        try:
+            return tmp, open(tmp, "xb")  # noqa: SIM115  # closed by the caller's with
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"{folder}: cannot create a temporary file for {name}")
+
+
+def _keep_mode(path: Path, tmp: Path) -> None:
+    """Give the new file the old file's permissions when it replaces one."""
     try:
         mode = path.stat().st_mode & 0o7777
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+        return
     with contextlib.suppress(OSError):
         os.chmod(tmp, mode)
 
