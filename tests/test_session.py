@@ -1,0 +1,102 @@
+"""Session files: round trip, atomic writes, damaged or newer files, changed editions."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app.engine import compare_files
+from app.model import ACCEPT, REJECT, Decision, Verdict
+from app.review import Review
+from app.session import SCHEMA, SessionError, attach, load_session, open_session, save_session
+
+
+@pytest.fixture
+def decided(sample_copy: tuple[Path, Path]) -> Review:
+    review = Review(compare_files(*sample_copy))
+    ids = [c.id for c in review.changes]
+    review.decide({ids[0]: ACCEPT, ids[1]: REJECT, ids[5]: Decision(Verdict.EDITED, "eget")})
+    review.apply_suggestions(ids[10:40])
+    return review
+
+
+def test_save_and_reopen_gives_identical_decisions_and_text(tmp_path: Path, decided: Review) -> None:
+    path = tmp_path / "review.proofpair"
+    save_session(path, decided, {"show_layout": True})
+    review, report, settings = open_session(path)
+    assert review.decisions() == decided.decisions()
+    assert review.canonical_text() == decided.canonical_text()
+    assert settings == {"show_layout": True}
+    assert report.message == "" and not report.orphaned
+    assert not list(tmp_path.glob("*.tmp*")), "no temporary file is left behind"
+
+
+def test_corrupt_session_is_refused_and_left_alone(tmp_path: Path, decided: Review) -> None:
+    path = tmp_path / "review.proofpair"
+    save_session(path, decided)
+    damaged = path.read_bytes()[: len(path.read_bytes()) // 2]
+    path.write_bytes(damaged)
+    with pytest.raises(SessionError, match="damaged"):
+        load_session(path)
+    assert path.read_bytes() == damaged
+
+
+def test_newer_schema_is_refused_and_left_alone(tmp_path: Path, decided: Review) -> None:
+    path = tmp_path / "review.proofpair"
+    save_session(path, decided)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["schema"] = SCHEMA + 1
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(SessionError, match="newer ProofPair"):
+        load_session(path)
+    assert path.read_bytes() == before
+
+
+def test_not_a_session(tmp_path: Path) -> None:
+    path = tmp_path / "other.proofpair"
+    path.write_text('{"hello": 1}', encoding="utf-8")
+    with pytest.raises(SessionError, match="not a ProofPair session"):
+        load_session(path)
+
+
+def test_changed_edition_reattaches_and_reports(tmp_path: Path, sample_copy: tuple[Path, Path],
+                                                decided: Review) -> None:
+    path = tmp_path / "review.proofpair"
+    save_session(path, decided)
+    base_path = sample_copy[0]
+    text = base_path.read_text(encoding="utf-8")
+    first_decided = decided.change(next(iter(decided.decisions())))
+    # edit the base edition: a new first line shifts every offset, and one decided change vanishes
+    cut = first_decided.base
+    text = "Ny rad överst.\n" + text[:cut.start] + first_decided.reference_text + text[cut.end:]
+    base_path.write_text(text, encoding="utf-8")
+    loaded = load_session(path)
+    review, report = attach(loaded, compare_files(*sample_copy))
+    assert report.editions_changed == ["base"]
+    assert report.orphaned == [first_decided.id]
+    assert report.attached == len(decided.decisions()) - 1
+    assert "changed on disk" in report.message
+    save_session(path, review)
+    assert first_decided.id in json.loads(path.read_text(encoding="utf-8"))["orphaned"]
+
+
+def test_moved_folder_still_opens(tmp_path: Path, sample_copy: tuple[Path, Path], decided: Review) -> None:
+    save_session(tmp_path / "review.proofpair", decided)
+    moved = tmp_path.parent / (tmp_path.name + "-moved")
+    shutil.copytree(tmp_path, moved)
+    shutil.rmtree(tmp_path)
+    review, report, _ = open_session(moved / "review.proofpair")
+    assert review.decisions() == decided.decisions()
+    shutil.rmtree(moved)
+
+
+def test_missing_edition_is_a_clear_error(tmp_path: Path, sample_copy: tuple[Path, Path], decided: Review) -> None:
+    path = tmp_path / "review.proofpair"
+    save_session(path, decided)
+    sample_copy[1].unlink()
+    with pytest.raises(SessionError, match="cannot be opened"):
+        open_session(path)
