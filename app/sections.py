@@ -1,0 +1,390 @@
+"""Find a report's numbered headings and pair its sections across two editions.
+
+Contract: :func:`find_headings` gives one text's numbered headings (``1.``, ``1.1``,
+``2.3.1``) in document order; :func:`align_sections` turns two editions into
+:class:`~app.model.SectionPair` s that are in document order on both sides and tile both texts
+exactly (first span starts at 0, each starts where the previous ended, the last ends at the
+text's end), so later stages can diff section by section and shift offsets.
+
+Why a chain and not a pattern: many lines *look* like headings (list items ``1.``, decimals
+at a line start, damaged footnotes). A candidate is a heading only if it continues the
+numbering, so candidates get a layout weight and are linked into the best-scoring chain of
+plausible successors (next sibling, first child, next at a higher level; a gap, or the
+numbering starting again as in concatenated reports, costs a penalty). That is a small
+dynamic programme, linear in the candidates.
+Nothing is language-specific: titles are recognised by Unicode letter case only, and
+OCR damage to numbers is the :data:`NUMBER_DAMAGE` table.
+
+Pairing uses :func:`app.align.opcodes` over the number sequences (the project's one aligner),
+so repeated numbering aligns too; numbers it cannot match are paired by title similarity.
+
+Imports: the standard library, rapidfuzz, :mod:`app.align`, :mod:`app.model`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+from typing import Final
+
+from rapidfuzz import fuzz
+
+from app.align import opcodes
+from app.model import Edition, Heading, SectionPair, Span
+
+Number = tuple[int, ...]
+
+#: What OCR makes of the characters of a heading number, mapped back. Only applied inside
+#: the number at a line start; a number with no genuine digit left weighs less (Scoring).
+NUMBER_DAMAGE: Final[Mapping[str, str]] = MappingProxyType({
+    "l": "1", "I": "1", "|": "1", "[": "1", "]": "1", "!": "1",
+    "O": "0", "o": "0",
+    ",": ".",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Scoring:
+    """The weights of the heading chain; a chain's score is its weights minus its costs.
+
+    A candidate's weight is the product of the factors that apply to it (1.0 when none
+    does); weights only matter where candidates compete for a place in the numbering.
+    """
+
+    embedded: float = 0.25  # directly after running text (not blank, not its parent heading)
+    list_item: float = -0.25  # the weight (not a factor) of an item of a numbered list (see
+    # _list_items): negative, so it is taken only where it bridges a gap in the numbering
+    damaged_only: float = 0.5  # no genuine digit in the number ("l.", "I.")
+    gap: float = 0.3  # per heading missing between two linked ones (lost to OCR, say)
+    restart: float = 3.0  # numbering starting again: it must carry several headings to pay
+    window: int = 16  # how far back a gapped link may reach
+    max_wrap: int = 3  # continuation lines a title may wrap onto
+    title_match: float = 70.0  # rapidfuzz ratio for pairing headings whose numbers differ
+    title_window: int = 8  # how far ahead a title match is looked for
+
+
+SCORING: Final = Scoring()
+
+_DAMAGED = re.escape("".join(k for k in NUMBER_DAMAGE if k not in ".,"))
+_PART = rf"[0-9{_DAMAGED}]{{1,3}}"
+_SEP = r"[^\S\n]?[.,]"
+_LINE = re.compile(
+    rf"^[^\S\n]{{0,4}}(?P<number>{_PART}(?:{_SEP}{_PART}){{0,3}}(?:{_SEP})?)"
+    r"[^\S\n]+(?P<title>\S[^\n]*)$",
+    re.MULTILINE,
+)
+_UNDAMAGE = str.maketrans(dict(NUMBER_DAMAGE))
+_TERMINAL = re.compile(r"[.?!:;]\S{0,3}\s*$")  # a sentence end, maybe with a footnote mark
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    number: Number
+    heading: Heading
+    weight: float
+
+
+# --------------------------------------------------------------------------- headings
+
+
+def find_headings(text: str, scoring: Scoring = SCORING) -> list[Heading]:
+    """The numbered headings of ``text`` in document order (see the module docstring)."""
+    return [c.heading for c in _best_chain(_candidates(text, scoring), scoring)]
+
+
+def _parse_number(raw: str) -> Number | None:
+    """``"l .1"`` -> ``(1, 1)``; None for a bare number (a footnote, an amount, a year)."""
+    compact = "".join(raw.split()).translate(_UNDAMAGE)
+    parts = compact.rstrip(".").split(".")
+    if len(parts) == 1 and not compact.endswith("."):
+        return None
+    if not all(p.isdigit() for p in parts):
+        return None
+    return tuple(int(p) for p in parts)
+
+
+def _parse_line(match: re.Match[str]) -> Number | None:
+    """The number of a heading-like line: a title that starts with no lowercase letter."""
+    title = match["title"]
+    if title[0].islower() or not any(ch.isalpha() for ch in title):
+        return None
+    return _parse_number(match["number"])
+
+
+def _candidates(text: str, scoring: Scoring) -> list[_Candidate]:
+    """Every heading-like line, weighted by how much it looks like a heading in its place."""
+    found: list[_Candidate] = []
+    for match in _LINE.finditer(text):
+        number = _parse_line(match)
+        if number is None:
+            continue
+        start, end = match.start(), _title_end(text, match.end(), scoring.max_wrap)
+        title = " ".join(text[match.start("title") : end].split())
+        heading = Heading(".".join(map(str, number)), title, Span(start, end))
+        genuine = any(ch.isdigit() for ch in match["number"])
+        found.append(_Candidate(number, heading, 1.0 if genuine else scoring.damaged_only))
+    listed = _list_items(text, found)
+    return [replace(c, weight=scoring.list_item if k in listed
+                    else c.weight * _layout(text, c, found[k - 1] if k else None, scoring))
+            for k, c in enumerate(found)]
+
+
+def _title_end(text: str, end: int, max_wrap: int) -> int:
+    """Where a title ending its first line at ``end`` really ends, following its wraps."""
+    for _ in range(max_wrap):
+        if _TERMINAL.search(text, text.rfind("\n", 0, end) + 1, end):
+            break
+        continued = _continuation(text, end)
+        if continued is None:
+            break
+        end = continued
+    return end
+
+
+def _continuation(text: str, end: int) -> int | None:
+    """End of the next line (after at most one blank line) if it continues the title.
+
+    A continuation starts with a lowercase letter (body text after a heading starts a
+    sentence). The digital extract sometimes puts a blank line inside a wrapped title; a line
+    after a blank must also end the sentence, as a paragraph's first line seldom does.
+    """
+    pos = end + 1
+    for blanks in range(2):
+        if pos > len(text):
+            return None
+        stop = text.find("\n", pos)
+        stop = len(text) if stop < 0 else stop
+        line = text[pos:stop]
+        if line.strip():
+            match = _LINE.match(line)
+            heading_like = match is not None and _parse_line(match) is not None
+            ends = not blanks or _TERMINAL.search(line) is not None
+            return stop if line.lstrip()[0].islower() and ends and not heading_like else None
+        pos = stop + 1
+    return None
+
+
+def _layout(text: str, cand: _Candidate, previous: _Candidate | None,
+            scoring: Scoring) -> float:
+    """A heading stands on its own: after a blank line, or as first child under its parent."""
+    start = cand.heading.span.start
+    if start == 0 or not text[text.rfind("\n", 0, start - 1) + 1 : start - 1].strip():
+        return 1.0
+    if (previous is not None and previous.heading.span.end == start - 1
+            and _is_first_child(previous.number, cand.number)):
+        return 1.0
+    return scoring.embedded
+
+
+def _list_items(text: str, found: Sequence[_Candidate]) -> set[int]:
+    """The candidates that are items of a numbered list, not headings.
+
+    A list is a run of next siblings with nothing but blank lines between them that starts
+    a numbering of its own: at 1, and not straight under its parent (as "2." then "2.1").
+    A run that does not start at 1 is a row of empty sections (unanswered questions).
+    """
+    listed: set[int] = set()
+    k = 0
+    while k < len(found):
+        m = k
+        while (m + 1 < len(found) and _adjacent(text, found[m], found[m + 1])
+               and _is_next_sibling(found[m].number, found[m + 1].number)):
+            m += 1
+        under_parent = k > 0 and _adjacent(text, found[k - 1], found[k]) and _is_first_child(
+            found[k - 1].number, found[k].number)
+        if m > k and found[k].number[-1] == 1 and not under_parent:
+            listed.update(range(k, m + 1))
+        k = m + 1
+    return listed
+
+
+def _adjacent(text: str, first: _Candidate, second: _Candidate) -> bool:
+    return not text[first.heading.span.end : second.heading.span.start].strip()
+
+
+def _is_next_sibling(prev: Number, number: Number) -> bool:
+    return len(number) == len(prev) and number[:-1] == prev[:-1] and number[-1] == prev[-1] + 1
+
+
+def _is_first_child(parent: Number, number: Number) -> bool:
+    return len(number) == len(parent) + 1 and number[:-1] == parent and number[-1] == 1
+
+
+def _missing(prev: Number, number: Number) -> int | None:
+    """How many headings a complete numbering has between ``prev`` and ``number``.
+
+    0 means ``number`` is a plausible successor; None means it does not come after at all.
+    """
+    if number <= prev:
+        return None
+    d = next((k for k, (x, y) in enumerate(zip(prev, number)) if x != y), len(prev))
+    here = number[d] - (prev[d] if d < len(prev) else 0) - 1
+    deeper = sum(max(x - 1, 0) for x in number[d + 1 :])
+    return max(here, 0) + deeper + (len(number) - d - 1)
+
+
+def _best_chain(cands: Sequence[_Candidate], scoring: Scoring) -> list[_Candidate]:
+    """The highest-scoring chain of candidates, each linked to a predecessor (or none)."""
+    scores: list[float] = []
+    back: list[int] = []
+    index: dict[tuple[bool, Number], int] = {}
+    top = -1
+    for j, cand in enumerate(cands):
+        gain, link = max(
+            ((scores[i] if i >= 0 else 0.0) - cost, i)
+            for i, cost in _links(j, cands, index, top, scoring)
+        )
+        scores.append(gain + cand.weight)
+        back.append(link)
+        _remember(index, cand.number, j, scores)
+        if top < 0 or scores[j] >= scores[top]:
+            top = j
+    chain: list[_Candidate] = []
+    while top >= 0:
+        chain.append(cands[top])
+        top = back[top]
+    return chain[::-1]
+
+
+def _links(j: int, cands: Sequence[_Candidate], index: Mapping[tuple[bool, Number], int],
+           top: int, scoring: Scoring) -> Iterator[tuple[int, float]]:
+    """The predecessors candidate ``j`` may link to, with the cost of each link (-1: none)."""
+    number = cands[j].number
+    fresh = scoring.gap * (_missing((), number) or 0)
+    yield -1, fresh
+    if top >= 0:
+        yield top, scoring.restart + fresh
+    if number[-1] > 1:
+        sibling = index.get((False, number[:-1] + (number[-1] - 1,)))
+    else:
+        sibling = index.get((True, number[:-1])) if len(number) > 1 else None
+    if sibling is not None:
+        yield sibling, 0.0
+    for i in range(max(0, j - scoring.window), j):
+        missing = _missing(cands[i].number, number)
+        if missing is not None:
+            yield i, scoring.gap * missing
+
+
+def _remember(index: dict[tuple[bool, Number], int], number: Number, j: int,
+              scores: Sequence[float]) -> None:
+    """Index chain ends by exact number and by every prefix (a sibling's descendants)."""
+    keys = [(True, number)] + [(False, number[:k]) for k in range(1, len(number) + 1)]
+    for key in keys:
+        old = index.get(key)
+        if old is None or scores[j] >= scores[old]:
+            index[key] = j
+
+
+# --------------------------------------------------------------------------- pairing
+
+Pair = tuple[Heading | None, Heading | None]
+
+
+def align_sections(base: Edition, reference: Edition,
+                   base_headings: Sequence[Heading] | None = None,
+                   reference_headings: Sequence[Heading] | None = None,
+                   ) -> tuple[SectionPair, ...]:
+    """Pair the sections of two editions by number, tiling both texts exactly."""
+    base_h = _ordered(base.text, base_headings)
+    ref_h = _ordered(reference.text, reference_headings)
+    pairs = _pair_headings(base_h, ref_h)
+    first_base = base_h[0].span.start if base_h else len(base.text)
+    first_ref = ref_h[0].span.start if ref_h else len(reference.text)
+    if first_base or first_ref or not pairs:
+        pairs.insert(0, (None, None))
+    base_spans = _side_spans(len(base.text), [b for b, _ in pairs])
+    ref_spans = _side_spans(len(reference.text), [r for _, r in pairs])
+    return tuple(_section(pair, b, r, key)
+                 for pair, b, r, key in zip(pairs, base_spans, ref_spans, _keys(pairs)))
+
+
+def _ordered(text: str, headings: Sequence[Heading] | None) -> list[Heading]:
+    if headings is None:
+        return find_headings(text)
+    return sorted(headings, key=lambda h: h.span.start)
+
+
+def _pair_headings(base_h: Sequence[Heading], ref_h: Sequence[Heading]) -> list[Pair]:
+    pairs: list[Pair] = []
+    for op in opcodes([h.number for h in base_h], [h.number for h in ref_h]):
+        a, b = base_h[op.a_start : op.a_end], ref_h[op.b_start : op.b_end]
+        if op.tag == "equal":
+            pairs.extend(zip(a, b))
+        else:
+            pairs.extend(_pair_by_title(a, b))
+    return pairs
+
+
+def _pair_by_title(a: Sequence[Heading], b: Sequence[Heading]) -> list[Pair]:
+    """Pair headings whose numbers differ (damaged, renumbered) by similar titles, in order."""
+    folded_b = [_fold(h.title) for h in b]
+    pairs: list[Pair] = []
+    j = 0
+    for heading in a:
+        k = _best_title(_fold(heading.title), folded_b, j)
+        if k is None:
+            pairs.append((heading, None))
+            continue
+        pairs.extend((None, h) for h in b[j:k])
+        pairs.append((heading, b[k]))
+        j = k + 1
+    pairs.extend((None, h) for h in b[j:])
+    return pairs
+
+
+def _best_title(title: str, folded: Sequence[str], start: int,
+                scoring: Scoring = SCORING) -> int | None:
+    stop = min(len(folded), start + scoring.title_window)
+    scored = [(fuzz.ratio(title, folded[k]), -k) for k in range(start, stop)]
+    best = max(scored, default=(0.0, 0))
+    return -best[1] if best[0] >= scoring.title_match else None
+
+
+def _fold(title: str) -> str:
+    """Casefolded, without diacritics: OCR loses accents, and they say nothing of identity."""
+    decomposed = unicodedata.normalize("NFKD", title.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def _side_spans(length: int, headings: Sequence[Heading | None]) -> list[Span]:
+    """One side's spans: each heading to the next; an absent one is empty where it would be."""
+    spans: list[Span] = []
+    end = length
+    for k in range(len(headings) - 1, -1, -1):
+        heading = headings[k]
+        if k == 0 and heading is None:
+            spans.append(Span(0, end))  # the preamble; if none, the first heading is at 0
+        elif heading is None:
+            spans.append(Span(end, end))
+        else:
+            spans.append(Span(heading.span.start, end))
+            end = heading.span.start
+    return spans[::-1]
+
+
+def _keys(pairs: Sequence[Pair]) -> Iterator[str]:
+    """``front`` for the preamble, else the number, with ``#2``, ``#3`` when it repeats."""
+    seen: dict[str, int] = {}
+    for k, pair in enumerate(pairs):
+        number = _number(pair)
+        if k == 0 and not number:
+            yield "front"
+            continue
+        seen[number] = seen.get(number, 0) + 1
+        yield number if seen[number] == 1 else f"{number}#{seen[number]}"
+
+
+def _number(pair: Pair) -> str:
+    base, ref = pair
+    return ref.number if ref is not None else base.number if base is not None else ""
+
+
+def _section(pair: Pair, base: Span, ref: Span, key: str) -> SectionPair:
+    base_h, ref_h = pair
+    title = ref_h.title if ref_h is not None else base_h.title if base_h is not None else ""
+    return SectionPair(key=key, number=_number(pair), title=title, base=base, reference=ref,
+                       base_heading=base_h, reference_heading=ref_h)

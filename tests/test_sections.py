@@ -1,0 +1,274 @@
+"""Tests for :mod:`app.sections`: heading detection and section pairing on the real sample.
+
+The expected numbering was read off the two sample files by hand: six chapters with
+5, 7, 5, 5, 3 and 3 subsections (``grep -n '^ *[0-9]\\.[0-9]* '`` on either file shows them).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import resources
+from app.loading import load_edition
+from app.model import Edition, Heading, Role, SectionPair, Span
+from app.sections import align_sections, find_headings
+
+SUBSECTIONS = {1: 5, 2: 7, 3: 5, 4: 5, 5: 3, 6: 3}
+EXPECTED = [n for ch, count in SUBSECTIONS.items()
+            for n in [str(ch)] + [f"{ch}.{k}" for k in range(1, count + 1)]]
+
+
+@pytest.fixture(scope="module")
+def editions() -> tuple[Edition, Edition]:
+    base, ref = resources.sample_paths()
+    return load_edition(base), load_edition(ref)
+
+
+def edition(text: str, name: str = "x.txt") -> Edition:
+    return Edition(path=Path(name), text=text, encoding="utf-8", sha256="")
+
+
+def numbers(text: str) -> list[str]:
+    return [h.number for h in find_headings(text)]
+
+
+def line_start(text: str, prefix: str) -> int:
+    """Offset of the one line starting with ``prefix`` (it must be there, and only once)."""
+    hits = [m.start() for m in re.finditer(rf"^{re.escape(prefix)}", text, re.MULTILINE)]
+    assert len(hits) == 1, prefix
+    return hits[0]
+
+
+def assert_tiles(pairs: tuple[SectionPair, ...], base: str, ref: str) -> None:
+    """Both sides in order, gapless, covering the text; headings open their sections."""
+    for side, text in (("base", base), ("reference", ref)):
+        spans = [getattr(p, side) for p in pairs]
+        assert spans[0].start == 0 and spans[-1].end == len(text)
+        assert all(a.end == b.start for a, b in zip(spans, spans[1:]))
+        for pair, span in zip(pairs, spans):
+            heading = getattr(pair, f"{side}_heading")
+            if heading is None:
+                assert pair.key == "front" or len(span) == 0
+            else:
+                assert span.start == heading.span.start and heading.span.end <= span.end
+    assert len({p.key for p in pairs}) == len(pairs)
+
+
+# --------------------------------------------------------------------------- the sample
+
+
+def test_sample_headings_found_in_both_editions(editions: tuple[Edition, Edition]) -> None:
+    base, ref = editions
+    assert numbers(base.text) == EXPECTED
+    assert numbers(ref.text) == EXPECTED
+    assert len(EXPECTED) == 34
+
+
+def test_sample_sections_all_paired_with_reference_titles(
+        editions: tuple[Edition, Edition]) -> None:
+    base, ref = editions
+    pairs = align_sections(base, ref)
+    assert [p.key for p in pairs] == EXPECTED  # both texts open with " 1.", so no preamble
+    assert all(p.only_in is None and p.base_heading and p.reference_heading for p in pairs)
+    by_key = {p.key: p for p in pairs}
+    assert by_key["1"].title == "Likvärdiga möjligheter till boende, arbete och välfärd"
+    assert by_key["1"].base_heading.title == ("Likvardiga mojligheter till boende, arbete "
+                                              "och valfard")
+    assert by_key["5"].title == "Anslag 1:1 Regionala utvecklingsåtgärder"
+    assert_tiles(pairs, base.text, ref.text)
+
+
+def test_wrapped_titles_are_joined(editions: tuple[Edition, Edition]) -> None:
+    base, ref = editions
+    ocr = {h.number: h for h in find_headings(base.text)}
+    digital = {h.number: h for h in find_headings(ref.text)}
+    assert ocr["3"].title == "Innovation och fornyelse samt entreprenorskap och foretagande"
+    assert digital["3"].title == "Innovation och förnyelse samt entreprenörskap och företagande"
+    assert digital["1.2"].title.endswith("social och miljömässig hållbarhet för att möta "
+                                         "samhällsutmaningarna.")
+    # the digital extract puts a blank line inside this title; the span still covers it
+    assert digital["2.1"].title.endswith("för regionens kompetensförsörjningsarbete.")
+    assert digital["2.1"].span.slice(ref.text).endswith("kompetensförsörjningsarbete. ")
+    # a three-line title, and the span stops before the newline
+    assert ocr["1.5"].title.endswith("en uppfoljning, utvardering eller egen beddmning.")
+    assert base.text[ocr["1.5"].span.end] == "\n"
+
+
+@pytest.mark.parametrize("prefix", [
+    "2 Ibid.",  # footnotes: a bare number, no dot
+    "3 Foljande aktorer ingdr:",
+    "13 For definitioner",
+    "2024 har mal och",  # years opening a sentence
+    "2025 trader den nya",
+    "111 miljoner kronor",  # amounts
+    "4483 unika deltagare",
+    "40 deltagare, 5 informationsmoten",
+    "18 manader sedan",
+])
+def test_footnotes_years_and_amounts_are_not_headings(
+        editions: tuple[Edition, Edition], prefix: str) -> None:
+    text = editions[0].text
+    assert line_start(text, prefix) not in {h.span.start for h in find_headings(text)}
+
+
+# --------------------------------------------------------------------------- detection
+
+
+def test_ocr_damaged_numbers_are_recovered() -> None:
+    text = ("l. Inledning\n\nText.\n\nl.1 Bakgrund\n\nText.\n\n1,2 Syfte\n\nText.\n\n"
+            "[.3 Metod\n\nText.\n\n1 .4 Resultat\n\nText.\n\n2. Slutsatser\n\nText.\n")
+    headings = find_headings(text)
+    assert [h.number for h in headings] == ["1", "1.1", "1.2", "1.3", "1.4", "2"]
+    assert [h.title for h in headings][1:4] == ["Bakgrund", "Syfte", "Metod"]
+    start = line_start(text, "[.3")
+    assert headings[3].span == Span(start, start + len("[.3 Metod"))
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_numbered_list_items_are_not_headings(sep: str) -> None:
+    items = sep.join(["We did three things:", "1. First thing", "2. Second thing",
+                      "3. Third thing", "More text."])
+    text = (f" 1. Alpha\n\nIntro.\n\n1.1 Beta\n\n{items}\n\n1.2 Gamma\n\nText.\n\n"
+            "2. Delta\n2.1 Epsilon\n\nText.\n")
+    assert numbers(text) == ["1", "1.1", "1.2", "2", "2.1"]
+    # after the last heading, a list whose numbers would fit the sequence
+    assert numbers(f"{text}\n{items}\n") == ["1", "1.1", "1.2", "2", "2.1"]
+
+
+def test_empty_sections_are_kept() -> None:
+    """An unanswered question has no text before the next one, yet it is a heading."""
+    text = "1. Alpha\n\n1.1 Beta\n\nText.\n\n1.2 Gamma\n\n1.3 Delta\n\nText.\n\n2. Epsilon\n"
+    assert numbers(text + "\nText.\n") == ["1", "1.1", "1.2", "1.3", "2"]
+
+
+def test_headings_need_a_plausible_place_in_the_numbering() -> None:
+    text = ("1. Alpha\n\n1.1 Beta\n\n7.3 Ekonomi looks like a heading but is out of place\n\n"
+            "1.2 Gamma\n\nText.\n\n2.1 Missing chapter heading is tolerated\n\nText.\n")
+    assert numbers(text) == ["1", "1.1", "1.2", "2.1"]
+
+
+def test_text_without_headings() -> None:
+    assert find_headings("Just a letter.\n\n2024 was a year.\n3 Footnote.\n") == []
+    pairs = align_sections(edition("Just a letter.\n"), edition("Just a letter!\n"))
+    assert len(pairs) == 1 and pairs[0].key == "front" and pairs[0].number == ""
+    assert pairs[0].base == Span(0, 15) and pairs[0].reference == Span(0, 15)
+
+
+# --------------------------------------------------------------------------- pairing
+
+
+def section_text(ed: Edition, number: str) -> str:
+    pair = next(p for p in align_sections(ed, ed) if p.number == number)
+    return pair.base.slice(ed.text)
+
+
+@pytest.mark.parametrize("missing_from", [Role.REFERENCE, Role.BASE])
+def test_section_in_one_edition_only(editions: tuple[Edition, Edition],
+                                     missing_from: Role) -> None:
+    base, ref = editions
+    if missing_from is Role.REFERENCE:
+        ref = replace(ref, text=ref.text.replace(section_text(ref, "2.3"), "", 1))
+    else:
+        base = replace(base, text=base.text.replace(section_text(base, "2.3"), "", 1))
+    pairs = align_sections(base, ref)
+    assert [p.key for p in pairs] == EXPECTED
+    index = EXPECTED.index("2.3")
+    lonely, before = pairs[index], pairs[index - 1]
+    absent = "reference" if missing_from is Role.REFERENCE else "base"
+    present = "base" if absent == "reference" else "reference"
+    assert lonely.only_in is Role(present)
+    assert getattr(lonely, f"{absent}_heading") is None
+    assert getattr(lonely, absent) == Span(getattr(before, absent).end, getattr(before, absent).end)
+    assert len(getattr(lonely, present)) > 0
+    assert lonely.title.startswith("Beskriv hur ytterligare strategiskt")
+    assert_tiles(pairs, base.text, ref.text)
+
+
+def test_unrepaired_number_is_paired_by_title(editions: tuple[Edition, Edition]) -> None:
+    base, ref = editions
+    damaged = [replace(h, number="1.8") if h.number == "1.3" else h
+               for h in find_headings(base.text)]
+    pairs = align_sections(base, ref, base_headings=damaged)
+    assert [p.key for p in pairs] == EXPECTED
+    paired = pairs[EXPECTED.index("1.3")]
+    assert paired.base_heading.number == "1.8" and paired.reference_heading.number == "1.3"
+    assert paired.title == "Beskriv hur ni har beaktat olika territoriella perspektiv i " \
+                           "arbetet inom detta område."
+
+
+def test_preamble_becomes_the_front_pair(editions: tuple[Edition, Edition]) -> None:
+    base, ref = editions
+    ref = replace(ref, text="Årsredovisning 2024\n\n" + ref.text)
+    pairs = align_sections(base, ref)
+    assert pairs[0].key == "front" and pairs[0].number == "" and pairs[0].only_in is None
+    assert pairs[0].base == Span(0, 0) and pairs[0].reference == Span(0, 21)
+    assert [p.key for p in pairs[1:]] == EXPECTED
+    assert_tiles(pairs, base.text, ref.text)
+
+
+def test_repeated_numbering_gets_unique_keys(editions: tuple[Edition, Edition]) -> None:
+    base, ref = (replace(e, text=e.text * 3) for e in editions)
+    pairs = align_sections(base, ref)
+    assert len(pairs) == 3 * 34 and all(p.only_in is None for p in pairs)
+    assert [p.number for p in pairs] == EXPECTED * 3
+    assert [p.key for p in pairs[34:36]] == ["1#2", "1.1#2"] and pairs[-1].key == "6.3#3"
+    assert_tiles(pairs, base.text, ref.text)
+
+
+def test_hundredfold_sample_aligns_quickly(editions: tuple[Edition, Edition]) -> None:
+    base, ref = (replace(e, text=e.text * 100) for e in editions)
+    started = time.perf_counter()
+    pairs = align_sections(base, ref)
+    assert time.perf_counter() - started < 1.0
+    assert len(pairs) == 3400 and pairs[-1].key == "6.3#100"
+
+
+# --------------------------------------------------------------------------- properties
+
+LINES = st.one_of(
+    st.sampled_from([
+        "1. Alpha", " 2. Beta", "1.1 Gamma", "1.2 Delta", "2.1 Epsilon", "2.1.1 Zeta",
+        "l.2 Eta", "1,3 Theta", "3. Iota wraps and", "continues here", "", "", "",
+        "Body text.", "3 Footnote text", "2024 was a year", "1. List item", "Ärende Åtta",
+    ]),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\r"), max_size=12),
+)
+TEXTS = st.lists(LINES, max_size=30).map("\n".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXTS, TEXTS)
+def test_pairs_tile_both_texts(base_text: str, ref_text: str) -> None:
+    pairs = align_sections(edition(base_text), edition(ref_text))
+    assert_tiles(pairs, base_text, ref_text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(TEXTS, st.data())
+def test_renumbered_headings_still_tile(text: str, data: st.DataObject) -> None:
+    """Numbers that no longer match send headings through title pairing; nothing is lost."""
+    headings = find_headings(text)
+    renumbered = [replace(h, number=data.draw(st.sampled_from([h.number, "9.9"])))
+                  for h in headings]
+    pairs = align_sections(edition(text), edition(text), reference_headings=renumbered)
+    assert_tiles(pairs, text, text)
+    assert [p.base_heading for p in pairs if p.base_heading] == headings
+    assert [p.reference_heading for p in pairs if p.reference_heading] == renumbered
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXTS)
+def test_headings_are_ordered_lines(text: str) -> None:
+    headings = find_headings(text)
+    assert all(a.span.end < b.span.start for a, b in zip(headings, headings[1:]))
+    for h in headings:
+        assert h.span.start == 0 or text[h.span.start - 1] == "\n"
+        assert h.span.end <= len(text) and "\n" not in text[h.span.end - 1 : h.span.end]
+        assert isinstance(h, Heading) and re.fullmatch(r"\d+(\.\d+)*", h.number)
