@@ -65,3 +65,12 @@ def test_sample_editions_load(sample_paths: tuple[Path, Path]) -> None:
     assert base.encoding == ref.encoding == "utf-8"
     assert "länets" in ref.text and "lanets" in base.text
     assert len(base.sha256) == 64
+
+
+def test_the_ocr_edition_is_guessed_as_base(sample_paths: tuple[Path, Path]) -> None:
+    from app.roles import guess_roles
+
+    ocr, digital = (load_edition(p) for p in sample_paths)
+    for first, second in ((ocr, digital), (digital, ocr)):
+        guess = guess_roles(first, second)
+        assert guess.base is ocr and guess.reference is digital and guess.confident
