@@ -1,0 +1,385 @@
+"""What a review produces: the canonical text, the decision log and a summary with error rates.
+
+Entry points:
+
+* :func:`canonical` / :func:`export_text` — the canonical text, as printed (line breaks of
+  the base edition) or reflowed into one line per paragraph (see :func:`reflow_text`);
+* :func:`decision_log` / :func:`export_log` — one row per change, as CSV or JSON;
+* :func:`summary` / :func:`export_summary` — counts by kind, section and decision, and the
+  character and word error rates between the editions and the canonical text.
+
+Every file is written through :func:`app.fileio.atomic_write_text`, so a failed export never
+leaves a half-written file. ``OSError`` propagates for the caller to report.
+
+Imports: the standard library, rapidfuzz, the core.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein
+
+from app.classify import pattern_label
+from app.engine import kinds_count
+from app.fileio import atomic_write_text
+from app.model import Change, Kind, SectionPair, Suggestion, Verdict
+from app.review import Review
+
+#: How a suggestion's verdict is named in logs and the CLI's JSON.
+SUGGESTION_WORD = {Verdict.ACCEPTED: "accept", Verdict.REJECTED: "reject", Verdict.EDITED: "edit"}
+
+#: The columns of the decision log, in order (CSV header and JSON keys).
+LOG_FIELDS = ("id", "section", "kind", "confidence", "pattern", "base_start", "base_end",
+              "base_text", "reference_text", "suggestion", "suggestion_text", "reason",
+              "decision", "final_text")
+
+LOG_FORMATS = ("csv", "json")
+
+# -- reflow: knowledge as data -----------------------------------------------------------------
+
+#: Words that follow a hyphen ending a compound part ("hälso- och sjukvård"): the hyphen is
+#: the writer's, not the typesetter's, so it stays and the lines join with a space.
+CONJUNCTIONS = frozenset({
+    "och", "eller", "samt", "respektive", "resp", "som", "till", "men",  # sv
+    "and", "or", "nor", "to", "versus", "vs",  # en
+    "und", "oder", "bzw", "sowie", "bis",  # de
+    "og", "eller", "ja", "tai", "et", "ou",  # da/no, fi, fr
+})
+#: Glyphs that start a list item when they begin a line (U+F0B7 is Word's Symbol bullet).
+BULLETS = "•◦▪▫■□●○·*‣⁃–—-\uf0b7\uf0a7"
+_LIST_ITEM = re.compile(rf"\s*(?:[{re.escape(BULLETS)}]\s|\d+[.)]\s|\(?[a-z]\)\s)")
+_NUMBERED_HEADING = re.compile(r"\s*\d+(?:\.\d+)+\.?\s+\S")
+_HYPHEN_END = re.compile(r"(\S*?)([\w]+)([-\u2010\u00ad])$")
+_NEXT_WORD = re.compile(r"[\w]+")
+_WORD = re.compile(r"\w+(?:[-\u2010]\w+)*")
+_SPACE_RUN = re.compile(r"\s+")
+
+
+# -- canonical text ------------------------------------------------------------------------------
+
+def canonical(review: Review, reflow: bool = False) -> str:
+    """The canonical text: as printed, or with each paragraph reflowed onto one line."""
+    if not reflow:
+        return review.canonical_text()
+    chunks: list[str] = []
+    headings: dict[int, int] = {}
+    line = 0
+    for section in review.sections:
+        text = review.section_canonical(section.key)
+        if lines := _heading_lines(review, section):
+            headings[line] = lines
+        line += text.count("\n")
+        chunks.append(text)
+    text = "".join(chunks)
+    vocabulary = _Vocabulary(lambda: [text, review.comparison.reference.text])
+    return reflow_text(text, headings, vocabulary)
+
+
+def export_text(review: Review, path: str | Path, reflow: bool = False) -> None:
+    """Write the canonical text: UTF-8, with the base edition's line endings."""
+    atomic_write_text(path, canonical(review, reflow), newline=review.comparison.base.newline)
+
+
+def reflow_text(text: str, headings: Mapping[int, int] | None = None,
+                vocabulary: _Vocabulary | None = None) -> str:
+    """Join the hard-wrapped lines of each paragraph of ``text`` into one line.
+
+    ``headings`` maps the (0-based) first line of each known heading to how many lines it
+    takes (a title wrapped onto the next line). Rules:
+
+    * a blank line ends a paragraph; runs of blank lines become one blank line;
+    * a heading (a known one, its wrapped title joined, or a line numbered like ``2.3`` /
+      ``2.3.1``) stands on its own line; a list item (a line starting with a bullet, ``–``, ``-``, ``3.`` or
+      ``a)``) starts a new line, and its wrapped continuation lines join it;
+    * other lines join the line before with one space; trailing spaces go, and so does the
+      indentation of a joined line;
+    * a line ending in a hyphen after a word is joined by :func:`join_hyphenated`, which
+      decides whether the hyphen was the typesetter's (end-of-line hyphenation) or the
+      writer's.
+
+    The result ends with one newline.
+    """
+    if vocabulary is None:
+        vocabulary = _Vocabulary(lambda: [text])
+    headings = headings or {}
+    out: list[str] = []  # finished lines; "" is a paragraph break
+    current: str | None = None
+    heading_left = 0  # lines of a known heading still to come after this one
+    for number, line in enumerate(text.split("\n")):
+        line = line.rstrip()
+        if not line.strip():
+            if current is not None:
+                out.append(current)
+                current = None
+            if out and out[-1]:
+                out.append("")
+            continue
+        if heading_left:  # the wrapped title of a known heading
+            heading_left -= 1
+            current = join_hyphenated(current or "", line.lstrip(), vocabulary).lstrip()
+            if not heading_left:
+                out.append(current)
+                current = None
+            continue
+        is_heading = number in headings or bool(_NUMBERED_HEADING.match(line))
+        if current is None:
+            current = line
+        elif is_heading or _LIST_ITEM.match(line):
+            out.append(current)
+            current = line
+        else:
+            current = join_hyphenated(current, line.lstrip(), vocabulary)
+        heading_left = headings.get(number, 1) - 1 if is_heading else 0
+        if is_heading and not heading_left:
+            out.append(current)
+            current = None
+    if current is not None:
+        out.append(current)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out) + "\n" if out else ""
+
+
+def join_hyphenated(left: str, right: str, vocabulary: _Vocabulary | None = None) -> str:
+    """Join two lines of a paragraph; undo the end-of-line hyphenation where it is one.
+
+    When ``left`` ends in ``word-`` the hyphen is kept or dropped by these rules, first
+    match wins (documented here because the text alone cannot always say):
+
+    1. a soft hyphen (U+00AD) is always the typesetter's: dropped, no space;
+    2. the next word is a conjunction (``miljö-`` / ``och``): the hyphen ends a compound
+       part and stays, the lines join with a space -> ``miljö- och``;
+    3. the next line does not start with a lower-case letter (``Stockholm-`` /
+       ``Mälardalen``, ``2020-`` / ``2024``) or the hyphenated token is part of a URL: a
+       real hyphen, kept, no space;
+    4. the document decides: the joined word and the hyphenated form are counted in
+       ``vocabulary`` (the canonical text and the reference edition); the commoner wins,
+       a tie joins (``förvalt-`` / ``ningen`` -> ``förvaltningen`` when ``förvaltningen``
+       occurs elsewhere; ``e-`` / ``post`` -> ``e-post`` when ``e-post`` does);
+    5. no evidence, and the part before the hyphen is one letter, an abbreviation in
+       capitals or has digits (``e-`` / ``hälsa``, ``EU-`` / ``projekt``): kept, no space;
+    6. otherwise the hyphen is dropped and the word joined. In typeset prose a hyphen at
+       the end of a line before a lower-case word is far more often a syllable break than a
+       compound hyphen, and Swedish writes compounds closed (``turismorganisationer``).
+    """
+    match = _HYPHEN_END.search(left)
+    next_word = _NEXT_WORD.match(right)
+    if match is None or next_word is None:
+        return f"{left} {right}"
+    token, stem, hyphen = match.group(1) + match.group(2), match.group(2), match.group(3)
+    head = left[: match.start(3)]
+    word = next_word.group()
+    if hyphen == "\u00ad":
+        return head + right
+    if word.casefold() in CONJUNCTIONS:
+        return f"{left} {right}"
+    if not word[0].islower() or "://" in token or token.casefold().startswith("www."):
+        return left + right
+    joined = vocabulary.count(stem + word) if vocabulary else 0
+    hyphenated = vocabulary.count(f"{stem}-{word}") if vocabulary else 0
+    if joined or hyphenated:
+        return left + right if hyphenated > joined else head + right
+    if len(stem) == 1 or stem.isupper() or any(ch.isdigit() for ch in stem):
+        return left + right
+    return head + right
+
+
+class _Vocabulary:
+    """Casefolded word counts of some texts, built only if a hyphenated line needs them."""
+
+    def __init__(self, texts: Any) -> None:
+        self._texts = texts
+        self._counts: Counter[str] | None = None
+
+    def count(self, word: str) -> int:
+        if self._counts is None:
+            self._counts = Counter()
+            for text in self._texts():
+                self._counts.update(w.casefold().replace("\u2010", "-") for w in _WORD.findall(text))
+        return self._counts[word.casefold()]
+
+
+def _heading_lines(review: Review, section: SectionPair) -> int:
+    """How many lines the section's heading takes at the start of its canonical text."""
+    heading = section.base_heading
+    if heading is None or heading.span.start != section.base.start:
+        return 0
+    return heading.span.slice(review.comparison.base.text).rstrip("\n").count("\n") + 1
+
+
+# -- decision log ----------------------------------------------------------------------------------
+
+def suggestion_dict(suggestion: Suggestion | None) -> dict[str, Any] | None:
+    """A suggestion as plain data: ``{"decision": accept|reject|edit, "text", "reason"}``."""
+    if suggestion is None:
+        return None
+    return {"decision": SUGGESTION_WORD[suggestion.decision.verdict],
+            "text": suggestion.decision.text, "reason": suggestion.reason}
+
+
+def section_numbers(review: Review) -> dict[str, str]:
+    """Each section key's heading number (the key itself when the section has none)."""
+    return {s.key: s.number or s.key for s in review.sections}
+
+
+def decision_log(review: Review) -> list[dict[str, Any]]:
+    """One row per change in document order, with its suggestion, decision and final text."""
+    numbers = section_numbers(review)
+    rows = []
+    for change in review.changes:
+        decision = review.decision(change.id)
+        suggestion = suggestion_dict(change.suggestion)
+        rows.append({
+            "id": change.id,
+            "section": numbers.get(change.section, change.section),
+            "kind": change.kind.value,
+            "confidence": change.confidence,
+            "pattern": pattern_label(change.pattern),
+            "base_start": change.base.start,
+            "base_end": change.base.end,
+            "base_text": change.base_text,
+            "reference_text": change.reference_text,
+            "suggestion": suggestion["decision"] if suggestion else None,
+            "suggestion_text": suggestion["text"] if suggestion else None,
+            "reason": suggestion["reason"] if suggestion else change.reason,
+            "decision": decision.verdict.value,
+            "final_text": change.final_text(decision),
+        })
+    return rows
+
+
+def export_log(review: Review, path: str | Path, fmt: str = "csv") -> None:
+    """Write the decision log as ``"csv"`` or ``"json"``.
+
+    CSV: the :data:`LOG_FIELDS` columns, RFC 4180 quoting by the :mod:`csv` module (texts
+    with line breaks stay one field), UTF-8 with a byte-order mark so that spreadsheet
+    programs read å, ä and ö correctly; an empty cell for "no value". JSON: an object with
+    the editions' names and the rows as ``changes``.
+    """
+    rows = decision_log(review)
+    if fmt == "csv":
+        buffer = io.StringIO(newline="")
+        writer = csv.DictWriter(buffer, fieldnames=LOG_FIELDS, lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        atomic_write_text(path, buffer.getvalue(), encoding="utf-8-sig")
+    elif fmt == "json":
+        doc = {"format": "proofpair-decision-log", "schema": 1, **_edition_names(review),
+               "changes": rows}
+        atomic_write_text(path, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
+    else:
+        raise ValueError(f"unknown log format {fmt!r}; use one of {', '.join(LOG_FORMATS)}")
+
+
+# -- summary ---------------------------------------------------------------------------------------
+
+def summary(review: Review) -> dict[str, Any]:
+    """Counts and error rates of a review, as plain JSON-ready data.
+
+    ``metrics`` holds the character and word error rates (CER, WER) of three pairs:
+    base edition vs reference edition, canonical text vs reference and canonical vs base.
+    Each is the Levenshtein distance (rapidfuzz) divided by the length of the second text
+    of the pair, over characters and over words. The texts are compared with every run of
+    whitespace read as one space (line breaks and trailing spaces are layout, not errors)
+    and in NFC.
+
+    The distances are summed section by section over the comparison's aligned
+    :class:`~app.model.SectionPair` s (the canonical of a section being
+    ``review.section_canonical(key)``), not computed over the whole text: a whole-document
+    Levenshtein over a 7 MB report is far too slow, and since the sections tile both texts
+    the per-section sum equals the whole-text distance whenever no edit would cross a
+    section boundary — always the case for sections that are aligned.
+    """
+    numbers = section_numbers(review)
+    counts = review.counts()
+    by_section: dict[str, Any] = {}
+    for section in review.sections:
+        changes = review.section_changes(section.key)
+        c = review.counts(section.key)
+        by_section[section.key] = {
+            "number": numbers[section.key], "title": section.title, "changes": len(changes),
+            "by_kind": _kinds(changes), "pending": c.pending}
+    return {
+        "format": "proofpair-summary",
+        "schema": 1,
+        **_edition_names(review),
+        "sections": len(review.sections),
+        "changes": len(review.changes),
+        "by_kind": _kinds(review.changes),
+        "with_suggestion": sum(1 for c in review.changes if c.suggestion is not None),
+        "decisions": {"pending": counts.pending, "accepted": counts.accepted,
+                      "rejected": counts.rejected, "edited": counts.edited,
+                      "reviewed_share": round(counts.reviewed_share, 4)},
+        "by_section": by_section,
+        "metrics": error_rates(review),
+        "similarity": round(review.comparison.similarity, 4),
+        "warnings": list(review.comparison.warnings),
+    }
+
+
+def export_summary(review: Review, path: str | Path) -> None:
+    """Write :func:`summary` as JSON."""
+    atomic_write_text(path, json.dumps(summary(review), ensure_ascii=False, indent=1) + "\n")
+
+
+def error_rates(review: Review) -> dict[str, dict[str, Any]]:
+    """CER and WER of the three pairs of texts, summed per section (see :func:`summary`)."""
+    base, reference = review.comparison.base.text, review.comparison.reference.text
+    pairs = {"base_vs_reference": _Tally(), "canonical_vs_reference": _Tally(),
+             "canonical_vs_base": _Tally()}
+    for section in review.sections:
+        b = _normal(section.base.slice(base))
+        r = _normal(section.reference.slice(reference))
+        c = _normal(review.section_canonical(section.key))
+        pairs["base_vs_reference"].add(b, r)
+        pairs["canonical_vs_reference"].add(c, r)
+        pairs["canonical_vs_base"].add(c, b)
+    return {name: tally.as_dict() for name, tally in pairs.items()}
+
+
+class _Tally:
+    def __init__(self) -> None:
+        self.char_distance = self.chars = self.word_distance = self.words = 0
+
+    def add(self, text: str, truth: str) -> None:
+        self.char_distance += Levenshtein.distance(text, truth)
+        self.chars += len(truth)
+        words, truth_words = text.split(), truth.split()
+        self.word_distance += Levenshtein.distance(words, truth_words)
+        self.words += len(truth_words)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"cer": round(self.char_distance / self.chars, 6) if self.chars else 0.0,
+                "wer": round(self.word_distance / self.words, 6) if self.words else 0.0,
+                "char_distance": self.char_distance, "chars": self.chars,
+                "word_distance": self.word_distance, "words": self.words}
+
+
+def _normal(text: str) -> str:
+    """A text as the error rates see it: NFC, whitespace runs as one space, no ends."""
+    return _SPACE_RUN.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def _kinds(changes: Iterable[Change]) -> dict[str, int]:
+    return {kind.value: n for kind, n in kinds_count(list(changes)).items()}
+
+
+def _edition_names(review: Review) -> dict[str, Any]:
+    """The editions by file name and hash (never a full path: logs travel between machines)."""
+    comparison = review.comparison
+    return {"base": {"name": comparison.base.name, "sha256": comparison.base.sha256},
+            "reference": {"name": comparison.reference.name, "sha256": comparison.reference.sha256}}
+
+
+__all__ = ["BULLETS", "CONJUNCTIONS", "LOG_FIELDS", "LOG_FORMATS", "canonical",
+           "decision_log", "error_rates", "export_log", "export_summary", "export_text",
+           "join_hyphenated", "reflow_text", "suggestion_dict", "summary"]
