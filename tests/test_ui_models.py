@@ -1,0 +1,131 @@
+"""The thin Qt adapters: offsets, item models, undo commands, the worker."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.model import ACCEPT, REJECT, Kind, Verdict
+from ui.offsets import Utf16Index, utf16_length
+from ui_fixtures import isolated_settings, sample_comparison, sample_review  # noqa: F401
+
+
+@given(st.text())
+def test_utf16_round_trip(text):
+    index = Utf16Index(text)
+    assert index.to_qt(len(text)) == utf16_length(text) == len(text.encode("utf-16-le")) // 2
+    for i in range(len(text) + 1):
+        assert index.to_py(index.to_qt(i)) == i
+        assert index.to_qt(i) == len(text[:i].encode("utf-16-le")) // 2
+
+
+def test_utf16_middle_of_pair_rounds_down():
+    index = Utf16Index("a😀b")
+    assert [index.to_qt(i) for i in range(4)] == [0, 1, 3, 4]
+    assert [index.to_py(p) for p in range(5)] == [0, 1, 1, 2, 3]
+
+
+def test_guess_base(sample_paths):
+    from ui.worker import guess_base_first
+
+    base, ref = (p.read_text(encoding="utf-8") for p in sample_paths)
+    assert guess_base_first(base, ref)
+    assert not guess_base_first(ref, base)
+
+
+@pytest.mark.gui
+def test_change_model(qtmodeltester, sample_review):
+    from ui.change_model import CHANGE_ID_ROLE, VERDICT_ROLE, ChangeFilterModel, ChangeTableModel
+
+    model = ChangeTableModel()
+    key = sample_review.sections[1].key
+    model.set_section(sample_review, key)
+    qtmodeltester.check(model)
+    assert model.rowCount() == len(sample_review.section_changes(key))
+    first = model.index(0, 0)
+    change_id = first.data(CHANGE_ID_ROLE)
+    changed = sample_review.decide({change_id: ACCEPT})
+    model.decisions_changed(changed)
+    assert first.data(VERDICT_ROLE) == Verdict.ACCEPTED.value
+
+    proxy = ChangeFilterModel()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    proxy.set_filter(verdicts={Verdict.ACCEPTED})
+    assert proxy.rowCount() == 1
+    proxy.set_filter(kinds={Kind.OCR}, verdicts={Verdict.PENDING})
+    assert proxy.rowCount() == sum(1 for c in sample_review.section_changes(key)
+                                   if c.kind is Kind.OCR and c.id != change_id)
+    qtmodeltester.check(proxy)
+
+
+@pytest.mark.gui
+def test_section_tree_model(qtmodeltester, sample_review):
+    from ui.navigator import PENDING_ROLE, SECTION_KEY_ROLE, SectionTreeModel
+
+    model = SectionTreeModel()
+    qtmodeltester.check(model)
+    model.append_sections(sample_review.sections[:3])  # grows while streaming
+    model.append_sections(sample_review.sections[3:])
+    model.set_review(sample_review)
+    qtmodeltester.check(model)
+    top = [model.index(r, 0).data(SECTION_KEY_ROLE) for r in range(model.rowCount())]
+    assert top[:2] == ["1", "2"]
+    chapter = model.index(0, 0)
+    assert model.rowCount(chapter) == 5
+    assert chapter.data(PENDING_ROLE) == sum(sample_review.counts(s.key).pending
+                                             for s in sample_review.sections if s.number.split(".")[0] == "1")
+    child = model.index(0, 0, chapter)
+    key = child.data(SECTION_KEY_ROLE)
+    changed = sample_review.decide({c.id: REJECT for c in sample_review.section_changes(key)})
+    model.decisions_changed(changed)
+    assert model.index(0, 1, chapter).data() == "✓"
+
+
+@pytest.mark.gui
+def test_decide_command_undo_redo(qtbot, sample_review):
+    from PySide6.QtGui import QUndoStack
+
+    from ui.commands import DecideCommand
+
+    stack = QUndoStack()
+    ids = [c.id for c in sample_review.changes[:50]]
+    stack.push(DecideCommand(sample_review.decide, {i: ACCEPT for i in ids}, "bulk"))
+    assert sample_review.counts().accepted == 50
+    stack.push(DecideCommand(sample_review.decide, {ids[0]: REJECT}, "one"))
+    stack.undo()
+    assert sample_review.decision(ids[0]) == ACCEPT
+    stack.undo()  # the bulk is one step
+    assert sample_review.counts().accepted == 0
+    stack.redo()
+    assert sample_review.counts().accepted == 50
+
+
+@pytest.mark.gui
+def test_worker_streams_and_drops_stale(qtbot, sample_paths):
+    from ui.worker import TaskRunner, compare_job
+
+    runner = TaskRunner()
+    batches = []
+    runner.progressed.connect(batches.append)
+    runner.start(compare_job(*sample_paths))
+    runner.cancel()  # the first job's results must never arrive
+    with qtbot.waitSignal(runner.finished, timeout=10000) as blocker:
+        runner.start(compare_job(*sample_paths))
+    comparison = blocker.args[0]
+    assert len(comparison.sections) == 34
+    streamed = [s.section.key for b in batches if isinstance(b, tuple) for s in b]
+    assert streamed == [s.key for s in comparison.sections]
+    runner.wait()
+
+
+@pytest.mark.gui
+def test_worker_reports_errors(qtbot, tmp_path):
+    from ui.worker import TaskRunner, compare_job
+
+    runner = TaskRunner()
+    with qtbot.waitSignal(runner.failed, timeout=5000) as blocker:
+        runner.start(compare_job(tmp_path / "missing.txt", tmp_path / "other.txt"))
+    assert "no such file" in blocker.args[0]
+    runner.wait()

@@ -1,0 +1,36 @@
+"""Fixtures shared by the UI tests (import them with ``from ui_fixtures import *``).
+
+QSettings is sent to a temporary folder for every test so nothing touches the developer's
+real settings; the sample comparison is computed once per test session.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.engine import compare
+from app.loading import load_edition
+from app.model import Comparison
+from app.review import Review
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, monkeypatch):
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QCoreApplication.setOrganizationName("ProofPairTests")
+    QCoreApplication.setApplicationName("ProofPairTests")
+    yield
+
+
+@pytest.fixture(scope="session")
+def sample_comparison(sample_paths) -> Comparison:
+    base, ref = sample_paths
+    return compare(load_edition(base), load_edition(ref))
+
+
+@pytest.fixture
+def sample_review(sample_comparison) -> Review:
+    return Review(sample_comparison)
