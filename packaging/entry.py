@@ -1,0 +1,8 @@
+"""PyInstaller entry point of the ProofPair bundle: the same as the `proofpair` console script."""
+
+import sys
+
+from ui.launcher import main
+
+if __name__ == "__main__":
+    sys.exit(main())
