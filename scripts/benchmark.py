@@ -1,0 +1,207 @@
+"""How fast and how big: load + sections + diff + classification of the sample, 10× and 100×.
+
+Run ``python scripts/benchmark.py`` (``--check`` exits 1 if a target is missed, for CI).
+
+The larger pairs are built in a temporary folder by concatenating the sample pair with
+its chapters renumbered so every copy has distinct chapter numbers (copy k turns chapter n
+into n + 6k in BOTH editions), so the section aligner sees one long report, not 100 copies
+of chapter 1. Each size runs in fresh child processes so the peaks are independent:
+
+* one child for the wall time and the resident-set peak (``resource.getrusage`` maxrss of
+  that child), measured without tracing so tracing's overhead does not inflate the time;
+* one child under ``tracemalloc`` for the peak of Python allocations.
+
+The ratios (seconds per MB of input, and MB of resident memory gained after the imports per
+MB of input, ``Δrss/in``) should stay about flat as the size grows: the pipeline is linear
+in the size of the report. "input MB" counts both editions.
+
+UI measurements (keypress-to-repaint, longest UI stall) belong to the UI engineer: they
+plug in through :data:`UI_MEASUREMENTS` below.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run from a checkout without installing
+    sys.path.insert(0, str(ROOT))
+
+SIZES = (1, 10, 100)
+CHAPTER_SHIFT = 6  # the sample has chapters 1-6
+#: Targets: (size, what, limit, unit).
+TARGETS = ((1, "seconds", 0.2, "s"), (100, "seconds", 10.0, "s"), (100, "rss_mb", 500.0, "MB"))
+_HEADING = re.compile(r"^(\s*)(\d{1,2})(?=\.(?:\d|\s|$))", re.M)
+
+
+# -- building the scaled pairs -------------------------------------------------------------------
+
+def renumbered(text: str, copy: int) -> str:
+    """The text with every heading's chapter number n turned into n + 6·copy."""
+    if copy == 0:
+        return text
+    return _HEADING.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + CHAPTER_SHIFT * copy}", text)
+
+
+def scaled_pair(folder: Path, times: int) -> tuple[Path, Path]:
+    """The sample pair concatenated ``times`` times, as files in ``folder`` (bytes kept)."""
+    import resources
+
+    paths = []
+    for role, source in zip(("base", "reference"), resources.sample_paths()):
+        if times == 1:
+            paths.append(source)
+            continue
+        text = source.read_text(encoding="utf-8")
+        if not text.endswith("\n"):
+            text += "\n"
+        target = folder / f"{role}-x{times}.txt"
+        target.write_text("\n".join(renumbered(text, k) for k in range(times)), encoding="utf-8")
+        paths.append(target)
+    return paths[0], paths[1]
+
+
+# -- the measured work (runs in a child) -----------------------------------------------------------
+
+def measure(base: str, reference: str, trace: bool) -> dict[str, float]:
+    """Load both editions and compare them; returns times, sizes and the peaks."""
+    import gc
+
+    from app.engine import compare
+    from app.loading import load_edition
+
+    gc.collect()
+    rss_before = _maxrss_mb()
+    if trace:
+        import tracemalloc
+
+        tracemalloc.start()
+    t0 = time.perf_counter()
+    b, r = load_edition(base), load_edition(reference)
+    t1 = time.perf_counter()
+    comparison = compare(b, r)
+    t2 = time.perf_counter()
+    result = {"load": t1 - t0, "compare": t2 - t1, "seconds": t2 - t0,
+              "input_mb": (Path(base).stat().st_size + Path(reference).stat().st_size) / 2**20,
+              "sections": len(comparison.sections), "changes": len(comparison.changes),
+              "rss_mb": _maxrss_mb(), "rss_before_mb": rss_before}
+    if trace:
+        result["traced_mb"] = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+    return result
+
+
+def _maxrss_mb() -> float:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return float("nan")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 2**10  # bytes on macOS, KiB elsewhere
+
+
+def _child(base: Path, reference: Path, trace: bool) -> dict[str, float]:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--measure", str(base), str(reference)]
+    if trace:
+        cmd.append("--trace")
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False, cwd=ROOT)
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark child failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# -- UI measurements hook --------------------------------------------------------------------------
+
+def ui_bench() -> None:
+    """Keypress-to-repaint and the longest UI stall, if the UI provides ``ui.bench.run()``."""
+    try:
+        found = importlib.util.find_spec("ui.bench") is not None
+    except ImportError:  # ui (or Qt) not importable at all
+        found = False
+    if not found:
+        print("UI measurements: not available")
+        return
+    results = importlib.import_module("ui.bench").run()
+    if results:
+        print("UI measurements:")
+        for name, value in dict(results).items():
+            print(f"  {name}: {value}")
+
+
+#: Measurements that need the window. The UI engineer adds functions here (each prints its
+#: own lines and returns the names of any targets it missed, or None).
+UI_MEASUREMENTS: list[Callable[[], object]] = [ui_bench]
+
+
+# -- report ----------------------------------------------------------------------------------------
+
+def run(sizes: tuple[int, ...]) -> list[str]:
+    """Measure every size, print the table and the targets; returns the failed targets."""
+    rows: dict[int, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="proofpair-bench-") as tmp:
+        for size in sizes:
+            base, reference = scaled_pair(Path(tmp), size)
+            row = _child(base, reference, trace=False)
+            row["traced_mb"] = _child(base, reference, trace=True)["traced_mb"]
+            rows[size] = row
+    print("load + sections + diff + classification (each size in fresh processes)\n")
+    print(f"{'size':>5} {'input MB':>9} {'sections':>8} {'changes':>8} {'load s':>7} {'compare s':>9} "
+          f"{'total s':>8} {'s/MB':>6} {'traced MB':>9} {'maxrss MB':>9} {'Δrss/in':>7}")
+    for size, r in rows.items():
+        print(f"{str(size) + '×':>5} {r['input_mb']:9.2f} {r['sections']:8d} {r['changes']:8d} "
+              f"{r['load']:7.3f} {r['compare']:9.3f} {r['seconds']:8.3f} {r['seconds'] / r['input_mb']:6.2f} "
+              f"{r['traced_mb']:9.1f} {r['rss_mb']:9.1f} {(r['rss_mb'] - r['rss_before_mb']) / r['input_mb']:7.1f}")
+    if len(rows) > 1:
+        first, last = min(rows), max(rows)
+        growth = rows[last]["seconds"] / rows[first]["seconds"]
+        print(f"\n{last}× the input took {growth:.1f}× the time of {first}× "
+              f"(linear would be {last / first:.0f}×); traced memory grew "
+              f"{rows[last]['traced_mb'] / rows[first]['traced_mb']:.1f}×.")
+    failed = []
+    print("\ntargets:")
+    for size, what, limit, unit in TARGETS:
+        if size not in rows:
+            continue
+        value = rows[size][what]
+        ok = value <= limit
+        label = "time" if what == "seconds" else "peak memory (maxrss)"
+        print(f"  {'PASS' if ok else 'FAIL'}  {size}× {label}: {value:.2f} {unit} (target ≤ {limit:g} {unit})")
+        if not ok:
+            failed.append(f"{size}× {label}")
+    print()
+    for measurement in UI_MEASUREMENTS:
+        missed = measurement()
+        if missed:
+            failed.extend(missed)  # type: ignore[arg-type]
+    return failed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
+                        help="comma-separated multiples of the sample (default 1,10,100)")
+    parser.add_argument("--measure", nargs=2, metavar=("BASE", "REF"), help=argparse.SUPPRESS)
+    parser.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.measure:
+        print(json.dumps(measure(*args.measure, trace=args.trace)))
+        return 0
+    failed = run(tuple(int(s) for s in args.sizes.split(",")))
+    if failed:
+        print(f"missed: {', '.join(failed)}")
+    return 1 if failed and args.check else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
