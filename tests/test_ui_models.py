@@ -26,14 +26,6 @@ def test_utf16_middle_of_pair_rounds_down():
     assert [index.to_py(p) for p in range(5)] == [0, 1, 1, 2, 3]
 
 
-def test_guess_base(sample_paths):
-    from ui.worker import guess_base_first
-
-    base, ref = (p.read_text(encoding="utf-8") for p in sample_paths)
-    assert guess_base_first(base, ref)
-    assert not guess_base_first(ref, base)
-
-
 @pytest.mark.gui
 def test_change_model(qtmodeltester, sample_review):
     from ui.change_model import CHANGE_ID_ROLE, VERDICT_ROLE, ChangeFilterModel, ChangeTableModel

@@ -17,6 +17,7 @@ from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
 
 from app.model import Change, Kind, Verdict
 from app.review import DecisionsChanged, Review
+from ui.palette import kind_label
 
 COL_KIND, COL_BASE, COL_REFERENCE, COL_DECISION = range(4)
 COLUMNS = 4
@@ -27,15 +28,6 @@ VERDICT_ROLE = Qt.ItemDataRole.UserRole + 3
 CONFIDENCE_ROLE = Qt.ItemDataRole.UserRole + 4
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def kind_label(kind: Kind) -> str:
-    return {
-        Kind.OCR: QCoreApplication.translate("Kind", "OCR"),
-        Kind.TYPOGRAPHY: QCoreApplication.translate("Kind", "Typography"),
-        Kind.LAYOUT: QCoreApplication.translate("Kind", "Layout"),
-        Kind.CONTENT: QCoreApplication.translate("Kind", "Content"),
-    }[kind]
 
 
 def verdict_label(verdict: Verdict) -> str:

@@ -150,23 +150,4 @@ def compare_job(base_path: str | Path, reference_path: str | Path) -> Job[Compar
     return job
 
 
-def guess_base_first(text_a: str, text_b: str) -> bool:
-    """Whether ``text_a`` looks like the OCR'd (base) edition rather than ``text_b``.
-
-    An OCR'd scan loses diacritics (ä → a) and gains non-words (stray marks, ``l1``,
-    ``rn``); the edition with fewer letters-with-marks per letter and more tokens that mix
-    letters with digits or symbols is taken as the base.
-    """
-    return _ocr_score(text_a) >= _ocr_score(text_b)
-
-
-def _ocr_score(text: str) -> float:
-    sample = text[:200_000]
-    letters = sum(ch.isalpha() for ch in sample) or 1
-    marked = sum(ch.isalpha() and not ch.isascii() for ch in sample)
-    tokens = sample.split() or [""]
-    odd = sum(1 for t in tokens if any(c.isalpha() for c in t) and not t.strip(".,;:!?()\"'»«–-").isalpha())
-    return odd / len(tokens) - marked / letters
-
-
-__all__ = ["Loaded", "SectionResult", "TaskRunner", "compare_job", "guess_base_first"]
+__all__ = ["Loaded", "SectionResult", "TaskRunner", "compare_job"]

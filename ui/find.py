@@ -1,0 +1,100 @@
+"""Find (Ctrl+F) across both editions and the canonical text.
+
+:func:`find_all` is the search itself (plain Python, code-point offsets, case-insensitive);
+:class:`FindBar` is a small bar that emits intents — ``search_changed(text)``,
+``next_requested``, ``previous_requested``, ``closed`` — and shows where we are
+("3 of 41"). The window paints the hits as the panes' "find" layer.
+
+Imports: Qt, the standard library.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+
+class Hit(NamedTuple):
+    where: str  # "base", "reference" or "canonical"
+    start: int
+    end: int
+
+
+def find_all(text: str, needle: str, where: str, limit: int = 5000) -> list[Hit]:
+    """Every case-insensitive occurrence of ``needle`` in ``text`` (at most ``limit``)."""
+    if not needle:
+        return []
+    hits = []
+    for match in re.finditer(re.escape(needle), text, re.IGNORECASE):
+        hits.append(Hit(where, match.start(), match.end()))
+        if len(hits) >= limit:
+            break
+    return hits
+
+
+class FindBar(QWidget):
+    """Search field with previous/next and a hit counter."""
+
+    search_changed = Signal(str)
+    next_requested = Signal()
+    previous_requested = Signal()
+    closed = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Find bar"))
+        self.field = QLineEdit()
+        self.field.setAccessibleName(self.tr("Find text"))
+        self.field.setPlaceholderText(self.tr("Find in both editions and the canonical text"))
+        self.field.setClearButtonEnabled(True)
+        self.field.textChanged.connect(self.search_changed)
+        self.field.returnPressed.connect(self.next_requested)
+        self.count = QLabel()
+        self.count.setAccessibleName(self.tr("Matches"))
+        self.count.setMinimumWidth(120)
+        previous, following, close = QToolButton(), QToolButton(), QToolButton()
+        for button, text, name, signal in (
+                (previous, "▲", self.tr("Previous match"), self.previous_requested),
+                (following, "▼", self.tr("Next match"), self.next_requested),
+                (close, "✕", self.tr("Close find bar"), self.closed)):
+            button.setText(text)
+            button.setToolTip(name)
+            button.setAccessibleName(name)
+            button.setAutoRaise(True)
+            button.clicked.connect(signal)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.closed.emit,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_Return), self.field, self.previous_requested.emit,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(QLabel(self.tr("Find:")))
+        layout.addWidget(self.field, 1)
+        layout.addWidget(previous)
+        layout.addWidget(following)
+        layout.addWidget(self.count)
+        layout.addWidget(close)
+
+    def open(self) -> None:
+        self.show()
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def set_position(self, current: int, total: int) -> None:
+        if not self.field.text():
+            self.count.setText("")
+        elif not total:
+            self.count.setText(self.tr("No matches"))
+        else:
+            self.count.setText(self.tr("%1 of %2").replace("%1", str(current + 1)).replace("%2", str(total)))
+
+
+def find_format(dark: bool) -> QTextCharFormat:
+    """Search hits: a yellow wash (a hue no change kind uses)."""
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor("#f0e442" if not dark else "#8a7f12"))
+    return fmt

@@ -1,0 +1,243 @@
+"""The change inspector and the section's change list.
+
+:class:`ChangeInspector` shows one change given as plain data (the change, its decision and
+its section's title): kind, confidence, both texts with the differing characters marked
+(:func:`app.align.char_diff`), the suggestion and its reason, and the decision. Its buttons
+and the inline editor only emit intents — ``accept_requested``, ``reject_requested``,
+``edit_requested(text)`` — the window performs them.
+
+:class:`ChangeList` is the section's changes in a table with filters by kind and decision;
+it emits ``change_chosen(id)``.
+
+Imports: Qt, the core, :mod:`ui.change_model`, :mod:`ui.palette`.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QPushButton, QSizePolicy, QTableView,
+                               QVBoxLayout, QWidget)
+
+from app.align import char_diff
+from app.classify import pattern_label
+from app.model import Change, Decision, Kind, Verdict
+from ui.change_model import (CHANGE_ID_ROLE, COL_BASE, COL_DECISION, COL_KIND, COL_REFERENCE,
+                             ChangeFilterModel, ChangeTableModel, shown, verdict_label)
+from ui.palette import kind_label, kind_styles
+
+
+def marked_html(a: str, b: str, color: str) -> tuple[str, str]:
+    """``a`` and ``b`` as HTML with the characters only one of them has marked."""
+    left, right = [], []
+    for op, text in char_diff(a, b):
+        piece = html.escape(shown(text) if not text.strip() else text)
+        if op == 0:
+            left.append(piece); right.append(piece)
+        else:
+            span = f'<span style="background:{color}; text-decoration: underline">{piece}</span>'
+            (left if op < 0 else right).append(span)
+    return "".join(left) or "∅", "".join(right) or "∅"
+
+
+class ChangeInspector(QWidget):
+    """Details of the current change with Accept / Reject / Edit."""
+
+    accept_requested = Signal()
+    reject_requested = Signal()
+    edit_requested = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Change inspector"))
+        self.dark = False
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.section_label = self._value(self.tr("Section"))
+        self.kind_label = self._value(self.tr("Kind"))
+        self.base_label = self._value(self.tr("Base text"), rich=True)
+        self.reference_label = self._value(self.tr("Reference text"), rich=True)
+        self.suggestion_label = self._value(self.tr("Suggestion"))
+        self.decision_label = self._value(self.tr("Decision"))
+        for name, widget in ((self.tr("Section"), self.section_label), (self.tr("Kind"), self.kind_label),
+                             (self.tr("Base"), self.base_label), (self.tr("Reference"), self.reference_label),
+                             (self.tr("Suggestion"), self.suggestion_label),
+                             (self.tr("Decision"), self.decision_label)):
+            form.addRow(name + ":", widget)
+
+        self.accept_button = QPushButton(self.tr("&Accept"))
+        self.reject_button = QPushButton(self.tr("&Reject"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        for button, tip in ((self.accept_button, self.tr("Take the reference text (A)")),
+                            (self.reject_button, self.tr("Keep the base text (R)")),
+                            (self.edit_button, self.tr("Write the text yourself (E)"))):
+            button.setToolTip(tip)
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+        self.accept_button.clicked.connect(self.accept_requested)
+        self.reject_button.clicked.connect(self.reject_requested)
+        self.edit_button.clicked.connect(self.begin_edit)
+        buttons = QHBoxLayout()
+        for button in (self.accept_button, self.reject_button, self.edit_button):
+            buttons.addWidget(button)
+
+        self.editor = QLineEdit()
+        self.editor.setAccessibleName(self.tr("Edited text"))
+        self.editor.setPlaceholderText(self.tr("Text to use; Enter saves, Esc cancels"))
+        self.editor.returnPressed.connect(self._finish_edit)
+        self.editor.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.editor)
+        layout.addLayout(buttons)
+        self.show_change(None, None, "")
+
+    def _value(self, name: str, rich: bool = False) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setAccessibleName(name)
+        label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        return label
+
+    def show_change(self, change: Change | None, decision: Decision | None, section: str) -> None:
+        self.editor.hide()
+        enabled = change is not None
+        for button in (self.accept_button, self.reject_button, self.edit_button):
+            button.setEnabled(enabled)
+        if change is None or decision is None:
+            for label in (self.kind_label, self.base_label, self.reference_label,
+                          self.suggestion_label, self.decision_label):
+                label.setText("—")
+            self.section_label.setText(section or "—")
+            return
+        self.change_id = change.id
+        style = kind_styles(self.dark)[change.kind]
+        self.section_label.setText(section)
+        self.kind_label.setText(self.tr("%1 · confidence %2%").replace("%1", kind_label(change.kind))
+                                .replace("%2", str(round(change.confidence * 100))))
+        base, reference = marked_html(change.base_text, change.reference_text, style.background.name())
+        self.base_label.setText(base)
+        self.reference_label.setText(reference)
+        suggestion = change.suggestion
+        if suggestion is None:
+            text = self.tr("none — decide yourself")
+        else:
+            word = {Verdict.ACCEPTED: self.tr("accept"), Verdict.REJECTED: self.tr("reject"),
+                    Verdict.EDITED: self.tr("edit to “%1”").replace("%1", suggestion.decision.text or "")}
+            text = f"{word[suggestion.decision.verdict]} — {suggestion.reason or change.reason}"
+        if change.pattern:
+            text += "  [" + pattern_label(change.pattern) + "]"
+        if not change.bulk_safe:
+            text += "\n" + self.tr("Never included in bulk accepts (content or a number).")
+        self.suggestion_label.setText(text)
+        label = verdict_label(decision.verdict)
+        if decision.verdict is Verdict.EDITED:
+            label += f": “{decision.text}”"
+        self.decision_label.setText(label)
+        self._reference_text = change.reference_text
+
+    def begin_edit(self) -> None:
+        if not self.edit_button.isEnabled():
+            return
+        self.editor.setText(self._reference_text)
+        self.editor.show()
+        self.editor.setFocus()
+        self.editor.selectAll()
+
+    def _finish_edit(self) -> None:
+        self.editor.hide()
+        self.edit_requested.emit(self.editor.text())
+
+    def keyPressEvent(self, event) -> None:  # Qt override
+        if event.key() == Qt.Key.Key_Escape and self.editor.isVisible():
+            self.editor.hide()
+            return
+        super().keyPressEvent(event)
+
+
+class ChangeList(QWidget):
+    """The current section's changes, filterable by kind and decision."""
+
+    change_chosen = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.model = ChangeTableModel(self)
+        self.proxy = ChangeFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.kind_filter = QComboBox()
+        self.kind_filter.setAccessibleName(self.tr("Filter by kind"))
+        self.kind_filter.addItem(self.tr("All kinds but layout"), "nolayout")
+        self.kind_filter.addItem(self.tr("All kinds"), "all")
+        for kind in (Kind.OCR, Kind.TYPOGRAPHY, Kind.LAYOUT, Kind.CONTENT):
+            self.kind_filter.addItem(kind_label(kind), kind.value)
+        self.verdict_filter = QComboBox()
+        self.verdict_filter.setAccessibleName(self.tr("Filter by decision"))
+        self.verdict_filter.addItem(self.tr("Any decision"), "all")
+        for verdict in Verdict:
+            self.verdict_filter.addItem(verdict_label(verdict), verdict.value)
+        self.kind_filter.currentIndexChanged.connect(self._refilter)
+        self.verdict_filter.currentIndexChanged.connect(self._refilter)
+
+        self.view = QTableView()
+        self.view.setAccessibleName(self.tr("Changes in this section"))
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(COL_KIND, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_BASE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_REFERENCE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_DECISION, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.kind_filter, 1)
+        filters.addWidget(self.verdict_filter, 1)
+        box = QGroupBox(self.tr("Changes in section"))
+        inner = QVBoxLayout(box)
+        inner.addLayout(filters)
+        inner.addWidget(self.view)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(box)
+        self.box = box
+        self._refilter()
+
+    def show_layout(self, shown_: bool) -> None:
+        """Follow View › Show Layout Changes: "all but layout" or "all" as the default filter."""
+        if self.kind_filter.currentData() in ("nolayout", "all"):
+            self.kind_filter.setCurrentIndex(1 if shown_ else 0)
+
+    def select_change(self, change_id: str) -> None:
+        row = self.model.row_of(change_id)
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else QModelIndex()
+        if index.isValid() and index.row() != self.view.currentIndex().row():
+            self.view.selectionModel().blockSignals(True)
+            self.view.setCurrentIndex(index)
+            self.view.selectionModel().blockSignals(False)
+            self.view.scrollTo(index)
+
+    def _refilter(self) -> None:
+        kind = self.kind_filter.currentData()
+        if kind == "nolayout":
+            kinds = {Kind.OCR, Kind.TYPOGRAPHY, Kind.CONTENT}
+        else:
+            kinds = None if kind in ("all", None) else {Kind(kind)}
+        verdict = self.verdict_filter.currentData()
+        self.proxy.set_filter(kinds, None if verdict in ("all", None) else {Verdict(verdict)})
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.change_chosen.emit(current.data(CHANGE_ID_ROLE))

@@ -1,0 +1,159 @@
+"""The ``proofpair`` entry point: the command line first, the window only when asked for.
+
+:func:`main` hands everything to :func:`app.cli.main`, which runs subcommands (compare,
+apply, export) without Qt; only when no subcommand is given does it call
+:func:`open_window`, which imports Qt (lazily, here) and creates the application.
+
+``--screenshot FILE`` renders the window at 1400×900 on the given pair (or the sample) with
+the first section and its first pending change shown, saves a PNG and exits.
+``--smoke`` is a self-test for packaged builds: offscreen, load the sample, compare, render
+once, and check that resources, translations and fonts are found (exit 1 naming what's
+missing).
+
+Imports: :mod:`app.cli`; Qt and the rest of :mod:`ui` only inside :func:`open_window`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+SCREENSHOT_SIZE = (1400, 900)
+
+
+
+def guard_none_refcount() -> None:
+    """Work around shiboken6 6.12 on CPython < 3.12: every call of a Qt method returning
+    ``void`` drops one reference to ``None`` it never took, so a session of a few thousand
+    calls (one rehighlight of a long document) kills the interpreter with "deallocating
+    None". From 3.12 on ``None`` is immortal and nothing happens. Until shiboken is fixed
+    we give ``None`` a reference count it cannot run out of; this touches nothing else.
+    """
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return
+    try:
+        from importlib.metadata import version
+
+        if not version("shiboken6").startswith("6.12"):
+            return
+    except Exception:  # not installed the usual way: leave the interpreter alone
+        return
+    import ctypes
+
+    refcount = ctypes.c_ssize_t.from_address(id(None))
+    if refcount.value < 1 << 40:
+        refcount.value += 1 << 40
+
+
+guard_none_refcount()  # before any Qt call: the window and the tests import this module first
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from app.cli import main as cli_main
+
+    return cli_main(argv, open_window=open_window)
+
+
+def open_window(args: Any) -> int:
+    """Create the application and the window for parsed command-line ``args``."""
+    if getattr(args, "smoke", False):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    from ui.settings import APPLICATION, ORGANIZATION
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("ProofPair")
+    problems: list[str] = []
+    window = _make_window(app, args, problems)
+    if getattr(args, "smoke", False):
+        return _smoke(app, window, problems)
+    if getattr(args, "screenshot", None):
+        return _screenshot(window, args.screenshot)
+    window.show()
+    return app.exec()
+
+
+def _make_window(app, args: Any, problems: list[str]):
+    from ui import i18n, palette
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    settings = Settings()
+    dark = palette.apply_theme(app, settings.theme)
+    try:
+        i18n.install_translators(app, settings.language)
+    except (FileNotFoundError, ValueError) as exc:
+        problems.append(f"translations: {exc}")
+    quiet = bool(getattr(args, "screenshot", None) or getattr(args, "smoke", False))
+    window = MainWindow(settings, quiet=quiet)
+    window.apply_theme(dark)
+    paths = list(getattr(args, "paths", []) or [])
+    if getattr(args, "sample", False) or getattr(args, "smoke", False) or (not paths and quiet):
+        window.open_sample()
+    elif len(paths) == 2:
+        window.open_editions(*paths)  # the command line says BASE REFERENCE, in that order
+    elif len(paths) == 1:
+        window.open_session(paths[0])
+    elif settings.last_session and os.path.exists(settings.last_session):
+        window.open_session(settings.last_session)
+    else:
+        window.open_sample()
+    return window
+
+
+def _screenshot(window, path: str) -> int:
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    if not window.wait_until_loaded():
+        print(f"proofpair: could not load the editions for the screenshot", file=sys.stderr)
+        return 1
+    window.go_to_section(window.review.sections[0].key)
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()  # let the layout settle once before grabbing (not a computation)
+    ok = window.grab().save(path)
+    window.close()
+    if not ok:
+        print(f"proofpair: could not write {path}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _smoke(app, window, problems: list[str]) -> int:
+    from PySide6.QtCore import QLibraryInfo
+    from PySide6.QtGui import QFontDatabase
+
+    import resources
+
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    if not window.wait_until_loaded() or not window.review.changes:
+        problems.append("the sample could not be compared")
+    elif window.grab().isNull():
+        problems.append("the window could not be rendered")
+    try:
+        resources.sample_paths()
+        resources.file_path("icons", "proofpair.svg")
+    except FileNotFoundError as exc:
+        problems.append(str(exc))
+    try:
+        resources.file_path("translations", "proofpair_sv.qm")
+    except FileNotFoundError:
+        problems.append("ProofPair's Swedish translation (resources/translations/proofpair_sv.qm)")
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not os.path.isfile(os.path.join(qt_dir, "qtbase_sv.qm")):
+        problems.append(f"Qt's Swedish translation (qtbase_sv.qm in {qt_dir})")
+    if not QFontDatabase.families():
+        problems.append("any font")
+    window.close()
+    problems = [p for p in problems if not p.startswith("translations:")] or problems[:0]
+    if problems:
+        print("proofpair --smoke: missing " + "; ".join(problems), file=sys.stderr)
+        return 1
+    print("proofpair --smoke: ok")
+    return 0

@@ -1,0 +1,690 @@
+"""ProofPair's main window: the controller that routes intents to the core and back.
+
+Widgets emit intents (``section_chosen``, ``accept_requested`` …); this window performs
+them. Every decision is one :class:`~ui.commands.DecideCommand` on the undo stack, applied
+by :meth:`MainWindow._apply`, which calls :meth:`Review.decide` and refreshes each view from
+the returned :class:`~app.review.DecisionsChanged` (only what moved). Loading and comparing
+run on :class:`~ui.worker.TaskRunner`; section results stream into a provisional review so
+the first section can be reviewed while the rest is still being compared.
+
+Imports: Qt, the core, the rest of :mod:`ui`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtGui import QFont, QIcon, QUndoStack
+from PySide6.QtWidgets import (QApplication, QFileDialog, QInputDialog, QLabel, QMainWindow,
+                               QMessageBox, QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget)
+
+import resources
+from app import export
+from app import session as sessions
+from app.loading import EditionError, load_edition
+from app.model import ACCEPT, REJECT, Change, Comparison, Decision, Kind, Verdict
+from app.review import DecisionsChanged, Review
+from app.roles import guess_roles
+from ui import bulk
+from ui.canonical import CanonicalView, verdict_formats
+from ui.commands import DecideCommand
+from ui.find import FindBar, Hit, find_all, find_format
+from ui.inspector import ChangeInspector, ChangeList
+from ui.navigator import SectionNavigator, SectionTreeModel, section_title
+from ui.overview import KindLegend, Tick
+from ui.palette import is_dark
+from ui.recovery import Autosaver
+from ui.settings import Settings
+from ui.menus import build_menus, shortcuts_dialog
+from ui.text_panes import ComparePanes, OffsetMap, PaintSpan, change_formats, current_format
+from ui.worker import Loaded, TaskRunner, compare_job
+
+
+class MainWindow(QMainWindow):
+    """The review window over one pair of editions (or one session)."""
+
+    def __init__(self, settings: Settings | None = None, quiet: bool = False) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.quiet = quiet  # no modal boxes (screenshots, smoke test)
+        self.review: Review | None = None
+        self.comparison: Comparison | None = None
+        self.session_path: Path | None = None
+        self.current_section: str | None = None
+        self.current_change: str | None = None
+        self.show_layout = self.settings.show_layout
+        self.dark = is_dark()
+        self._loading: dict = {}
+        self._hits: list[Hit] = []
+        self._hit = -1
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        self.runner = TaskRunner(self)
+        self.runner.progressed.connect(self._on_progress)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+        self.autosaver = Autosaver(self._save_recovery, parent=self)
+        self._build()
+        self.menus = build_menus(self)
+        self.setAcceptDrops(True)
+        self.set_text_size(self.settings.text_size)
+        self.set_show_layout(self.show_layout)
+        self._update_title()
+        self._update_status()
+        try:
+            self.setWindowIcon(QIcon(str(resources.file_path("icons", "proofpair.svg"))))
+        except FileNotFoundError:
+            pass
+
+    # -- layout ----------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.navigator_model = SectionTreeModel(self)
+        self.navigator = SectionNavigator()
+        self.navigator.setModel(self.navigator_model)
+        self.navigator.section_chosen.connect(lambda key: self.go_to_section(key))
+
+        self.panes = ComparePanes()
+        self.panes.offset_clicked.connect(self._on_offset_clicked)
+        self.panes.overview.change_requested.connect(self.go_to_change)
+        self.legend = KindLegend()
+        self.canonical = CanonicalView()
+        self.canonical_label = QLabel(self.tr("Canonical text (live)"))
+        self.canonical_label.setBuddy(self.canonical)
+        self.find_bar = FindBar()
+        self.find_bar.hide()
+        self.find_bar.search_changed.connect(self._search)
+        self.find_bar.next_requested.connect(lambda: self._step_hit(1))
+        self.find_bar.previous_requested.connect(lambda: self._step_hit(-1))
+        self.find_bar.closed.connect(self._close_find)
+
+        compare = QWidget()
+        column = QVBoxLayout(compare)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.find_bar)
+        column.addWidget(self.panes, 1)
+        column.addWidget(self.legend)
+        canonical = QWidget()
+        column2 = QVBoxLayout(canonical)
+        column2.setContentsMargins(0, 4, 0, 0)
+        column2.setSpacing(2)
+        column2.addWidget(self.canonical_label)
+        column2.addWidget(self.canonical, 1)
+        centre = QSplitter(Qt.Orientation.Vertical)
+        centre.addWidget(compare)
+        centre.addWidget(canonical)
+        centre.setStretchFactor(0, 3)
+        centre.setStretchFactor(1, 1)
+        centre.setChildrenCollapsible(False)
+
+        self.inspector = ChangeInspector()
+        self.inspector.accept_requested.connect(self.accept_current)
+        self.inspector.reject_requested.connect(self.reject_current)
+        self.inspector.edit_requested.connect(self.edit_current)
+        self.change_list = ChangeList()
+        self.change_list.change_chosen.connect(self.go_to_change)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.inspector)
+        right.addWidget(self.change_list)
+        right.setStretchFactor(0, 0)
+        right.setStretchFactor(1, 1)
+        right.setChildrenCollapsible(False)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([250, 800, 350])
+        self.splitter.setChildrenCollapsible(False)
+        self.navigator.setMinimumWidth(170)
+        right.setMinimumWidth(280)
+        self.setCentralWidget(self.splitter)
+
+        self.doc_status, self.section_status = QLabel(), QLabel()
+        self.doc_status.setAccessibleName(self.tr("Document progress"))
+        self.section_status.setAccessibleName(self.tr("Section progress"))
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Comparison progress"))
+        self.progress.setMaximumWidth(180)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel comparison"))
+        self.cancel_button.clicked.connect(self.cancel_loading)
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.doc_status)
+        bar.addPermanentWidget(self.section_status)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        self._show_progress(False)
+        self.resize(1400, 900)
+
+    def review_surfaces(self) -> list[QWidget]:
+        """Where single-key shortcuts (A, R, E, Enter) apply: not in text fields."""
+        return [self.navigator, self.panes, self.change_list.view, self.canonical,
+                self.inspector.accept_button, self.inspector.reject_button, self.inspector.edit_button]
+
+    # -- opening ---------------------------------------------------------------------------------
+    def open_editions(self, base: str | Path, reference: str | Path,
+                      decisions: Mapping[str, Decision] | None = None, loaded=None) -> None:
+        """Compare ``base`` and ``reference`` in the background (replacing what is open)."""
+        if not self._may_discard():
+            return
+        self.undo_stack.clear()
+        self.review = self.comparison = None
+        self.current_section = self.current_change = None
+        self.navigator_model.clear()
+        self.change_list.model.set_section(None, None)
+        self.canonical.set_review(None)
+        self.inspector.show_change(None, None, "")
+        self.session_path = loaded.path if loaded is not None else None
+        self._loading = {"sections": [], "changes": [], "decisions": dict(decisions or {}), "session": loaded}
+        self._show_progress(True)
+        self.progress.setRange(0, 0)
+        self.statusBar().showMessage(self.tr("Comparing the editions…"))
+        self.runner.start(compare_job(base, reference))
+        self._update_title()
+
+    def open_session(self, path: str | Path) -> None:
+        try:
+            loaded = sessions.load_session(path)
+        except sessions.SessionError as exc:
+            self._error(self.tr("Cannot open session"), str(exc))
+            return
+        self.open_editions(loaded.base_path, loaded.reference_path, loaded.decisions, loaded)
+
+    def open_paths(self, paths: list[str]) -> None:
+        """What the command line and drag-and-drop give: a session, or two editions."""
+        if len(paths) == 1 and paths[0].endswith(sessions.SESSION_SUFFIX):
+            self.open_session(paths[0])
+        elif len(paths) == 2:
+            roles = self._ask_roles(paths)
+            if roles is not None:
+                self.open_editions(*roles)
+        else:
+            self._error(self.tr("Cannot open"), self.tr("Drop two editions (the OCR'd scan and the "
+                                                        "digital text) or one ProofPair session."))
+
+    def open_sample(self) -> None:
+        self.open_editions(*resources.sample_paths())
+
+    def wait_until_loaded(self, timeout_ms: int = 60000) -> bool:
+        """Run the event loop until the comparison is done (command-line screenshots)."""
+        loop = QEventLoop()
+        self.runner.finished.connect(loop.quit)
+        self.runner.failed.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        if self.runner.running:
+            loop.exec()
+        return self.review is not None and not self.runner.running
+
+    def _ask_roles(self, paths: list[str]) -> tuple[str, str] | None:
+        try:
+            first, second = load_edition(paths[0]), load_edition(paths[1])
+        except EditionError as exc:
+            self._error(self.tr("Cannot open edition"), str(exc))
+            return None
+        guess = guess_roles(first, second)
+        if self.quiet:
+            return str(guess.base.path), str(guess.reference.path)
+        other = second if guess.base is first else first
+        items = [self.tr("%1 is the OCR'd base (guessed)").replace("%1", guess.base.name),
+                 self.tr("%1 is the OCR'd base").replace("%1", other.name)]
+        item, ok = QInputDialog.getItem(self, self.tr("Which edition is the base?"),
+                                        guess.reason + "\n\n" + self.tr("The base is the OCR'd scan; "
+                                        "its text is kept unless you accept a change."), items, 0, False)
+        if not ok:
+            return None
+        base = guess.base if item == items[0] else other
+        reference = other if base is guess.base else guess.base
+        return str(base.path), str(reference.path)
+
+    # -- streaming results -----------------------------------------------------------------------
+    def _on_progress(self, payload) -> None:
+        if isinstance(payload, Loaded):
+            self._loading["editions"] = payload
+            self.panes.base.set_text(payload.base.text)
+            self.panes.reference.set_text(payload.reference.text)
+            self.panes.set_titles(self.tr("Base (OCR): %1").replace("%1", payload.base.name),
+                                  self.tr("Reference (digital): %1").replace("%1", payload.reference.name))
+            return
+        steps = payload
+        state = self._loading
+        state["sections"].extend(s.section for s in steps)
+        for step in steps:
+            state["changes"].extend(step.changes)
+        self.progress.setRange(0, steps[-1].total)
+        self.progress.setValue(steps[-1].index + 1)
+        editions = state["editions"]
+        decisions = self.review.decisions() if self.review is not None else state["decisions"]
+        partial = Comparison(editions.base, editions.reference, tuple(state["sections"]), tuple(state["changes"]))
+        self.navigator_model.append_sections(s.section for s in steps)
+        self._set_review(Review(partial, decisions))
+
+    def _on_finished(self, comparison: Comparison | None) -> None:
+        self._show_progress(False)
+        if comparison is None:
+            return
+        state, report = self._loading, None
+        made = self.review.decisions() if self.review is not None else {}
+        if state.get("session") is not None:
+            review, report = sessions.attach(state["session"], comparison)
+            review.decide({k: v for k, v in made.items() if k not in state["decisions"]})
+        else:
+            review = Review(comparison, made)
+        self.comparison = comparison
+        self._set_review(review)
+        self.statusBar().showMessage(self.tr("Compared: %1 sections, %2 changes.")
+                                     .replace("%1", str(len(comparison.sections)))
+                                     .replace("%2", str(len(comparison.changes))), 8000)
+        if self.session_path is not None:
+            self.settings.add_recent(self.session_path)
+            self.settings.last_session = self.session_path
+        if report is not None and report.message:
+            self._warn(self.tr("Session reopened with differences"), report.message)
+        if comparison.warnings and comparison.similarity < 0.3:
+            self._warn(self.tr("Check the editions"), comparison.warnings[0])
+        self._update_title()
+
+    def _on_failed(self, message: str) -> None:
+        self._show_progress(False)
+        self._error(self.tr("Cannot compare the editions"), message)
+        self._update_title()
+
+    def cancel_loading(self) -> None:
+        self.runner.cancel()
+        self._show_progress(False)
+        self.statusBar().showMessage(self.tr("Comparison cancelled; the sections compared so far "
+                                             "can be reviewed but not saved."), 8000)
+
+    def _show_progress(self, shown: bool) -> None:
+        self.progress.setVisible(shown)
+        self.cancel_button.setVisible(shown)
+
+    def _set_review(self, review: Review) -> None:
+        first = self.review is None
+        self.review = review
+        self.navigator_model.set_review(review)
+        self.panes.map = OffsetMap(review.changes)
+        self._repaint_spans()
+        self.canonical.set_review(review)
+        key = self.current_section
+        self.change_list.model.set_section(review, key)
+        if first or key is None:
+            self.go_to_section(review.sections[0].key)
+        elif self.current_change is not None and self.current_change in review.comparison.by_id:
+            self.go_to_change(self.current_change)
+        self._update_status()
+
+    # -- navigation ------------------------------------------------------------------------------
+    def visible(self, change: Change) -> bool:
+        return self.show_layout or change.kind is not Kind.LAYOUT
+
+    def go_to_section(self, key: str, change_id: str | None = None) -> None:
+        if self.review is None:
+            return
+        if key != self.current_section:
+            self.current_section = key
+            self.change_list.model.set_section(self.review, key)
+            self.navigator.select_key(key)
+            self.canonical.scroll_to_offset(self.canonical.section_start(key))
+        if change_id is None:
+            changes = [c for c in self.review.section_changes(key) if self.visible(c)]
+            pending = [c for c in changes if self.review.decision(c.id).verdict is Verdict.PENDING]
+            change_id = (pending or changes)[0].id if (pending or changes) else None
+        if change_id is None:
+            self.current_change = None
+            self.panes.base.clear_current(); self.panes.reference.clear_current()
+            section = self.review.sections[[s.key for s in self.review.sections].index(key)]
+            self.panes.base.scroll_to_offset(section.base.start)
+            self.inspector.show_change(None, None, section_title(section))
+        else:
+            self.go_to_change(change_id)
+        self._update_status()
+
+    def go_to_change(self, change_id: str) -> None:
+        if self.review is None or change_id not in self.review.comparison.by_id:
+            return
+        change = self.review.change(change_id)
+        if change.section != self.current_section:
+            self.go_to_section(change.section, change_id)
+            return
+        self.current_change = change_id
+        self.panes.show_change(change, current_format(self.dark))
+        length = max(len(self.panes.base.text), 1)
+        self.panes.overview.set_current(change.base.start / length)
+        self.change_list.select_change(change_id)
+        self._show_inspector()
+        mark = self.canonical.mark_of(change_id)
+        if mark is not None:
+            self.canonical.set_layer("current", [mark], current_format(self.dark))
+            self.canonical.cursor_for(*mark)
+            self.canonical.setTextCursor(self.canonical.cursor_for(mark[0], mark[0]))
+            self.canonical.ensureCursorVisible()
+
+    def step_change(self, step: int, pending_only: bool = False) -> None:
+        if self.review is None:
+            return
+        changes = [c for c in self.review.changes if self.visible(c)]
+        ids = [c.id for c in changes]
+        here = ids.index(self.current_change) if self.current_change in ids else (-1 if step > 0 else len(ids))
+        order = range(here + step, len(ids) if step > 0 else -1, step)
+        for i in order:
+            if not pending_only or self.review.decision(ids[i]).verdict is Verdict.PENDING:
+                self.go_to_change(ids[i])
+                return
+        self.statusBar().showMessage(self.tr("No more pending changes in this direction.") if pending_only
+                                     else self.tr("No more changes in this direction."), 4000)
+
+    def step_section(self, step: int) -> None:
+        keys = self.navigator_model.keys()
+        if self.current_section in keys:
+            i = keys.index(self.current_section) + step
+            if 0 <= i < len(keys):
+                self.go_to_section(keys[i])
+
+    def _on_offset_clicked(self, side: str, offset: int) -> None:
+        if self.review is None:
+            return
+        for change in self.review.changes:
+            span = change.base if side == "base" else change.reference
+            if span.start <= offset <= span.end and self.visible(change):
+                self.go_to_change(change.id)
+                return
+
+    # -- deciding --------------------------------------------------------------------------------
+    def decide(self, updates: Mapping[str, Decision], text: str) -> None:
+        if self.review is None or not updates:
+            return
+        self.undo_stack.push(DecideCommand(self._apply, updates, text))
+
+    def _apply(self, updates: Mapping[str, Decision]) -> DecisionsChanged:
+        assert self.review is not None
+        changed = self.review.decide(updates)
+        if not changed:
+            return changed
+        self.navigator_model.decisions_changed(changed)
+        self.change_list.model.decisions_changed(changed)
+        self.canonical.decisions_changed(changed)
+        self._repaint_spans(changed.ids if len(changed) < 200 else None)
+        if self.current_change in changed.after or len(changed) > 1:
+            self._show_inspector()
+        self._update_status()
+        self.autosaver.mark_dirty()
+        return changed
+
+    def accept_current(self) -> None:
+        if self.current_change:
+            self.decide({self.current_change: ACCEPT}, self.tr("Accept change"))
+
+    def reject_current(self) -> None:
+        if self.current_change:
+            self.decide({self.current_change: REJECT}, self.tr("Reject change"))
+
+    def edit_current(self, text: str) -> None:
+        if self.current_change:
+            self.decide({self.current_change: Decision(Verdict.EDITED, text)}, self.tr("Edit change"))
+            self.panes.base.setFocus()
+
+    def accept_and_next(self) -> None:
+        self.accept_current()
+        self.step_change(1, pending_only=True)
+
+    def bulk_accept(self, scope: str) -> None:
+        review = self.review
+        if review is None:
+            return
+        if scope == "section" and self.current_section:
+            plan = bulk.plan(review, section=self.current_section)
+            where = self.tr("in section %1").replace("%1", self.current_section)
+        elif scope == "document":
+            plan, where = bulk.plan(review), self.tr("in the document")
+        elif scope == "kind" and (kind := bulk.choose_kind(self, review)) is not None:
+            plan, where = bulk.plan(review, kind=kind), self.tr("of this kind")
+        elif scope == "pattern" and (pattern := bulk.choose_pattern(self, review)) is not None:
+            plan, where = bulk.plan(review, pattern=pattern), self.tr("with this confusion")
+        else:
+            return
+        if bulk.confirm(self, len(plan), where):
+            self.decide(plan, self.tr("Accept %1 suggestions").replace("%1", str(len(plan))))
+
+    # -- painting ---------------------------------------------------------------------------------
+    def _repaint_spans(self, ids: list[str] | None = None) -> None:
+        """Give both panes their spans; re-paint only the blocks of ``ids`` when given."""
+        review = self.review
+        if review is None:
+            return
+        base, reference = [], []
+        for change in review.changes:
+            style = change.kind.value if review.decision(change.id).verdict is Verdict.PENDING \
+                else f"{change.kind.value}:done"
+            base.append(PaintSpan(change.base.start, change.base.end, style))
+            reference.append(PaintSpan(change.reference.start, change.reference.end, style))
+        for pane, spans, side in ((self.panes.base, base, "base"), (self.panes.reference, reference, "reference")):
+            pane.highlighter.set_spans(spans, pane.offsets, rehighlight=ids is None)
+            for change_id in ids or ():
+                span = getattr(review.change(change_id), side)
+                document = pane.document()
+                block = document.findBlock(pane.offsets.to_qt(span.start))
+                last = document.findBlock(pane.offsets.to_qt(span.end))
+                while block.isValid():
+                    pane.highlighter.rehighlightBlock(block)
+                    if block == last:
+                        break
+                    block = block.next()
+        self.panes.overview.set_ticks([
+            Tick(c.base.start / max(len(self.panes.base.text), 1), c.kind,
+                 review.decision(c.id).verdict is Verdict.PENDING, c.id)
+            for c in review.changes if self.visible(c)])
+
+    def apply_theme(self, dark: bool) -> None:
+        """Rebuild every format from the palette (light/dark switch)."""
+        self.dark = dark
+        for pane in self.panes.panes():
+            pane.highlighter.set_formats(change_formats(dark))
+        self.canonical.highlighter.set_formats(verdict_formats(dark))
+        self.panes.overview.dark = self.inspector.dark = dark
+        self.legend.set_dark(dark)
+        if self.current_change:
+            self.go_to_change(self.current_change)
+
+    def set_show_layout(self, shown: bool) -> None:
+        self.show_layout = shown
+        self.settings.show_layout = shown
+        hidden = () if shown else ("layout",)
+        for pane in self.panes.panes():
+            pane.highlighter.set_hidden(hidden)
+        self.change_list.show_layout(shown)
+        self._repaint_spans()
+
+    def set_text_size(self, points: int) -> None:
+        points = max(6, min(48, points))
+        self.settings.text_size = points
+        font = QFont(self.panes.base.font())
+        font.setPointSize(points)
+        for pane in (*self.panes.panes(), self.canonical):
+            pane.setFont(font)
+        self.text_size = points
+
+    def _show_inspector(self) -> None:
+        review = self.review
+        if review is None or self.current_change is None:
+            return
+        change = review.change(self.current_change)
+        section = next(s for s in review.sections if s.key == change.section)
+        self.inspector.show_change(change, review.decision(change.id), section_title(section))
+
+    def _update_status(self) -> None:
+        review = self.review
+        if review is None:
+            self.doc_status.setText(self.tr("No editions open"))
+            self.section_status.setText("")
+            return
+        self.doc_status.setText(self._counts_text(self.tr("Document"), review.counts()))
+        if self.current_section is not None:
+            self.section_status.setText(self._counts_text(
+                self.tr("Section %1").replace("%1", self.current_section), review.counts(self.current_section)))
+
+    def _counts_text(self, name: str, counts) -> str:
+        return (self.tr("%1: %2 pending · %3 accepted · %4 rejected · %5 edited — %6% reviewed")
+                .replace("%1", name).replace("%2", str(counts.pending)).replace("%3", str(counts.accepted))
+                .replace("%4", str(counts.rejected)).replace("%5", str(counts.edited))
+                .replace("%6", str(int(counts.reviewed_share * 100))))
+
+    def _update_title(self) -> None:
+        if self.session_path is not None:
+            name = self.session_path.name
+        elif self.review is not None:
+            name = f"{self.review.comparison.base.name} ↔ {self.review.comparison.reference.name}"
+        else:
+            name = self.tr("No editions")
+        self.setWindowTitle(f"{name}[*] — ProofPair")
+
+    # -- find -----------------------------------------------------------------------------------
+    def open_find(self) -> None:
+        self.find_bar.open()
+
+    def _search(self, needle: str) -> None:
+        self._hits = []
+        for name, pane in (("base", self.panes.base), ("reference", self.panes.reference),
+                           ("canonical", self.canonical)):
+            hits = find_all(pane.text, needle, name)
+            pane.set_layer("find", [(h.start, h.end) for h in hits], find_format(self.dark))
+            self._hits.extend(hits)
+        self._hit = -1
+        self.find_bar.set_position(-1, len(self._hits))
+        if self._hits:
+            self._step_hit(1)
+
+    def _step_hit(self, step: int) -> None:
+        if not self._hits:
+            return
+        self._hit = (self._hit + step) % len(self._hits)
+        hit = self._hits[self._hit]
+        pane = {"base": self.panes.base, "reference": self.panes.reference, "canonical": self.canonical}[hit.where]
+        pane.setTextCursor(pane.cursor_for(hit.start, hit.end))
+        pane.centerCursor()
+        self.find_bar.set_position(self._hit, len(self._hits))
+
+    def _close_find(self) -> None:
+        self.find_bar.hide()
+        for pane in (*self.panes.panes(), self.canonical):
+            pane.set_layer("find", [], find_format(self.dark))
+        self.panes.base.setFocus()
+
+    # -- files ------------------------------------------------------------------------------------
+    def ask_open_editions(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Open the two editions"), "",
+                                                self.tr("Text files (*.txt);;All files (*)"))
+        if paths:
+            self.open_paths(paths[:2] if len(paths) >= 2 else paths)
+
+    def ask_open_session(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open session"), "",
+                                              self.tr("ProofPair sessions (*%1)").replace("%1", sessions.SESSION_SUFFIX))
+        if path:
+            self.open_session(path)
+
+    def save(self) -> bool:
+        return self.save_as() if self.session_path is None else self._save_to(self.session_path)
+
+    def save_as(self) -> bool:
+        if self.review is None:
+            return False
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save session"), "",
+                                              self.tr("ProofPair sessions (*%1)").replace("%1", sessions.SESSION_SUFFIX))
+        if not path:
+            return False
+        if not path.endswith(sessions.SESSION_SUFFIX):
+            path += sessions.SESSION_SUFFIX
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        if self.review is None or self.runner.running:
+            self._error(self.tr("Cannot save yet"), self.tr("Wait until the comparison is complete."))
+            return False
+        try:
+            sessions.save_session(path, self.review, {"show_layout": self.show_layout})
+        except OSError as exc:
+            self._error(self.tr("Cannot save session"), f"{path}: {exc.strerror or exc}")
+            return False
+        self.session_path = path
+        self.undo_stack.setClean()
+        self.autosaver.discard()
+        self.settings.add_recent(path)
+        self.settings.last_session = path
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path.name), 4000)
+        return True
+
+    def _save_recovery(self, path: Path) -> None:
+        if self.review is not None and not self.runner.running:
+            sessions.save_session(path, self.review, {"show_layout": self.show_layout})
+
+    def export(self, what: str) -> None:
+        if self.review is None:
+            return
+        filters = {"text": self.tr("Text (*.txt)"), "reflowed": self.tr("Text (*.txt)"),
+                   "csv": self.tr("CSV (*.csv)"), "json": self.tr("JSON (*.json)"),
+                   "summary": self.tr("JSON (*.json)")}
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), "", filters[what])
+        if not path:
+            return
+        try:
+            if what in ("text", "reflowed"):
+                export.export_text(self.review, path, reflow=what == "reflowed")
+            elif what in ("csv", "json"):
+                export.export_log(self.review, path, what)
+            else:
+                export.export_summary(self.review, path)
+        except OSError as exc:
+            self._error(self.tr("Export failed"), f"{path}: {exc.strerror or exc}")
+            return
+        self.statusBar().showMessage(self.tr("Exported %1").replace("%1", Path(path).name), 4000)
+
+    def _may_discard(self) -> bool:
+        """Ask before dropping unsaved decisions; True when it is fine to go on."""
+        if not self.isWindowModified() or self.quiet:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved decisions"), self.tr("Save your decisions before closing?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event) -> None:  # Qt override
+        if not self._may_discard():
+            event.ignore()
+            return
+        self.runner.cancel()
+        self.autosaver.discard()
+        self.settings.sync()
+        event.accept()
+
+    def dragEnterEvent(self, event) -> None:  # Qt override
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # Qt override
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        event.acceptProposedAction()
+        QTimer.singleShot(0, lambda: self.open_paths(paths))  # not inside the drag's event
+
+    def show_shortcuts(self) -> None:
+        shortcuts_dialog(self).exec()
+
+    # -- messages ---------------------------------------------------------------------------------
+    def _error(self, title: str, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        if not self.quiet:
+            QMessageBox.critical(self, title, message)
+
+    def _warn(self, title: str, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        if not self.quiet:
+            QMessageBox.warning(self, title, message)
+

@@ -1,0 +1,153 @@
+"""The window's menus: every action with its shortcut, and the Keyboard Shortcuts dialog.
+
+Single-key shortcuts (A, R, E, Enter) are bound to the review surfaces only, so typing
+"a" in the find field or the inline editor types an "a". Each action only calls a
+:class:`~ui.main_window.MainWindow` method.
+
+Imports: Qt.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout
+
+Key = QKeySequence.StandardKey
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Menus", text)
+
+
+def build_menus(window) -> dict[str, QAction]:
+    """Create the menu bar of ``window``; returns the actions by name (for tests)."""
+    actions: dict[str, QAction] = {}
+    bar = window.menuBar()
+
+    def add(menu, name: str, text: str, slot, shortcut=None, local: bool = False,
+            checkable: bool = False) -> QAction:
+        action = QAction(text, window)
+        if shortcut is not None:
+            sequences = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(s) for s in sequences])
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        if local:  # only where the review happens, never in a text field
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            for widget in window.review_surfaces():
+                widget.addAction(action)
+        else:
+            window.addAction(action)
+        actions[name] = action
+        return action
+
+    file = bar.addMenu(_tr("&File"))
+    add(file, "open_editions", _tr("&Open Editions…"), window.ask_open_editions, Key.Open)
+    add(file, "open_session", _tr("Open &Session…"), window.ask_open_session, "Ctrl+Shift+O")
+    recent = file.addMenu(_tr("Open &Recent"))
+    recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
+    add(file, "open_sample", _tr("Open the Sa&mple"), window.open_sample)
+    file.addSeparator()
+    add(file, "save", _tr("&Save"), window.save, Key.Save)
+    add(file, "save_as", _tr("Save &As…"), window.save_as, "Ctrl+Shift+S")
+    file.addSeparator()
+    exports = file.addMenu(_tr("&Export"))
+    for name, text in (("text", _tr("Canonical Text (Line Breaks Kept)…")),
+                       ("reflowed", _tr("Canonical Text (Reflowed)…")),
+                       ("csv", _tr("Decision Log as CSV…")), ("json", _tr("Decision Log as JSON…")),
+                       ("summary", _tr("Summary…"))):
+        add(exports, f"export_{name}", text, lambda _=False, n=name: window.export(n))
+    file.addSeparator()
+    add(file, "quit", _tr("&Quit"), window.close, Key.Quit)
+
+    edit = bar.addMenu(_tr("&Edit"))
+    undo = window.undo_stack.createUndoAction(window, _tr("&Undo"))
+    undo.setShortcut(QKeySequence(Key.Undo))
+    redo = window.undo_stack.createRedoAction(window, _tr("&Redo"))
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Key.Redo)])
+    for name, action in (("undo", undo), ("redo", redo)):
+        edit.addAction(action)
+        window.addAction(action)
+        actions[name] = action
+    edit.addSeparator()
+    add(edit, "find", _tr("&Find…"), window.open_find, Key.Find)
+
+    review = bar.addMenu(_tr("&Review"))
+    add(review, "accept", _tr("&Accept Change"), window.accept_current, "A", local=True)
+    add(review, "reject", _tr("&Reject Change"), window.reject_current, "R", local=True)
+    add(review, "edit", _tr("&Edit Change…"), window.inspector.begin_edit, "E", local=True)
+    add(review, "accept_next", _tr("Accept and Go to &Next Pending"), window.accept_and_next,
+        ["Return", "Enter"], local=True)
+    review.addSeparator()
+    for name, text in (("section", _tr("Accept Suggestions in &Section…")),
+                       ("document", _tr("Accept Suggestions in &Document…")),
+                       ("kind", _tr("Accept Suggestions of a &Kind…")),
+                       ("pattern", _tr("Accept Suggestions of a &Pattern…"))):
+        add(review, f"bulk_{name}", text, lambda _=False, n=name: window.bulk_accept(n))
+
+    go = bar.addMenu(_tr("&Go"))
+    add(go, "next", _tr("&Next Change"), lambda: window.step_change(1), "Alt+Down")
+    add(go, "previous", _tr("&Previous Change"), lambda: window.step_change(-1), "Alt+Up")
+    add(go, "next_pending", _tr("Next Pe&nding Change"), lambda: window.step_change(1, True), "Ctrl+Alt+Down")
+    add(go, "previous_pending", _tr("Previous Pen&ding Change"), lambda: window.step_change(-1, True),
+        "Ctrl+Alt+Up")
+    go.addSeparator()
+    add(go, "next_section", _tr("Next &Section"), lambda: window.step_section(1), "Ctrl+PgDown")
+    add(go, "previous_section", _tr("Previous S&ection"), lambda: window.step_section(-1), "Ctrl+PgUp")
+
+    view = bar.addMenu(_tr("&View"))
+    layout = add(view, "show_layout", _tr("Show &Layout Changes"), window.set_show_layout, "Ctrl+L",
+                 checkable=True)
+    layout.setChecked(window.show_layout)
+    view.addSeparator()
+    add(view, "bigger", _tr("&Bigger Text"), lambda: window.set_text_size(window.text_size + 1),
+        ["Ctrl+=", "Ctrl++"])
+    add(view, "smaller", _tr("&Smaller Text"), lambda: window.set_text_size(window.text_size - 1), "Ctrl+-")
+
+    help_ = bar.addMenu(_tr("&Help"))
+    add(help_, "shortcuts", _tr("&Keyboard Shortcuts"), window.show_shortcuts, "F1")
+    return actions
+
+
+def _fill_recent(window, menu) -> None:
+    menu.clear()
+    paths = window.settings.recent_sessions
+    for path in paths:
+        menu.addAction(Path(path).name, lambda p=path: window.open_session(p)).setToolTip(path)
+    if not paths:
+        menu.addAction(_tr("(none yet)")).setEnabled(False)
+
+
+def shortcuts_dialog(window) -> QDialog:
+    """Every menu action that has a shortcut, in a table."""
+    dialog = QDialog(window)
+    dialog.setWindowTitle(_tr("Keyboard Shortcuts"))
+    rows = []
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        for action in menu.actions() if menu else ():
+            if not action.shortcuts():
+                continue
+            keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+            rows.append((menu_action.text().replace("&", ""), action.text().replace("&", ""), keys))
+    table = QTableWidget(len(rows), 3)
+    table.setAccessibleName(_tr("Keyboard shortcuts"))
+    table.setHorizontalHeaderLabels([_tr("Menu"), _tr("Action"), _tr("Shortcut")])
+    table.verticalHeader().hide()
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(text))
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(table)
+    layout.addWidget(buttons)
+    dialog.resize(560, 520)
+    return dialog

@@ -1,0 +1,298 @@
+"""The two edition panes side by side, their highlighting, and scrolling in step.
+
+Painting only — every span comes from the core:
+
+* :class:`SpanHighlighter` paints persistent spans (a change's kind while pending, a muted
+  mark once decided) by looking the block's range up in a sorted span list, so a decision
+  re-paints one block, not the document. Formats are built once per palette
+  (:func:`change_formats`) and each kind differs by **line style as well as hue** (OCR wavy,
+  typography dotted, layout dashed, content solid with an overline), so the kinds stay apart
+  for colour-blind readers and in greyscale.
+* :class:`EditionPane` adds transient layers (current change, search hits) as
+  ExtraSelections keyed by name and ordered by priority, and draws a box around the
+  current change.
+* :class:`ComparePanes` keeps the panes in step: a pane's top offset is mapped through the
+  changes (text between two changes is the same in both editions) to the other pane.
+
+Qt positions are UTF-16: every conversion goes through :class:`ui.offsets.Utf16Index`.
+Imports: Qt, the core, :mod:`ui.offsets`, :mod:`ui.overview`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen, QSyntaxHighlighter, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+
+from app.model import Change, Kind
+from ui.offsets import Utf16Index
+from ui.overview import OverviewStrip
+from ui.palette import current_outline, kind_styles
+
+class PaintSpan(NamedTuple):
+    """A range of code points and the name of the format that paints it."""
+
+    start: int
+    end: int
+    style: str
+
+
+def change_formats(dark: bool) -> dict[str, QTextCharFormat]:
+    """One format per kind while pending (``"ocr"``) and once decided (``"ocr:done"``)."""
+    formats = {}
+    for kind, style in kind_styles(dark).items():
+        pending = style.char_format()
+        if kind is Kind.CONTENT:
+            pending.setFontOverline(True)  # under- and overline: a box for what matters most
+        done = QTextCharFormat()
+        done.setUnderlineStyle(style.underline)
+        muted = QColor(style.underline_color or style.background)
+        muted.setAlpha(120)
+        done.setUnderlineColor(muted)
+        formats[kind.value], formats[f"{kind.value}:done"] = pending, done
+    return formats
+
+
+class SpanHighlighter(QSyntaxHighlighter):
+    """Paints a sorted list of :class:`PaintSpan` per block."""
+
+    def __init__(self, document, formats: dict[str, QTextCharFormat]) -> None:
+        super().__init__(document)
+        self._formats = formats
+        self._spans: list[PaintSpan] = []
+        self._starts: list[int] = []
+        self._longest = 0
+        self._hidden: frozenset[str] = frozenset()
+        self.offsets = Utf16Index("")
+
+    def set_formats(self, formats: dict[str, QTextCharFormat]) -> None:
+        self._formats = formats
+        self.rehighlight()
+
+    def set_spans(self, spans: Iterable[PaintSpan], offsets: Utf16Index, rehighlight: bool = True) -> None:
+        self._spans = sorted(spans)
+        self._starts = [s.start for s in self._spans]
+        self._longest = max((s.end - s.start for s in self._spans), default=0)
+        self.offsets = offsets
+        if rehighlight:
+            self.rehighlight()
+
+    def set_hidden(self, prefixes: Iterable[str]) -> None:
+        """Styles starting with one of ``prefixes`` (``"layout"``) are not painted."""
+        self._hidden = frozenset(prefixes)
+        self.rehighlight()
+
+    def spans_between(self, start: int, end: int) -> list[PaintSpan]:
+        lo = bisect_left(self._starts, start - self._longest - 1)
+        hi = bisect_right(self._starts, end)
+        return [s for s in self._spans[lo:hi] if s.end >= start and s.start <= end]
+
+    def highlightBlock(self, text: str) -> None:  # Qt override
+        q_block = self.currentBlock().position()
+        start = self.offsets.to_py(q_block)
+        end = start + len(text)
+        for span in self.spans_between(start, end):
+            if span.style.split(":")[0] in self._hidden:
+                continue
+            s, e = span.start, span.end
+            if s == e:  # an insertion on the other side: mark the character beside it
+                s, e = (s, s + 1) if s < end else (s - 1, s)
+            s, e = max(s, start), min(e, end)
+            if s < e and (fmt := self._formats.get(span.style)) is not None:
+                q_start = self.offsets.to_qt(s) - q_block
+                self.setFormat(q_start, self.offsets.to_qt(e) - q_block - q_start, fmt)
+
+
+class EditionPane(QPlainTextEdit):
+    """A read-only edition text with layers of transient highlights and a current-change box."""
+
+    offset_clicked = Signal(int)
+    #: layer name -> priority (higher paints on top)
+    LAYERS = {"find": 1, "current": 2}
+
+    def __init__(self, name: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setAccessibleName(name)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setCenterOnScroll(True)
+        self.offsets = Utf16Index("")
+        self.highlighter = SpanHighlighter(self.document(), change_formats(False))
+        self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._box: tuple[int, int] | None = None
+        self.outline = current_outline(False)
+        self.text = ""
+
+    def set_text(self, text: str) -> None:
+        if text != self.text:
+            self.text = text
+            self.offsets = Utf16Index(text)
+            self.highlighter.offsets = self.offsets
+            self.setPlainText(text)
+
+    def cursor_for(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_qt(start))
+        cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def set_layer(self, name: str, ranges: Sequence[tuple[int, int]], fmt: QTextCharFormat) -> None:
+        selections = []
+        for start, end in ranges:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = self.cursor_for(start, max(end, start + (start < len(self.text))))
+            selection.format = fmt
+            selections.append(selection)
+        self._layers[name] = selections
+        ordered = sorted(self._layers, key=lambda n: self.LAYERS.get(n, 0))
+        self.setExtraSelections([s for n in ordered for s in self._layers[n]])
+
+    def show_current(self, start: int, end: int, fmt: QTextCharFormat) -> None:
+        """Mark ``[start, end)`` as the current change and centre it."""
+        self._box = (start, end)
+        self.set_layer("current", [(start, end)], fmt)
+        cursor = self.cursor_for(start, start)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        self.viewport().update()
+
+    def clear_current(self) -> None:
+        self._box = None
+        self.set_layer("current", [], QTextCharFormat())
+
+    def top_offset(self) -> int:
+        return self.offsets.to_py(self.cursorForPosition(QPoint(2, 2)).position())
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so that the line holding ``offset`` is the first one shown."""
+        position = self.offsets.to_qt(min(offset, len(self.text)))
+        block = self.document().findBlock(position)
+        line = 0
+        layout = block.layout()
+        if layout is not None and layout.lineCount():
+            line = layout.lineForTextPosition(position - block.position()).lineNumber()
+        self.verticalScrollBar().setValue(block.firstLineNumber() + max(line, 0))
+
+    def mouseReleaseEvent(self, event) -> None:  # Qt override
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            self.offset_clicked.emit(self.offsets.to_py(self.cursorForPosition(event.position().toPoint()).position()))
+
+    def paintEvent(self, event) -> None:  # Qt override
+        super().paintEvent(event)
+        if self._box is None or not self.text:
+            return
+        start, end = self._box
+        first = self.cursorRect(self.cursor_for(start, start))
+        last = self.cursorRect(self.cursor_for(end, end))
+        painter = QPainter(self.viewport())
+        pen = QPen(self.outline, 2)
+        painter.setPen(pen)
+        if first.top() == last.top():
+            painter.drawRoundedRect(QRect(first.left() - 2, first.top() - 1,
+                                          max(last.right() - first.left() + 4, 6), first.height() + 2), 3, 3)
+        else:  # wrapped over lines: a bracket down the left edge of the lines it covers
+            painter.drawLine(first.left() - 2, first.top(), first.left() - 2, last.bottom())
+            painter.drawLine(first.left() - 2, first.top(), self.viewport().width() - 4, first.top())
+            painter.drawLine(2, last.bottom(), last.right() + 2, last.bottom())
+        painter.end()
+
+
+class OffsetMap:
+    """Maps offsets between the editions through the changes, in document order."""
+
+    def __init__(self, changes: Sequence[Change] = ()) -> None:
+        self._changes = list(changes)
+        self._base = [c.base.start for c in self._changes]
+        self._ref = [c.reference.start for c in self._changes]
+
+    def to_reference(self, offset: int) -> int:
+        return self._map(offset, self._base, "base", "reference")
+
+    def to_base(self, offset: int) -> int:
+        return self._map(offset, self._ref, "reference", "base")
+
+    def _map(self, offset: int, starts: list[int], side: str, other: str) -> int:
+        i = bisect_right(starts, offset) - 1
+        if i < 0:
+            return offset
+        here, there = getattr(self._changes[i], side), getattr(self._changes[i], other)
+        if offset >= here.end:
+            return there.end + offset - here.end
+        return there.start + min(offset - here.start, len(there))
+
+
+class ComparePanes(QWidget):
+    """Base and reference side by side, scrolling in step, with the overview strip."""
+
+    offset_clicked = Signal(str, int)  # "base"/"reference", offset
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.base = EditionPane(self.tr("Base edition (OCR)"))
+        self.reference = EditionPane(self.tr("Reference edition (digital)"))
+        self.overview = OverviewStrip()
+        self.base_label, self.reference_label = QLabel(), QLabel()
+        self.map = OffsetMap()
+        self._syncing = False
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        for label, pane in ((self.base_label, self.base), (self.reference_label, self.reference)):
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            label.setBuddy(pane)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setMinimumWidth(10)
+            column.addWidget(label)
+            column.addWidget(pane, 1)
+            layout.addLayout(column, 1)
+        layout.addWidget(self.overview)
+        self.base.verticalScrollBar().valueChanged.connect(lambda: self._sync(self.base))
+        self.reference.verticalScrollBar().valueChanged.connect(lambda: self._sync(self.reference))
+        self.base.offset_clicked.connect(lambda off: self.offset_clicked.emit("base", off))
+        self.reference.offset_clicked.connect(lambda off: self.offset_clicked.emit("reference", off))
+
+    def panes(self) -> tuple[EditionPane, EditionPane]:
+        return self.base, self.reference
+
+    def set_titles(self, base: str, reference: str) -> None:
+        self.base_label.setText(base)
+        self.reference_label.setText(reference)
+
+    def show_change(self, change: Change, fmt: QTextCharFormat) -> None:
+        self._syncing = True
+        try:
+            self.base.show_current(change.base.start, change.base.end, fmt)
+            self.reference.show_current(change.reference.start, change.reference.end, fmt)
+        finally:
+            self._syncing = False
+
+    def _sync(self, source: EditionPane) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            top = source.top_offset()
+            if source is self.base:
+                self.reference.scroll_to_offset(self.map.to_reference(top))
+            else:
+                self.base.scroll_to_offset(self.map.to_base(top))
+            self.overview.set_view(self.base.top_offset(), len(self.base.text))
+        finally:
+            self._syncing = False
+
+
+def current_format(dark: bool) -> QTextCharFormat:
+    """The current change's layer: a light wash of the outline colour (the box does the rest)."""
+    fmt = QTextCharFormat()
+    color = QColor(current_outline(dark))
+    color.setAlpha(45)
+    fmt.setBackground(color)
+    return fmt
