@@ -1,0 +1,536 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv_SE">
+<context>
+    <name>CanonicalView</name>
+    <message>
+        <source>Canonical text</source>
+        <translation>Kanonisk text</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeInspector</name>
+    <message>
+        <source>Change inspector</source>
+        <translation>Ändringsdetaljer</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Avsnitt</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Base text</source>
+        <translation>Bastext</translation>
+    </message>
+    <message>
+        <source>Reference text</source>
+        <translation>Referenstext</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>Förslag</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>Bas</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referens</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Acceptera</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>A&amp;vvisa</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Redigera…</translation>
+    </message>
+    <message>
+        <source>Take the reference text (A)</source>
+        <translation>Använd referenstexten (A)</translation>
+    </message>
+    <message>
+        <source>Keep the base text (R)</source>
+        <translation>Behåll bastexten (R)</translation>
+    </message>
+    <message>
+        <source>Write the text yourself (E)</source>
+        <translation>Skriv texten själv (E)</translation>
+    </message>
+    <message>
+        <source>Edited text</source>
+        <translation>Redigerad text</translation>
+    </message>
+    <message>
+        <source>Text to use; Enter saves, Esc cancels</source>
+        <translation>Text att använda; Enter sparar, Esc avbryter</translation>
+    </message>
+    <message>
+        <source>%1 · confidence %2%</source>
+        <translation>%1 · säkerhet %2 %</translation>
+    </message>
+    <message>
+        <source>none — decide yourself</source>
+        <translation>inget – bestäm själv</translation>
+    </message>
+    <message>
+        <source>accept</source>
+        <translation>acceptera</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation>avvisa</translation>
+    </message>
+    <message>
+        <source>edit to “%1”</source>
+        <translation>ändra till ”%1”</translation>
+    </message>
+    <message>
+        <source>Never included in bulk accepts (content or a number).</source>
+        <translation>Tas aldrig med när flera ändringar accepteras på en gång (innehåll eller ett tal).</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeList</name>
+    <message>
+        <source>Filter by kind</source>
+        <translation>Filtrera efter typ</translation>
+    </message>
+    <message>
+        <source>All kinds but layout</source>
+        <translation>Alla typer utom layout</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alla typer</translation>
+    </message>
+    <message>
+        <source>Filter by decision</source>
+        <translation>Filtrera efter beslut</translation>
+    </message>
+    <message>
+        <source>Any decision</source>
+        <translation>Alla beslut</translation>
+    </message>
+    <message>
+        <source>Changes in this section</source>
+        <translation>Ändringar i detta avsnitt</translation>
+    </message>
+    <message>
+        <source>Changes in section</source>
+        <translation>Ändringar i avsnittet</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeTableModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>Bas</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referens</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <source>Edited: %1</source>
+        <translation>Redigerad: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePanes</name>
+    <message>
+        <source>Base edition (OCR)</source>
+        <extracomment>layer name -&gt; priority (higher paints on top)</extracomment>
+        <translation>Basutgåva (OCR)</translation>
+    </message>
+    <message>
+        <source>Reference edition (digital)</source>
+        <translation>Referensutgåva (digital)</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find bar</source>
+        <translation>Sökfält</translation>
+    </message>
+    <message>
+        <source>Find text</source>
+        <translation>Sök text</translation>
+    </message>
+    <message>
+        <source>Find in both editions and the canonical text</source>
+        <translation>Sök i båda utgåvorna och i den kanoniska texten</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Träffar</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Föregående träff</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Nästa träff</translation>
+    </message>
+    <message>
+        <source>Close find bar</source>
+        <translation>Stäng sökfältet</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>Sök:</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Inga träffar</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 av %2</translation>
+    </message>
+</context>
+<context>
+    <name>Kind</name>
+    <message>
+        <source>OCR error</source>
+        <translation>OCR-fel</translation>
+    </message>
+    <message>
+        <source>Typography</source>
+        <translation>Typografi</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Innehåll</translation>
+    </message>
+</context>
+<context>
+    <name>KindLegend</name>
+    <message>
+        <source>Legend of change kinds</source>
+        <translation>Teckenförklaring för ändringstyper</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Canonical text (live)</source>
+        <translation>Kanonisk text (direkt)</translation>
+    </message>
+    <message>
+        <source>Document progress</source>
+        <translation>Förlopp i dokumentet</translation>
+    </message>
+    <message>
+        <source>Section progress</source>
+        <translation>Förlopp i avsnittet</translation>
+    </message>
+    <message>
+        <source>Comparison progress</source>
+        <translation>Jämförelsens förlopp</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Cancel comparison</source>
+        <translation>Avbryt jämförelsen</translation>
+    </message>
+    <message>
+        <source>Comparing the editions…</source>
+        <translation>Jämför utgåvorna…</translation>
+    </message>
+    <message>
+        <source>Cannot open session</source>
+        <translation>Det går inte att öppna sessionen</translation>
+    </message>
+    <message>
+        <source>Cannot open</source>
+        <translation>Det går inte att öppna</translation>
+    </message>
+    <message>
+        <source>Drop two editions (the OCR'd scan and the digital text) or one ProofPair session.</source>
+        <translation>Släpp två utgåvor (den OCR-lästa skanningen och den digitala texten) eller en ProofPair-session.</translation>
+    </message>
+    <message>
+        <source>Cannot open edition</source>
+        <translation>Det går inte att öppna utgåvan</translation>
+    </message>
+    <message>
+        <source>%1 is the OCR'd base (guessed)</source>
+        <translation>%1 är den OCR-lästa basen (gissning)</translation>
+    </message>
+    <message>
+        <source>%1 is the OCR'd base</source>
+        <translation>%1 är den OCR-lästa basen</translation>
+    </message>
+    <message>
+        <source>Which edition is the base?</source>
+        <translation>Vilken utgåva är basen?</translation>
+    </message>
+    <message>
+        <source>The base is the OCR'd scan; its text is kept unless you accept a change.</source>
+        <translation>Basen är den OCR-lästa skanningen; dess text behålls om du inte accepterar en ändring.</translation>
+    </message>
+    <message>
+        <source>Base (OCR): %1</source>
+        <translation>Bas (OCR): %1</translation>
+    </message>
+    <message>
+        <source>Reference (digital): %1</source>
+        <translation>Referens (digital): %1</translation>
+    </message>
+    <message>
+        <source>Compared: %1 sections, %2 changes.</source>
+        <translation>Jämfört: %1 avsnitt, %2 ändringar.</translation>
+    </message>
+    <message>
+        <source>Session reopened with differences</source>
+        <translation>Sessionen öppnades igen med skillnader</translation>
+    </message>
+    <message>
+        <source>Check the editions</source>
+        <translation>Kontrollera utgåvorna</translation>
+    </message>
+    <message>
+        <source>Cannot compare the editions</source>
+        <translation>Det går inte att jämföra utgåvorna</translation>
+    </message>
+    <message>
+        <source>Comparison cancelled; the sections compared so far can be reviewed but not saved.</source>
+        <translation>Jämförelsen avbröts; de avsnitt som hunnit jämföras kan granskas men inte sparas.</translation>
+    </message>
+    <message>
+        <source>No more pending changes in this direction.</source>
+        <translation>Inga fler obeslutade ändringar åt det här hållet.</translation>
+    </message>
+    <message>
+        <source>No more changes in this direction.</source>
+        <translation>Inga fler ändringar åt det här hållet.</translation>
+    </message>
+    <message>
+        <source>Accept change</source>
+        <translation>Acceptera ändring</translation>
+    </message>
+    <message>
+        <source>Reject change</source>
+        <translation>Avvisa ändring</translation>
+    </message>
+    <message>
+        <source>Edit change</source>
+        <translation>Redigera ändring</translation>
+    </message>
+    <message>
+        <source>in section %1</source>
+        <translation>i avsnitt %1</translation>
+    </message>
+    <message>
+        <source>in the document</source>
+        <translation>i dokumentet</translation>
+    </message>
+    <message>
+        <source>of this kind</source>
+        <translation>av den här typen</translation>
+    </message>
+    <message>
+        <source>with this confusion</source>
+        <translation>med den här förväxlingen</translation>
+    </message>
+    <message>
+        <source>Accept %1 suggestions</source>
+        <translation>Acceptera %1 förslag</translation>
+    </message>
+    <message>
+        <source>No editions open</source>
+        <translation>Inga utgåvor öppna</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Section %1</source>
+        <translation>Avsnitt %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 pending · %3 accepted · %4 rejected · %5 edited — %6% reviewed</source>
+        <translation>%1: %2 obeslutade · %3 accepterade · %4 avvisade · %5 redigerade – %6 % granskat</translation>
+    </message>
+    <message>
+        <source>No editions</source>
+        <translation>Inga utgåvor</translation>
+    </message>
+    <message>
+        <source>Open the two editions</source>
+        <translation>Öppna de två utgåvorna</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Textfiler (*.txt);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>Öppna session</translation>
+    </message>
+    <message>
+        <source>ProofPair sessions (*%1)</source>
+        <translation>ProofPair-sessioner (*%1)</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>Spara session</translation>
+    </message>
+    <message>
+        <source>Cannot save yet</source>
+        <translation>Det går inte att spara ännu</translation>
+    </message>
+    <message>
+        <source>Wait until the comparison is complete.</source>
+        <translation>Vänta tills jämförelsen är klar.</translation>
+    </message>
+    <message>
+        <source>Cannot save session</source>
+        <translation>Det går inte att spara sessionen</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Sparade %1</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>Text (*.txt)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportera</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Exporten misslyckades</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>Exporterade %1</translation>
+    </message>
+    <message>
+        <source>Unsaved decisions</source>
+        <translation>Osparade beslut</translation>
+    </message>
+    <message>
+        <source>Save your decisions before closing?</source>
+        <translation>Vill du spara dina beslut innan du stänger?</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewStrip</name>
+    <message>
+        <source>Change map</source>
+        <translation>Ändringskarta</translation>
+    </message>
+    <message>
+        <source>Every change in the document; click to go to one</source>
+        <translation>Alla ändringar i dokumentet; klicka för att gå till en</translation>
+    </message>
+    <message>
+        <source>Change map: click to go to the nearest change</source>
+        <translation>Ändringskarta: klicka för att gå till närmaste ändring</translation>
+    </message>
+</context>
+<context>
+    <name>SectionNavigator</name>
+    <message>
+        <source>Sections</source>
+        <translation>Avsnitt</translation>
+    </message>
+</context>
+<context>
+    <name>SectionTreeModel</name>
+    <message>
+        <source>Section</source>
+        <translation>Avsnitt</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Obeslutade</translation>
+    </message>
+    <message>
+        <source>%1 of %2 changes pending</source>
+        <translation>%1 av %2 ändringar obeslutade</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>klar</translation>
+    </message>
+    <message>
+        <source>%1 pending</source>
+        <translation>%1 obeslutade</translation>
+    </message>
+    <message>
+        <source>(before the first heading)</source>
+        <translation>(före första rubriken)</translation>
+    </message>
+    <message>
+        <source>(only in base)</source>
+        <translation>(bara i basen)</translation>
+    </message>
+    <message>
+        <source>(only in reference)</source>
+        <translation>(bara i referensen)</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <source>Pending</source>
+        <translation>Obeslutad</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepterad</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Avvisad</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Redigerad</translation>
+    </message>
+</context>
+</TS>
