@@ -58,7 +58,8 @@ CONJUNCTIONS = frozenset({
 BULLETS = "•◦▪▫■□●○·*‣⁃–—-\uf0b7\uf0a7"
 _LIST_ITEM = re.compile(rf"\s*(?:[{re.escape(BULLETS)}]\s|\d+[.)]\s|\(?[a-z]\)\s)")
 _NUMBERED_HEADING = re.compile(r"\s*\d+(?:\.\d+)+\.?\s+\S")
-_HYPHEN_END = re.compile(r"(\S*?)([\w]+)([-\u2010\u00ad])$")
+_HYPHENS = ("-", "\u2010", "\u00ad")
+_HYPHEN_END = re.compile(r"(\S*?)(\w+)([-\u2010\u00ad])")
 _NEXT_WORD = re.compile(r"[\w]+")
 _WORD = re.compile(r"\w+(?:[-\u2010]\w+)*")
 _SPACE_RUN = re.compile(r"\s+")
@@ -112,38 +113,44 @@ def reflow_text(text: str, headings: Mapping[int, int] | None = None,
         vocabulary = _Vocabulary(lambda: [text])
     headings = headings or {}
     out: list[str] = []  # finished lines; "" is a paragraph break
-    current: str | None = None
+    pieces: list[str] = []  # the line being built, as pieces (no quadratic concatenation)
     heading_left = 0  # lines of a known heading still to come after this one
+
+    def flush() -> None:
+        if pieces:
+            out.append("".join(pieces))
+            pieces.clear()
+
+    def join(line: str) -> None:
+        pieces[-1], separator = _joint(pieces[-1], line, vocabulary)
+        pieces.extend((separator, line))
+
     for number, line in enumerate(text.split("\n")):
         line = line.rstrip()
         if not line.strip():
-            if current is not None:
-                out.append(current)
-                current = None
+            flush()
             if out and out[-1]:
                 out.append("")
             continue
         if heading_left:  # the wrapped title of a known heading
             heading_left -= 1
-            current = join_hyphenated(current or "", line.lstrip(), vocabulary).lstrip()
+            if pieces:
+                join(line.lstrip())
+            else:
+                pieces.append(line.lstrip())
             if not heading_left:
-                out.append(current)
-                current = None
+                flush()
             continue
         is_heading = number in headings or bool(_NUMBERED_HEADING.match(line))
-        if current is None:
-            current = line
-        elif is_heading or _LIST_ITEM.match(line):
-            out.append(current)
-            current = line
+        if pieces and not is_heading and not _LIST_ITEM.match(line):
+            join(line.lstrip())
         else:
-            current = join_hyphenated(current, line.lstrip(), vocabulary)
+            flush()
+            pieces.append(line)
         heading_left = headings.get(number, 1) - 1 if is_heading else 0
         if is_heading and not heading_left:
-            out.append(current)
-            current = None
-    if current is not None:
-        out.append(current)
+            flush()
+    flush()
     while out and not out[-1]:
         out.pop()
     return "\n".join(out) + "\n" if out else ""
@@ -171,26 +178,34 @@ def join_hyphenated(left: str, right: str, vocabulary: _Vocabulary | None = None
        the end of a line before a lower-case word is far more often a syllable break than a
        compound hyphen, and Swedish writes compounds closed (``turismorganisationer``).
     """
-    match = _HYPHEN_END.search(left)
+    left, separator = _joint(left, right, vocabulary)
+    return left + separator + right
+
+
+def _joint(left: str, right: str, vocabulary: _Vocabulary | None) -> tuple[str, str]:
+    """``left`` (its hyphen dropped if it was the typesetter's) and what goes before ``right``."""
+    if not left.endswith(_HYPHENS):
+        return left, " "
+    match = _HYPHEN_END.fullmatch(left, max(left.rfind(" "), left.rfind("\t")) + 1)
     next_word = _NEXT_WORD.match(right)
     if match is None or next_word is None:
-        return f"{left} {right}"
+        return left, " "
     token, stem, hyphen = match.group(1) + match.group(2), match.group(2), match.group(3)
     head = left[: match.start(3)]
     word = next_word.group()
     if hyphen == "\u00ad":
-        return head + right
+        return head, ""
     if word.casefold() in CONJUNCTIONS:
-        return f"{left} {right}"
+        return left, " "
     if not word[0].islower() or "://" in token or token.casefold().startswith("www."):
-        return left + right
+        return left, ""
     joined = vocabulary.count(stem + word) if vocabulary else 0
     hyphenated = vocabulary.count(f"{stem}-{word}") if vocabulary else 0
     if joined or hyphenated:
-        return left + right if hyphenated > joined else head + right
+        return (left, "") if hyphenated > joined else (head, "")
     if len(stem) == 1 or stem.isupper() or any(ch.isdigit() for ch in stem):
-        return left + right
-    return head + right
+        return left, ""
+    return head, ""
 
 
 class _Vocabulary:
@@ -263,7 +278,8 @@ def export_log(review: Review, path: str | Path, fmt: str = "csv") -> None:
     CSV: the :data:`LOG_FIELDS` columns, RFC 4180 quoting by the :mod:`csv` module (texts
     with line breaks stay one field), UTF-8 with a byte-order mark so that spreadsheet
     programs read å, ä and ö correctly; an empty cell for "no value". JSON: an object with
-    the editions' names and the rows as ``changes``.
+    the editions' names and the rows as ``changes``, one change per line (readable in a
+    diff, and written by the fast C encoder, which ``indent`` would turn off).
     """
     rows = decision_log(review)
     if fmt == "csv":
@@ -273,9 +289,11 @@ def export_log(review: Review, path: str | Path, fmt: str = "csv") -> None:
         writer.writerows(rows)
         atomic_write_text(path, buffer.getvalue(), encoding="utf-8-sig")
     elif fmt == "json":
-        doc = {"format": "proofpair-decision-log", "schema": 1, **_edition_names(review),
-               "changes": rows}
-        atomic_write_text(path, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
+        head = {"format": "proofpair-decision-log", "schema": 1, **_edition_names(review)}
+        lines = [json.dumps(head, ensure_ascii=False)[:-1] + ', "changes": [']
+        lines.append(",\n".join(json.dumps(row, ensure_ascii=False) for row in rows))
+        lines.append("]}\n")
+        atomic_write_text(path, "\n".join(lines))
     else:
         raise ValueError(f"unknown log format {fmt!r}; use one of {', '.join(LOG_FORMATS)}")
 
