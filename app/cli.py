@@ -33,6 +33,7 @@ from app.export import LOG_FORMATS, export_log, export_summary, export_text, \
 from app.loading import EditionError
 from app.model import REJECT, Comparison, Kind, Verdict
 from app.review import Review, accept_all
+from app.session import SessionError, open_session
 
 PROG = "proofpair"
 COMMANDS = ("compare", "apply", "export")
@@ -65,15 +66,11 @@ def main(argv: Sequence[str] | None = None, open_window: Callable[[argparse.Name
         return _open(args, open_window)
     except SystemExit as done:  # --help and --version
         return done.code if isinstance(done.code, int) else 0
-    except (UserError, EditionError) as exc:
+    except (UserError, EditionError, SessionError) as exc:
         return _fail(str(exc))
     except BrokenPipeError:  # `proofpair compare … | head`: the reader has gone, fine
         sys.stderr.close()
         return 0
-    except Exception as exc:
-        if type(exc).__name__ == "SessionError" and type(exc).__module__ == "app.session":
-            return _fail(str(exc))  # matched by name: compare and apply never import sessions
-        raise
 
 
 # -- parsers -------------------------------------------------------------------------------------
@@ -252,8 +249,6 @@ def _accept_mode(value: str | None) -> str | tuple[Kind, ...] | None:
 # -- export ----------------------------------------------------------------------------------------
 
 def _export(args: argparse.Namespace) -> int:
-    from app.session import open_session  # imported here so compare/apply work without it
-
     output = Path(args.output)
     fmt = args.format or _SUFFIX_FORMAT.get(output.suffix.lower(), "text")
     session = Path(args.session)
