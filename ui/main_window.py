@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self._hits: list[Hit] = []
         self._hit = -1
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.runner = TaskRunner(self)
         self.runner.progressed.connect(self._on_progress)
         self.runner.finished.connect(self._on_finished)
@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         self.navigator_model = SectionTreeModel(self)
         self.navigator = SectionNavigator()
         self.navigator.setModel(self.navigator_model)
-        self.navigator.section_chosen.connect(lambda key: self.go_to_section(key))
+        self.navigator.section_chosen.connect(self.go_to_section)
 
         self.panes = ComparePanes()
         self.panes.offset_clicked.connect(self._on_offset_clicked)
@@ -449,6 +449,9 @@ class MainWindow(QMainWindow):
             return
         if bulk.confirm(self, len(plan), where):
             self.decide(plan, self.tr("Accept %1 suggestions").replace("%1", str(len(plan))))
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
 
     # -- painting ---------------------------------------------------------------------------------
     def _repaint_spans(self, ids: list[str] | None = None) -> None:

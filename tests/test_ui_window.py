@@ -1,0 +1,167 @@
+"""The real window, driven as an editor would: keys, clicks, dialogs confirmed."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from app.model import Verdict
+from ui_fixtures import isolated_settings  # noqa: F401
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot, sample_paths):
+    from ui.main_window import MainWindow
+
+    win = MainWindow(quiet=True)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    with qtbot.waitSignal(win.runner.finished, timeout=20000):
+        win.open_editions(*sample_paths)
+    win.panes.base.setFocus()
+    yield win
+    win.runner.cancel()
+    win.runner.wait()
+
+
+def current(win):
+    return win.review.change(win.current_change)
+
+
+def test_opens_on_first_section_and_first_pending_change(window, qtmodeltester):
+    assert window.current_section == window.review.sections[0].key
+    assert window.current_change == window.review.section_changes(window.current_section)[0].id
+    assert "pending" in window.doc_status.text()
+    qtmodeltester.check(window.navigator_model)
+    qtmodeltester.check(window.change_list.proxy)
+    assert window.windowTitle().startswith("region-vastmanland-2024-ocr.txt ↔")
+
+
+def test_keyboard_navigation(window, qtbot):
+    first = window.current_change
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    second = window.current_change
+    assert second != first
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert window.current_change == first
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_section == window.review.sections[1].key
+    assert current(window).section == window.current_section
+
+
+def test_accept_reject_edit_and_undo(window, qtbot):
+    review = window.review
+    first = window.current_change
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_A)
+    assert review.decision(first).verdict is Verdict.ACCEPTED
+    assert current(window).reference_text in window.canonical.text
+    assert "1 accepted" in window.doc_status.text()
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_R)
+    assert review.decision(first).verdict is Verdict.REJECTED
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_E)
+    editor = window.inspector.editor
+    assert editor.isVisible() and editor.text() == current(window).reference_text
+    editor.setText("Likvärdigt")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert review.decision(first).text == "Likvärdigt"
+    assert window.canonical.text.startswith(review.canonical_text()[:200])
+    assert "Likvärdigt" in window.canonical.text
+    assert window.canonical.text == review.canonical_text()
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert review.decision(first).verdict is Verdict.REJECTED
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert review.decision(first).verdict is Verdict.PENDING
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert review.decision(first).verdict is Verdict.ACCEPTED
+    assert window.canonical.text == review.canonical_text()
+    assert window.isWindowModified()
+
+
+def test_accept_and_advance_goes_to_next_pending(window, qtbot):
+    first = window.current_change
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_Return)
+    assert window.review.decision(first).verdict is Verdict.ACCEPTED
+    assert window.current_change != first
+    assert window.review.decision(window.current_change).verdict is Verdict.PENDING
+    qtbot.mouseClick(window.inspector.reject_button, Qt.MouseButton.LeftButton)
+    assert window.review.decision(window.current_change).verdict is Verdict.REJECTED
+
+
+def test_bulk_accept_shows_count_and_is_one_undo_step(window, qtbot, monkeypatch):
+    asked = []
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window.go_to_section("1.1")
+    expected = len(window.review.suggested_decisions(
+        window.review.select(section="1.1", verdicts={Verdict.PENDING}, bulk_safe=True)))
+    window.menus["bulk_section"].trigger()
+    assert asked and str(expected) in asked[0]
+    counts = window.review.counts("1.1")
+    assert counts.pending == len(window.review.section_changes("1.1")) - expected
+    assert window.canonical.text == window.review.canonical_text()
+    window.undo_stack.undo()
+    assert window.review.counts("1.1").pending == len(window.review.section_changes("1.1"))
+    assert not any(window.review.decision(c.id).verdict is Verdict.ACCEPTED
+                   and window.review.change(c.id).kind.value == "content" for c in window.review.changes)
+
+
+def test_find_highlights_hits(window, qtbot):
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible()
+    qtbot.keyClicks(window.find_bar.field, "manlands")  # QTest types ASCII only
+    assert window._hits and "of" in window.find_bar.count.text()
+    assert {h.where for h in window._hits} >= {"reference"}
+
+
+def test_save_close_reopen_same_decisions(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.main_window import MainWindow
+
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_A)
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_R)
+    target = tmp_path / "review.proofpair"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert target.exists() and not window.isWindowModified()
+    assert window.windowTitle().startswith("review.proofpair")
+    decisions, canonical = window.review.decisions(), window.review.canonical_text()
+    window.close()
+
+    again = MainWindow(quiet=True)
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.runner.finished, timeout=20000):
+        again.open_session(target)
+    assert again.review.decisions() == decisions
+    assert again.canonical.text == canonical
+    again.runner.wait()
+
+
+def test_unreadable_file_is_reported_and_window_stays_usable(window, qtbot, tmp_path):
+    with qtbot.waitSignal(window.runner.failed, timeout=5000):
+        window.open_editions(tmp_path / "missing.txt", tmp_path / "other.txt")
+    assert "no such file" in window.statusBar().currentMessage()
+
+
+def test_small_window_and_shortcuts_dialog(window, qtbot):
+    window.resize(1024, 700)
+    qtbot.wait(10)
+    assert window.width() <= 1100
+    from PySide6.QtWidgets import QTableWidget
+
+    from ui.menus import shortcuts_dialog
+
+    table = shortcuts_dialog(window).findChildren(QTableWidget)[0]
+    shortcuts = {table.item(r, 2).text() for r in range(table.rowCount())}
+    assert "A" in shortcuts and "Alt+Down" in shortcuts
