@@ -16,6 +16,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.engine import compare_files
 from app.export import (
@@ -260,3 +262,18 @@ def test_atomic_write_creates_readable_files_and_keeps_the_mode(tmp_path: Path) 
 def test_kinds_present_in_small_pair(small_review: Review) -> None:
     kinds = {c.kind for c in small_review.changes}
     assert kinds == {Kind.LAYOUT, Kind.TYPOGRAPHY, Kind.OCR, Kind.CONTENT}
+
+
+# -- reflow properties -------------------------------------------------------------------------------
+
+_LINES = st.lists(st.text(alphabet="abcåö ABC-–•.12\t", max_size=25), max_size=12).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LINES)
+def test_reflow_keeps_the_text_and_is_stable(text: str) -> None:
+    once = reflow_text(text)
+    squash = lambda s: "".join(s.split()).replace("-", "")  # noqa: E731
+    assert squash(once) == squash(text)  # only whitespace and hyphens may change
+    assert reflow_text(once) == once
+    assert "\n\n\n" not in once and all(line == line.rstrip() for line in once.split("\n"))
