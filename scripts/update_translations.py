@@ -10,6 +10,11 @@ translator to fill in (Qt Linguist, or any editor: the .ts is XML). lrelease the
 the .qm that ProofPair loads. Both files are committed, so a clean checkout runs translated
 without the Qt tools; ``tests/test_ui_shell.py`` checks that the .qm matches the .ts.
 
+Modules may wrap ``QCoreApplication.translate("Context", text)`` in a one-line helper
+(``def _tr(text): return QCoreApplication.translate("Menus", text)``); lupdate cannot see
+through such a helper, so this script finds those helpers and their literal calls and hands
+lupdate a generated stub of equivalent ``translate`` calls (see :func:`alias_stub`).
+
 The tools are looked up beside the running Python first (a venv's ``bin``/``Scripts``), then
 on PATH. Paths come from the ``ui`` and ``resources`` packages, never from the caller's
 working directory.
@@ -17,9 +22,11 @@ working directory.
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import resources
@@ -45,6 +52,36 @@ def sources() -> list[str]:
     return sorted(str(p) for p in Path(next(iter(ui.__path__))).glob("*.py"))
 
 
+def _helper_context(node: ast.FunctionDef) -> str | None:
+    """The context if ``node`` is ``def f(text): return QCoreApplication.translate("C", text)``."""
+    if not node.args.args or len(node.body) != 1 or not isinstance(node.body[0], ast.Return):
+        return None
+    call = node.body[0].value
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+            and call.func.attr == "translate" and len(call.args) >= 2):
+        return None
+    context, text = call.args[:2]
+    if (isinstance(context, ast.Constant) and isinstance(context.value, str)
+            and isinstance(text, ast.Name) and text.id == node.args.args[0].arg):
+        return context.value
+    return None
+
+
+def alias_stub(paths: list[str]) -> str:
+    """Python source with one ``QCoreApplication.translate`` call per literal helper call."""
+    lines = ["from PySide6.QtCore import QCoreApplication", ""]
+    for path in paths:
+        tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+        helpers = {node.name: ctx for node in tree.body if isinstance(node, ast.FunctionDef)
+                   and (ctx := _helper_context(node)) is not None}
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in helpers
+                    and node.args and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)):
+                lines.append(f"QCoreApplication.translate({helpers[node.func.id]!r}, {node.args[0].value!r})")
+    return "\n".join(lines) + "\n"
+
+
 def ts_path(language: str) -> Path:
     return Path(str(resources.path("translations", f"proofpair_{language}.ts")))
 
@@ -58,8 +95,11 @@ def main() -> int:
     for language in LANGUAGES:
         ts = ts_path(language)
         ts.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run([tool("pyside6-lupdate"), "-locations", "none", "-target-language",
-                        f"{language}_SE", *sources(), "-ts", str(ts)], check=True)
+        with tempfile.TemporaryDirectory() as scratch:
+            stub = Path(scratch) / "translate_helpers.py"
+            stub.write_text(alias_stub(sources()), encoding="utf-8")
+            subprocess.run([tool("pyside6-lupdate"), "-locations", "none", "-target-language",
+                            f"{language}_SE", *sources(), str(stub), "-ts", str(ts)], check=True)
         release(ts, ts.with_suffix(".qm"))
         print(f"updated {ts.name} and {ts.with_suffix('.qm').name}")
     return 0

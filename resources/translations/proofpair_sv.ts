@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
+    <name>Bulk</name>
+    <message>
+        <source>Accept suggestions</source>
+        <translation>Acceptera förslag</translation>
+    </message>
+    <message>
+        <source>Accept suggestions of a kind</source>
+        <translation>Acceptera förslag av en typ</translation>
+    </message>
+    <message>
+        <source>Kind (pending changes with a suggestion):</source>
+        <translation>Typ (obeslutade ändringar med förslag):</translation>
+    </message>
+    <message>
+        <source>Accept suggestions of a pattern</source>
+        <translation>Acceptera förslag med ett mönster</translation>
+    </message>
+    <message>
+        <source>OCR confusion (pending changes):</source>
+        <translation>OCR-förväxling (obeslutade ändringar):</translation>
+    </message>
+    <message>
+        <source>Nothing to accept</source>
+        <translation>Inget att acceptera</translation>
+    </message>
+    <message>
+        <source>No pending OCR pattern is left.</source>
+        <translation>Det finns inga obeslutade OCR-mönster kvar.</translation>
+    </message>
+    <message>
+        <source>No pending change %1 has a suggestion that may be applied in bulk.</source>
+        <translation>Ingen obeslutad ändring %1 har ett förslag som får tillämpas på en gång.</translation>
+    </message>
+    <message>
+        <source>Apply the suggestion to %1 pending changes %2?
+
+Content changes and changes touching numbers are never included. This is one step you can undo.</source>
+        <translation>Tillämpa förslaget på %1 obeslutade ändringar %2?
+
+Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är ett enda steg som du kan ångra.</translation>
+    </message>
+</context>
+<context>
     <name>CanonicalView</name>
     <message>
         <source>Canonical text</source>
@@ -277,7 +320,7 @@
         <translation>Det går inte att öppna</translation>
     </message>
     <message>
-        <source>Drop two editions (the OCR'd scan and the digital text) or one ProofPair session.</source>
+        <source>Drop two editions (the OCR&apos;d scan and the digital text) or one ProofPair session.</source>
         <translation>Släpp två utgåvor (den OCR-lästa skanningen och den digitala texten) eller en ProofPair-session.</translation>
     </message>
     <message>
@@ -285,11 +328,11 @@
         <translation>Det går inte att öppna utgåvan</translation>
     </message>
     <message>
-        <source>%1 is the OCR'd base (guessed)</source>
+        <source>%1 is the OCR&apos;d base (guessed)</source>
         <translation>%1 är den OCR-lästa basen (gissning)</translation>
     </message>
     <message>
-        <source>%1 is the OCR'd base</source>
+        <source>%1 is the OCR&apos;d base</source>
         <translation>%1 är den OCR-lästa basen</translation>
     </message>
     <message>
@@ -297,7 +340,7 @@
         <translation>Vilken utgåva är basen?</translation>
     </message>
     <message>
-        <source>The base is the OCR'd scan; its text is kept unless you accept a change.</source>
+        <source>The base is the OCR&apos;d scan; its text is kept unless you accept a change.</source>
         <translation>Basen är den OCR-lästa skanningen; dess text behålls om du inte accepterar en ändring.</translation>
     </message>
     <message>
@@ -377,12 +420,20 @@
         <translation>Dokument</translation>
     </message>
     <message>
+        <source>Section %1: %2 pending · %3% reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Section %1</source>
-        <translation>Avsnitt %1</translation>
+        <translation type="vanished">Avsnitt %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 pending · %3 accepted · %4 rejected · %5 edited · %6% reviewed</source>
+        <translation>%1: %2 obeslutade · %3 accepterade · %4 avvisade · %5 redigerade · %6 % granskat</translation>
     </message>
     <message>
         <source>%1: %2 pending · %3 accepted · %4 rejected · %5 edited — %6% reviewed</source>
-        <translation>%1: %2 obeslutade · %3 accepterade · %4 avvisade · %5 redigerade – %6 % granskat</translation>
+        <translation type="vanished">%1: %2 obeslutade · %3 accepterade · %4 avvisade · %5 redigerade – %6 % granskat</translation>
     </message>
     <message>
         <source>No editions</source>
@@ -455,6 +506,193 @@
     <message>
         <source>Save your decisions before closing?</source>
         <translation>Vill du spara dina beslut innan du stänger?</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <source>&amp;Open Editions…</source>
+        <translation>&amp;Öppna utgåvor…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Session…</source>
+        <translation>Öppna sess&amp;ion…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Öppna senas&amp;te</translation>
+    </message>
+    <message>
+        <source>Open the Sa&amp;mple</source>
+        <translation>Öppna e&amp;xemplet</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Spara s&amp;om…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportera</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Redigera</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ångra</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gör om</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Sök…</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Granska</translation>
+    </message>
+    <message>
+        <source>&amp;Accept Change</source>
+        <translation>&amp;Acceptera ändring</translation>
+    </message>
+    <message>
+        <source>&amp;Reject Change</source>
+        <translation>A&amp;vvisa ändring</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Change…</source>
+        <translation>&amp;Redigera ändring…</translation>
+    </message>
+    <message>
+        <source>Accept and Go to &amp;Next Pending</source>
+        <translation>Acceptera och gå till &amp;nästa obeslutade</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>Gå &amp;till</translation>
+    </message>
+    <message>
+        <source>&amp;Next Change</source>
+        <translation>&amp;Nästa ändring</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Change</source>
+        <translation>&amp;Föregående ändring</translation>
+    </message>
+    <message>
+        <source>Next Pe&amp;nding Change</source>
+        <translation>Nästa &amp;obeslutade ändring</translation>
+    </message>
+    <message>
+        <source>Previous Pen&amp;ding Change</source>
+        <translation>Föregående o&amp;beslutade ändring</translation>
+    </message>
+    <message>
+        <source>Next &amp;Section</source>
+        <translation>Nästa &amp;avsnitt</translation>
+    </message>
+    <message>
+        <source>Previous S&amp;ection</source>
+        <translation>Föregående a&amp;vsnitt</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <source>Show &amp;Layout Changes</source>
+        <translation>Visa &amp;layoutändringar</translation>
+    </message>
+    <message>
+        <source>&amp;Bigger Text</source>
+        <translation>&amp;Större text</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller Text</source>
+        <translation>&amp;Mindre text</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Kortkommandon</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Kortkommandon</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Kortkommandon</translation>
+    </message>
+    <message>
+        <source>Canonical Text (Line Breaks Kept)…</source>
+        <translation>Kanonisk text (radbrytningar behållna)…</translation>
+    </message>
+    <message>
+        <source>Canonical Text (Reflowed)…</source>
+        <translation>Kanonisk text (ombruten)…</translation>
+    </message>
+    <message>
+        <source>Decision Log as CSV…</source>
+        <translation>Beslutslogg som CSV…</translation>
+    </message>
+    <message>
+        <source>Decision Log as JSON…</source>
+        <translation>Beslutslogg som JSON…</translation>
+    </message>
+    <message>
+        <source>Summary…</source>
+        <translation>Sammanfattning…</translation>
+    </message>
+    <message>
+        <source>Accept Suggestions in &amp;Section…</source>
+        <translation>Acceptera förslag i av&amp;snittet…</translation>
+    </message>
+    <message>
+        <source>Accept Suggestions in &amp;Document…</source>
+        <translation>Acceptera förslag i &amp;dokumentet…</translation>
+    </message>
+    <message>
+        <source>Accept Suggestions of a &amp;Kind…</source>
+        <translation>Acceptera förslag av en &amp;typ…</translation>
+    </message>
+    <message>
+        <source>Accept Suggestions of a &amp;Pattern…</source>
+        <translation>Acceptera förslag med ett &amp;mönster…</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Meny</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Kortkommando</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(inga ännu)</translation>
     </message>
 </context>
 <context>
