@@ -42,9 +42,10 @@ def guard_none_refcount() -> None:
         return
     import ctypes
 
-    refcount = ctypes.c_ssize_t.from_address(id(None))
-    if refcount.value < 1 << 40:
-        refcount.value += 1 << 40
+    for singleton in (None, True, False):  # bools are dropped the same way
+        refcount = ctypes.c_ssize_t.from_address(id(singleton))
+        if refcount.value < 1 << 40:
+            refcount.value += 1 << 40
 
 
 guard_none_refcount()  # before any Qt call: the window and the tests import this module first

@@ -54,7 +54,9 @@ class MainWindow(QMainWindow):
         self.session_path: Path | None = None
         self.current_section: str | None = None
         self.current_change: str | None = None
-        self.show_layout = self.settings.show_layout
+        # layout-only changes are hidden until asked for (Settings' own default shows them)
+        self.show_layout = bool(self.settings.store.value("show_layout", False, type=bool))
+        self._splitter_moved = False
         self.dark = is_dark()
         self._loading: dict = {}
         self._hits: list[Hit] = []
@@ -140,6 +142,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([250, 800, 350])
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
         self.navigator.setMinimumWidth(170)
         right.setMinimumWidth(280)
         self.setCentralWidget(self.splitter)
@@ -160,6 +163,15 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.cancel_button)
         self._show_progress(False)
         self.resize(1400, 900)
+
+    def _on_splitter_moved(self) -> None:
+        self._splitter_moved = True
+
+    def resizeEvent(self, event) -> None:  # Qt override
+        super().resizeEvent(event)
+        if not self._splitter_moved:  # keep the proportions until the editor drags a handle
+            width = self.splitter.width()
+            self.splitter.setSizes([int(width * 0.17), int(width * 0.56), int(width * 0.27)])
 
     def review_surfaces(self) -> list[QWidget]:
         """Where single-key shortcuts (A, R, E, Enter) apply: not in text fields."""
@@ -527,11 +539,13 @@ class MainWindow(QMainWindow):
             return
         self.doc_status.setText(self._counts_text(self.tr("Document"), review.counts()))
         if self.current_section is not None:
-            self.section_status.setText(self._counts_text(
-                self.tr("Section %1").replace("%1", self.current_section), review.counts(self.current_section)))
+            counts = review.counts(self.current_section)
+            self.section_status.setText(self.tr("Section %1: %2 pending · %3% reviewed")
+                                        .replace("%1", self.current_section).replace("%2", str(counts.pending))
+                                        .replace("%3", str(int(counts.reviewed_share * 100))))
 
     def _counts_text(self, name: str, counts) -> str:
-        return (self.tr("%1: %2 pending · %3 accepted · %4 rejected · %5 edited — %6% reviewed")
+        return (self.tr("%1: %2 pending · %3 accepted · %4 rejected · %5 edited · %6% reviewed")
                 .replace("%1", name).replace("%2", str(counts.pending)).replace("%3", str(counts.accepted))
                 .replace("%4", str(counts.rejected)).replace("%5", str(counts.edited))
                 .replace("%6", str(int(counts.reviewed_share * 100))))
