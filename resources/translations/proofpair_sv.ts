@@ -421,7 +421,7 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     </message>
     <message>
         <source>Section %1: %2 pending · %3% reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Avsnitt %1: %2 obeslutade · %3 % granskat</translation>
     </message>
     <message>
         <source>Section %1</source>
