@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-import ui.launcher  # noqa: F401  (guards None's refcount against shiboken6 6.12, see there)
-
 from app.engine import compare
 from app.loading import load_edition
 from app.model import Comparison

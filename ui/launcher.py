@@ -24,31 +24,6 @@ SCREENSHOT_SIZE = (1400, 900)
 
 
 
-def guard_none_refcount() -> None:
-    """Work around shiboken6 6.12 on CPython < 3.12: every call of a Qt method returning
-    ``void`` drops one reference to ``None`` it never took, so a session of a few thousand
-    calls (one rehighlight of a long document) kills the interpreter with "deallocating
-    None". From 3.12 on ``None`` is immortal and nothing happens. Until shiboken is fixed
-    we give ``None`` a reference count it cannot run out of; this touches nothing else.
-    """
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    try:
-        from importlib.metadata import version
-
-        if not version("shiboken6").startswith("6.12"):
-            return
-    except Exception:  # not installed the usual way: leave the interpreter alone
-        return
-    import ctypes
-
-    for singleton in (None, True, False):  # bools are dropped the same way
-        refcount = ctypes.c_ssize_t.from_address(id(singleton))
-        if refcount.value < 1 << 40:
-            refcount.value += 1 << 40
-
-
-guard_none_refcount()  # before any Qt call: the window and the tests import this module first
 
 
 def main(argv: Sequence[str] | None = None) -> int:
