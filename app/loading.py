@@ -102,23 +102,23 @@ def decode(raw: bytes, path: Path) -> tuple[str, str, bool]:
         raise EditionError(f"{path.name}: looks like a binary file (it contains NUL bytes), "
                            "not a plain-text edition.")
     try:
-        return raw.decode("utf-8"), "utf-8", False
+        text, encoding = raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        pass
-    return _detect(raw, path)
+        text, encoding = _detect(raw, path)
+    if _looks_binary(text):
+        raise EditionError(f"{path.name}: looks like a binary file (full of control characters), "
+                           "not a plain-text edition.")
+    return text, encoding, False
 
 
-def _detect(raw: bytes, path: Path) -> tuple[str, str, bool]:
+def _detect(raw: bytes, path: Path) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw).best()
     if best is None:
         raise EditionError(f"{path.name}: is not text in any encoding ProofPair can recognise "
                            "(is it a binary or word-processor file? Export it as plain text).")
-    text = str(best)
-    if _looks_binary(text):
-        raise EditionError(f"{path.name}: looks like a binary file, not a plain-text edition.")
-    return text, best.encoding.replace("_", "-"), False
+    return str(best), best.encoding.replace("_", "-")
 
 
 def _looks_binary(text: str) -> bool:

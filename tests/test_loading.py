@@ -44,6 +44,7 @@ def test_nfc_is_applied_and_the_original_is_recoverable(tmp_path: Path) -> None:
     (b"", "is empty"),
     (b"  \n\n \t\n", "only blank space"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary"),
+    (bytes(range(1, 32)) * 40, "binary"),
 ])
 def test_bad_files_name_the_file_and_the_problem(tmp_path: Path, content: bytes, expected: str) -> None:
     path = tmp_path / "bad-edition.txt"
