@@ -1,8 +1,9 @@
 """Shared test set-up.
 
 Qt must see ``QT_QPA_PLATFORM=offscreen`` before it is first imported, so it is set here at
-import time; QSettings is redirected into a temporary folder per test so no test reads or
-writes the developer's real settings.
+import time. The UI tests' fixtures (``tests/ui_fixtures.py``) also redirect QSettings into
+a temporary folder per test, so no test reads or writes the developer's real settings; this
+file imports no Qt, so the core tests run with Qt absent.
 """
 
 from __future__ import annotations
