@@ -6,12 +6,17 @@ import json
 import shutil
 from pathlib import Path
 
+import random
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.engine import compare_files
 from app.model import ACCEPT, REJECT, Decision, Verdict
 from app.review import Review
 from app.session import SCHEMA, SessionError, attach, load_session, open_session, save_session
+from strategies import edition_pairs
 
 
 @pytest.fixture
@@ -100,3 +105,22 @@ def test_missing_edition_is_a_clear_error(tmp_path: Path, sample_copy: tuple[Pat
     sample_copy[1].unlink()
     with pytest.raises(SessionError, match="cannot be opened"):
         open_session(path)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pair=edition_pairs(), seed=st.integers(0, 2**32))
+def test_round_trip_on_generated_pairs(tmp_path: Path, pair: tuple[str, str], seed: int) -> None:
+    base, reference = pair
+    if not base.strip() or not reference.strip():
+        return
+    (tmp_path / "b.txt").write_text(base, encoding="utf-8")
+    (tmp_path / "r.txt").write_text(reference, encoding="utf-8")
+    review = Review(compare_files(tmp_path / "b.txt", tmp_path / "r.txt"))
+    rng = random.Random(seed)
+    review.decide({c.id: rng.choice([ACCEPT, REJECT, Decision(Verdict.EDITED, "å")])
+                   for c in review.changes if rng.random() < 0.7})
+    save_session(tmp_path / "s.proofpair", review)
+    again, report, _ = open_session(tmp_path / "s.proofpair")
+    assert again.decisions() == review.decisions()
+    assert again.canonical_text() == review.canonical_text()
+    assert not report.orphaned
