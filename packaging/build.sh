@@ -27,7 +27,7 @@ APP_ID=se.proofpair.ProofPair
 DEB_MAINTAINER=${DEB_MAINTAINER:-"ProofPair developers <noreply@proofpair.invalid>"}
 # System libraries the bundle loads from the machine (GL/EGL are never bundled; the rest is
 # only bundled when the build machine has it, so the package asks for all of them).
-DEB_DEPENDS="libc6, libegl1, libgl1, libfontconfig1, libfreetype6, libx11-6, libx11-xcb1, \
+DEB_DEPENDS="libegl1, libgl1, libfontconfig1, libfreetype6, libx11-6, libx11-xcb1, \
 libxkbcommon0, libxkbcommon-x11-0, libdbus-1-3, libglib2.0-0, libxcb1, libxcb-cursor0, \
 libxcb-icccm4, libxcb-keysyms1, libxcb-shape0, libxcb-xinerama0, libxcb-randr0, \
 libxcb-render-util0, libxcb-image0, libxcb-xkb1, libxcb-sync1, libxcb-xfixes0, libxcb-shm0, \
@@ -39,15 +39,25 @@ started=$SECONDS
 command -v "$PYTHON" >/dev/null 2>&1 || { echo "build.sh: no interpreter '$PYTHON' (set PYTHON)" >&2; exit 1; }
 
 say "Python and build tools ($("$PYTHON" -c 'import sys; print(sys.executable)'))"
-# The requirements of pyproject.toml (dependencies + the [bundle] extra) this Python lacks.
+# The requirements of pyproject.toml (dependencies + the [bundle] extra) this Python does not
+# satisfy, versions included: the bundle must hold what the project pins.
 mapfile -t missing < <("$PYTHON" - <<'EOF'
-import importlib.metadata as md, re, tomllib
+import importlib.metadata as md, tomllib
+try:
+    from packaging.requirements import Requirement
+except ImportError:
+    from pip._vendor.packaging.requirements import Requirement
 project = tomllib.load(open("pyproject.toml", "rb"))["project"]
-for req in project["dependencies"] + project["optional-dependencies"]["bundle"]:
+for text in project["dependencies"] + project["optional-dependencies"]["bundle"]:
+    req = Requirement(text)
+    if req.marker is not None and not req.marker.evaluate():
+        continue
     try:
-        md.distribution(re.match(r"[A-Za-z0-9._-]+", req).group(0))
+        if req.specifier.contains(md.version(req.name), prereleases=True):
+            continue
     except md.PackageNotFoundError:
-        print(req)
+        pass
+    print(text)
 EOF
 )
 if [ ${#missing[@]} -gt 0 ]; then
@@ -103,6 +113,19 @@ License: MIT
 EOF
 install -m 755 packaging/linux/postinst packaging/linux/postrm "$pkg/DEBIAN/"
 installed_kb=$(du -sk --exclude=DEBIAN "$pkg" | cut -f1)
+# The newest glibc symbol version a bundled binary asks for is the oldest libc6 it runs on.
+glibc=$("$PYTHON" - "$DIST/proofpair" <<'EOF'
+import pathlib, re, sys
+need = {(2, 17)}
+for f in pathlib.Path(sys.argv[1]).rglob("*"):
+    if f.is_file() and not f.is_symlink():
+        data = f.read_bytes()
+        if data[:4] == b"\x7fELF":
+            need.update((2, int(m)) for m in re.findall(rb"GLIBC_2\.([0-9]+)", data))
+print("%d.%d" % max(need))
+EOF
+)
+DEB_DEPENDS="libc6 (>= $glibc), $DEB_DEPENDS"
 cat > "$pkg/DEBIAN/control" <<EOF
 Package: proofpair
 Version: $VERSION
