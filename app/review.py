@@ -83,8 +83,36 @@ class Review:
             self._by_section.setdefault(change.section, []).append(change)
         self._cache: dict[str, _SectionCache] = {key: _SectionCache() for key in self._by_section}
         self._index = {s.key: i for i, s in enumerate(comparison.sections)}
+        self._position = {c.id: i for i, c in enumerate(comparison.changes)}
+        self._tally: Counter[Verdict] = Counter()  # non-pending verdicts, kept by decide()
         if decisions:
             self.decide({k: v for k, v in decisions.items() if k in comparison.by_id})
+
+    def extend(self, sections: Iterable[SectionPair], changes: Iterable[Change],
+               decisions: Mapping[str, Decision] | None = None) -> None:
+        """Grow a provisional review by the next streamed sections and their changes.
+
+        Costs the size of the batch (plus a tuple copy), not of the review, so a window can
+        keep one review while a comparison streams in. The review owns its comparison: the
+        one it had is replaced, sharing its ``by_id`` (which grows too). ``decisions`` may
+        name changes of later batches; those of this batch are applied.
+        """
+        sections, changes = tuple(sections), tuple(changes)
+        old = self.comparison
+        old.by_id.update((c.id, c) for c in changes)
+        self.comparison = Comparison(old.base, old.reference, old.sections + sections,
+                                     old.changes + changes, old.warnings, old.similarity, old.by_id)
+        for section in sections:
+            self._index[section.key] = len(self._index)
+            self._by_section.setdefault(section.key, [])
+            self._cache[section.key] = _SectionCache()
+        first = len(old.changes)
+        for i, change in enumerate(changes):
+            self._position[change.id] = first + i
+            self._by_section.setdefault(change.section, []).append(change)
+            self._cache.setdefault(change.section, _SectionCache())
+        if decisions:
+            self.decide({c.id: decisions[c.id] for c in changes if c.id in decisions})
 
     # -- queries ---------------------------------------------------------------------------
     @property
@@ -108,8 +136,20 @@ class Review:
     def section_changes(self, key: str) -> list[Change]:
         return self._by_section.get(key, [])
 
+    def section(self, key: str) -> SectionPair:
+        return self.sections[self._index[key]]
+
+    def position(self, change_id: str) -> int:
+        """Where the change stands in :attr:`changes` (document order), in O(1)."""
+        return self._position[change_id]
+
     def counts(self, section: str | None = None, kinds: Collection[Kind] | None = None) -> Counts:
         """Progress in the document or one section, optionally for some kinds only."""
+        if section is None and kinds is None:  # the status line asks on every keypress: O(1)
+            tally = self._tally
+            decided = tally[Verdict.ACCEPTED] + tally[Verdict.REJECTED] + tally[Verdict.EDITED]
+            return Counts(len(self.changes) - decided, tally[Verdict.ACCEPTED], tally[Verdict.REJECTED],
+                          tally[Verdict.EDITED])
         changes = self.changes if section is None else self.section_changes(section)
         tally = Counter(self.decision(c.id).verdict for c in changes if kinds is None or c.kind in kinds)
         return Counts(tally[Verdict.PENDING], tally[Verdict.ACCEPTED], tally[Verdict.REJECTED],
@@ -164,6 +204,10 @@ class Review:
             if old == decision:
                 continue
             before[change_id], after[change_id] = old, decision
+            if old.verdict is not Verdict.PENDING:
+                self._tally[old.verdict] -= 1
+            if decision.verdict is not Verdict.PENDING:
+                self._tally[decision.verdict] += 1
             if decision.verdict is Verdict.PENDING:
                 self._decisions.pop(change_id, None)
             else:
@@ -193,6 +237,11 @@ class Review:
             parts.append(text)
             offset += len(text)
         return "".join(parts), marks
+
+    def section_marks(self, key: str) -> list[Mark]:
+        """Where the section's decided changes landed, in offsets into its canonical text."""
+        self.section_canonical(key)
+        return self._cache[key].marks
 
     def section_canonical(self, key: str) -> str:
         cache = self._cache[key]

@@ -93,3 +93,21 @@ def test_bulk_never_touches_content_or_numbers(sample_review: Review) -> None:
     for change in review.changes:
         if change.kind is Kind.CONTENT or change.touches_number:
             assert review.decision(change.id).verdict is Verdict.PENDING
+
+
+def test_extend_grows_a_review_like_building_it_whole(sample_review: Review) -> None:
+    from app.model import Comparison
+
+    sample_comparison = sample_review.comparison
+    sections, changes = sample_comparison.sections, sample_comparison.changes
+    some = {changes[0].id: ACCEPT, changes[-1].id: ACCEPT}
+    grown = Review(Comparison(sample_comparison.base, sample_comparison.reference, (), ()))
+    for i in range(0, len(sections), 5):
+        keys = {s.key for s in sections[i:i + 5]}
+        grown.extend(sections[i:i + 5], [c for c in changes if c.section in keys], some)
+    whole = Review(sample_comparison, some)
+    assert grown.changes == whole.changes and grown.sections == whole.sections
+    assert grown.counts() == whole.counts() and grown.counts().accepted == 2
+    assert grown.canonical_text() == whole.canonical_text()
+    assert grown.position(changes[-1].id) == len(changes) - 1
+    assert grown.section_marks(changes[0].section) == whole.section_marks(changes[0].section)
