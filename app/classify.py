@@ -43,6 +43,7 @@ _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+(?=\n)")
 _BLANK_RUN = re.compile(r"\n[ \t\n]*\n")
 _CONFUSION_PAIRS = frozenset((wrong, right) for right, wrongs in OCR_CONFUSIONS.items() for wrong in wrongs)
 _GLYPH_OF = {ch: name for name, (glyphs, _debris) in GLYPH_CLASSES.items() for ch in glyphs}
+_SPACE_GLYPHS = GLYPH_CLASSES["space"][0] - {" "}
 _DEBRIS_OF = {d: name for name, (_glyphs, debris) in GLYPH_CLASSES.items() for d in debris}
 
 
@@ -65,6 +66,8 @@ def classify(base: str, ref: str, before: str = "\n", after: str = "\n") -> Clas
     Pure, so cached: a report repeats its misreads (``for`` -> ``för``) hundreds of times.
     """
     if not base.strip() and not ref.strip():
+        if base.count("\n") == ref.count("\n") and _odd_spaces(base + ref):
+            return _space_glyphs(base, ref)
         return _layout_whitespace(base, ref)
     furniture = _page_furniture(base, ref, before, after)
     if furniture is not None:
@@ -103,6 +106,17 @@ def _layout_whitespace(base: str, ref: str) -> Classification:
         what = "trailing spaces"
     return Classification(Kind.LAYOUT, _toward(target, base, ref, f"{what}: keep the base's line "
                           "breaks, drop trailing spaces and extra blank lines"), 0.99, reason=what)
+
+
+def _odd_spaces(text: str) -> bool:
+    return any(ch in _SPACE_GLYPHS for ch in text)
+
+
+def _space_glyphs(base: str, ref: str) -> Classification:
+    """A no-break or thin space against a plain one: typography, not layout."""
+    target = "".join(" " if ch in _SPACE_GLYPHS and ch not in "\u00a0\u202f" else ch for ch in ref)
+    return Classification(Kind.TYPOGRAPHY, _toward(target, base, ref, "space glyph: keep no-break "
+                          "spaces, plain spaces otherwise"), 0.95, pattern=((base, ref),), reason="space")
 
 
 def _page_furniture(base: str, ref: str, before: str, after: str) -> Classification | None:

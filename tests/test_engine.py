@@ -83,6 +83,7 @@ def test_ids_are_stable_across_reloads(sample, sample_paths: tuple[Path, Path]) 
     ("-", "\u2013", Kind.TYPOGRAPHY),
     ("e", "\uf0b7", Kind.TYPOGRAPHY),
     ("\n", " \n", Kind.LAYOUT),
+    (" ", "\u00a0", Kind.TYPOGRAPHY),
     ("\n\n\n\n", "\n\n", Kind.LAYOUT),
     ("kompetens-\nutveckling", "kompetensutveckling", Kind.LAYOUT),
     ("tre", "två", Kind.CONTENT),
