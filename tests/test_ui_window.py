@@ -165,3 +165,87 @@ def test_small_window_and_shortcuts_dialog(window, qtbot):
     table = shortcuts_dialog(window).findChildren(QTableWidget)[0]
     shortcuts = {table.item(r, 2).text() for r in range(table.rowCount())}
     assert "A" in shortcuts and "Alt+Down" in shortcuts
+
+
+def test_cancel_keeps_the_window_usable_but_not_savable(qtbot, sample_paths, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.main_window import MainWindow
+
+    win = MainWindow(quiet=True)
+    qtbot.addWidget(win)
+    win.show()
+    batches = []
+
+    def cancel_after_first_batch(payload) -> None:  # the sample compares fast: cancel right here
+        if isinstance(payload, tuple) and not batches:
+            batches.append(payload)
+            assert win.cancel_button.isVisible()
+            win.cancel_button.click()
+
+    win.runner.progressed.connect(cancel_after_first_batch)
+    win.open_editions(*sample_paths)
+    qtbot.waitUntil(lambda: bool(batches), timeout=20000)
+    win.runner.progressed.disconnect(cancel_after_first_batch)
+    assert not win.runner.running and win.comparison is None
+    assert "Compare Again" in win.statusBar().currentMessage()
+    for name in ("save", "save_as", "export_text", "export_csv", "export_summary"):
+        assert not win.menus[name].isEnabled(), name
+    # still reviewable: a decision on what arrived
+    win.panes.base.setFocus()
+    first = win.current_change
+    qtbot.keyClick(win.panes.base, Qt.Key.Key_A)
+    assert win.review.decision(first).verdict is Verdict.ACCEPTED
+    target = tmp_path / "partial.proofpair"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.keyClick(win.panes.base, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not target.exists(), "a partial review must not be saved as if complete"
+    # File › Compare Again finishes the comparison and keeps the decision
+    with qtbot.waitSignal(win.runner.finished, timeout=20000):
+        win.menus["compare_again"].trigger()
+    assert win.comparison is not None and win.review.decision(first).verdict is Verdict.ACCEPTED
+    assert win.menus["save"].isEnabled()
+    qtbot.keyClick(win.panes.base, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert target.exists()
+    win.runner.wait()
+
+
+@pytest.fixture
+def app_restored(qapp):
+    """View › Theme and Language change the whole application; put it back afterwards."""
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    from ui import i18n
+
+    style, saved = qapp.style().name(), QPalette(qapp.palette())
+    yield qapp
+    i18n.install_translators(qapp, "en")
+    QGuiApplication.styleHints().setColorScheme(Qt.ColorScheme.Unknown)
+    qapp.setStyle(style)
+    qapp.setPalette(saved)
+
+
+def test_theme_and_language_apply_live_and_are_remembered(window, qtbot, app_restored):
+    from app.model import Kind
+    from ui.palette import is_dark, kind_styles
+    from ui.settings import Settings
+
+    window.menus["language_sv"].trigger()
+    titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert "Arkiv" in titles and "File" not in titles
+    assert window.canonical_label.text() == "Kanonisk text (direkt)"
+    assert window.change_list.box.title() == "Ändringar i avsnittet"
+    assert window.inspector.form.labelForField(window.inspector.section_label).text() == "Avsnitt:"
+    assert window.navigator_model.headerData(0, Qt.Orientation.Horizontal) == "Avsnitt"
+    assert Settings().language == "sv" and window.menus["language_sv"].isChecked()
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_A)  # the rebuilt menus still carry the shortcuts
+    assert window.review.decision(window.current_change).verdict is Verdict.ACCEPTED
+
+    window.menus["theme_dark"].trigger()
+    assert is_dark() and window.dark and Settings().theme == "dark"
+    formats = window.panes.base.highlighter._formats
+    assert formats["ocr"].background().color() == kind_styles(True)[Kind.OCR].background
+    window.menus["theme_light"].trigger()
+    assert not is_dark() and not window.dark
+    window.menus["language_en"].trigger()
+    assert "File" in [a.text().replace("&", "") for a in window.menuBar().actions()]

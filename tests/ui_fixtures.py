@@ -1,7 +1,8 @@
 """Fixtures shared by the UI tests (import them with ``from ui_fixtures import *``).
 
-QSettings is sent to a temporary folder for every test so nothing touches the developer's
-real settings; the sample comparison is computed once per test session.
+QSettings and the recovery file are sent to a temporary folder for every test so nothing
+touches the developer's real settings or a crashed session's recovery file; the sample
+comparison is computed once per test session.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ def isolated_settings(tmp_path, monkeypatch):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QCoreApplication.setOrganizationName("ProofPairTests")
     QCoreApplication.setApplicationName("ProofPairTests")
+    # the recovery file lives in the per-user data folder (XDG_DATA_HOME, read at each call)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     yield
 
 

@@ -49,6 +49,9 @@ class CanonicalView(EditionPane):
         self._keys: list[str] = []
         self._lengths: dict[str, int] = {}
 
+    def retranslate_ui(self) -> None:
+        self.setAccessibleName(self.tr("Canonical text"))
+
     def set_review(self, review: Review | None) -> None:
         self._review = review
         if review is None:

@@ -46,24 +46,18 @@ class FindBar(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(self.tr("Find bar"))
         self.field = QLineEdit()
-        self.field.setAccessibleName(self.tr("Find text"))
-        self.field.setPlaceholderText(self.tr("Find in both editions and the canonical text"))
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(self.search_changed)
         self.field.returnPressed.connect(self.next_requested)
         self.count = QLabel()
-        self.count.setAccessibleName(self.tr("Matches"))
         self.count.setMinimumWidth(120)
+        self._position = (-1, 0)
         previous, following, close = QToolButton(), QToolButton(), QToolButton()
-        for button, text, name, signal in (
-                (previous, "▲", self.tr("Previous match"), self.previous_requested),
-                (following, "▼", self.tr("Next match"), self.next_requested),
-                (close, "✕", self.tr("Close find bar"), self.closed)):
+        self._buttons = (previous, following, close)
+        for button, text, signal in ((previous, "▲", self.previous_requested),
+                                     (following, "▼", self.next_requested), (close, "✕", self.closed)):
             button.setText(text)
-            button.setToolTip(name)
-            button.setAccessibleName(name)
             button.setAutoRaise(True)
             button.clicked.connect(signal)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.closed.emit,
@@ -72,12 +66,27 @@ class FindBar(QWidget):
                   context=Qt.ShortcutContext.WidgetShortcut)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
-        layout.addWidget(QLabel(self.tr("Find:")))
+        self.label = QLabel()
+        layout.addWidget(self.label)
         layout.addWidget(self.field, 1)
         layout.addWidget(previous)
         layout.addWidget(following)
         layout.addWidget(self.count)
         layout.addWidget(close)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Labels, hints and the match count in the language installed now."""
+        self.setAccessibleName(self.tr("Find bar"))
+        self.field.setAccessibleName(self.tr("Find text"))
+        self.field.setPlaceholderText(self.tr("Find in both editions and the canonical text"))
+        self.count.setAccessibleName(self.tr("Matches"))
+        self.label.setText(self.tr("Find:"))
+        for button, name in zip(self._buttons, (self.tr("Previous match"), self.tr("Next match"),
+                                                self.tr("Close find bar")), strict=True):
+            button.setToolTip(name)
+            button.setAccessibleName(name)
+        self.set_position(*self._position)
 
     def open(self) -> None:
         self.show()
@@ -85,6 +94,7 @@ class FindBar(QWidget):
         self.field.selectAll()
 
     def set_position(self, current: int, total: int) -> None:
+        self._position = (current, total)
         if not self.field.text():
             self.count.setText("")
         elif not total:

@@ -51,31 +51,22 @@ class ChangeInspector(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(self.tr("Change inspector"))
         self.dark = False
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        self.section_label = self._value(self.tr("Section"))
-        self.kind_label = self._value(self.tr("Kind"))
-        self.base_label = self._value(self.tr("Base text"), rich=True)
-        self.reference_label = self._value(self.tr("Reference text"), rich=True)
-        self.suggestion_label = self._value(self.tr("Suggestion"))
-        self.decision_label = self._value(self.tr("Decision"))
-        for name, widget in ((self.tr("Section"), self.section_label), (self.tr("Kind"), self.kind_label),
-                             (self.tr("Base"), self.base_label), (self.tr("Reference"), self.reference_label),
-                             (self.tr("Suggestion"), self.suggestion_label),
-                             (self.tr("Decision"), self.decision_label)):
-            form.addRow(name + ":", widget)
+        self.form = form
+        self.section_label = self._value()
+        self.kind_label = self._value()
+        self.base_label = self._value(rich=True)
+        self.reference_label = self._value(rich=True)
+        self.suggestion_label = self._value()
+        self.decision_label = self._value()
+        for widget in (self.section_label, self.kind_label, self.base_label, self.reference_label,
+                       self.suggestion_label, self.decision_label):
+            form.addRow(QLabel(), widget)
 
-        self.accept_button = QPushButton(self.tr("&Accept"))
-        self.reject_button = QPushButton(self.tr("&Reject"))
-        self.edit_button = QPushButton(self.tr("&Edit…"))
-        for button, tip in ((self.accept_button, self.tr("Take the reference text (A)")),
-                            (self.reject_button, self.tr("Keep the base text (R)")),
-                            (self.edit_button, self.tr("Write the text yourself (E)"))):
-            button.setToolTip(tip)
-            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+        self.accept_button, self.reject_button, self.edit_button = QPushButton(), QPushButton(), QPushButton()
         self.accept_button.clicked.connect(self.accept_requested)
         self.reject_button.clicked.connect(self.reject_requested)
         self.edit_button.clicked.connect(self.begin_edit)
@@ -84,8 +75,6 @@ class ChangeInspector(QWidget):
             buttons.addWidget(button)
 
         self.editor = QLineEdit()
-        self.editor.setAccessibleName(self.tr("Edited text"))
-        self.editor.setPlaceholderText(self.tr("Text to use; Enter saves, Esc cancels"))
         self.editor.returnPressed.connect(self._finish_edit)
         self.editor.hide()
 
@@ -94,12 +83,32 @@ class ChangeInspector(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.editor)
         layout.addLayout(buttons)
+        self.retranslate_ui()
         self.show_change(None, None, "")
 
-    def _value(self, name: str, rich: bool = False) -> QLabel:
+    def retranslate_ui(self) -> None:
+        """Every fixed string in the language installed now (the values are the caller's)."""
+        self.setAccessibleName(self.tr("Change inspector"))
+        for row, label in ((self.tr("Section"), self.section_label), (self.tr("Kind"), self.kind_label),
+                           (self.tr("Base"), self.base_label), (self.tr("Reference"), self.reference_label),
+                           (self.tr("Suggestion"), self.suggestion_label),
+                           (self.tr("Decision"), self.decision_label)):
+            self.form.labelForField(label).setText(row + ":")
+            label.setAccessibleName(row)
+        self.base_label.setAccessibleName(self.tr("Base text"))
+        self.reference_label.setAccessibleName(self.tr("Reference text"))
+        for button, text, tip in ((self.accept_button, self.tr("&Accept"), self.tr("Take the reference text (A)")),
+                                  (self.reject_button, self.tr("&Reject"), self.tr("Keep the base text (R)")),
+                                  (self.edit_button, self.tr("&Edit…"), self.tr("Write the text yourself (E)"))):
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        self.editor.setAccessibleName(self.tr("Edited text"))
+        self.editor.setPlaceholderText(self.tr("Text to use; Enter saves, Esc cancels"))
+
+    def _value(self, rich: bool = False) -> QLabel:
         label = QLabel()
         label.setWordWrap(True)
-        label.setAccessibleName(name)
         label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -172,21 +181,15 @@ class ChangeList(QWidget):
         self.proxy = ChangeFilterModel(self)
         self.proxy.setSourceModel(self.model)
         self.kind_filter = QComboBox()
-        self.kind_filter.setAccessibleName(self.tr("Filter by kind"))
-        self.kind_filter.addItem(self.tr("All kinds but layout"), "nolayout")
-        self.kind_filter.addItem(self.tr("All kinds"), "all")
-        for kind in (Kind.OCR, Kind.TYPOGRAPHY, Kind.LAYOUT, Kind.CONTENT):
-            self.kind_filter.addItem(kind_label(kind), kind.value)
+        for data in ("nolayout", "all", Kind.OCR, Kind.TYPOGRAPHY, Kind.LAYOUT, Kind.CONTENT):
+            self.kind_filter.addItem("", getattr(data, "value", data))
         self.verdict_filter = QComboBox()
-        self.verdict_filter.setAccessibleName(self.tr("Filter by decision"))
-        self.verdict_filter.addItem(self.tr("Any decision"), "all")
-        for verdict in Verdict:
-            self.verdict_filter.addItem(verdict_label(verdict), verdict.value)
+        for data in ("all", *Verdict):
+            self.verdict_filter.addItem("", getattr(data, "value", data))
         self.kind_filter.currentIndexChanged.connect(self._refilter)
         self.verdict_filter.currentIndexChanged.connect(self._refilter)
 
         self.view = QTableView()
-        self.view.setAccessibleName(self.tr("Changes in this section"))
         self.view.setModel(self.proxy)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -205,7 +208,7 @@ class ChangeList(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.kind_filter, 1)
         filters.addWidget(self.verdict_filter, 1)
-        box = QGroupBox(self.tr("Changes in section"))
+        box = QGroupBox()
         inner = QVBoxLayout(box)
         inner.addLayout(filters)
         inner.addWidget(self.view)
@@ -213,7 +216,25 @@ class ChangeList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(box)
         self.box = box
+        self.retranslate_ui()
         self._refilter()
+
+    def retranslate_ui(self) -> None:
+        """Filters, title and column headers in the language installed now."""
+        self.kind_filter.setAccessibleName(self.tr("Filter by kind"))
+        self.verdict_filter.setAccessibleName(self.tr("Filter by decision"))
+        self.view.setAccessibleName(self.tr("Changes in this section"))
+        self.box.setTitle(self.tr("Changes in section"))
+        names = {"nolayout": self.tr("All kinds but layout"), "all": self.tr("All kinds"),
+                 **{kind.value: kind_label(kind) for kind in Kind}}
+        for i in range(self.kind_filter.count()):
+            self.kind_filter.setItemText(i, names[self.kind_filter.itemData(i)])
+        names = {"all": self.tr("Any decision"), **{v.value: verdict_label(v) for v in Verdict}}
+        for i in range(self.verdict_filter.count()):
+            self.verdict_filter.setItemText(i, names[self.verdict_filter.itemData(i)])
+        # the model translates as it answers; tell the view to ask again
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+        self.view.viewport().update()
 
     def show_layout(self, shown_: bool) -> None:
         """Follow View › Show Layout Changes: "all but layout" or "all" as the default filter."""

@@ -6,6 +6,7 @@ apply, export) without Qt; only when no subcommand is given does it call
 
 ``--screenshot FILE`` renders the window at 1400×900 on the given pair (or the sample) with
 the first section and its first pending change shown, saves a PNG and exits.
+At a normal start, a recovery file left by a crash is offered for restoring first.
 ``--smoke`` is a self-test for packaged builds: offscreen, load the sample, compare, render
 once, and check that resources, translations and fonts are found (exit 1 naming what's
 missing).
@@ -60,14 +61,16 @@ def _make_window(app, args: Any, problems: list[str]):
     from ui.settings import Settings
 
     settings = Settings()
-    dark = palette.apply_theme(app, settings.theme)
+    palette.apply_theme(app, settings.theme)  # before the widgets exist, so they start in it
     try:
         i18n.install_translators(app, settings.language)
     except (FileNotFoundError, ValueError) as exc:
         problems.append(f"translations: {exc}")
     quiet = bool(getattr(args, "screenshot", None) or getattr(args, "smoke", False))
     window = MainWindow(settings, quiet=quiet)
-    window.apply_theme(dark)
+    window.theme_notifier.apply(app, settings.theme)  # follows the platform when "system"
+    if not quiet and window.files.offer_recovery():  # a crash left unsaved decisions: restored
+        return window
     paths = list(getattr(args, "paths", []) or [])
     if getattr(args, "sample", False) or getattr(args, "smoke", False) or (not paths and quiet):
         window.open_sample()

@@ -17,25 +17,25 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QFont, QIcon, QUndoStack
-from PySide6.QtWidgets import (QApplication, QFileDialog, QInputDialog, QLabel, QMainWindow,
+from PySide6.QtWidgets import (QApplication, QInputDialog, QLabel, QMainWindow,
                                QMessageBox, QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 import resources
-from app import export
 from app import session as sessions
 from app.loading import EditionError, load_edition
-from app.model import ACCEPT, REJECT, Change, Comparison, Decision, Kind, Verdict
+from app.model import ACCEPT, PENDING, REJECT, Change, Comparison, Decision, Kind, Verdict
 from app.review import DecisionsChanged, Review
 from app.roles import guess_roles
 from ui import bulk
 from ui.canonical import CanonicalView, verdict_formats
 from ui.commands import DecideCommand
+from ui.file_actions import FileActions
 from ui.find import FindBar, Hit, find_all, find_format
 from ui.inspector import ChangeInspector, ChangeList
 from ui.navigator import SectionNavigator, SectionTreeModel, section_title
 from ui.overview import KindLegend, Tick
-from ui.palette import is_dark
-from ui.recovery import Autosaver
+from ui.i18n import LanguageNotifier
+from ui.palette import ThemeNotifier, current_outline, is_dark
 from ui.settings import Settings
 from ui.menus import build_menus, shortcuts_dialog
 from ui.text_panes import ComparePanes, OffsetMap, PaintSpan, change_formats, current_format
@@ -67,9 +67,15 @@ class MainWindow(QMainWindow):
         self.runner.progressed.connect(self._on_progress)
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
-        self.autosaver = Autosaver(self._save_recovery, parent=self)
+        self.files = FileActions(self)
+        self.autosaver = self.files.autosaver
         self._build()
-        self.menus = build_menus(self)
+        self.theme_notifier = ThemeNotifier(self)
+        self.theme_notifier.theme_changed.connect(self.apply_theme)
+        self.language_notifier = LanguageNotifier(self)
+        self.language_notifier.language_changed.connect(self.retranslate_ui)
+        self.retranslate_ui()
+        self.files.update_actions()
         self.setAcceptDrops(True)
         self.set_text_size(self.settings.text_size)
         self.set_show_layout(self.show_layout)
@@ -92,7 +98,7 @@ class MainWindow(QMainWindow):
         self.panes.overview.change_requested.connect(self.go_to_change)
         self.legend = KindLegend()
         self.canonical = CanonicalView()
-        self.canonical_label = QLabel(self.tr("Canonical text (live)"))
+        self.canonical_label = QLabel()
         self.canonical_label.setBuddy(self.canonical)
         self.find_bar = FindBar()
         self.find_bar.hide()
@@ -148,13 +154,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.doc_status, self.section_status = QLabel(), QLabel()
-        self.doc_status.setAccessibleName(self.tr("Document progress"))
-        self.section_status.setAccessibleName(self.tr("Section progress"))
         self.progress = QProgressBar()
-        self.progress.setAccessibleName(self.tr("Comparison progress"))
         self.progress.setMaximumWidth(180)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setAccessibleName(self.tr("Cancel comparison"))
+        self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.cancel_loading)
         bar = self.statusBar()
         bar.addPermanentWidget(self.doc_status)
@@ -196,7 +198,9 @@ class MainWindow(QMainWindow):
         self._show_progress(True)
         self.progress.setRange(0, 0)
         self.statusBar().showMessage(self.tr("Comparing the editions…"))
+        self._sources = (base, reference)
         self.runner.start(compare_job(base, reference))
+        self.files.update_actions()
         self._update_title()
 
     def open_session(self, path: str | Path) -> None:
@@ -259,8 +263,7 @@ class MainWindow(QMainWindow):
             self._loading["editions"] = payload
             self.panes.base.set_text(payload.base.text)
             self.panes.reference.set_text(payload.reference.text)
-            self.panes.set_titles(self.tr("Base (OCR): %1").replace("%1", payload.base.name),
-                                  self.tr("Reference (digital): %1").replace("%1", payload.reference.name))
+            self._set_pane_titles()
             return
         steps = payload
         state = self._loading
@@ -270,7 +273,7 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, steps[-1].total)
         self.progress.setValue(steps[-1].index + 1)
         editions = state["editions"]
-        decisions = self.review.decisions() if self.review is not None else state["decisions"]
+        decisions = state["decisions"]  # kept up to date by _apply while sections arrive
         partial = Comparison(editions.base, editions.reference, tuple(state["sections"]), tuple(state["changes"]))
         self.navigator_model.append_sections(s.section for s in steps)
         self._set_review(Review(partial, decisions))
@@ -280,14 +283,19 @@ class MainWindow(QMainWindow):
         if comparison is None:
             return
         state, report = self._loading, None
-        made = self.review.decisions() if self.review is not None else {}
+        decisions = state["decisions"]  # saved ones, updated by whatever was decided meanwhile
         if state.get("session") is not None:
             review, report = sessions.attach(state["session"], comparison)
-            review.decide({k: v for k, v in made.items() if k not in state["decisions"]})
+            saved = state["session"].decisions
+            review.decide({k: v for k, v in decisions.items()
+                           if k in comparison.by_id and saved.get(k, PENDING) != v})
         else:
-            review = Review(comparison, made)
+            review = Review(comparison, decisions)
         self.comparison = comparison
         self._set_review(review)
+        self.files.update_actions()
+        if self.files.recovered:
+            self.setWindowModified(True)
         self.statusBar().showMessage(self.tr("Compared: %1 sections, %2 changes.")
                                      .replace("%1", str(len(comparison.sections)))
                                      .replace("%2", str(len(comparison.changes))), 8000)
@@ -302,14 +310,28 @@ class MainWindow(QMainWindow):
 
     def _on_failed(self, message: str) -> None:
         self._show_progress(False)
+        self.files.update_actions()
         self._error(self.tr("Cannot compare the editions"), message)
         self._update_title()
 
     def cancel_loading(self) -> None:
+        """Stop comparing: what arrived stays reviewable, but Save and Export stay off."""
         self.runner.cancel()
         self._show_progress(False)
-        self.statusBar().showMessage(self.tr("Comparison cancelled; the sections compared so far "
-                                             "can be reviewed but not saved."), 8000)
+        self.files.update_actions()
+        self.statusBar().showMessage(self.tr("Comparison cancelled: the sections compared so far can be "
+                                             "reviewed; to save or export, use File › Compare Again."))
+
+    def compare_again(self) -> None:
+        """Restart an unfinished comparison, keeping every decision made so far."""
+        if self.review is None or self.comparison is not None or self.runner.running:
+            return
+        decisions, loaded = self._loading["decisions"], self._loading.get("session")
+        modified, self.quiet = self.quiet, True  # no "unsaved decisions?" box: nothing is dropped
+        try:
+            self.open_editions(*self._sources, decisions, loaded)
+        finally:
+            self.quiet = modified
 
     def _show_progress(self, shown: bool) -> None:
         self.progress.setVisible(shown)
@@ -417,6 +439,8 @@ class MainWindow(QMainWindow):
         changed = self.review.decide(updates)
         if not changed:
             return changed
+        if self.comparison is None:  # still partial: remember it for the complete review
+            self._loading.setdefault("decisions", {}).update(changed.after)
         self.navigator_model.decisions_changed(changed)
         self.change_list.model.decisions_changed(changed)
         self.canonical.decisions_changed(changed)
@@ -463,7 +487,7 @@ class MainWindow(QMainWindow):
             self.decide(plan, self.tr("Accept %1 suggestions").replace("%1", str(len(plan))))
 
     def _on_clean_changed(self, clean: bool) -> None:
-        self.setWindowModified(not clean)
+        self.setWindowModified(not clean or self.files.recovered)
 
     # -- painting ---------------------------------------------------------------------------------
     def _repaint_spans(self, ids: list[str] | None = None) -> None:
@@ -494,16 +518,59 @@ class MainWindow(QMainWindow):
                  review.decision(c.id).verdict is Verdict.PENDING, c.id)
             for c in review.changes if self.visible(c)])
 
+    # -- theme and language ------------------------------------------------------------------------
+    def set_theme(self, theme: str) -> None:
+        """View › Theme: remember ``theme`` and switch to it now (``theme_changed`` repaints)."""
+        self.settings.theme = theme
+        self.theme_notifier.apply(QApplication.instance(), theme)
+
+    def set_language(self, code: str) -> None:
+        """View › Language: remember ``code`` and retranslate every widget now."""
+        self.settings.language = code
+        self.language_notifier.apply(QApplication.instance(), code)
+
     def apply_theme(self, dark: bool) -> None:
-        """Rebuild every format from the palette (light/dark switch)."""
+        """Rebuild every format from the palette (light/dark switch) and repaint."""
         self.dark = dark
         for pane in self.panes.panes():
             pane.highlighter.set_formats(change_formats(dark))
         self.canonical.highlighter.set_formats(verdict_formats(dark))
+        for pane in (*self.panes.panes(), self.canonical):
+            pane.outline = current_outline(dark)
+            pane.viewport().update()
         self.panes.overview.dark = self.inspector.dark = dark
+        self.panes.overview.update()
         self.legend.set_dark(dark)
+        if self.find_bar.isVisible():
+            self._search(self.find_bar.field.text())
         if self.current_change:
             self.go_to_change(self.current_change)
+
+    def retranslate_ui(self, _language: str = "") -> None:
+        """Put every string on screen into the language installed now."""
+        self.menus = build_menus(self)
+        self.files.update_actions()
+        self.canonical_label.setText(self.tr("Canonical text (live)"))
+        self.doc_status.setAccessibleName(self.tr("Document progress"))
+        self.section_status.setAccessibleName(self.tr("Section progress"))
+        self.progress.setAccessibleName(self.tr("Comparison progress"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel comparison"))
+        for widget in (self.inspector, self.change_list, self.find_bar, self.panes, self.navigator,
+                       self.canonical):
+            widget.retranslate_ui()
+        self.legend.set_dark(self.dark)  # its labels are the kinds' translated names
+        self._set_pane_titles()
+        if self.current_change is not None:
+            self._show_inspector()
+        self._update_status()
+        self._update_title()
+
+    def _set_pane_titles(self) -> None:
+        editions = self._loading.get("editions")
+        if editions is not None:
+            self.panes.set_titles(self.tr("Base (OCR): %1").replace("%1", editions.base.name),
+                                  self.tr("Reference (digital): %1").replace("%1", editions.reference.name))
 
     def set_show_layout(self, shown: bool) -> None:
         self.show_layout = shown
@@ -592,93 +659,18 @@ class MainWindow(QMainWindow):
         self.panes.base.setFocus()
 
     # -- files ------------------------------------------------------------------------------------
-    def ask_open_editions(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Open the two editions"), "",
-                                                self.tr("Text files (*.txt);;All files (*)"))
-        if paths:
-            self.open_paths(paths[:2] if len(paths) >= 2 else paths)
-
-    def ask_open_session(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open session"), "",
-                                              self.tr("ProofPair sessions (*%1)").replace("%1", sessions.SESSION_SUFFIX))
-        if path:
-            self.open_session(path)
-
     def save(self) -> bool:
-        return self.save_as() if self.session_path is None else self._save_to(self.session_path)
-
-    def save_as(self) -> bool:
-        if self.review is None:
-            return False
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save session"), "",
-                                              self.tr("ProofPair sessions (*%1)").replace("%1", sessions.SESSION_SUFFIX))
-        if not path:
-            return False
-        if not path.endswith(sessions.SESSION_SUFFIX):
-            path += sessions.SESSION_SUFFIX
-        return self._save_to(Path(path))
-
-    def _save_to(self, path: Path) -> bool:
-        if self.review is None or self.runner.running:
-            self._error(self.tr("Cannot save yet"), self.tr("Wait until the comparison is complete."))
-            return False
-        try:
-            sessions.save_session(path, self.review, {"show_layout": self.show_layout})
-        except OSError as exc:
-            self._error(self.tr("Cannot save session"), f"{path}: {exc.strerror or exc}")
-            return False
-        self.session_path = path
-        self.undo_stack.setClean()
-        self.autosaver.discard()
-        self.settings.add_recent(path)
-        self.settings.last_session = path
-        self._update_title()
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path.name), 4000)
-        return True
-
-    def _save_recovery(self, path: Path) -> None:
-        if self.review is not None and not self.runner.running:
-            sessions.save_session(path, self.review, {"show_layout": self.show_layout})
-
-    def export(self, what: str) -> None:
-        if self.review is None:
-            return
-        filters = {"text": self.tr("Text (*.txt)"), "reflowed": self.tr("Text (*.txt)"),
-                   "csv": self.tr("CSV (*.csv)"), "json": self.tr("JSON (*.json)"),
-                   "summary": self.tr("JSON (*.json)")}
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), "", filters[what])
-        if not path:
-            return
-        try:
-            if what in ("text", "reflowed"):
-                export.export_text(self.review, path, reflow=what == "reflowed")
-            elif what in ("csv", "json"):
-                export.export_log(self.review, path, what)
-            else:
-                export.export_summary(self.review, path)
-        except OSError as exc:
-            self._error(self.tr("Export failed"), f"{path}: {exc.strerror or exc}")
-            return
-        self.statusBar().showMessage(self.tr("Exported %1").replace("%1", Path(path).name), 4000)
+        return self.files.save()
 
     def _may_discard(self) -> bool:
-        """Ask before dropping unsaved decisions; True when it is fine to go on."""
-        if not self.isWindowModified() or self.quiet:
-            return True
-        answer = QMessageBox.question(
-            self, self.tr("Unsaved decisions"), self.tr("Save your decisions before closing?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return self.files.may_discard()
 
     def closeEvent(self, event) -> None:  # Qt override
         if not self._may_discard():
             event.ignore()
             return
         self.runner.cancel()
-        self.autosaver.discard()
+        self.files.discard_recovery()
         self.settings.sync()
         event.accept()
 

@@ -4,7 +4,7 @@ Single-key shortcuts (A, R, E, Enter) are bound to the review surfaces only, so 
 "a" in the find field or the inline editor types an "a". Each action only calls a
 :class:`~ui.main_window.MainWindow` method.
 
-Imports: Qt.
+Imports: Qt, :mod:`ui.i18n` (the languages).
 """
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout
+
+from ui.i18n import available_languages
 
 Key = QKeySequence.StandardKey
 
@@ -23,7 +25,12 @@ def _tr(text: str) -> str:
 
 
 def build_menus(window) -> dict[str, QAction]:
-    """Create the menu bar of ``window``; returns the actions by name (for tests)."""
+    """Create the menu bar of ``window``; returns the actions by name (for tests).
+
+    Called again after a language switch: the previous menus and actions are removed first
+    (:func:`_remove_menus`), so rebuilding is how the menus are retranslated.
+    """
+    _remove_menus(window)
     actions: dict[str, QAction] = {}
     bar = window.menuBar()
 
@@ -46,21 +53,22 @@ def build_menus(window) -> dict[str, QAction]:
         return action
 
     file = bar.addMenu(_tr("&File"))
-    add(file, "open_editions", _tr("&Open Editions…"), window.ask_open_editions, Key.Open)
-    add(file, "open_session", _tr("Open &Session…"), window.ask_open_session, "Ctrl+Shift+O")
+    add(file, "open_editions", _tr("&Open Editions…"), window.files.ask_open_editions, Key.Open)
+    add(file, "open_session", _tr("Open &Session…"), window.files.ask_open_session, "Ctrl+Shift+O")
     recent = file.addMenu(_tr("Open &Recent"))
     recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
     add(file, "open_sample", _tr("Open the Sa&mple"), window.open_sample)
+    add(file, "compare_again", _tr("&Compare Again"), window.compare_again)
     file.addSeparator()
-    add(file, "save", _tr("&Save"), window.save, Key.Save)
-    add(file, "save_as", _tr("Save &As…"), window.save_as, "Ctrl+Shift+S")
+    add(file, "save", _tr("&Save"), window.files.save, Key.Save)
+    add(file, "save_as", _tr("Save &As…"), window.files.save_as, "Ctrl+Shift+S")
     file.addSeparator()
     exports = file.addMenu(_tr("&Export"))
     for name, text in (("text", _tr("Canonical Text (Line Breaks Kept)…")),
                        ("reflowed", _tr("Canonical Text (Reflowed)…")),
                        ("csv", _tr("Decision Log as CSV…")), ("json", _tr("Decision Log as JSON…")),
                        ("summary", _tr("Summary…"))):
-        add(exports, f"export_{name}", text, lambda _=False, n=name: window.export(n))
+        add(exports, f"export_{name}", text, lambda _=False, n=name: window.files.export(n))
     file.addSeparator()
     add(file, "quit", _tr("&Quit"), window.close, Key.Quit)
 
@@ -107,10 +115,40 @@ def build_menus(window) -> dict[str, QAction]:
     add(view, "bigger", _tr("&Bigger Text"), lambda: window.set_text_size(window.text_size + 1),
         ["Ctrl+=", "Ctrl++"])
     add(view, "smaller", _tr("&Smaller Text"), lambda: window.set_text_size(window.text_size - 1), "Ctrl+-")
+    view.addSeparator()
+    themes = view.addMenu(_tr("&Theme"))
+    group = QActionGroup(window)
+    for name, text in (("system", _tr("&System")), ("light", _tr("&Light")), ("dark", _tr("&Dark"))):
+        action = add(themes, f"theme_{name}", text, lambda _=False, n=name: window.set_theme(n), checkable=True)
+        action.setChecked(window.settings.theme == name)
+        group.addAction(action)
+    languages = view.addMenu(_tr("L&anguage"))
+    group = QActionGroup(window)
+    for code, name in available_languages().items():  # each language named in itself
+        action = add(languages, f"language_{code}", name, lambda _=False, c=code: window.set_language(c),
+                     checkable=True)
+        action.setChecked(window.settings.language == code)
+        group.addAction(action)
 
     help_ = bar.addMenu(_tr("&Help"))
     add(help_, "shortcuts", _tr("&Keyboard Shortcuts"), window.show_shortcuts, "F1")
+    window._menu_actions = list(actions.values())
     return actions
+
+
+def _remove_menus(window) -> None:
+    """Take away what an earlier :func:`build_menus` put on ``window`` (none the first time)."""
+    for action in getattr(window, "_menu_actions", ()):
+        for widget in (window, *window.review_surfaces()):
+            widget.removeAction(action)
+        action.deleteLater()
+    window._menu_actions = []
+    bar = window.menuBar()
+    for menu_action in bar.actions():
+        menu = menu_action.menu()
+        bar.removeAction(menu_action)
+        if menu is not None:
+            menu.deleteLater()
 
 
 def _fill_recent(window, menu) -> None:

@@ -219,6 +219,14 @@ class SectionNavigator(QTreeView):
         self.selectionModel().currentRowChanged.connect(self._on_current)
         model.rowsInserted.connect(lambda parent, *_: self.expand(parent) if parent.isValid() else None)
 
+    def retranslate_ui(self) -> None:
+        """The model translates as it answers: have the header and rows asked again."""
+        self.setAccessibleName(self.tr("Sections"))
+        model = self.model()
+        if model is not None:
+            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
+        self.viewport().update()
+
     def select_key(self, key: str) -> None:
         index = self.model().index_for_key(key)
         if index.isValid() and index != self.currentIndex():

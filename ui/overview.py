@@ -45,9 +45,7 @@ class OverviewStrip(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(self.tr("Change map"))
-        self.setAccessibleDescription(self.tr("Every change in the document; click to go to one"))
-        self.setToolTip(self.tr("Change map: click to go to the nearest change"))
+        self.retranslate_ui()
         self.setFixedWidth(14)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._ticks: list[Tick] = []
@@ -55,6 +53,11 @@ class OverviewStrip(QWidget):
         self._view = (0.0, 0.0)
         self._current = -1.0
         self.dark = False
+
+    def retranslate_ui(self) -> None:
+        self.setAccessibleName(self.tr("Change map"))
+        self.setAccessibleDescription(self.tr("Every change in the document; click to go to one"))
+        self.setToolTip(self.tr("Change map: click to go to the nearest change"))
 
     def set_ticks(self, ticks: Sequence[Tick]) -> None:
         self._ticks = sorted(ticks)
@@ -157,6 +160,8 @@ class KindLegend(QWidget):
         self.set_dark(False)
 
     def set_dark(self, dark: bool) -> None:
+        """Swatches for ``dark`` and labels in the language installed now."""
+        self.setAccessibleName(self.tr("Legend of change kinds"))
         styles = kind_styles(dark)
         for swatch, label in zip(self._swatches, self._labels, strict=True):
             swatch.dark = dark

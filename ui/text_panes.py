@@ -262,6 +262,12 @@ class ComparePanes(QWidget):
     def panes(self) -> tuple[EditionPane, EditionPane]:
         return self.base, self.reference
 
+    def retranslate_ui(self) -> None:
+        """Accessible names in the language installed now (the titles are the window's)."""
+        self.base.setAccessibleName(self.tr("Base edition (OCR)"))
+        self.reference.setAccessibleName(self.tr("Reference edition (digital)"))
+        self.overview.retranslate_ui()
+
     def set_titles(self, base: str, reference: str) -> None:
         self.base_label.setText(base)
         self.reference_label.setText(reference)
