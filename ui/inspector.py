@@ -124,6 +124,8 @@ class ChangeInspector(QWidget):
                           self.suggestion_label, self.decision_label):
                 label.setText("—")
             self.section_label.setText(section or "—")
+            self.section_label.setToolTip(section)
+            self._fit_height()
             return
         self.change_id = change.id
         style = kind_styles(self.dark)[change.kind]
@@ -150,6 +152,23 @@ class ChangeInspector(QWidget):
             label += f": “{decision.text}”"
         self.decision_label.setText(label)
         self._reference_text = change.reference_text
+        self.section_label.setToolTip(section)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to the wrapped values' height at this width, so no value is cut off.
+
+        The window's splitter gives the inspector its size hint, which Qt computes without
+        word wrap; a minimum height from ``heightForWidth`` makes it take the lines it needs.
+        """
+        layout = self.layout()
+        if layout is not None and self.width() > 0:
+            self.setMinimumHeight(layout.totalHeightForWidth(self.width()))
+
+    def resizeEvent(self, event) -> None:  # Qt override
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_height()
 
     def begin_edit(self) -> None:
         if not self.edit_button.isEnabled():

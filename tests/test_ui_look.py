@@ -1,0 +1,121 @@
+"""How the window looks: renders of the sample at two sizes, light and dark, English and Swedish.
+
+Each render is saved as a PNG (into ``tmp_path``, or into ``$PROOFPAIR_LOOK_DIR`` to keep them
+and look at them) and checked for what can go wrong without anyone noticing: a blank window,
+a dark theme that renders light (or the reverse), menus left in English after a switch to
+Swedish, the current change scrolled out of either pane, inspector values cut off.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPalette
+
+from ui_fixtures import isolated_settings  # noqa: F401
+
+pytestmark = pytest.mark.gui
+
+SIZES = ((1400, 900), (1024, 700))
+
+
+@pytest.fixture
+def look_dir(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("PROOFPAIR_LOOK_DIR") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def app_restored(qapp):
+    from ui import i18n
+
+    style, saved = qapp.style().name(), QPalette(qapp.palette())
+    yield qapp
+    i18n.install_translators(qapp, "en")
+    QGuiApplication.styleHints().setColorScheme(Qt.ColorScheme.Unknown)
+    qapp.setStyle(style)
+    qapp.setPalette(saved)
+
+
+def luminance_stats(image: QImage) -> tuple[float, float]:
+    """Mean and standard deviation of the relative luminance (0..1) over a sample grid."""
+    small = image.scaled(280, 180)
+    values = []
+    for y in range(small.height()):
+        for x in range(small.width()):
+            c = small.pixelColor(x, y)
+            values.append(0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF())
+    mean = sum(values) / len(values)
+    return mean, (sum((v - mean) ** 2 for v in values) / len(values)) ** 0.5
+
+
+def current_change_visible(pane, start: int, end: int) -> bool:
+    rect = pane.cursorRect(pane.cursor_for(start, start)).united(pane.cursorRect(pane.cursor_for(end, end)))
+    return pane.viewport().rect().intersects(rect) and pane.viewport().rect().contains(rect.topLeft())
+
+
+def label_fits(label) -> bool:
+    """A word-wrapped value label is tall enough for its text at its width."""
+    if not label.text() or not label.isVisible():
+        return True
+    needed = label.heightForWidth(label.width())
+    return needed <= label.height() + 1
+
+
+def test_renders_light_dark_english_swedish(qtbot, app_restored, sample_paths, look_dir):
+    from ui.main_window import MainWindow
+
+    win = MainWindow(quiet=True)
+    qtbot.addWidget(win)
+    win.resize(*SIZES[0])
+    win.show()
+    with qtbot.waitSignal(win.runner.finished, timeout=20000):
+        win.open_editions(*sample_paths)
+    problems = []
+    for language in ("en", "sv"):
+        win.set_language(language)
+        for theme in ("light", "dark"):
+            win.set_theme(theme)
+            for width, height in SIZES:
+                win.resize(width, height)
+                win.go_to_section(win.review.sections[0].key)
+                qtbot.wait(30)  # let the resize and the layouts settle
+                name = f"window-{width}x{height}-{theme}-{language}.png"
+                image = win.grab().toImage()
+                assert image.save(str(look_dir / name)), name
+                problems += check_render(win, image, theme, language, name)
+    assert not problems, "\n".join(problems)
+    win.runner.wait()
+
+
+def check_render(win, image: QImage, theme: str, language: str, name: str) -> list[str]:
+    problems = []
+    mean, spread = luminance_stats(image)
+    if spread < 0.05:
+        problems.append(f"{name}: looks blank (luminance spread {spread:.3f})")
+    if theme == "dark" and mean > 0.35:
+        problems.append(f"{name}: dark theme renders light (mean luminance {mean:.2f})")
+    if theme == "light" and mean < 0.6:
+        problems.append(f"{name}: light theme renders dark (mean luminance {mean:.2f})")
+    titles = [a.text().replace("&", "") for a in win.menuBar().actions()]
+    expected = {"en": "File", "sv": "Arkiv"}[language]
+    if expected not in titles:
+        problems.append(f"{name}: menu titles {titles} lack {expected!r}")
+    change = win.review.change(win.current_change)
+    for pane, span in ((win.panes.base, change.base), (win.panes.reference, change.reference)):
+        if not current_change_visible(pane, span.start, span.end):
+            problems.append(f"{name}: the current change is outside the {pane.accessibleName()} viewport")
+    inspector = win.inspector
+    for label in (inspector.section_label, inspector.kind_label, inspector.base_label,
+                  inspector.reference_label, inspector.suggestion_label, inspector.decision_label):
+        if not label_fits(label):
+            problems.append(f"{name}: inspector value {label.accessibleName()!r} is cut off: {label.text()!r}")
+        if label.geometry().right() > inspector.width():
+            problems.append(f"{name}: inspector value {label.accessibleName()!r} runs past the edge")
+    if not QRect(0, 0, image.width(), image.height()).contains(win.inspector.accept_button.geometry()):
+        problems.append(f"{name}: the Accept button is off screen")
+    return problems
