@@ -344,6 +344,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>Basen är den OCR-lästa skanningen; dess text behålls om du inte accepterar en ändring.</translation>
     </message>
     <message>
+        <source>Comparison cancelled: the sections compared so far can be reviewed; to save or export, use File › Compare Again.</source>
+        <translation>Jämförelsen avbröts: de avsnitt som hunnit jämföras kan granskas; för att spara eller exportera, välj Arkiv › Jämför igen.</translation>
+    </message>
+    <message>
         <source>Base (OCR): %1</source>
         <translation>Bas (OCR): %1</translation>
     </message>
@@ -369,7 +373,7 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     </message>
     <message>
         <source>Comparison cancelled; the sections compared so far can be reviewed but not saved.</source>
-        <translation>Jämförelsen avbröts; de avsnitt som hunnit jämföras kan granskas men inte sparas.</translation>
+        <translation type="vanished">Jämförelsen avbröts; de avsnitt som hunnit jämföras kan granskas men inte sparas.</translation>
     </message>
     <message>
         <source>No more pending changes in this direction.</source>
@@ -492,12 +496,32 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>Exportera</translation>
     </message>
     <message>
+        <source>Restore unsaved work?</source>
+        <translation>Återställa osparat arbete?</translation>
+    </message>
+    <message>
+        <source>Restore opens them as an unsaved review (Save asks where to save it); Discard deletes them.</source>
+        <translation>Återställ öppnar dem som en osparad granskning (Spara frågar var den ska sparas); Förkasta tar bort dem.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Återställ</translation>
+    </message>
+    <message>
         <source>Export failed</source>
         <translation>Exporten misslyckades</translation>
     </message>
     <message>
         <source>Exported %1</source>
         <translation>Exporterade %1</translation>
+    </message>
+    <message>
+        <source>ProofPair did not close normally. Decisions from %1 were kept that were never saved.</source>
+        <translation>ProofPair avslutades inte normalt. Beslut från %1 som aldrig sparades finns kvar.</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>Kan inte återställa</translation>
     </message>
     <message>
         <source>Unsaved decisions</source>
@@ -529,6 +553,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <message>
         <source>Open the Sa&amp;mple</source>
         <translation>Öppna e&amp;xemplet</translation>
+    </message>
+    <message>
+        <source>&amp;Compare Again</source>
+        <translation>&amp;Jämför igen</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -627,6 +655,14 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>&amp;Mindre text</translation>
     </message>
     <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Tema</translation>
+    </message>
+    <message>
+        <source>L&amp;anguage</source>
+        <translation>S&amp;pråk</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
@@ -677,6 +713,18 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <message>
         <source>Accept Suggestions of a &amp;Pattern…</source>
         <translation>Acceptera förslag med ett &amp;mönster…</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Ljust</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Mörkt</translation>
     </message>
     <message>
         <source>Menu</source>
