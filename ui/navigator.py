@@ -50,6 +50,7 @@ class SectionTreeModel(QAbstractItemModel):
         self._ids: dict[str, int] = {}
         self._parent: dict[str, str] = {}
         self._children: dict[str, list[str]] = {_ROOT: []}
+        self._rows: dict[str, int] = {}  # key -> row under its parent (no list.index per parent())
         self._by_number: dict[str, str] = {}
         self._pending: dict[str, tuple[int, int]] = {}
 
@@ -59,10 +60,12 @@ class SectionTreeModel(QAbstractItemModel):
         self._review = None
         self._sections.clear(); self._keys.clear(); self._ids.clear(); self._parent.clear()
         self._children = {_ROOT: []}
-        self._by_number.clear(); self._pending.clear()
+        self._rows.clear(); self._by_number.clear(); self._pending.clear()
         self.endResetModel()
 
     def append_sections(self, sections: Iterable[SectionPair]) -> None:
+        """Add streamed sections; their ancestors' counts are asked again (they now include them)."""
+        ancestors: set[str] = set()
         for section in sections:
             parent_key = self._by_number.get(section.parent_number, _ROOT) if section.parent_number else _ROOT
             siblings = self._children[parent_key]
@@ -72,16 +75,26 @@ class SectionTreeModel(QAbstractItemModel):
             self._ids[section.key] = len(self._keys)
             self._parent[section.key] = parent_key
             self._children[section.key] = []
+            self._rows[section.key] = len(siblings)
             siblings.append(section.key)
             if section.number:
                 self._by_number.setdefault(section.number, section.key)
             self.endInsertRows()
+            while parent_key and parent_key not in ancestors:
+                ancestors.add(parent_key)
+                parent_key = self._parent.get(parent_key, _ROOT)
+        for key in ancestors:
+            self._pending.pop(key, None)
+        self._emit_counts(ancestors)
 
     def set_review(self, review: Review | None) -> None:
         """Count from ``review`` (the provisional one while streaming, then the final one)."""
         self._review = review
         self._pending.clear()
-        self._emit_counts(self._keys)
+        for parent, children in self._children.items():  # one signal per parent, not per row
+            if children:
+                top = self.index(0, COL_TITLE, self._index_of(parent))
+                self.dataChanged.emit(top, top.siblingAtRow(len(children) - 1).siblingAtColumn(COL_PENDING))
 
     def decisions_changed(self, changed: DecisionsChanged) -> None:
         touched: set[str] = set()
@@ -115,8 +128,7 @@ class SectionTreeModel(QAbstractItemModel):
     def _index_of(self, key: str, column: int = 0) -> QModelIndex:
         if key == _ROOT:
             return QModelIndex()
-        row = self._children[self._parent[key]].index(key)
-        return self.createIndex(row, column, self._ids[key])
+        return self.createIndex(self._rows[key], column, self._ids[key])
 
     def _key(self, index: Index) -> str:
         return self._keys[index.internalId() - 1] if index.isValid() else _ROOT

@@ -1,8 +1,9 @@
 """The change map beside the panes, and the legend of kinds.
 
 :class:`OverviewStrip` draws every change of the document as a tick at its place in the
-base edition (pending ticks full width in the kind's colour, decided ones short and grey),
-with the visible stretch shaded; a click emits ``change_requested(id)`` for the nearest
+base edition (pending ticks full width in the kind's colour, the most important kind on top,
+decided ones short and grey) from per-slice counts into a cached image, so a decision
+repaints one row and a paint is one image blit; a click emits ``change_requested(id)`` for the nearest
 tick — an intent, the window moves there. :class:`KindLegend` shows each kind's colour
 *and* line style, so the legend works without colour vision too.
 
@@ -14,11 +15,11 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from app.model import Kind
@@ -29,6 +30,11 @@ PEN_STYLES = {
     Kind.LAYOUT: Qt.PenStyle.DashLine,
     Kind.CONTENT: Qt.PenStyle.SolidLine,
 }
+
+
+#: The strip counts ticks in this many slices of the document; a paint draws one row per
+#: pixel from them (a cached image), so 332,500 changes cost no more to show than 3,000.
+BINS = 4096
 
 
 class Tick(NamedTuple):
@@ -48,20 +54,71 @@ class OverviewStrip(QWidget):
         self.retranslate_ui()
         self.setFixedWidth(14)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self._ticks: list[Tick] = []
-        self._positions: list[float] = []
         self._view = (0.0, 0.0)
         self._current = -1.0
-        self.dark = False
+        self._hidden: frozenset[Kind] = frozenset()
+        self._dark = False
+        self.clear()
 
     def retranslate_ui(self) -> None:
         self.setAccessibleName(self.tr("Change map"))
         self.setAccessibleDescription(self.tr("Every change in the document; click to go to one"))
         self.setToolTip(self.tr("Change map: click to go to the nearest change"))
 
+    @property
+    def dark(self) -> bool:
+        return self._dark
+
+    @dark.setter
+    def dark(self, dark: bool) -> None:
+        self._dark, self._image = dark, None
+        self.update()
+
+    def clear(self) -> None:
+        self._kinds: list[Kind] = []
+        self._pending: list[bool] = []
+        self._bins: list[int] = []
+        self._ids: list[str] = []
+        self._by_kind: dict[Kind, tuple[list[float], list[int]]] = {k: ([], []) for k in Kind}
+        self._counts = {(k, p): [0] * BINS for k in Kind for p in (True, False)}
+        self._image = None
+        self.update()
+
     def set_ticks(self, ticks: Sequence[Tick]) -> None:
-        self._ticks = sorted(ticks)
-        self._positions = [t.position for t in self._ticks]
+        self.clear()
+        self.add_ticks(sorted(ticks))
+
+    def add_ticks(self, ticks: Sequence[Tick]) -> None:
+        """Append ticks in document order; the n-th tick ever added is index n."""
+        first_bin, last_bin = BINS, -1
+        for tick in ticks:
+            b = min(BINS - 1, max(0, int(tick.position * BINS)))
+            first_bin, last_bin = min(first_bin, b), max(last_bin, b)
+            positions, indices = self._by_kind[tick.kind]
+            positions.append(tick.position)
+            indices.append(len(self._ids))
+            self._kinds.append(tick.kind)
+            self._pending.append(tick.pending)
+            self._bins.append(b)
+            self._ids.append(tick.change_id)
+            self._counts[tick.kind, tick.pending][b] += 1
+        if last_bin >= 0:
+            self._redraw_bins(first_bin, last_bin)
+
+    def set_pending(self, index: int, pending: bool) -> None:
+        """Tick ``index`` became pending or decided."""
+        if index >= len(self._pending) or self._pending[index] == pending:
+            return
+        kind, b = self._kinds[index], self._bins[index]
+        self._counts[kind, not pending][b] -= 1
+        self._counts[kind, pending][b] += 1
+        self._pending[index] = pending
+        self._redraw_bins(b, b)
+
+    def set_hidden(self, kinds: Iterable[Kind]) -> None:
+        """Kinds not drawn and not reachable by a click (hidden layout changes)."""
+        self._hidden = frozenset(kinds)
+        self._image = None
         self.update()
 
     def set_view(self, top: int, length: int) -> None:
@@ -75,19 +132,56 @@ class OverviewStrip(QWidget):
     def sizeHint(self) -> QSize:  # Qt override
         return QSize(14, 200)
 
+    # -- the cached picture: one row per pixel, from counts in BINS bins ------------------------
+    def _rows(self) -> int:
+        return max(self.height() - 4, 1)
+
+    def _row_state(self, row: int) -> tuple[Kind | None, bool]:
+        """The most important kind pending in ``row``, and whether a decided change is there."""
+        rows = self._rows()
+        lo, hi = -(-row * BINS // rows), -(-(row + 1) * BINS // rows)
+        kinds = [k for k in Kind if k not in self._hidden]
+        pending = next((k for k in reversed(kinds) if any(self._counts[k, True][lo:hi])), None)
+        return pending, any(any(self._counts[k, False][lo:hi]) for k in kinds)
+
+    def _draw_rows(self, image: QImage, first: int, last: int) -> None:
+        rows, width = self._rows(), self.width()
+        palette = self.palette()
+        colors = {k: s.underline_color or s.background for k, s in kind_styles(self.dark).items()}
+        muted = palette.color(QPalette.ColorRole.Mid)
+        background = palette.color(QPalette.ColorRole.AlternateBase)
+        first, last = max(first, 0), min(last, rows - 1)
+        states = [self._row_state(r) for r in range(max(first - 1, 0), last + 1)]
+        painter = QPainter(image)
+        for row in range(first, last + 1):
+            pending, done = states[row - max(first - 1, 0)]
+            above = states[row - max(first - 1, 0) - 1][0] if row > 0 else None
+            painter.fillRect(0, row, width, 1, background)
+            if pending is not None or above is not None:  # a pending tick is 2 px tall
+                painter.fillRect(1, row, width - 2, 1, colors[pending if pending is not None else above])
+            elif done:
+                painter.fillRect(width // 2, row, width // 2 - 1, 1, muted)
+        painter.end()
+
+    def _redraw_bins(self, first: int, last: int) -> None:
+        if self._image is not None:
+            rows = self._rows()
+            self._draw_rows(self._image, first * rows // BINS, last * rows // BINS + 1)
+        self.update()
+
+    def resizeEvent(self, event) -> None:  # Qt override
+        self._image = None
+        super().resizeEvent(event)
+
     def paintEvent(self, event) -> None:  # Qt override
+        if self._image is None or self._image.size() != QSize(self.width(), self._rows()):
+            self._image = QImage(self.width(), self._rows(), QImage.Format.Format_RGB32)
+            self._draw_rows(self._image, 0, self._rows() - 1)
         painter = QPainter(self)
         palette = self.palette()
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.AlternateBase))
+        painter.drawImage(0, 2, self._image)
         height, width = self.height() - 4, self.width()
-        colors = {k: s.underline_color or s.background for k, s in kind_styles(self.dark).items()}
-        muted = palette.color(QPalette.ColorRole.Mid)
-        for tick in self._ticks:
-            y = 2 + int(tick.position * height)
-            if tick.pending:
-                painter.fillRect(1, y, width - 2, 2, colors[tick.kind])
-            else:
-                painter.fillRect(width // 2, y, width // 2 - 1, 1, muted)
         if self._current >= 0:
             y = 2 + int(self._current * height)
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 2))
@@ -97,13 +191,17 @@ class OverviewStrip(QWidget):
         painter.end()
 
     def mousePressEvent(self, event) -> None:  # Qt override
-        if not self._ticks:
-            return
         where = (event.position().y() - 2) / max(self.height() - 4, 1)
-        i = bisect_left(self._positions, where)
-        near = [j for j in (i - 1, i) if 0 <= j < len(self._ticks)]
-        best = min(near, key=lambda j: abs(self._positions[j] - where))
-        self.change_requested.emit(self._ticks[best].change_id)
+        best, distance = None, 2.0
+        for kind, (positions, indices) in self._by_kind.items():
+            if kind in self._hidden:
+                continue
+            i = bisect_left(positions, where)
+            for j in (i - 1, i):
+                if 0 <= j < len(positions) and abs(positions[j] - where) < distance:
+                    best, distance = indices[j], abs(positions[j] - where)
+        if best is not None:
+            self.change_requested.emit(self._ids[best])
 
 
 class _Swatch(QWidget):

@@ -3,8 +3,9 @@
 Painting only — every span comes from the core:
 
 * :class:`SpanHighlighter` paints persistent spans (a change's kind while pending, a muted
-  mark once decided) by looking the block's range up in a sorted span list, so a decision
-  re-paints one block, not the document. Formats are built once per palette
+  mark once decided) by looking the block's range up in a :class:`SpanList` (bisect), and
+  only for blocks about to be painted, so neither a 6.5 MB edition nor a decision costs
+  the whole document. Long texts are fed into the document in slices from the event loop. Formats are built once per palette
   (:func:`change_formats`) and each kind differs by **line style as well as hue** (OCR wavy,
   typography dotted, layout dashed, content solid with an overline), so the kinds stay apart
   for colour-blind readers and in greyscale.
@@ -24,14 +25,18 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from PySide6.QtCore import QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen, QSyntaxHighlighter, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPen, QTextBlock, QTextCharFormat, QTextCursor, QTextLayout
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from app.model import Change, Kind
 from ui.offsets import Utf16Index
 from ui.overview import OverviewStrip
 from ui.palette import current_outline, kind_styles
+
+#: How much text a pane takes per event-loop turn while a long edition is fed in (~10 ms).
+FEED_CHARS = 65536
+
 
 class PaintSpan(NamedTuple):
     """A range of code points and the name of the format that paints it."""
@@ -57,27 +62,82 @@ def change_formats(dark: bool) -> dict[str, QTextCharFormat]:
     return formats
 
 
-class SpanHighlighter(QSyntaxHighlighter):
-    """Paints a sorted list of :class:`PaintSpan` per block."""
+class SpanList:
+    """Paint spans in document order: bisect lookup, grown at the end, restyled in place.
 
-    def __init__(self, document, formats: dict[str, QTextCharFormat]) -> None:
-        super().__init__(document)
-        self._formats = formats
-        self._spans: list[PaintSpan] = []
+    Index ``i`` is the ``i``-th span given, so a caller that adds one span per change in
+    document order restyles a change by its position (O(1)) when its decision moves.
+    """
+
+    def __init__(self, spans: Iterable[PaintSpan] = ()) -> None:
         self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._styles: list[str] = []
         self._longest = 0
+        self._ends_sorted = True  # disjoint spans: the first one ending at/after x is a bisect away
+        self.extend(sorted(spans, key=lambda s: s.start))
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def extend(self, spans: Iterable[PaintSpan]) -> None:
+        """Add spans that start at or after the last one (document order)."""
+        for start, end, style in spans:
+            if self._starts and start < self._starts[-1]:
+                raise ValueError("spans must come in document order")
+            if self._ends and end < self._ends[-1]:
+                self._ends_sorted = False
+            self._starts.append(start)
+            self._ends.append(end)
+            self._styles.append(style)
+            self._longest = max(self._longest, end - start)
+
+    def restyle(self, index: int, style: str) -> None:
+        self._styles[index] = style
+
+    def span(self, index: int) -> PaintSpan:
+        return PaintSpan(self._starts[index], self._ends[index], self._styles[index])
+
+    def between(self, start: int, end: int) -> list[PaintSpan]:
+        """Spans touching ``[start, end]``."""
+        if self._ends_sorted:
+            lo = bisect_left(self._ends, start)
+        else:
+            lo = bisect_left(self._starts, start - self._longest - 1)
+        hi = bisect_right(self._starts, end)
+        return [PaintSpan(s, e, st) for s, e, st in zip(self._starts[lo:hi], self._ends[lo:hi], self._styles[lo:hi])
+                if e >= start and s <= end]
+
+
+class SpanHighlighter:
+    """Paints spans onto a pane's blocks lazily: only the blocks about to be painted.
+
+    Not a ``QSyntaxHighlighter``: that one formats every block of the document whenever text
+    is set or :meth:`rehighlight` is called (one Python call per block — seconds for the
+    100× pair's 106,000 lines, and again on every streamed batch). Here a block carries the
+    generation it was formatted at (``userState``); :meth:`rehighlight` only bumps the
+    generation, :meth:`invalidate` forgets a range, and :meth:`format_visible` (called by
+    the pane before it paints) formats the stale blocks on screen — a few dozen.
+    The spans come from ``source`` (anything with ``between(start, end)``), by default a
+    :class:`SpanList`.
+    """
+
+    def __init__(self, pane: EditionPane, formats: dict[str, QTextCharFormat]) -> None:
+        self._pane = pane
+        self._formats = formats
+        self.spans = SpanList()
+        self.source = self.spans
         self._hidden: frozenset[str] = frozenset()
-        self.offsets = Utf16Index("")
+        self._generation = 0
 
     def set_formats(self, formats: dict[str, QTextCharFormat]) -> None:
         self._formats = formats
         self.rehighlight()
 
-    def set_spans(self, spans: Iterable[PaintSpan], offsets: Utf16Index, rehighlight: bool = True) -> None:
-        self._spans = sorted(spans)
-        self._starts = [s.start for s in self._spans]
-        self._longest = max((s.end - s.start for s in self._spans), default=0)
-        self.offsets = offsets
+    def set_spans(self, spans: Iterable[PaintSpan] | SpanList, offsets: Utf16Index | None = None,
+                  rehighlight: bool = True) -> None:
+        self.spans = spans if isinstance(spans, SpanList) else SpanList(spans)
+        self.source = self.spans
         if rehighlight:
             self.rehighlight()
 
@@ -87,24 +147,66 @@ class SpanHighlighter(QSyntaxHighlighter):
         self.rehighlight()
 
     def spans_between(self, start: int, end: int) -> list[PaintSpan]:
-        lo = bisect_left(self._starts, start - self._longest - 1)
-        hi = bisect_right(self._starts, end)
-        return [s for s in self._spans[lo:hi] if s.end >= start and s.start <= end]
+        return self.source.between(start, end)
 
-    def highlightBlock(self, text: str) -> None:  # Qt override
-        q_block = self.currentBlock().position()
-        start = self.offsets.to_py(q_block)
-        end = start + len(text)
+    def rehighlight(self) -> None:
+        """Every block is stale; those on screen are formatted at the next paint."""
+        self._generation += 1
+        self._pane.viewport().update()
+
+    def rehighlightBlock(self, block: QTextBlock) -> None:  # the QSyntaxHighlighter spelling
+        block.setUserState(-1)
+        self._pane.viewport().update()
+
+    def invalidate(self, start: int, end: int) -> None:
+        """The blocks holding code points ``[start, end]`` are stale."""
+        pane = self._pane
+        document = pane.document()
+        block = document.findBlock(pane.offsets.to_qt(min(start, pane.offsets.length)))
+        last = document.findBlock(pane.offsets.to_qt(min(end, pane.offsets.length))).blockNumber()
+        while block.isValid() and block.blockNumber() <= last:
+            block.setUserState(-1)
+            block = block.next()
+        pane.viewport().update()
+
+    def format_visible(self) -> None:
+        pane = self._pane
+        generation, height = self._generation, pane.viewport().height()
+        offset = pane.contentOffset()
+        block = pane.firstVisibleBlock()
+        stale = []
+        while block.isValid():
+            if block.userState() != generation:
+                stale.append(block)
+            if pane.blockBoundingGeometry(block).translated(offset).top() > height:
+                break
+            block = block.next()
+        document = pane.document()
+        for block in stale:
+            block.layout().setFormats(self._ranges(block))
+            block.setUserState(generation)
+            document.markContentsDirty(block.position(), block.length())
+
+    def _ranges(self, block: QTextBlock) -> list[QTextLayout.FormatRange]:
+        offsets = self._pane.offsets
+        q_block = block.position()
+        start = offsets.to_py(q_block)
+        end = offsets.to_py(q_block + block.length() - 1)
+        ranges = []
         for span in self.spans_between(start, end):
-            if span.style.split(":")[0] in self._hidden:
+            if self._hidden and span.style.split(":")[0] in self._hidden:
                 continue
             s, e = span.start, span.end
             if s == e:  # an insertion on the other side: mark the character beside it
                 s, e = (s, s + 1) if s < end else (s - 1, s)
             s, e = max(s, start), min(e, end)
             if s < e and (fmt := self._formats.get(span.style)) is not None:
-                q_start = self.offsets.to_qt(s) - q_block
-                self.setFormat(q_start, self.offsets.to_qt(e) - q_block - q_start, fmt)
+                fr = QTextLayout.FormatRange()
+                fr.start = offsets.to_qt(s) - q_block
+                fr.length = offsets.to_qt(e) - q_block - fr.start
+                fr.format = fmt
+                ranges.append(fr)
+        return ranges
 
 
 class EditionPane(QPlainTextEdit):
@@ -122,24 +224,46 @@ class EditionPane(QPlainTextEdit):
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setCenterOnScroll(True)
+        self.document().setUndoRedoEnabled(False)  # read-only: no history of programmatic edits
         self.offsets = Utf16Index("")
-        self.highlighter = SpanHighlighter(self.document(), change_formats(False))
+        self.highlighter = SpanHighlighter(self, change_formats(False))
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._box: tuple[int, int] | None = None
         self.outline = current_outline(False)
         self.text = ""
+        self._fed = 0  # how much of ``text`` the document holds while it is fed in slices
+        self._feeder = QTimer(self)
+        self._feeder.setInterval(0)
+        self._feeder.timeout.connect(self._feed)
 
     def set_text(self, text: str) -> None:
-        if text != self.text:
-            self.text = text
-            self.offsets = Utf16Index(text)
-            self.highlighter.offsets = self.offsets
-            self.setPlainText(text)
+        """Show ``text``; a long one goes in slices of :data:`FEED_CHARS` from the event loop
+        (``setPlainText`` of 6.5 MB blocks the window for a quarter of a second)."""
+        if text == self.text and self._fed == len(text):
+            return
+        self.text = text
+        self.offsets = Utf16Index(text)
+        self._feeder.stop()
+        self._fed = min(len(text), FEED_CHARS)
+        self.setPlainText(text[:self._fed])
+        self.highlighter.rehighlight()
+        if self._fed < len(text):
+            self._feeder.start()
+
+    def _feed(self) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        start, self._fed = self._fed, min(len(self.text), self._fed + FEED_CHARS)
+        cursor.insertText(self.text[start:self._fed])
+        self.highlighter.invalidate(start, self._fed)
+        if self._fed >= len(self.text):
+            self._feeder.stop()
 
     def cursor_for(self, start: int, end: int) -> QTextCursor:
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self.offsets.to_qt(start))
-        cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        last = self.document().characterCount() - 1  # while being fed, the end is not there yet
+        cursor.setPosition(min(self.offsets.to_qt(start), last))
+        cursor.setPosition(min(self.offsets.to_qt(end), last), QTextCursor.MoveMode.KeepAnchor)
         return cursor
 
     def set_layer(self, name: str, ranges: Sequence[tuple[int, int]], fmt: QTextCharFormat) -> None:
@@ -185,6 +309,7 @@ class EditionPane(QPlainTextEdit):
             self.offset_clicked.emit(self.offsets.to_py(self.cursorForPosition(event.position().toPoint()).position()))
 
     def paintEvent(self, event) -> None:  # Qt override
+        self.highlighter.format_visible()
         super().paintEvent(event)
         if self._box is None or not self.text:
             return
@@ -208,9 +333,17 @@ class OffsetMap:
     """Maps offsets between the editions through the changes, in document order."""
 
     def __init__(self, changes: Sequence[Change] = ()) -> None:
-        self._changes = list(changes)
-        self._base = [c.base.start for c in self._changes]
-        self._ref = [c.reference.start for c in self._changes]
+        self._changes: list[Change] = []
+        self._base: list[int] = []
+        self._ref: list[int] = []
+        self.extend(changes)
+
+    def extend(self, changes: Iterable[Change]) -> None:
+        """Changes streamed in after the ones held (document order)."""
+        for change in changes:
+            self._changes.append(change)
+            self._base.append(change.base.start)
+            self._ref.append(change.reference.start)
 
     def to_reference(self, offset: int) -> int:
         return self._map(offset, self._base, "base", "reference")
