@@ -18,7 +18,8 @@ Saving and exporting need a complete comparison: while comparing, and after Canc
 are disabled (:meth:`update_actions`) because a partial review would be saved as if it
 were all of the document.
 
-Imports: Qt, :mod:`app.session`, :mod:`app.export`, :mod:`ui.recovery`.
+Imports: Qt, :mod:`app.session`, :mod:`app.export`, :mod:`app.loading`, :mod:`app.roles`,
+:mod:`ui.recovery`.
 """
 
 from __future__ import annotations
@@ -26,10 +27,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from app import export
 from app import session as sessions
+from app.loading import EditionError, load_edition
+from app.roles import guess_roles
 from ui.recovery import Autosaver, find_recovery
 
 #: the actions that write a review out; off until the comparison is complete
@@ -80,6 +83,30 @@ class FileActions(QObject):
         path, _ = QFileDialog.getOpenFileName(self.window, _tr("Open session"), "", self._session_filter())
         if path:
             self.window.open_session(path)
+
+    def ask_roles(self, paths: list[str]) -> tuple[str, str] | None:
+        """Which of two dropped or chosen files is the base: guessed, then confirmed."""
+        w = self.window
+        try:
+            first, second = load_edition(paths[0]), load_edition(paths[1])
+        except EditionError as exc:
+            w._error(_tr("Cannot open edition"), str(exc))
+            return None
+        guess = guess_roles(first, second)
+        if w.quiet:
+            return str(guess.base.path), str(guess.reference.path)
+        other = second if guess.base is first else first
+        items = [_tr("%1 is the OCR'd base (guessed)").replace("%1", guess.base.name),
+                 _tr("%1 is the OCR'd base").replace("%1", other.name)]
+        item, ok = QInputDialog.getItem(w, _tr("Which edition is the base?"),
+                                        guess.reason + "\n\n" + _tr("The base is the OCR'd scan; "
+                                                                     "its text is kept unless you accept a change."),
+                                        items, 0, False)
+        if not ok:
+            return None
+        base = guess.base if item == items[0] else other
+        reference = other if base is guess.base else guess.base
+        return str(base.path), str(reference.path)
 
     # -- saving --------------------------------------------------------------------------------
     def save(self) -> bool:

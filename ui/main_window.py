@@ -17,28 +17,26 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QFont, QIcon, QUndoStack
-from PySide6.QtWidgets import (QApplication, QInputDialog, QLabel, QMainWindow,
+from PySide6.QtWidgets import (QLabel, QMainWindow,
                                QMessageBox, QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 import resources
 from app import session as sessions
-from app.loading import EditionError, load_edition
 from app.model import ACCEPT, PENDING, REJECT, Change, Comparison, Decision, Kind, Verdict
 from app.review import DecisionsChanged, Review
-from app.roles import guess_roles
 from ui import bulk
-from ui.canonical import CanonicalView, verdict_formats
+from ui.appearance import Appearance
+from ui.canonical import CanonicalView
 from ui.commands import DecideCommand
 from ui.file_actions import FileActions
 from ui.find import FindBar, Hit, find_all, find_format
 from ui.inspector import ChangeInspector, ChangeList
 from ui.navigator import SectionNavigator, SectionTreeModel, section_title
 from ui.overview import KindLegend, Tick
-from ui.i18n import LanguageNotifier
-from ui.palette import ThemeNotifier, current_outline, is_dark
+from ui.palette import is_dark
 from ui.settings import Settings
-from ui.menus import build_menus, shortcuts_dialog
-from ui.text_panes import ComparePanes, OffsetMap, PaintSpan, change_formats, current_format
+from ui.menus import shortcuts_dialog
+from ui.text_panes import ComparePanes, OffsetMap, PaintSpan, current_format
 from ui.worker import Loaded, TaskRunner, compare_job
 
 
@@ -70,10 +68,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self.autosaver = self.files.autosaver
         self._build()
-        self.theme_notifier = ThemeNotifier(self)
-        self.theme_notifier.theme_changed.connect(self.apply_theme)
-        self.language_notifier = LanguageNotifier(self)
-        self.language_notifier.language_changed.connect(self.retranslate_ui)
+        self.appearance = Appearance(self)
         self.retranslate_ui()
         self.files.update_actions()
         self.setAcceptDrops(True)
@@ -216,7 +211,7 @@ class MainWindow(QMainWindow):
         if len(paths) == 1 and paths[0].endswith(sessions.SESSION_SUFFIX):
             self.open_session(paths[0])
         elif len(paths) == 2:
-            roles = self._ask_roles(paths)
+            roles = self.files.ask_roles(paths)
             if roles is not None:
                 self.open_editions(*roles)
         else:
@@ -236,34 +231,13 @@ class MainWindow(QMainWindow):
             loop.exec()
         return self.review is not None and not self.runner.running
 
-    def _ask_roles(self, paths: list[str]) -> tuple[str, str] | None:
-        try:
-            first, second = load_edition(paths[0]), load_edition(paths[1])
-        except EditionError as exc:
-            self._error(self.tr("Cannot open edition"), str(exc))
-            return None
-        guess = guess_roles(first, second)
-        if self.quiet:
-            return str(guess.base.path), str(guess.reference.path)
-        other = second if guess.base is first else first
-        items = [self.tr("%1 is the OCR'd base (guessed)").replace("%1", guess.base.name),
-                 self.tr("%1 is the OCR'd base").replace("%1", other.name)]
-        item, ok = QInputDialog.getItem(self, self.tr("Which edition is the base?"),
-                                        guess.reason + "\n\n" + self.tr("The base is the OCR'd scan; "
-                                        "its text is kept unless you accept a change."), items, 0, False)
-        if not ok:
-            return None
-        base = guess.base if item == items[0] else other
-        reference = other if base is guess.base else guess.base
-        return str(base.path), str(reference.path)
-
     # -- streaming results -----------------------------------------------------------------------
     def _on_progress(self, payload) -> None:
         if isinstance(payload, Loaded):
             self._loading["editions"] = payload
             self.panes.base.set_text(payload.base.text)
             self.panes.reference.set_text(payload.reference.text)
-            self._set_pane_titles()
+            self.appearance.set_pane_titles()
             return
         steps = payload
         state = self._loading
@@ -518,59 +492,24 @@ class MainWindow(QMainWindow):
                  review.decision(c.id).verdict is Verdict.PENDING, c.id)
             for c in review.changes if self.visible(c)])
 
-    # -- theme and language ------------------------------------------------------------------------
+    # -- theme and language (ui.appearance) ----------------------------------------------------------
     def set_theme(self, theme: str) -> None:
-        """View › Theme: remember ``theme`` and switch to it now (``theme_changed`` repaints)."""
-        self.settings.theme = theme
-        self.theme_notifier.apply(QApplication.instance(), theme)
+        """View › Theme: remember ``theme`` and switch to it now."""
+        self.appearance.set_theme(theme)
 
     def set_language(self, code: str) -> None:
         """View › Language: remember ``code`` and retranslate every widget now."""
-        self.settings.language = code
-        self.language_notifier.apply(QApplication.instance(), code)
+        self.appearance.set_language(code)
 
     def apply_theme(self, dark: bool) -> None:
-        """Rebuild every format from the palette (light/dark switch) and repaint."""
-        self.dark = dark
-        for pane in self.panes.panes():
-            pane.highlighter.set_formats(change_formats(dark))
-        self.canonical.highlighter.set_formats(verdict_formats(dark))
-        for pane in (*self.panes.panes(), self.canonical):
-            pane.outline = current_outline(dark)
-            pane.viewport().update()
-        self.panes.overview.dark = self.inspector.dark = dark
-        self.panes.overview.update()
-        self.legend.set_dark(dark)
-        if self.find_bar.isVisible():
-            self._search(self.find_bar.field.text())
-        if self.current_change:
-            self.go_to_change(self.current_change)
+        self.appearance.apply_theme(dark)
 
-    def retranslate_ui(self, _language: str = "") -> None:
-        """Put every string on screen into the language installed now."""
-        self.menus = build_menus(self)
-        self.files.update_actions()
-        self.canonical_label.setText(self.tr("Canonical text (live)"))
-        self.doc_status.setAccessibleName(self.tr("Document progress"))
-        self.section_status.setAccessibleName(self.tr("Section progress"))
-        self.progress.setAccessibleName(self.tr("Comparison progress"))
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.cancel_button.setAccessibleName(self.tr("Cancel comparison"))
-        for widget in (self.inspector, self.change_list, self.find_bar, self.panes, self.navigator,
-                       self.canonical):
-            widget.retranslate_ui()
-        self.legend.set_dark(self.dark)  # its labels are the kinds' translated names
-        self._set_pane_titles()
-        if self.current_change is not None:
-            self._show_inspector()
-        self._update_status()
-        self._update_title()
+    def retranslate_ui(self) -> None:
+        self.appearance.retranslate()
 
-    def _set_pane_titles(self) -> None:
-        editions = self._loading.get("editions")
-        if editions is not None:
-            self.panes.set_titles(self.tr("Base (OCR): %1").replace("%1", editions.base.name),
-                                  self.tr("Reference (digital): %1").replace("%1", editions.reference.name))
+    @property
+    def theme_notifier(self):
+        return self.appearance.theme_notifier
 
     def set_show_layout(self, shown: bool) -> None:
         self.show_layout = shown
