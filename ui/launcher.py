@@ -37,6 +37,8 @@ def open_window(args: Any) -> int:
     """Create the application and the window for parsed command-line ``args``."""
     if getattr(args, "smoke", False):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif getattr(args, "screenshot", None) and not _has_display():
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a picture needs no screen
     from PySide6.QtWidgets import QApplication
 
     from ui.settings import APPLICATION, ORGANIZATION
@@ -45,6 +47,7 @@ def open_window(args: Any) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("ProofPair")
+    app.setDesktopFileName("se.proofpair.ProofPair")  # lets Wayland match the window to its menu entry and icon
     problems: list[str] = []
     window = _make_window(app, args, problems)
     if getattr(args, "smoke", False):
@@ -53,6 +56,10 @@ def open_window(args: Any) -> int:
         return _screenshot(window, args.screenshot)
     window.show()
     return app.exec()
+
+
+def _has_display() -> bool:
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) or sys.platform in ("win32", "darwin")
 
 
 def _make_window(app, args: Any, problems: list[str]):
@@ -95,12 +102,7 @@ def _screenshot(window, path: str) -> int:
     from PySide6.QtWidgets import QApplication
 
     QApplication.processEvents()  # let the layout settle once before grabbing (not a computation)
-    # 256 colours, not dithered: a sixth of the bytes (the README's picture), text stays sharp
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QImage
-
-    flags = Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither
-    ok = window.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8, flags).save(path)
+    ok = window.grab().save(path)  # true colours: the picture is for checking the look
     window.close()
     if not ok:
         print(f"proofpair: could not write {path}", file=sys.stderr)
