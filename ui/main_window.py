@@ -27,17 +27,18 @@ from app.review import DecisionsChanged, Review
 from ui import bulk
 from ui.appearance import Appearance
 from ui.canonical import CanonicalView
+from ui.change_marks import ChangeMarks
 from ui.commands import DecideCommand
 from ui.file_actions import FileActions
 from ui.find import FindBar, Hit, find_all, find_format
 from ui.inspector import ChangeInspector, ChangeList
 from ui.navigator import SectionNavigator, SectionTreeModel, section_title
-from ui.overview import KindLegend, Tick
+from ui.overview import KindLegend
 from ui.palette import is_dark
 from ui.settings import Settings
 from ui.menus import shortcuts_dialog
-from ui.text_panes import ComparePanes, OffsetMap, PaintSpan, current_format
-from ui.worker import Loaded, TaskRunner, compare_job
+from ui.text_panes import ComparePanes, current_format
+from ui.worker import Compared, Loaded, TaskRunner, review_job
 
 
 class MainWindow(QMainWindow):
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.navigator.section_chosen.connect(self.go_to_section)
 
         self.panes = ComparePanes()
+        self.marks = ChangeMarks(self.panes)
         self.panes.offset_clicked.connect(self._on_offset_clicked)
         self.panes.overview.change_requested.connect(self.go_to_change)
         self.legend = KindLegend()
@@ -189,12 +191,12 @@ class MainWindow(QMainWindow):
         self.canonical.set_review(None)
         self.inspector.show_change(None, None, "")
         self.session_path = loaded.path if loaded is not None else None
-        self._loading = {"sections": [], "changes": [], "decisions": dict(decisions or {}), "session": loaded}
+        self._loading = {"decisions": dict(decisions or {}), "session": loaded}
         self._show_progress(True)
         self.progress.setRange(0, 0)
         self.statusBar().showMessage(self.tr("Comparing the editions…"))
         self._sources = (base, reference)
-        self.runner.start(compare_job(base, reference))
+        self.runner.start(review_job(base, reference, loaded))
         self.files.update_actions()
         self._update_title()
 
@@ -241,32 +243,37 @@ class MainWindow(QMainWindow):
             return
         steps = payload
         state = self._loading
-        state["sections"].extend(s.section for s in steps)
-        for step in steps:
-            state["changes"].extend(step.changes)
         self.progress.setRange(0, steps[-1].total)
         self.progress.setValue(steps[-1].index + 1)
-        editions = state["editions"]
+        sections = [s.section for s in steps]
+        changes = [c for step in steps for c in step.changes]
         decisions = state["decisions"]  # kept up to date by _apply while sections arrive
-        partial = Comparison(editions.base, editions.reference, tuple(state["sections"]), tuple(state["changes"]))
-        self.navigator_model.append_sections(s.section for s in steps)
-        self._set_review(Review(partial, decisions))
-
-    def _on_finished(self, comparison: Comparison | None) -> None:
-        self._show_progress(False)
-        if comparison is None:
+        self.navigator_model.append_sections(sections)
+        if self.review is None:  # the first batch: a review of its own, shown from scratch
+            editions = state["editions"]
+            self._set_review(Review(Comparison(editions.base, editions.reference, tuple(sections),
+                                               tuple(changes)), decisions))
             return
-        state, report = self._loading, None
+        # later batches grow that review; every view appends what arrived (never the whole)
+        self.review.extend(sections, changes, decisions)
+        self.marks.extend(changes)
+        self.canonical.append_sections([s.key for s in sections])
+        self._update_status()
+
+    def _on_finished(self, result: Compared | None) -> None:
+        self._show_progress(False)
+        if result is None:
+            return
+        state, comparison, review, report = self._loading, result.comparison, result.review, result.report
         decisions = state["decisions"]  # saved ones, updated by whatever was decided meanwhile
         if state.get("session") is not None:
-            review, report = sessions.attach(state["session"], comparison)
             saved = state["session"].decisions
             review.decide({k: v for k, v in decisions.items()
                            if k in comparison.by_id and saved.get(k, PENDING) != v})
         else:
-            review = Review(comparison, decisions)
+            review.decide({k: v for k, v in decisions.items() if k in comparison.by_id})
         self.comparison = comparison
-        self._set_review(review)
+        self._adopt_review(review)
         self.files.update_actions()
         if self.files.recovered:
             self.setWindowModified(True)
@@ -311,12 +318,31 @@ class MainWindow(QMainWindow):
         self.progress.setVisible(shown)
         self.cancel_button.setVisible(shown)
 
+    def _adopt_review(self, review: Review) -> None:
+        """The complete review replaces the streamed one: when it holds the same changes, only
+        the decisions that differ are repainted (the views keep their text and spans)."""
+        old = self.review
+        if old is None or len(old.changes) != len(review.changes) or len(old.sections) != len(review.sections):
+            self._set_review(review)
+            return
+        before, after = old.decisions(), review.decisions()
+        ids = [k for k in before.keys() | after.keys() if before.get(k) != after.get(k)]
+        changed = DecisionsChanged({k: old.decision(k) for k in ids}, {k: review.decision(k) for k in ids},
+                                   frozenset(review.change(k).section for k in ids))
+        self.review = review
+        self.navigator_model.adopt(review, changed)
+        self.marks.adopt(review, ids)
+        self.canonical.adopt(review, changed)
+        self.change_list.model.set_section(review, self.current_section)
+        if self.current_change is not None and self.current_change in review.comparison.by_id:
+            self.go_to_change(self.current_change)
+        self._update_status()
+
     def _set_review(self, review: Review) -> None:
         first = self.review is None
         self.review = review
         self.navigator_model.set_review(review)
-        self.panes.map = OffsetMap(review.changes)
-        self._repaint_spans()
+        self.marks.reset(review)
         self.canonical.set_review(review)
         key = self.current_section
         self.change_list.model.set_section(review, key)
@@ -375,13 +401,14 @@ class MainWindow(QMainWindow):
     def step_change(self, step: int, pending_only: bool = False) -> None:
         if self.review is None:
             return
-        changes = [c for c in self.review.changes if self.visible(c)]
-        ids = [c.id for c in changes]
-        here = ids.index(self.current_change) if self.current_change in ids else (-1 if step > 0 else len(ids))
-        order = range(here + step, len(ids) if step > 0 else -1, step)
-        for i in order:
-            if not pending_only or self.review.decision(ids[i]).verdict is Verdict.PENDING:
-                self.go_to_change(ids[i])
+        changes = self.review.changes  # walk from the current change's position: no O(n) list
+        here = self.review.position(self.current_change) if self.current_change in self.review.comparison.by_id \
+            else (-1 if step > 0 else len(changes))
+        for i in range(here + step, len(changes) if step > 0 else -1, step):
+            change = changes[i]
+            if self.visible(change) and (not pending_only
+                                         or self.review.decision(change.id).verdict is Verdict.PENDING):
+                self.go_to_change(change.id)
                 return
         self.statusBar().showMessage(self.tr("No more pending changes in this direction.") if pending_only
                                      else self.tr("No more changes in this direction."), 4000)
@@ -396,10 +423,11 @@ class MainWindow(QMainWindow):
     def _on_offset_clicked(self, side: str, offset: int) -> None:
         if self.review is None:
             return
-        for change in self.review.changes:
-            span = change.base if side == "base" else change.reference
-            if span.start <= offset <= span.end and self.visible(change):
-                self.go_to_change(change.id)
+        changes = self.review.changes
+        pane = self.panes.base if side == "base" else self.panes.reference
+        for i in pane.highlighter.spans.indices_between(offset, offset):  # a bisect, not a scan
+            if i < len(changes) and self.visible(changes[i]):
+                self.go_to_change(changes[i].id)
                 return
 
     # -- deciding --------------------------------------------------------------------------------
@@ -418,7 +446,7 @@ class MainWindow(QMainWindow):
         self.navigator_model.decisions_changed(changed)
         self.change_list.model.decisions_changed(changed)
         self.canonical.decisions_changed(changed)
-        self._repaint_spans(changed.ids if len(changed) < 200 else None)
+        self.marks.restyle(changed.ids)
         if self.current_change in changed.after or len(changed) > 1:
             self._show_inspector()
         self._update_status()
@@ -464,34 +492,6 @@ class MainWindow(QMainWindow):
         self.setWindowModified(not clean or self.files.recovered)
 
     # -- painting ---------------------------------------------------------------------------------
-    def _repaint_spans(self, ids: list[str] | None = None) -> None:
-        """Give both panes their spans; re-paint only the blocks of ``ids`` when given."""
-        review = self.review
-        if review is None:
-            return
-        base, reference = [], []
-        for change in review.changes:
-            style = change.kind.value if review.decision(change.id).verdict is Verdict.PENDING \
-                else f"{change.kind.value}:done"
-            base.append(PaintSpan(change.base.start, change.base.end, style))
-            reference.append(PaintSpan(change.reference.start, change.reference.end, style))
-        for pane, spans, side in ((self.panes.base, base, "base"), (self.panes.reference, reference, "reference")):
-            pane.highlighter.set_spans(spans, pane.offsets, rehighlight=ids is None)
-            for change_id in ids or ():
-                span = getattr(review.change(change_id), side)
-                document = pane.document()
-                block = document.findBlock(pane.offsets.to_qt(span.start))
-                last = document.findBlock(pane.offsets.to_qt(span.end))
-                while block.isValid():
-                    pane.highlighter.rehighlightBlock(block)
-                    if block == last:
-                        break
-                    block = block.next()
-        self.panes.overview.set_ticks([
-            Tick(c.base.start / max(len(self.panes.base.text), 1), c.kind,
-                 review.decision(c.id).verdict is Verdict.PENDING, c.id)
-            for c in review.changes if self.visible(c)])
-
     # -- theme and language (ui.appearance) ----------------------------------------------------------
     def set_theme(self, theme: str) -> None:
         """View › Theme: remember ``theme`` and switch to it now."""
@@ -518,7 +518,7 @@ class MainWindow(QMainWindow):
         for pane in self.panes.panes():
             pane.highlighter.set_hidden(hidden)
         self.change_list.show_layout(shown)
-        self._repaint_spans()
+        self.panes.overview.set_hidden(() if shown else (Kind.LAYOUT,))
 
     def set_text_size(self, points: int) -> None:
         points = max(6, min(48, points))
@@ -534,7 +534,7 @@ class MainWindow(QMainWindow):
         if review is None or self.current_change is None:
             return
         change = review.change(self.current_change)
-        section = next(s for s in review.sections if s.key == change.section)
+        section = review.section(change.section)
         self.inspector.show_change(change, review.decision(change.id), section_title(section))
 
     def _update_status(self) -> None:

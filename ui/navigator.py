@@ -91,10 +91,14 @@ class SectionTreeModel(QAbstractItemModel):
         """Count from ``review`` (the provisional one while streaming, then the final one)."""
         self._review = review
         self._pending.clear()
-        for parent, children in self._children.items():  # one signal per parent, not per row
-            if children:
-                top = self.index(0, COL_TITLE, self._index_of(parent))
-                self.dataChanged.emit(top, top.siblingAtRow(len(children) - 1).siblingAtColumn(COL_PENDING))
+        if self._keys:  # one signal: per-row ones re-measure the counts column 3,400 times
+            self.layoutAboutToBeChanged.emit()
+            self.layoutChanged.emit()
+
+    def adopt(self, review: Review, changed: DecisionsChanged) -> None:
+        """``review`` has the same sections; only ``changed`` moved counts (the final review)."""
+        self._review = review
+        self.decisions_changed(changed)
 
     def decisions_changed(self, changed: DecisionsChanged) -> None:
         touched: set[str] = set()
@@ -227,7 +231,9 @@ class SectionNavigator(QTreeView):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_PENDING, QHeaderView.ResizeMode.ResizeToContents)
+        # a fixed width: ResizeToContents measures every row on every insert (3,400 while streaming)
+        header.setSectionResizeMode(COL_PENDING, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(COL_PENDING, self.fontMetrics().horizontalAdvance("99999") + 12)
         self.selectionModel().currentRowChanged.connect(self._on_current)
         model.rowsInserted.connect(lambda parent, *_: self.expand(parent) if parent.isValid() else None)
 

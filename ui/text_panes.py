@@ -100,13 +100,21 @@ class SpanList:
 
     def between(self, start: int, end: int) -> list[PaintSpan]:
         """Spans touching ``[start, end]``."""
+        lo, hi = self._window(start, end)
+        return [PaintSpan(s, e, st) for s, e, st in zip(self._starts[lo:hi], self._ends[lo:hi], self._styles[lo:hi])
+                if e >= start and s <= end]
+
+    def indices_between(self, start: int, end: int) -> list[int]:
+        """The indices of the spans touching ``[start, end]``."""
+        lo, hi = self._window(start, end)
+        return [i for i in range(lo, hi) if self._ends[i] >= start and self._starts[i] <= end]
+
+    def _window(self, start: int, end: int) -> tuple[int, int]:
         if self._ends_sorted:
             lo = bisect_left(self._ends, start)
         else:
             lo = bisect_left(self._starts, start - self._longest - 1)
-        hi = bisect_right(self._starts, end)
-        return [PaintSpan(s, e, st) for s, e, st in zip(self._starts[lo:hi], self._ends[lo:hi], self._styles[lo:hi])
-                if e >= start and s <= end]
+        return lo, bisect_right(self._starts, end)
 
 
 class SpanHighlighter:
