@@ -122,8 +122,11 @@ def _child(base: Path, reference: Path, trace: bool) -> dict[str, float]:
 
 # -- UI measurements hook --------------------------------------------------------------------------
 
-def ui_bench() -> None:
-    """Keypress-to-repaint and the longest UI stall, if the UI provides ``ui.bench.run()``."""
+def ui_bench() -> list[str] | None:
+    """Keypress-to-repaint and the longest UI stall, if the UI provides ``ui.bench.run()``.
+
+    ``run()`` returns lines to print (each target PASS/FAIL) or a mapping of name to value;
+    the FAIL lines count as missed targets."""
     try:
         found = importlib.util.find_spec("ui.bench") is not None
     except ImportError:  # ui (or Qt) not importable at all
@@ -132,10 +135,16 @@ def ui_bench() -> None:
         print("UI measurements: not available")
         return
     results = importlib.import_module("ui.bench").run()
-    if results:
-        print("UI measurements:")
-        for name, value in dict(results).items():
-            print(f"  {name}: {value}")
+    if not results:
+        return None
+    print("UI measurements:")
+    if isinstance(results, list):
+        for line in results:
+            print(f"  {line}")
+        return [line.split(":")[0].removeprefix("FAIL").strip() for line in results if line.startswith("FAIL")]
+    for name, value in dict(results).items():
+        print(f"  {name}: {value}")
+    return None
 
 
 #: Measurements that need the window. The UI engineer adds functions here (each prints its
