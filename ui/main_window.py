@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QFont, QIcon, QUndoStack
-from PySide6.QtWidgets import (QLabel, QMainWindow,
+from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow,
                                QMessageBox, QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 import resources
@@ -38,7 +38,7 @@ from ui.palette import is_dark
 from ui.settings import Settings
 from ui.menus import shortcuts_dialog
 from ui.text_panes import ComparePanes, current_format
-from ui.worker import Compared, Loaded, TaskRunner, review_job
+from ui.worker import Compared, Loaded, Pacer, TaskRunner, review_job
 
 
 class MainWindow(QMainWindow):
@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
         self.runner.progressed.connect(self._on_progress)
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
+        self.pacer = Pacer(self)  # streamed sections reach the views in frame-sized slices
+        self.pacer.ready.connect(self._take_steps)
         self.files = FileActions(self)
         self.autosaver = self.files.autosaver
         self._build()
@@ -192,6 +194,7 @@ class MainWindow(QMainWindow):
         self.inspector.show_change(None, None, "")
         self.session_path = loaded.path if loaded is not None else None
         self._loading = {"decisions": dict(decisions or {}), "session": loaded}
+        self.pacer.clear()
         self._show_progress(True)
         self.progress.setRange(0, 0)
         self.statusBar().showMessage(self.tr("Comparing the editions…"))
@@ -231,6 +234,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(timeout_ms, loop.quit)
         if self.runner.running:
             loop.exec()
+        while self.pacer.busy:  # the last streamed sections are still being shown
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
         return self.review is not None and not self.runner.running
 
     # -- streaming results -----------------------------------------------------------------------
@@ -241,7 +246,9 @@ class MainWindow(QMainWindow):
             self.panes.reference.set_text(payload.reference.text)
             self.appearance.set_pane_titles()
             return
-        steps = payload
+        self.pacer.add(payload)
+
+    def _take_steps(self, steps: list) -> None:
         state = self._loading
         self.progress.setRange(0, steps[-1].total)
         self.progress.setValue(steps[-1].index + 1)
@@ -261,9 +268,13 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _on_finished(self, result: Compared | None) -> None:
-        self._show_progress(False)
         if result is None:
+            self._show_progress(False)
             return
+        self.pacer.then(lambda: self._complete(result))
+
+    def _complete(self, result: Compared) -> None:
+        self._show_progress(False)
         state, comparison, review, report = self._loading, result.comparison, result.review, result.report
         decisions = state["decisions"]  # saved ones, updated by whatever was decided meanwhile
         if state.get("session") is not None:

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from app import session as sessions
 from app.engine import SectionResult, finish, iter_compare
@@ -153,6 +153,64 @@ def compare_job(base_path: str | Path, reference_path: str | Path) -> Job[Compar
     return job
 
 
+class Pacer(QObject):
+    """Hands streamed steps to the window in slices that fit a frame.
+
+    :meth:`add` queues items (section results); a zero-interval timer emits ``ready(list)``
+    with up to :attr:`chunk` items at a time, again and again while the slot's work stays
+    within :attr:`budget` seconds, then yields to the event loop (painting, input) until the
+    next turn. :meth:`then` runs a callback once everything queued has been handed over —
+    at once if little is left (so a small comparison completes with its ``finished``).
+    """
+
+    ready = Signal(list)
+
+    def __init__(self, parent: QObject | None = None, budget: float = 0.012, chunk: int = 4,
+                 flush_below: int = 64) -> None:
+        super().__init__(parent)
+        self.budget, self.chunk, self.flush_below = budget, chunk, flush_below
+        self._queue: list[Any] = []
+        self._then: Callable[[], None] | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._turn)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._queue) or self._then is not None
+
+    def add(self, items: Sequence[Any]) -> None:
+        self._queue.extend(items)
+        self._timer.start()
+
+    def clear(self) -> None:
+        self._queue.clear()
+        self._then = None
+        self._timer.stop()
+
+    def then(self, callback: Callable[[], None]) -> None:
+        if len(self._queue) <= self.flush_below:
+            while self._queue:
+                self._emit()
+            callback()
+        else:
+            self._then = callback
+
+    def _emit(self) -> None:
+        items, self._queue[:self.chunk] = self._queue[:self.chunk], []
+        self.ready.emit(items)
+
+    def _turn(self) -> None:
+        deadline = time.perf_counter() + self.budget
+        while self._queue and time.perf_counter() < deadline:
+            self._emit()
+        if not self._queue:
+            self._timer.stop()
+            callback, self._then = self._then, None
+            if callback is not None:
+                callback()
+
+
 @dataclass(frozen=True, slots=True)
 class Compared:
     """The result of :func:`review_job`: the comparison and a review over it (no decisions
@@ -180,4 +238,4 @@ def review_job(base_path: str | Path, reference_path: str | Path,
     return job
 
 
-__all__ = ["Compared", "Loaded", "SectionResult", "TaskRunner", "compare_job", "review_job"]
+__all__ = ["Compared", "Loaded", "Pacer", "SectionResult", "TaskRunner", "compare_job", "review_job"]
