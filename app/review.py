@@ -76,7 +76,11 @@ class Review:
     """Decisions over one :class:`~app.model.Comparison`."""
 
     def __init__(self, comparison: Comparison, decisions: Mapping[str, Decision] | None = None) -> None:
-        self.comparison = comparison
+        self._comparison = comparison
+        self._by_id = comparison.by_id
+        self._section_list = list(comparison.sections)
+        self._change_list = list(comparison.changes)
+        self._stale = False  # extend() appended to the lists; the tuples are rebuilt when asked
         self._decisions: dict[str, Decision] = {}
         self._by_section: dict[str, list[Change]] = {s.key: [] for s in comparison.sections}
         for change in comparison.changes:
@@ -98,15 +102,15 @@ class Review:
         name changes of later batches; those of this batch are applied.
         """
         sections, changes = tuple(sections), tuple(changes)
-        old = self.comparison
-        old.by_id.update((c.id, c) for c in changes)
-        self.comparison = Comparison(old.base, old.reference, old.sections + sections,
-                                     old.changes + changes, old.warnings, old.similarity, old.by_id)
+        self._by_id.update((c.id, c) for c in changes)
+        first = len(self._change_list)
+        self._section_list.extend(sections)
+        self._change_list.extend(changes)
+        self._stale = True  # no tuple copy per batch: that made streaming quadratic again
         for section in sections:
             self._index[section.key] = len(self._index)
             self._by_section.setdefault(section.key, [])
             self._cache[section.key] = _SectionCache()
-        first = len(old.changes)
         for i, change in enumerate(changes):
             self._position[change.id] = first + i
             self._by_section.setdefault(change.section, []).append(change)
@@ -116,6 +120,15 @@ class Review:
 
     # -- queries ---------------------------------------------------------------------------
     @property
+    def comparison(self) -> Comparison:
+        if self._stale:
+            old = self._comparison
+            self._comparison = Comparison(old.base, old.reference, tuple(self._section_list),
+                                          tuple(self._change_list), old.warnings, old.similarity, self._by_id)
+            self._stale = False
+        return self._comparison
+
+    @property
     def changes(self) -> tuple[Change, ...]:
         return self.comparison.changes
 
@@ -124,7 +137,7 @@ class Review:
         return self.comparison.sections
 
     def change(self, change_id: str) -> Change:
-        return self.comparison.by_id[change_id]
+        return self._by_id[change_id]
 
     def decision(self, change_id: str) -> Decision:
         return self._decisions.get(change_id, PENDING)
@@ -137,7 +150,7 @@ class Review:
         return self._by_section.get(key, [])
 
     def section(self, key: str) -> SectionPair:
-        return self.sections[self._index[key]]
+        return self._section_list[self._index[key]]
 
     def position(self, change_id: str) -> int:
         """Where the change stands in :attr:`changes` (document order), in O(1)."""
@@ -148,7 +161,7 @@ class Review:
         if section is None and kinds is None:  # the status line asks on every keypress: O(1)
             tally = self._tally
             decided = tally[Verdict.ACCEPTED] + tally[Verdict.REJECTED] + tally[Verdict.EDITED]
-            return Counts(len(self.changes) - decided, tally[Verdict.ACCEPTED], tally[Verdict.REJECTED],
+            return Counts(len(self._change_list) - decided, tally[Verdict.ACCEPTED], tally[Verdict.REJECTED],
                           tally[Verdict.EDITED])
         changes = self.changes if section is None else self.section_changes(section)
         tally = Counter(self.decision(c.id).verdict for c in changes if kinds is None or c.kind in kinds)
@@ -199,7 +212,7 @@ class Review:
         after: dict[str, Decision] = {}
         sections: set[str] = set()
         for change_id, decision in updates.items():
-            change = self.comparison.by_id[change_id]  # KeyError for an unknown id: a bug
+            change = self._by_id[change_id]  # KeyError for an unknown id: a bug
             old = self.decision(change_id)
             if old == decision:
                 continue
@@ -250,8 +263,8 @@ class Review:
         return cache.text
 
     def _build_section(self, key: str) -> tuple[str, list[Mark]]:
-        section = self.sections[self._index[key]]
-        base = self.comparison.base
+        section = self._section_list[self._index[key]]
+        base = self._comparison.base
         pos = section.base.start
         parts: list[str] = []
         marks: list[Mark] = []
