@@ -12,10 +12,10 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QPalette
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QImage
 
-from ui_fixtures import isolated_settings  # noqa: F401
+from ui_fixtures import app_restored, isolated_settings  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
@@ -28,17 +28,6 @@ def look_dir(tmp_path: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
-
-@pytest.fixture
-def app_restored(qapp):
-    from ui import i18n
-
-    style, saved = qapp.style().name(), QPalette(qapp.palette())
-    yield qapp
-    i18n.install_translators(qapp, "en")
-    QGuiApplication.styleHints().setColorScheme(Qt.ColorScheme.Unknown)
-    qapp.setStyle(style)
-    qapp.setPalette(saved)
 
 
 def luminance_stats(image: QImage) -> tuple[float, float]:

@@ -19,12 +19,11 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.model import Decision, Verdict
-from ui_fixtures import isolated_settings  # noqa: F401
+from ui_fixtures import app_restored, isolated_settings  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
@@ -67,18 +66,6 @@ win.open_sample()
 app.exec()
 """
 
-
-@pytest.fixture
-def app_restored(qapp):
-    """The launcher styles and translates the whole application; put it back afterwards."""
-    from ui import i18n
-
-    style, saved = qapp.style().name(), QPalette(qapp.palette())
-    yield qapp
-    i18n.install_translators(qapp, "en")
-    QGuiApplication.styleHints().setColorScheme(Qt.ColorScheme.Unknown)
-    qapp.setStyle(style)
-    qapp.setPalette(saved)
 
 
 def _start_like_the_launcher(qapp):

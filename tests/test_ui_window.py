@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.model import Verdict
-from ui_fixtures import isolated_settings  # noqa: F401
+from ui_fixtures import app_restored, isolated_settings  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
@@ -209,20 +209,6 @@ def test_cancel_keeps_the_window_usable_but_not_savable(qtbot, sample_paths, tmp
     assert target.exists()
     win.runner.wait()
 
-
-@pytest.fixture
-def app_restored(qapp):
-    """View › Theme and Language change the whole application; put it back afterwards."""
-    from PySide6.QtGui import QGuiApplication, QPalette
-
-    from ui import i18n
-
-    style, saved = qapp.style().name(), QPalette(qapp.palette())
-    yield qapp
-    i18n.install_translators(qapp, "en")
-    QGuiApplication.styleHints().setColorScheme(Qt.ColorScheme.Unknown)
-    qapp.setStyle(style)
-    qapp.setPalette(saved)
 
 
 def test_theme_and_language_apply_live_and_are_remembered(window, qtbot, app_restored):

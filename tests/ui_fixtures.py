@@ -37,3 +37,19 @@ def sample_comparison(sample_paths) -> Comparison:
 @pytest.fixture
 def sample_review(sample_comparison) -> Review:
     return Review(sample_comparison)
+
+
+@pytest.fixture
+def app_restored(qapp):
+    """Theme and language apply to the whole application; put it back after the test."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    from ui import i18n
+
+    style, saved = qapp.style().name(), QPalette(qapp.palette())
+    yield qapp
+    i18n.install_translators(qapp, "en")
+    QGuiApplication.styleHints().setColorScheme(Qt.ColorScheme.Unknown)
+    qapp.setStyle(style)
+    qapp.setPalette(saved)
