@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,31 +44,21 @@ class SectionResult:
     words: int
 
 
-class Cancelled(Exception):
-    """Raised by :func:`compare` when ``should_cancel`` said so."""
-
-
 def compare_files(base: str | Path, reference: str | Path) -> Comparison:
     """Load both files and compare them (raises :class:`app.loading.EditionError`)."""
     return compare(load_edition(base), load_edition(reference))
 
 
-def compare(base: Edition, reference: Edition,
-            should_cancel: Callable[[], bool] | None = None,
-            on_progress: Callable[[SectionResult], None] | None = None) -> Comparison:
-    """The full comparison; calls ``on_progress`` after each section."""
+def compare(base: Edition, reference: Edition) -> Comparison:
+    """The full comparison at once (to follow progress or cancel, iterate :func:`iter_compare`)."""
     sections: list[SectionPair] = []
     changes: list[Change] = []
     common = words = 0
     for step in iter_compare(base, reference):
-        if should_cancel is not None and should_cancel():
-            raise Cancelled()
         sections.append(step.section)
         changes.extend(step.changes)
         common += step.common_words
         words += step.words
-        if on_progress is not None:
-            on_progress(step)
     return finish(base, reference, sections, changes, common, words)
 
 

@@ -127,11 +127,7 @@ def test_killed_window_is_restored_with_every_decision(qtbot, qapp, app_restored
     recovery = default_recovery_path()
     assert recovery.is_file()
 
-    asked: list[str] = []
-    _answer(monkeypatch, "Restore", asked)
-    win = _start_like_the_launcher(qapp)
-    qtbot.addWidget(win)
-    _settle(qtbot, win)
+    win, asked = _restart_answering(qtbot, qapp, monkeypatch, "Restore")
     assert asked and "did not close normally" in asked[0]
     assert win.review.decisions() == before
     assert win.isWindowModified() and win.session_path is None
@@ -145,6 +141,16 @@ def test_killed_window_is_restored_with_every_decision(qtbot, qapp, app_restored
     assert target.is_file() and not win.isWindowModified()
     assert not recovery.exists()
     win.runner.wait()
+
+
+def _restart_answering(qtbot, qapp, monkeypatch, button: str):
+    """Start as the launcher does, answering the restore offer with ``button``."""
+    asked: list[str] = []
+    _answer(monkeypatch, button, asked)
+    win = _start_like_the_launcher(qapp)
+    qtbot.addWidget(win)
+    _settle(qtbot, win)
+    return win, asked
 
 
 def _leave_recovery(qtbot, sample_paths) -> tuple[Path, dict]:
@@ -167,11 +173,7 @@ def _leave_recovery(qtbot, sample_paths) -> tuple[Path, dict]:
 def test_discard_deletes_the_recovery_file(qtbot, qapp, app_restored, sample_paths, monkeypatch):
     path, _ = _leave_recovery(qtbot, sample_paths)
     assert path.is_file()
-    asked: list[str] = []
-    _answer(monkeypatch, "Discard", asked)
-    win = _start_like_the_launcher(qapp)
-    qtbot.addWidget(win)
-    _settle(qtbot, win)
+    win, asked = _restart_answering(qtbot, qapp, monkeypatch, "Discard")
     assert asked and not path.exists()
     assert win.review.decisions() == {} and not win.isWindowModified()  # the sample, fresh
     win.runner.wait()
