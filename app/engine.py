@@ -2,8 +2,9 @@
 
 Entry points: :func:`compare` (everything at once) and :func:`iter_compare`, a generator
 that yields each section's changes as soon as they are ready, so a caller can show progress,
-let the first section be reviewed early, and cancel by simply stopping iteration. Nothing
-here knows about threads; the Qt layer runs the generator on a worker.
+let the first section be reviewed early, and cancel by simply stopping iteration; then
+:func:`conclude` gives the :class:`Ending` only the whole document can tell. Nothing here
+knows about threads or processes; :mod:`app.remote` runs the generator in a child process.
 
 Each section pair is diffed on its own (:mod:`app.diffing`), so the cost grows with the size
 of the report, not its square, and one section can be recomputed alone.
@@ -16,7 +17,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.classify import classify, reinforce
@@ -65,6 +66,42 @@ def compare(base: Edition, reference: Edition) -> Comparison:
 def finish(base: Edition, reference: Edition, sections: list[SectionPair], changes: list[Change],
            common_words: int, words: int) -> Comparison:
     """Assemble the comparison once every section is done (and let the document teach)."""
+    ending = conclude(sections, changes, common_words, words)
+    return Comparison(base, reference, tuple(sections), tuple(ending.apply(changes)),
+                      ending.warnings, ending.similarity)
+
+
+@dataclass(frozen=True, slots=True)
+class Ending:
+    """What only the whole document tells, once every section is compared: the warnings,
+    the similarity, and the confidences :func:`~app.classify.reinforce` raised.
+
+    Small on purpose: a window that has streamed every section's changes already holds
+    them, so it takes only this (the document-order ``positions`` of the changes whose
+    confidence moved, and their new ``confidences``: two flat tuples, which unpickle ten
+    times faster than pairs) instead of a second copy of the whole comparison.
+    """
+
+    warnings: tuple[str, ...]
+    similarity: float
+    positions: tuple[int, ...] = ()
+    confidences: tuple[float, ...] = ()
+
+    def __post_init__(self) -> None:
+        if len(self.positions) != len(self.confidences):
+            raise ValueError("one confidence per position")
+
+    def apply(self, changes: list[Change] | tuple[Change, ...]) -> list[Change]:
+        """``changes`` (in document order) with the reinforced confidences."""
+        out = list(changes)
+        for position, confidence in zip(self.positions, self.confidences):
+            out[position] = replace(out[position], confidence=confidence)
+        return out
+
+
+def conclude(sections: list[SectionPair], changes: list[Change] | tuple[Change, ...],
+             common_words: int, words: int) -> Ending:
+    """The :class:`Ending` of a comparison whose sections and changes are all in."""
     similarity = common_words / words if words else 1.0
     warnings = []
     if similarity < UNRELATED_BELOW:
@@ -73,8 +110,10 @@ def finish(base: Edition, reference: Edition, sections: list[SectionPair], chang
     one_sided = [s for s in sections if s.only_in is not None and s.number]
     for section in one_sided:
         warnings.append(f"Section {section.number} is only in the {section.only_in} edition.")
-    return Comparison(base, reference, tuple(sections), tuple(reinforce(changes)),
-                      tuple(warnings), similarity)
+    reinforced = reinforce(changes)
+    moved = [i for i, (old, new) in enumerate(zip(changes, reinforced, strict=True))
+             if new.confidence != old.confidence]
+    return Ending(tuple(warnings), similarity, tuple(moved), tuple(reinforced[i].confidence for i in moved))
 
 
 def iter_compare(base: Edition, reference: Edition) -> Iterator[SectionResult]:

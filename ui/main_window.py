@@ -12,16 +12,19 @@ Imports: Qt, the core, the rest of :mod:`ui`.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QIcon, QUndoStack
 from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow,
                                QMessageBox, QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 import resources
+from app import remote
 from app import session as sessions
+from app.engine import SectionResult
 from app.model import ACCEPT, PENDING, REJECT, Change, Comparison, Decision, Kind, Verdict
 from app.review import DecisionsChanged, Review
 from ui import bulk
@@ -38,11 +41,17 @@ from ui.palette import is_dark
 from ui.settings import Settings
 from ui.menus import shortcuts_dialog
 from ui.text_panes import ComparePanes, current_format
-from ui.worker import Compared, Loaded, Pacer, TaskRunner, review_job
+from ui.worker import Pacer, Packet, TaskRunner, compare_job
+
+#: How many reinforced confidences one slice of the ending applies (~10 µs each).
+CONCLUDE_SLICE = 800
 
 
 class MainWindow(QMainWindow):
     """The review window over one pair of editions (or one session)."""
+
+    #: The comparison is complete and shown: Save and Export are possible from now on.
+    review_completed = Signal()
 
     def __init__(self, settings: Settings | None = None, quiet: bool = False) -> None:
         super().__init__()
@@ -67,7 +76,6 @@ class MainWindow(QMainWindow):
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
         self.pacer = Pacer(self)  # streamed sections reach the views in frame-sized slices
-        self.pacer.ready.connect(self._take_steps)
         self.files = FileActions(self)
         self.autosaver = self.files.autosaver
         self._build()
@@ -199,7 +207,10 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 0)
         self.statusBar().showMessage(self.tr("Comparing the editions…"))
         self._sources = (base, reference)
-        self.runner.start(review_job(base, reference, loaded))
+        # a full pass of the collector over a growing review would freeze the window for
+        # hundreds of milliseconds, again and again: paused until the comparison is over
+        gc.disable()
+        self.runner.start(compare_job(base, reference, loaded))
         self.files.update_actions()
         self._update_title()
 
@@ -227,28 +238,43 @@ class MainWindow(QMainWindow):
         self.open_editions(*resources.sample_paths())
 
     def wait_until_loaded(self, timeout_ms: int = 60000) -> bool:
-        """Run the event loop until the comparison is done (command-line screenshots)."""
+        """Run the event loop until the comparison is done and shown (screenshots, tests)."""
         loop = QEventLoop()
-        self.runner.finished.connect(loop.quit)
-        self.runner.failed.connect(loop.quit)
+        check = QTimer()
+        check.setInterval(10)
+        check.timeout.connect(lambda: self.loading or loop.quit())
         QTimer.singleShot(timeout_ms, loop.quit)
-        if self.runner.running:
+        if self.loading:
+            check.start()
             loop.exec()
-        while self.pacer.busy:  # the last streamed sections are still being shown
-            QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-        return self.review is not None and not self.runner.running
+        return self.review is not None and not self.loading
+
+    @property
+    def loading(self) -> bool:
+        """A comparison is running, or what it sent is still being shown."""
+        return self.runner.running or self.pacer.busy
 
     # -- streaming results -----------------------------------------------------------------------
-    def _on_progress(self, payload) -> None:
-        if isinstance(payload, Loaded):
-            self._loading["editions"] = payload
-            self.panes.base.set_text(payload.base.text)
-            self.panes.reference.set_text(payload.reference.text)
-            self.appearance.set_pane_titles()
-            return
-        self.pacer.add(payload)
+    def _on_progress(self, packet: Packet) -> None:
+        self.pacer.add([lambda: self._take_packet(packet)])
 
-    def _take_steps(self, steps: list) -> None:
+    def _take_packet(self, packet: Packet) -> None:
+        message = remote.decode(packet.payload)  # here, a batch at a time: see ui.worker
+        if packet.tag == remote.LOADED:
+            self._loading["editions"] = message
+            self.panes.base.set_text(message.base.text)
+            self.panes.reference.set_text(message.reference.text)
+            self.appearance.set_pane_titles()
+        elif packet.tag == remote.SECTIONS:
+            self._take_steps(message)
+        elif packet.tag == remote.DONE and self.review is not None:
+            ending = message.ending
+            review = self.review
+            bounds = range(0, len(ending.positions), CONCLUDE_SLICE)
+            self.pacer.add([lambda a=a: review.conclude(ending, a, a + CONCLUDE_SLICE) for a in bounds])
+            self.pacer.add([lambda: review.conclude(ending, len(ending.positions)), lambda: self._complete(message)])
+
+    def _take_steps(self, steps: tuple[SectionResult, ...]) -> None:
         state = self._loading
         self.progress.setRange(0, steps[-1].total)
         self.progress.setValue(steps[-1].index + 1)
@@ -267,24 +293,22 @@ class MainWindow(QMainWindow):
         self.canonical.append_sections([s.key for s in sections])
         self._update_status()
 
-    def _on_finished(self, result: Compared | None) -> None:
-        if result is None:
-            self._show_progress(False)
-            return
-        self.pacer.then(lambda: self._complete(result))
+    def _on_finished(self, done: bool) -> None:
+        if not done:
+            self._end_loading()
 
-    def _complete(self, result: Compared) -> None:
-        self._show_progress(False)
-        state, comparison, review, report = self._loading, result.comparison, result.review, result.report
-        decisions = state["decisions"]  # saved ones, updated by whatever was decided meanwhile
-        if state.get("session") is not None:
-            saved = state["session"].decisions
-            review.decide({k: v for k, v in decisions.items()
-                           if k in comparison.by_id and saved.get(k, PENDING) != v})
-        else:
-            review.decide({k: v for k, v in decisions.items() if k in comparison.by_id})
-        self.comparison = comparison
-        self._adopt_review(review)
+    def _complete(self, done: remote.Done) -> None:
+        """Every section is shown and the ending applied: the review is complete."""
+        self._end_loading()
+        review, state, reattached = self.review, self._loading, done.reattached
+        assert review is not None
+        if reattached is not None:  # saved decisions that moved to another change id
+            self._refresh_views(review.decide({k: v for k, v in reattached.decisions.items()
+                                               if k not in state["decisions"]}))
+            review.orphaned = reattached.orphaned  # type: ignore[attr-defined]  # kept by the next save
+        self.comparison = comparison = review.comparison
+        self.change_list.model.set_section(review, self.current_section)  # the reinforced confidences
+        self._show_inspector()
         self.files.update_actions()
         if self.files.recovered:
             self.setWindowModified(True)
@@ -294,14 +318,22 @@ class MainWindow(QMainWindow):
         if self.session_path is not None:
             self.settings.add_recent(self.session_path)
             self.settings.last_session = self.session_path
-        if report is not None and report.message:
-            self._warn(self.tr("Session reopened with differences"), report.message)
+        if reattached is not None and reattached.report.message:
+            self._warn(self.tr("Session reopened with differences"), reattached.report.message)
         if comparison.warnings and comparison.similarity < 0.3:
             self._warn(self.tr("Check the editions"), comparison.warnings[0])
         self._update_title()
+        self.review_completed.emit()
+
+    def _end_loading(self) -> None:
+        """The comparison is over (done, failed or cancelled): what it built stays, and the
+        collector, paused meanwhile, leaves it out of its full passes from now on."""
+        self._show_progress(False)
+        gc.freeze()
+        gc.enable()
 
     def _on_failed(self, message: str) -> None:
-        self._show_progress(False)
+        self._end_loading()
         self.files.update_actions()
         self._error(self.tr("Cannot compare the editions"), message)
         self._update_title()
@@ -309,7 +341,7 @@ class MainWindow(QMainWindow):
     def cancel_loading(self) -> None:
         """Stop comparing: what arrived stays reviewable, but Save and Export stay off."""
         self.runner.cancel()
-        self._show_progress(False)
+        self._end_loading()
         self.files.update_actions()
         self.statusBar().showMessage(self.tr("Comparison cancelled: the sections compared so far can be "
                                              "reviewed; to save or export, use File › Compare Again."))
@@ -328,26 +360,6 @@ class MainWindow(QMainWindow):
     def _show_progress(self, shown: bool) -> None:
         self.progress.setVisible(shown)
         self.cancel_button.setVisible(shown)
-
-    def _adopt_review(self, review: Review) -> None:
-        """The complete review replaces the streamed one: when it holds the same changes, only
-        the decisions that differ are repainted (the views keep their text and spans)."""
-        old = self.review
-        if old is None or len(old.changes) != len(review.changes) or len(old.sections) != len(review.sections):
-            self._set_review(review)
-            return
-        before, after = old.decisions(), review.decisions()
-        ids = [k for k in before.keys() | after.keys() if before.get(k) != after.get(k)]
-        changed = DecisionsChanged({k: old.decision(k) for k in ids}, {k: review.decision(k) for k in ids},
-                                   frozenset(review.change(k).section for k in ids))
-        self.review = review
-        self.navigator_model.adopt(review, changed)
-        self.marks.adopt(review, ids)
-        self.canonical.adopt(review, changed)
-        self.change_list.model.set_section(review, self.current_section)
-        if self.current_change is not None and self.current_change in review.comparison.by_id:
-            self.go_to_change(self.current_change)
-        self._update_status()
 
     def _set_review(self, review: Review) -> None:
         first = self.review is None
@@ -452,8 +464,16 @@ class MainWindow(QMainWindow):
         changed = self.review.decide(updates)
         if not changed:
             return changed
-        if self.comparison is None:  # still partial: remember it for the complete review
+        if self.comparison is None:  # still partial: remember it for the sections to come
             self._loading.setdefault("decisions", {}).update(changed.after)
+        self._refresh_views(changed)
+        self.autosaver.mark_dirty()
+        return changed
+
+    def _refresh_views(self, changed: DecisionsChanged) -> None:
+        """Every view follows ``changed`` (only what moved)."""
+        if not changed:
+            return
         self.navigator_model.decisions_changed(changed)
         self.change_list.model.decisions_changed(changed)
         self.canonical.decisions_changed(changed)
@@ -461,8 +481,6 @@ class MainWindow(QMainWindow):
         if self.current_change in changed.after or len(changed) > 1:
             self._show_inspector()
         self._update_status()
-        self.autosaver.mark_dirty()
-        return changed
 
     def accept_current(self) -> None:
         if self.current_change:
