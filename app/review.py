@@ -72,8 +72,17 @@ class Mark:
 
 @dataclass
 class _SectionCache:
+    """A section's canonical text, where each of its changes starts in it, and the marks
+    (built when asked: a keypress patches ``text`` and ``starts`` and drops ``marks``)."""
+
     text: str | None = None
-    marks: list[Mark] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    marks: list[Mark] | None = None
+
+
+#: A decide() touching more of one section's changes than this rebuilds its text instead of
+#: patching it change by change (each patch copies the section's text once).
+PATCH_AT_MOST = 8
 
 
 class Review:
@@ -271,9 +280,27 @@ class Review:
             else:
                 self._decisions[change_id] = decision
             sections.add(change.section)
-        for key in sections:
-            self._cache[key] = _SectionCache()
+        self._follow(before, after, sections)
         return DecisionsChanged(before, after, frozenset(sections))
+
+    def _follow(self, before: Mapping[str, Decision], after: Mapping[str, Decision], sections: set[str]) -> None:
+        """Bring the built section texts up to date: a few decisions patch their spots
+        (a keypress costs its change, not the section), many rebuild when next asked."""
+        touched: Counter[str] = Counter(self._by_id[cid].section for cid in after)
+        for key in sections:
+            if touched[key] > PATCH_AT_MOST or self._cache[key].text is None:
+                self._cache[key] = _SectionCache()
+        for cid, decision in after.items():
+            change = self._by_id[cid]
+            cache = self._cache[change.section]
+            if cache.text is None:
+                continue
+            i = self._position[cid] - self._first[change.section]
+            start, old, new = cache.starts[i], change.final_text(before[cid]), change.final_text(decision)
+            cache.text = cache.text[:start] + new + cache.text[start + len(old):]
+            if delta := len(new) - len(old):
+                cache.starts[i + 1:] = [s + delta for s in cache.starts[i + 1:]]
+            cache.marks = None
 
     def apply_suggestions(self, ids: Iterable[str] | None = None) -> DecisionsChanged:
         """Take every bulk-safe suggestion among ``ids`` (default: all changes)."""
@@ -291,7 +318,7 @@ class Review:
         for section in self.sections:
             text = self.section_canonical(section.key)
             marks.extend(Mark(m.start + offset, m.end + offset, m.change_id, m.verdict)
-                         for m in self._cache[section.key].marks)
+                         for m in self.section_marks(section.key))
             parts.append(text)
             offset += len(text)
         return "".join(parts), marks
@@ -299,33 +326,40 @@ class Review:
     def section_marks(self, key: str) -> list[Mark]:
         """Where the section's decided changes landed, in offsets into its canonical text."""
         self.section_canonical(key)
-        return self._cache[key].marks
+        cache = self._cache[key]
+        if cache.marks is None:
+            cache.marks = []
+            for change, start in zip(self.section_changes(key), cache.starts, strict=True):
+                decision = self._decisions.get(change.id)
+                if decision is not None:
+                    cache.marks.append(Mark(start, start + len(change.final_text(decision)), change.id,
+                                            decision.verdict))
+        return cache.marks
 
     def section_canonical(self, key: str) -> str:
         cache = self._cache[key]
         if cache.text is None:
-            cache.text, cache.marks = self._build_section(key)
+            cache.text, cache.starts = self._build_section(key)
+            cache.marks = None
         return cache.text
 
-    def _build_section(self, key: str) -> tuple[str, list[Mark]]:
+    def _build_section(self, key: str) -> tuple[str, list[int]]:
         section = self._section_list[self._index[key]]
         base = self._comparison.base
         pos = section.base.start
         parts: list[str] = []
-        marks: list[Mark] = []
+        starts: list[int] = []
         length = 0
         for change in self.section_changes(key):
             kept = original_text(base, pos, change.base.start)
-            decision = self.decision(change.id)
-            final = change.final_text(decision)
+            final = change.final_text(self.decision(change.id))
             parts += [kept, final]
             length += len(kept)
-            if decision.verdict is not Verdict.PENDING:
-                marks.append(Mark(length, length + len(final), change.id, decision.verdict))
+            starts.append(length)
             length += len(final)
             pos = change.base.end
         parts.append(original_text(base, pos, section.base.end))
-        return "".join(parts), marks
+        return "".join(parts), starts
 
     def _section_keys(self, section: str) -> set[str]:
         return {s.key for s in self.sections

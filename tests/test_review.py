@@ -111,3 +111,20 @@ def test_extend_grows_a_review_like_building_it_whole(sample_review: Review) -> 
     assert grown.canonical_text() == whole.canonical_text()
     assert grown.position(changes[-1].id) == len(changes) - 1
     assert grown.section_marks(changes[0].section) == whole.section_marks(changes[0].section)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pair=edition_pairs(), seed=st.integers(0, 2**32))
+def test_patched_text_and_marks_equal_a_rebuild(tmp_path: Path, pair: tuple[str, str], seed: int) -> None:
+    """A keypress patches the built section text in place; it must equal building it anew."""
+    base, reference = pair
+    if not base.strip() or not reference.strip():
+        return
+    review = _review(tmp_path, base, reference)
+    rng = random.Random(seed)
+    review.canonical_with_marks()  # every section built, so the decisions below patch
+    for _ in range(3 * len(review.changes)):
+        change = rng.choice(review.changes)
+        review.decide({change.id: rng.choice([ACCEPT, REJECT, Decision(Verdict.EDITED, "§§"),
+                                              Decision(Verdict.PENDING)])})
+    assert review.canonical_with_marks() == Review(review.comparison, review.decisions()).canonical_with_marks()

@@ -125,3 +125,16 @@ def test_worker_reports_errors(qtbot, tmp_path):
         runner.start(compare_job(tmp_path / "missing.txt", tmp_path / "other.txt"))
     assert "no such file" in blocker.args[0]
     runner.wait()
+
+
+@pytest.mark.gui
+@given(old=st.text(alphabet="ab€", max_size=12), new=st.text(alphabet="ab€", max_size=12))
+def test_shared_ends_are_the_longest_that_do_not_overlap(old: str, new: str) -> None:
+    from ui.canonical import shared_ends
+
+    head, tail = shared_ends(old, new)
+    assert head + tail <= min(len(old), len(new))
+    assert old[:head] == new[:head] and old[len(old) - tail:] == new[len(new) - tail:]
+    assert head == len(old) or head == len(new) or old[head] != new[head]
+    longer_tail = tail + 1
+    assert head + longer_tail > min(len(old), len(new)) or old[len(old) - longer_tail:] != new[len(new) - longer_tail:]

@@ -41,6 +41,28 @@ def verdict_formats(dark: bool) -> dict[str, QTextCharFormat]:
     return formats
 
 
+def shared_ends(old: str, new: str) -> tuple[int, int]:
+    """How many characters ``old`` and ``new`` share at the start and (apart from those) at
+    the end: bisected over slice comparisons, which run in C."""
+    limit = min(len(old), len(new))
+    lo, hi = 0, limit
+    while lo < hi:  # the longest shared prefix
+        mid = (lo + hi + 1) // 2
+        if old[:mid] == new[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    head = lo
+    lo, hi = 0, limit - head
+    while lo < hi:  # the longest shared suffix not overlapping it
+        mid = (lo + hi + 1) // 2
+        if old[len(old) - mid:] == new[len(new) - mid:]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return head, lo
+
+
 class CanonicalView(EditionPane):
     """The canonical text of a review."""
 
@@ -116,7 +138,8 @@ class CanonicalView(EditionPane):
             new = review.section_canonical(key)
             self._texts[row] = new
             self._starts = None if len(new) != len(old) else self._starts
-            self._replace(start, start + len(old), new)
+            head, tail = shared_ends(old, new)  # one decision: a word, not the section, is replaced
+            self._replace(start + head, start + len(old) - tail, new[head:len(new) - tail])
         self.verticalScrollBar().setValue(bar)
 
     def _replace(self, start: int, end: int, text: str) -> None:

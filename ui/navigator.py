@@ -1,7 +1,8 @@
 """The section navigator: a tree model over the comparison's sections, and its view.
 
 :class:`SectionTreeModel` nests sections by their numbers (2.3 under 2) and grows as the
-comparison streams in (:meth:`append_sections` maps onto ``beginInsertRows``). The title is
+comparison streams in (:meth:`append_sections` appends rows, :meth:`decisions_changed`
+rewrites the count cells that moved). The title is
 the reference edition's (the digital text spells it right); the second column counts pending
 changes in the section and its subsections, with a check mark when none are left. A section
 found in one edition only is shown in italics with a note saying which.
@@ -14,8 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
 
 from app.model import Role, SectionPair
@@ -27,8 +28,8 @@ COLUMNS = 2
 SECTION_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 PENDING_ROLE = Qt.ItemDataRole.UserRole + 2
 ONLY_IN_ROLE = Qt.ItemDataRole.UserRole + 3
+TOTAL_ROLE = Qt.ItemDataRole.UserRole + 4
 
-Index = QModelIndex | QPersistentModelIndex
 _ROOT = ""
 
 
@@ -39,79 +40,84 @@ def section_title(section: SectionPair) -> str:
     return f"{section.number} {title}".strip() if section.number else title
 
 
-class SectionTreeModel(QAbstractItemModel):
-    """Sections as a tree; internal ids are row numbers into ``_keys`` (+1, 0 is the root)."""
+class SectionTreeModel(QStandardItemModel):
+    """Sections as a tree, held in Qt's own item model.
+
+    A thin adapter all the same: :meth:`append_sections` and :meth:`decisions_changed` map the
+    core's events onto rows and the count cells they move. It stores the cells rather than
+    answering ``data()`` from Python because a tree view calls its model about ten times per
+    row per paint: a Python model made each repaint of the tree cost 30 ms, which is what
+    froze the window while a long report streamed in. Here painting never calls Python.
+    """
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(0, COLUMNS, parent)
         self._review: Review | None = None
         self._sections: dict[str, SectionPair] = {}
-        self._keys: list[str] = []  # internal id - 1 -> key
-        self._ids: dict[str, int] = {}
+        self._items: dict[str, tuple[QStandardItem, QStandardItem]] = {}
+        self._keys: list[str] = []
         self._parent: dict[str, str] = {}
         self._children: dict[str, list[str]] = {_ROOT: []}
-        self._rows: dict[str, int] = {}  # key -> row under its parent (no list.index per parent())
         self._by_number: dict[str, str] = {}
         self._pending: dict[str, tuple[int, int]] = {}
 
     # -- feeding -----------------------------------------------------------------------------
-    def clear(self) -> None:
-        self.beginResetModel()
+    def clear(self) -> None:  # Qt override: QStandardItemModel.clear also drops the columns
         self._review = None
-        self._sections.clear(); self._keys.clear(); self._ids.clear(); self._parent.clear()
+        self.removeRows(0, self.rowCount())
+        self._sections.clear(); self._items.clear(); self._keys.clear(); self._parent.clear()
         self._children = {_ROOT: []}
-        self._rows.clear(); self._by_number.clear(); self._pending.clear()
-        self.endResetModel()
+        self._by_number.clear(); self._pending.clear()
 
     def append_sections(self, sections: Iterable[SectionPair]) -> None:
-        """Add streamed sections; their ancestors' counts are asked again (they now include them)."""
-        ancestors: set[str] = set()
+        """Add streamed sections; they and their ancestors are counted again."""
+        touched: set[str] = set()
         for section in sections:
             parent_key = self._by_number.get(section.parent_number, _ROOT) if section.parent_number else _ROOT
-            siblings = self._children[parent_key]
-            self.beginInsertRows(self._index_of(parent_key), len(siblings), len(siblings))
+            row = [QStandardItem(), QStandardItem()]
+            for item in row:
+                item.setEditable(False)
+                item.setData(section.key, SECTION_KEY_ROLE)
+                item.setData(section.only_in.value if section.only_in else "", ONLY_IN_ROLE)
+            row[COL_PENDING].setData(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                                     Qt.ItemDataRole.TextAlignmentRole)
+            if section.only_in is not None:
+                font = QFont()
+                font.setItalic(True)
+                row[COL_TITLE].setFont(font)
             self._sections[section.key] = section
+            self._items[section.key] = (row[0], row[1])
             self._keys.append(section.key)
-            self._ids[section.key] = len(self._keys)
             self._parent[section.key] = parent_key
             self._children[section.key] = []
-            self._rows[section.key] = len(siblings)
-            siblings.append(section.key)
+            self._children[parent_key].append(section.key)
             if section.number:
                 self._by_number.setdefault(section.number, section.key)
-            self.endInsertRows()
-            while parent_key and parent_key not in ancestors:
-                ancestors.add(parent_key)
-                parent_key = self._parent.get(parent_key, _ROOT)
-        for key in ancestors:
-            self._pending.pop(key, None)
-        self._emit_counts(ancestors)
+            self._write_title(section.key)
+            self._write_counts(section.key)
+            parent = self.invisibleRootItem() if parent_key == _ROOT else self._items[parent_key][COL_TITLE]
+            parent.appendRow(row)
+            touched.add(parent_key)
+        self._recount(touched)
 
     def set_review(self, review: Review | None) -> None:
         """Count from ``review`` (the provisional one while streaming, then the final one)."""
         self._review = review
         self._pending.clear()
-        if self._keys:  # one signal: per-row ones re-measure the counts column 3,400 times
-            self.layoutAboutToBeChanged.emit()
-            self.layoutChanged.emit()
-
-    def adopt(self, review: Review, changed: DecisionsChanged) -> None:
-        """``review`` has the same sections; only ``changed`` moved counts (the final review)."""
-        self._review = review
-        self.decisions_changed(changed)
+        for key in self._keys:
+            self._write_counts(key)
 
     def decisions_changed(self, changed: DecisionsChanged) -> None:
-        touched: set[str] = set()
-        for key in changed.sections:
-            while key and key not in touched:  # a section and its ancestors
-                touched.add(key)
-                key = self._parent.get(key, _ROOT)
-        for key in touched:
-            self._pending.pop(key, None)
-        self._emit_counts(touched)
+        self._recount(changed.sections & self._items.keys())  # a streamed section not shown yet has no row
+
+    def retranslate(self) -> None:
+        """Every row's texts in the language installed now."""
+        for key in self._keys:
+            self._write_title(key)
+            self._write_counts(key)
 
     def index_for_key(self, key: str) -> QModelIndex:
-        return self._index_of(key) if key in self._ids else QModelIndex()
+        return self.indexFromItem(self._items[key][COL_TITLE]) if key in self._items else QModelIndex()
 
     def keys(self) -> list[str]:
         """Every section key in document order."""
@@ -128,88 +134,50 @@ class SectionTreeModel(QAbstractItemModel):
             self._pending[key] = (pending, total)
         return self._pending[key]
 
-    # -- helpers -------------------------------------------------------------------------------
-    def _index_of(self, key: str, column: int = 0) -> QModelIndex:
-        if key == _ROOT:
-            return QModelIndex()
-        return self.createIndex(self._rows[key], column, self._ids[key])
-
-    def _key(self, index: Index) -> str:
-        return self._keys[index.internalId() - 1] if index.isValid() else _ROOT
-
-    def _emit_counts(self, keys: Iterable[str]) -> None:
-        for key in keys:
-            index = self._index_of(key, COL_PENDING)
-            self.dataChanged.emit(self._index_of(key, COL_TITLE), index)
-
-    # -- Qt overrides ----------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        children = self._children.get(self._key(parent), [])
-        if not (0 <= row < len(children) and 0 <= column < COLUMNS):
-            return QModelIndex()
-        return self.createIndex(row, column, self._ids[children[row]])
-
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid():
-            return QModelIndex()
-        return self._index_of(self._parent[self._key(index)])
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self._children.get(self._key(parent), []))
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return COLUMNS
-
     def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
+                   role: int = Qt.ItemDataRole.DisplayRole):  # Qt override: translated as asked
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < COLUMNS:
             return (self.tr("Section"), self.tr("Pending"))[section]
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        key = self._key(index)
-        section = self._sections[key]
-        if role == SECTION_KEY_ROLE:
-            return key
-        if role == ONLY_IN_ROLE:
-            return section.only_in.value if section.only_in else ""
-        if role == PENDING_ROLE:
-            return self.counts(key)[0]
-        if index.column() == COL_TITLE:
-            return self._title_data(section, role)
-        if index.column() == COL_PENDING:
-            pending, total = self.counts(key)
-            if role == Qt.ItemDataRole.DisplayRole:
-                return "✓" if total and not pending else (str(pending) if total else "")
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return self.tr("%1 of %2 changes pending").replace("%1", str(pending)).replace("%2", str(total))
-            if role == Qt.ItemDataRole.AccessibleTextRole:
-                return self.tr("done") if total and not pending else \
-                    self.tr("%1 pending").replace("%1", str(pending))
-        return None
+    # -- the cells ---------------------------------------------------------------------------
+    def _recount(self, keys: Iterable[str]) -> None:
+        """``keys`` and their ancestors count anew (and only they are repainted)."""
+        touched: set[str] = set()
+        for key in keys:
+            while key and key not in touched:
+                touched.add(key)
+                key = self._parent.get(key, _ROOT)
+        for key in touched:
+            self._pending.pop(key, None)
+        for key in touched:
+            self._write_counts(key)
 
-    def _title_data(self, section: SectionPair, role: int):
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            title = section_title(section) or self.tr("(before the first heading)")
-            if section.only_in is Role.BASE:
-                return title + " " + self.tr("(only in base)")
-            if section.only_in is Role.REFERENCE:
-                return title + " " + self.tr("(only in reference)")
-            return title
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return section_title(section)
-        if role == Qt.ItemDataRole.FontRole and section.only_in is not None:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        return None
+    def _write_title(self, key: str) -> None:
+        section, item = self._sections[key], self._items[key][COL_TITLE]
+        title = section_title(section) or self.tr("(before the first heading)")
+        if section.only_in is Role.BASE:
+            title += " " + self.tr("(only in base)")
+        elif section.only_in is Role.REFERENCE:
+            title += " " + self.tr("(only in reference)")
+        item.setText(title)
+        item.setData(title, Qt.ItemDataRole.AccessibleTextRole)
+        item.setToolTip(section_title(section))
+
+    def _write_counts(self, key: str) -> None:
+        pending, total = self.counts(key)
+        title, cell = self._items[key]
+        done = bool(total) and not pending
+        if cell.data(PENDING_ROLE) == pending and cell.data(TOTAL_ROLE) == total and cell.text():
+            return  # unchanged: no signal, no repaint
+        for item in (title, cell):
+            item.setData(pending, PENDING_ROLE)
+            item.setData(total, TOTAL_ROLE)
+        cell.setText("✓" if done else (str(pending) if total else ""))
+        cell.setToolTip(self.tr("%1 of %2 changes pending").replace("%1", str(pending)).replace("%2", str(total)))
+        cell.setData(self.tr("done") if done else self.tr("%1 pending").replace("%1", str(pending)),
+                     Qt.ItemDataRole.AccessibleTextRole)
 
 
 class SectionNavigator(QTreeView):
@@ -242,6 +210,7 @@ class SectionNavigator(QTreeView):
         self.setAccessibleName(self.tr("Sections"))
         model = self.model()
         if model is not None:
+            model.retranslate()
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
         self.viewport().update()
 

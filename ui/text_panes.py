@@ -167,33 +167,37 @@ class SpanHighlighter:
         self._pane.viewport().update()
 
     def invalidate(self, start: int, end: int) -> None:
-        """The blocks holding code points ``[start, end]`` are stale."""
+        """The blocks holding code points ``[start, end]`` are stale; only the part of them on
+        screen is repainted (a streamed batch far below, or one decision, repaints little)."""
         pane = self._pane
         document = pane.document()
         block = document.findBlock(pane.offsets.to_qt(min(start, pane.offsets.length)))
+        first = block.blockNumber()
         last = document.findBlock(pane.offsets.to_qt(min(end, pane.offsets.length))).blockNumber()
         while block.isValid() and block.blockNumber() <= last:
             block.setUserState(-1)
             block = block.next()
-        pane.viewport().update()
+        top, bottom = pane.visible_blocks()
+        first, last = max(first, top), min(last, bottom)
+        if first <= last:
+            offset = pane.contentOffset()
+            upper = pane.blockBoundingGeometry(document.findBlockByNumber(first)).translated(offset)
+            lower = pane.blockBoundingGeometry(document.findBlockByNumber(last)).translated(offset)
+            pane.viewport().update(QRect(0, int(upper.top()), pane.viewport().width(),
+                                         int(lower.bottom() - upper.top()) + 1))
 
     def format_visible(self) -> None:
         pane = self._pane
-        generation, height = self._generation, pane.viewport().height()
-        offset = pane.contentOffset()
-        block = pane.firstVisibleBlock()
-        stale = []
-        while block.isValid():
-            if block.userState() != generation:
-                stale.append(block)
-            if pane.blockBoundingGeometry(block).translated(offset).top() > height:
-                break
-            block = block.next()
+        generation = self._generation
+        top, bottom = pane.visible_blocks()
         document = pane.document()
-        for block in stale:
-            block.layout().setFormats(self._ranges(block))
-            block.setUserState(generation)
-            document.markContentsDirty(block.position(), block.length())
+        block = document.findBlockByNumber(top)
+        while block.isValid() and block.blockNumber() <= bottom:
+            if block.userState() != generation:
+                block.layout().setFormats(self._ranges(block))
+                block.setUserState(generation)
+                document.markContentsDirty(block.position(), block.length())
+            block = block.next()
 
     def _ranges(self, block: QTextBlock) -> list[QTextLayout.FormatRange]:
         offsets = self._pane.offsets
@@ -266,6 +270,11 @@ class EditionPane(QPlainTextEdit):
         self.highlighter.invalidate(start, self._fed)
         if self._fed >= len(self.text):
             self._feeder.stop()
+
+    def visible_blocks(self) -> tuple[int, int]:
+        """The numbers of the first and last blocks on screen (two look-ups, no walk)."""
+        bottom = self.cursorForPosition(QPoint(0, self.viewport().height() - 1)).blockNumber()
+        return self.firstVisibleBlock().blockNumber(), bottom
 
     def cursor_for(self, start: int, end: int) -> QTextCursor:
         cursor = QTextCursor(self.document())

@@ -19,7 +19,7 @@ from __future__ import annotations
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -141,7 +141,8 @@ class Pacer(QObject):
     :meth:`add` queues zero-argument callables (decode and show one streamed batch; apply
     one slice of the ending); a zero-interval timer runs them in order while a turn stays
     within :attr:`budget` seconds, then yields to the event loop (painting, input) until
-    the next turn. A piece may add more pieces; they run after the ones already queued.
+    the next turn. A piece may add more pieces, after the ones already queued or (with
+    :meth:`add_next`) before them.
     """
 
     def __init__(self, parent: QObject | None = None, budget: float = 0.010) -> None:
@@ -161,6 +162,12 @@ class Pacer(QObject):
         if self._queue:
             self._timer.start()
 
+    def add_next(self, pieces: Sequence[Callable[[], None]]) -> None:
+        """Queue ``pieces`` before everything queued so far (a piece split into steps)."""
+        self._queue.extendleft(reversed(pieces))
+        if self._queue:
+            self._timer.start()
+
     def clear(self) -> None:
         self._queue.clear()
         self._timer.stop()
@@ -173,4 +180,39 @@ class Pacer(QObject):
             self._timer.stop()
 
 
-__all__ = ["Pacer", "Packet", "TaskRunner", "compare_job"]
+class Coalescer(QObject):
+    """Collects items and hands them to ``deliver`` together, at most every ``interval_ms``.
+
+    For a view whose every update costs a full repaint whatever its size (a tree view lays
+    out and repaints all its rows when one is inserted): fed per streamed batch, it would
+    repaint every frame; fed through this, a few times a second.
+    """
+
+    def __init__(self, deliver: Callable[[list[Any]], None], interval_ms: int,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._deliver = deliver
+        self._items: list[Any] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.flush)
+
+    def add(self, items: Iterable[Any]) -> None:
+        self._items.extend(items)
+        if self._items and not self._timer.isActive():
+            self._timer.start()
+
+    def flush(self) -> None:
+        """Deliver what is held now (before anything that needs the view complete)."""
+        self._timer.stop()
+        items, self._items = self._items, []
+        if items:
+            self._deliver(items)
+
+    def clear(self) -> None:
+        self._timer.stop()
+        self._items = []
+
+
+__all__ = ["Coalescer", "Pacer", "Packet", "TaskRunner", "compare_job"]
