@@ -40,8 +40,8 @@ from app.loading import EditionError, load_edition
 from app.model import Comparison, Edition
 
 LOADED, SECTIONS, DONE, FAILED = b"L", b"S", b"D", b"F"
-#: A batch is sent when it holds this many changes (decoding one takes the window ~4 ms)…
-BATCH_CHANGES = 400
+#: A batch is sent when it holds this many changes (the window takes ~6 ms to show one)…
+BATCH_CHANGES = 200
 #: … or when this much time has passed since the last one (seconds).
 BATCH_SECONDS = 0.05
 

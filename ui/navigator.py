@@ -70,8 +70,13 @@ class SectionTreeModel(QStandardItemModel):
         self._by_number.clear(); self._pending.clear()
 
     def append_sections(self, sections: Iterable[SectionPair]) -> None:
-        """Add streamed sections; they and their ancestors are counted again."""
+        """Add streamed sections; they and their ancestors are counted again.
+
+        A section whose parent arrives in the same call is attached to it before the parent
+        joins the model, so a chapter and its subsections are one insertion for the view."""
         touched: set[str] = set()
+        detached: set[str] = set()
+        inserts: list[tuple[QStandardItem, list[QStandardItem]]] = []
         for section in sections:
             parent_key = self._by_number.get(section.parent_number, _ROOT) if section.parent_number else _ROOT
             row = [QStandardItem(), QStandardItem()]
@@ -95,9 +100,15 @@ class SectionTreeModel(QStandardItemModel):
                 self._by_number.setdefault(section.number, section.key)
             self._write_title(section.key)
             self._write_counts(section.key)
-            parent = self.invisibleRootItem() if parent_key == _ROOT else self._items[parent_key][COL_TITLE]
-            parent.appendRow(row)
+            if parent_key in detached:
+                self._items[parent_key][COL_TITLE].appendRow(row)
+            else:
+                parent = self.invisibleRootItem() if parent_key == _ROOT else self._items[parent_key][COL_TITLE]
+                inserts.append((parent, row))
+            detached.add(section.key)
             touched.add(parent_key)
+        for parent, row in inserts:
+            parent.appendRow(row)
         self._recount(touched)
 
     def set_review(self, review: Review | None) -> None:
@@ -203,7 +214,7 @@ class SectionNavigator(QTreeView):
         header.setSectionResizeMode(COL_PENDING, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(COL_PENDING, self.fontMetrics().horizontalAdvance("99999") + 12)
         self.selectionModel().currentRowChanged.connect(self._on_current)
-        model.rowsInserted.connect(lambda parent, *_: self.expand(parent) if parent.isValid() else None)
+        model.rowsInserted.connect(self._expand_inserted)
 
     def retranslate_ui(self) -> None:
         """The model translates as it answers: have the header and rows asked again."""
@@ -213,6 +224,16 @@ class SectionNavigator(QTreeView):
             model.retranslate()
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
         self.viewport().update()
+
+    def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        """Every level stays open: the parent, and new rows that came with children."""
+        if parent.isValid():
+            self.expand(parent)
+        model = self.model()
+        for row in range(first, last + 1):
+            index = model.index(row, 0, parent)
+            if model.hasChildren(index):
+                self.expand(index)
 
     def select_key(self, key: str) -> None:
         index = self.model().index_for_key(key)

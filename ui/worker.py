@@ -145,7 +145,7 @@ class Pacer(QObject):
     :meth:`add_next`) before them.
     """
 
-    def __init__(self, parent: QObject | None = None, budget: float = 0.010) -> None:
+    def __init__(self, parent: QObject | None = None, budget: float = 0.006) -> None:
         super().__init__(parent)
         self.budget = budget
         self._queue: deque[Callable[[], None]] = deque()
