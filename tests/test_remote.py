@@ -9,7 +9,7 @@ import pytest
 
 from app import remote
 from app.engine import compare_files
-from app.model import ACCEPT
+from app.model import ACCEPT, Comparison, Role
 from app.review import Review
 from app.session import load_session, save_session
 
@@ -24,14 +24,14 @@ def _run(base: Path, reference: Path, session=None) -> list[tuple[bytes, object]
 def test_streamed_sections_and_ending_make_the_comparison(sample_paths: tuple[Path, Path]) -> None:
     messages = _run(*sample_paths)
     tags = [tag for tag, _ in messages]
-    assert tags[0] == remote.LOADED and tags[-1] == remote.DONE
-    assert set(tags[1:-1]) == {remote.SECTIONS}
+    assert tags[:2] == [remote.LOADED, remote.LOADED] and tags[-1] == remote.DONE
+    assert set(tags[2:-1]) == {remote.SECTIONS}
     steps = [step for tag, batch in messages if tag == remote.SECTIONS for step in batch]
     assert all(len(b) == 1 or sum(len(s.changes) for s in b[:-1]) < remote.BATCH_CHANGES
                for tag, b in messages if tag == remote.SECTIONS)
-    loaded, done = messages[0][1], messages[-1][1]
-    review = Review(compare_files(*sample_paths).__class__(
-        loaded.base, loaded.reference, (steps[0].section,), steps[0].changes))
+    (_, base), (_, reference), (_, done) = messages[0], messages[1], messages[-1]
+    assert (base.role, reference.role) == (Role.BASE, Role.REFERENCE)
+    review = Review(Comparison(base.edition, reference.edition, (steps[0].section,), steps[0].changes))
     for step in steps[1:]:
         review.extend([step.section], step.changes)
     assert review.conclude(done.ending, 0, 100) is False  # in slices, as the window does
@@ -67,4 +67,4 @@ def test_failure_comes_back_as_the_editors_message(tmp_path: Path) -> None:
 def test_cancel_stops_the_child(sample_paths: tuple[Path, Path]) -> None:
     seen: list[bytes] = []
     assert remote.run(lambda tag, payload: seen.append(tag), lambda: bool(seen), *sample_paths) is False
-    assert seen == [remote.LOADED]
+    assert seen[0] == remote.LOADED and remote.DONE not in seen

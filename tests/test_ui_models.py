@@ -110,7 +110,7 @@ def test_worker_streams_and_drops_stale(qtbot, sample_paths):
         runner.start(compare_job(*sample_paths))
     assert blocker.args[0] is True
     tags = [p.tag for p in packets]
-    assert tags[0] == remote.LOADED and tags[-1] == remote.DONE and tags.count(remote.LOADED) == 1
+    assert tags[0] == remote.LOADED and tags[-1] == remote.DONE and tags.count(remote.LOADED) == 2
     streamed = [s.section.key for p in packets if p.tag == remote.SECTIONS for s in remote.decode(p.payload)]
     assert streamed == [s.key for s in compare_files(*sample_paths).sections]
     runner.wait()
@@ -138,3 +138,23 @@ def test_shared_ends_are_the_longest_that_do_not_overlap(old: str, new: str) -> 
     assert head == len(old) or head == len(new) or old[head] != new[head]
     longer_tail = tail + 1
     assert head + longer_tail > min(len(old), len(new)) or old[len(old) - longer_tail:] != new[len(new) - longer_tail:]
+
+
+@pytest.mark.gui
+def test_pieces_cut_long_sections_and_complete_each_once(sample_comparison):
+    from app.engine import iter_compare
+    from ui.worker import pieces
+
+    steps = list(iter_compare(sample_comparison.base, sample_comparison.reference))
+    cut = pieces(steps, 50)
+    assert all(len(p.changes) <= 50 for p in cut)
+    assert [c for p in cut for c in p.changes] == [c for s in steps for c in s.changes]
+    assert [s for p in cut for s in p.sections] == [s.section for s in steps]
+    assert [k for p in cut for k in p.complete] == [s.section.key for s in steps]
+    shown: set[str] = set()
+    for piece in cut:  # a section is complete only once all its changes have been handed over
+        shown.update(c.id for c in piece.changes)
+        for key in piece.complete:
+            assert all(c.id in shown for s in steps if s.section.key == key for c in s.changes)
+    assert cut[-1].done == cut[-1].total == len(steps)
+    assert any(len(s.changes) > 50 for s in steps)  # the sample has sections that need cutting

@@ -84,7 +84,7 @@ class Appearance(QObject):
 
     def set_pane_titles(self) -> None:
         w = self.window
-        editions = w._loading.get("editions")
-        if editions is not None:
-            w.panes.set_titles(_tr("Base (OCR): %1").replace("%1", editions.base.name),
-                               _tr("Reference (digital): %1").replace("%1", editions.reference.name))
+        if w.review is not None:
+            comparison = w.review.comparison
+            w.panes.set_titles(_tr("Base (OCR): %1").replace("%1", comparison.base.name),
+                               _tr("Reference (digital): %1").replace("%1", comparison.reference.name))

@@ -116,7 +116,10 @@ class CanonicalView(EditionPane):
         starts.extend(list(accumulate(map(len, texts), initial=starts[-1]))[1:])
         added = "".join(texts)
         end = self.offsets.length
-        self._replace(end, end, added)
+        self.offsets.replace(end, end, added)
+        self._joined = None
+        self.append_quietly(added)
+        self.highlighter.invalidate(end, end + len(added), fresh=True)
 
     def adopt(self, review: Review, changed: DecisionsChanged | None = None) -> None:
         """Take over ``review`` for the same sections (the final review replacing the streamed

@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow,
 import resources
 from app import remote
 from app import session as sessions
-from app.engine import SectionResult
-from app.model import ACCEPT, PENDING, REJECT, Change, Comparison, Decision, Kind, Verdict
+from app.model import ACCEPT, PENDING, REJECT, Change, Comparison, Decision, Kind, Role, Verdict
 from app.review import DecisionsChanged, Review
 from ui import bulk
 from ui.appearance import Appearance
@@ -41,10 +40,12 @@ from ui.palette import is_dark
 from ui.settings import Settings
 from ui.menus import shortcuts_dialog
 from ui.text_panes import ComparePanes, current_format
-from ui.worker import Coalescer, Pacer, Packet, TaskRunner, compare_job
+from ui.worker import Coalescer, Pacer, Packet, Piece, TaskRunner, compare_job, pieces
 
 #: How many reinforced confidences one slice of the ending applies (~10 µs each).
-CONCLUDE_SLICE = 800
+CONCLUDE_SLICE = 500
+#: How many streamed changes one piece shows (~30 µs each: review, marks, ticks, canonical).
+PIECE_CHANGES = 120
 
 
 class MainWindow(QMainWindow):
@@ -263,13 +264,11 @@ class MainWindow(QMainWindow):
 
     def _take_packet(self, packet: Packet) -> None:
         message = remote.decode(packet.payload)  # here, a batch at a time: see ui.worker
-        if packet.tag == remote.LOADED:  # each pane in a piece of its own: 15 ms each at 6.5 MB
-            self._loading["editions"] = message
-            self.pacer.add_next([lambda: self.panes.base.set_text(message.base.text),
-                            lambda: self.panes.reference.set_text(message.reference.text),
-                            self.appearance.set_pane_titles])
-        elif packet.tag == remote.SECTIONS:
-            self._take_steps(message)
+        if packet.tag == remote.LOADED:
+            self._take_edition(message)
+        elif packet.tag == remote.SECTIONS:  # shown in pieces of at most PIECE_CHANGES changes
+            self.pacer.add_next([lambda piece=piece: self._take_piece(piece)
+                                 for piece in pieces(message, PIECE_CHANGES)])
         elif packet.tag == remote.DONE and self.review is not None:
             ending = message.ending
             review = self.review
@@ -277,23 +276,31 @@ class MainWindow(QMainWindow):
             self.pacer.add([lambda a=a: review.conclude(ending, a, a + CONCLUDE_SLICE) for a in bounds])
             self.pacer.add([lambda: review.conclude(ending, len(ending.positions)), lambda: self._complete(message)])
 
-    def _take_steps(self, steps: tuple[SectionResult, ...]) -> None:
-        state = self._loading
-        self._set_progress(steps[-1].index + 1, steps[-1].total)
-        sections = [s.section for s in steps]
-        changes = [c for step in steps for c in step.changes]
-        decisions = state["decisions"]  # kept up to date by _apply while sections arrive
-        self.section_feed.add(sections)
-        if self.review is None:  # the first batch: a review of its own, shown from scratch
+    def _take_edition(self, loaded: remote.Loaded) -> None:
+        """An edition is read: into its pane; with both, an empty review grows from here."""
+        editions = self._loading.setdefault("editions", {})
+        editions[loaded.role] = loaded.edition
+        pane = self.panes.base if loaded.role is Role.BASE else self.panes.reference
+        pane.set_text(loaded.edition.text)
+        if len(editions) == 2:
+            self._set_review(Review(Comparison(editions[Role.BASE], editions[Role.REFERENCE], (), ()),
+                                    self._loading["decisions"]))
+            self.appearance.set_pane_titles()
+
+    def _take_piece(self, piece: Piece) -> None:
+        """Grow the review by one piece; every view appends what arrived (never the whole)."""
+        review = self.review
+        assert review is not None
+        self._set_progress(piece.done, piece.total)
+        review.extend(piece.sections, piece.changes, self._loading["decisions"])  # _apply keeps those
+        self.marks.extend(piece.changes)
+        self.canonical.append_sections(list(piece.complete))
+        self.section_feed.add(piece.sections)
+        if self.current_section is None:  # the first piece: show its first section now
             self.section_feed.flush()
-            editions = state["editions"]
-            self._set_review(Review(Comparison(editions.base, editions.reference, tuple(sections),
-                                               tuple(changes)), decisions))
-            return
-        # later batches grow that review; every view appends what arrived (never the whole)
-        self.review.extend(sections, changes, decisions)
-        self.marks.extend(changes)
-        self.canonical.append_sections([s.key for s in sections])
+            self.go_to_section(review.sections[0].key)
+        elif any(c.section == self.current_section for c in piece.changes[:1]):
+            self.change_list.model.set_section(review, self.current_section)  # it had only its first changes
         self._update_status()
 
     def _on_finished(self, done: bool) -> None:
@@ -374,17 +381,12 @@ class MainWindow(QMainWindow):
         self.cancel_button.setVisible(shown)
 
     def _set_review(self, review: Review) -> None:
-        first = self.review is None
+        """Every view shows ``review`` from scratch (an empty one, which then grows)."""
         self.review = review
         self.navigator_model.set_review(review)
         self.marks.reset(review)
         self.canonical.set_review(review)
-        key = self.current_section
-        self.change_list.model.set_section(review, key)
-        if first or key is None:
-            self.go_to_section(review.sections[0].key)
-        elif self.current_change is not None and self.current_change in review.comparison.by_id:
-            self.go_to_change(self.current_change)
+        self.change_list.model.set_section(review, self.current_section)
         self._update_status()
 
     # -- navigation ------------------------------------------------------------------------------

@@ -34,8 +34,8 @@ from ui.offsets import Utf16Index
 from ui.overview import OverviewStrip
 from ui.palette import current_outline, kind_styles
 
-#: How much text a pane takes per event-loop turn while a long edition is fed in (~10 ms).
-FEED_CHARS = 65536
+#: How much text a pane takes per event-loop turn while a long edition is fed in (~3 ms).
+FEED_CHARS = 16384
 
 
 class PaintSpan(NamedTuple):
@@ -166,15 +166,19 @@ class SpanHighlighter:
         block.setUserState(-1)
         self._pane.viewport().update()
 
-    def invalidate(self, start: int, end: int) -> None:
+    def invalidate(self, start: int, end: int, fresh: bool = False) -> None:
         """The blocks holding code points ``[start, end]`` are stale; only the part of them on
-        screen is repainted (a streamed batch far below, or one decision, repaints little)."""
+        screen is repainted (a streamed batch far below, or one decision, repaints little).
+        ``fresh``: the range was just appended, and new blocks are stale from birth, so only
+        the one it was appended to is marked (no walk over a thousand blocks)."""
         pane = self._pane
         document = pane.document()
         block = document.findBlock(pane.offsets.to_qt(min(start, pane.offsets.length)))
         first = block.blockNumber()
         last = document.findBlock(pane.offsets.to_qt(min(end, pane.offsets.length))).blockNumber()
-        while block.isValid() and block.blockNumber() <= last:
+        if fresh:
+            block.setUserState(-1)
+        while not fresh and block.isValid() and block.blockNumber() <= last:
             block.setUserState(-1)
             block = block.next()
         top, bottom = pane.visible_blocks()
@@ -263,15 +267,32 @@ class EditionPane(QPlainTextEdit):
             self._feeder.start()
 
     def _feed(self) -> None:
-        cursor = QTextCursor(self.document())
-        cursor.movePosition(QTextCursor.MoveOperation.End)
         start, self._fed = self._fed, min(len(self.text), self._fed + FEED_CHARS)
         piece = self.text[start:self._fed]
         self.offsets.replace(start, start, piece)
-        cursor.insertText(piece)
-        self.highlighter.invalidate(start, self._fed)
+        self.append_quietly(piece)
+        self.highlighter.invalidate(start, self._fed, fresh=True)
         if self._fed >= len(self.text):
             self._feeder.stop()
+
+    def append_quietly(self, text: str) -> None:
+        """Add ``text`` at the end without repainting the whole viewport.
+
+        Qt's plain-text layout repaints everything on screen whenever the number of blocks
+        changes, so each slice fed to a long edition (and each section streamed into the
+        canonical view) repainted all three panes. Its signals are held during the insert;
+        only the new size is passed on (for the scroll bar). The caller invalidates the
+        appended range, which repaints the part of it that is on screen.
+        """
+        layout = self.document().documentLayout()
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        layout.blockSignals(True)
+        try:
+            cursor.insertText(text)
+        finally:
+            layout.blockSignals(False)
+        layout.documentSizeChanged.emit(layout.documentSize())
 
     def visible_blocks(self) -> tuple[int, int]:
         """The numbers of the first and last blocks on screen (two look-ups, no walk)."""

@@ -28,7 +28,9 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from app import remote
 from app import session as sessions
+from app.engine import SectionResult
 from app.loading import EditionError
+from app.model import Change, SectionPair
 
 R = TypeVar("R")
 Job = Callable[[Callable[[Any], None], Callable[[], bool]], R]
@@ -180,6 +182,45 @@ class Pacer(QObject):
             self._timer.stop()
 
 
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A slice of streamed sections for the window to show in one go: the sections that
+    start in it, the changes in it (the first ones may continue the section before),
+    the keys of the sections it completes, and how far along the comparison is."""
+
+    sections: tuple[SectionPair, ...]
+    changes: tuple[Change, ...]
+    complete: tuple[str, ...]
+    done: int
+    total: int
+
+
+def pieces(steps: Sequence[SectionResult], most: int) -> list[Piece]:
+    """``steps`` cut into pieces of at most ``most`` changes (a long section spans several)."""
+    out: list[Piece] = []
+    sections: list[SectionPair] = []
+    changes: list[Change] = []
+    complete: list[str] = []
+
+    def cut(step: SectionResult) -> None:
+        out.append(Piece(tuple(sections), tuple(changes), tuple(complete), step.index + 1, step.total))
+        sections.clear(); changes.clear(); complete.clear()
+
+    for step in steps:
+        sections.append(step.section)
+        rest = step.changes
+        while len(changes) + len(rest) > most:
+            room = most - len(changes)
+            changes.extend(rest[:room])
+            rest = rest[room:]
+            cut(step)
+        changes.extend(rest)
+        complete.append(step.section.key)
+    if sections or changes or complete:
+        cut(steps[-1])
+    return out
+
+
 class Coalescer(QObject):
     """Collects items and hands them to ``deliver`` together, at most every ``interval_ms``.
 
@@ -215,4 +256,4 @@ class Coalescer(QObject):
         self._items = []
 
 
-__all__ = ["Coalescer", "Pacer", "Packet", "TaskRunner", "compare_job"]
+__all__ = ["Coalescer", "Pacer", "Packet", "Piece", "TaskRunner", "compare_job", "pieces"]
