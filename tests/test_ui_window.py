@@ -38,6 +38,12 @@ def test_opens_on_first_section_and_first_pending_change(window, qtmodeltester):
     assert window.current_change == window.review.section_changes(window.current_section)[0].id
     assert "pending" in window.doc_status.text()
     qtmodeltester.check(window.navigator_model)
+    from ui.navigator import PENDING_ROLE
+    for row in range(window.navigator_model.rowCount()):  # a chapter counts its streamed subsections
+        chapter = window.navigator_model.index(row, 0)
+        number = chapter.data(0).split()[0]
+        assert chapter.data(PENDING_ROLE) == sum(window.review.counts(s.key).pending for s in window.review.sections
+                                                 if s.number == number or s.number.startswith(number + "."))
     qtmodeltester.check(window.change_list.proxy)
     assert window.windowTitle().startswith("region-vastmanland-2024-ocr.txt ↔")
 

@@ -121,14 +121,6 @@ class CanonicalView(EditionPane):
         self.append_quietly(added)
         self.highlighter.invalidate(end, end + len(added), fresh=True)
 
-    def adopt(self, review: Review, changed: DecisionsChanged | None = None) -> None:
-        """Take over ``review`` for the same sections (the final review replacing the streamed
-        one); ``changed`` says which decisions differ between them."""
-        self._review = review
-        if changed is not None:
-            self.decisions_changed(changed)
-        self.highlighter.rehighlight()
-
     def decisions_changed(self, changed: DecisionsChanged) -> None:
         review = self._review
         if review is None or not changed.sections:

@@ -6,9 +6,7 @@ review (document order), so every update costs what it touches:
 
 * :meth:`reset` — a whole review (opening; the first streamed batch);
 * :meth:`extend` — the changes of the sections that just streamed in;
-* :meth:`restyle` — changes whose decision moved (pending ↔ decided);
-* :meth:`adopt` — the complete review replacing the streamed one: same changes, so only
-  those whose decision differs are restyled.
+* :meth:`restyle` — changes whose decision moved (pending ↔ decided).
 
 Imports: Qt (through :mod:`ui.text_panes`), the core.
 """
@@ -72,8 +70,3 @@ class ChangeMarks:
                     pane.highlighter.spans.restyle(i, style)
                     pane.highlighter.invalidate(span.start, span.end)
             self.panes.overview.set_pending(i, pending)
-
-    def adopt(self, review: Review, ids: Iterable[str]) -> None:
-        """``review`` has the same changes in the same order; ``ids`` decided differently."""
-        self.review = review
-        self.restyle(ids)

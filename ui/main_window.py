@@ -4,8 +4,10 @@ Widgets emit intents (``section_chosen``, ``accept_requested`` …); this window
 them. Every decision is one :class:`~ui.commands.DecideCommand` on the undo stack, applied
 by :meth:`MainWindow._apply`, which calls :meth:`Review.decide` and refreshes each view from
 the returned :class:`~app.review.DecisionsChanged` (only what moved). Loading and comparing
-run on :class:`~ui.worker.TaskRunner`; section results stream into a provisional review so
-the first section can be reviewed while the rest is still being compared.
+run in a child process (:mod:`app.remote`, through :class:`~ui.worker.TaskRunner`); once
+both editions are read an empty review is shown, and it grows by pieces of at most
+:data:`PIECE_CHANGES` changes between repaints (:class:`~ui.worker.Pacer`), so the first
+section can be reviewed while the rest is still being compared.
 
 Imports: Qt, the core, the rest of :mod:`ui`.
 """
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         self.pacer = Pacer(self)  # streamed sections reach the views in frame-sized slices
         # the tree repaints all its rows on any insert: streamed sections reach it 3 times a second
         self.section_feed = Coalescer(lambda sections: self.navigator_model.append_sections(sections), 300, self)
+        self.count_feed = Coalescer(lambda keys: self.navigator_model.recount(set(keys)), 300, self)
         self.files = FileActions(self)
         self.autosaver = self.files.autosaver
         self._build()
@@ -200,6 +203,7 @@ class MainWindow(QMainWindow):
         self.review = self.comparison = None
         self.current_section = self.current_change = None
         self.section_feed.clear()
+        self.count_feed.clear()
         self.navigator_model.clear()
         self.change_list.model.set_section(None, None)
         self.canonical.set_review(None)
@@ -296,6 +300,7 @@ class MainWindow(QMainWindow):
         self.marks.extend(piece.changes)
         self.canonical.append_sections(list(piece.complete))
         self.section_feed.add(piece.sections)
+        self.count_feed.add({c.section for c in piece.changes})  # rows shown before these arrived
         if self.current_section is None:  # the first piece: show its first section now
             self.section_feed.flush()
             self.go_to_section(review.sections[0].key)
@@ -340,6 +345,7 @@ class MainWindow(QMainWindow):
         collector, paused meanwhile, leaves it out of its full passes from now on."""
         self._show_progress(False)
         self.section_feed.flush()
+        self.count_feed.flush()
         gc.freeze()
         gc.enable()
 

@@ -109,7 +109,7 @@ class SectionTreeModel(QStandardItemModel):
             touched.add(parent_key)
         for parent, row in inserts:
             parent.appendRow(row)
-        self._recount(touched)
+        self.recount(touched)
 
     def set_review(self, review: Review | None) -> None:
         """Count from ``review`` (the provisional one while streaming, then the final one)."""
@@ -119,7 +119,7 @@ class SectionTreeModel(QStandardItemModel):
             self._write_counts(key)
 
     def decisions_changed(self, changed: DecisionsChanged) -> None:
-        self._recount(changed.sections & self._items.keys())  # a streamed section not shown yet has no row
+        self.recount(changed.sections)
 
     def retranslate(self) -> None:
         """Every row's texts in the language installed now."""
@@ -153,10 +153,12 @@ class SectionTreeModel(QStandardItemModel):
         return None
 
     # -- the cells ---------------------------------------------------------------------------
-    def _recount(self, keys: Iterable[str]) -> None:
-        """``keys`` and their ancestors count anew (and only they are repainted)."""
+    def recount(self, keys: Iterable[str]) -> None:
+        """``keys`` (those with a row) and their ancestors count anew; only they repaint."""
         touched: set[str] = set()
         for key in keys:
+            if key not in self._items:  # not shown yet: counted when its row is added
+                continue
             while key and key not in touched:
                 touched.add(key)
                 key = self._parent.get(key, _ROOT)
