@@ -1,7 +1,7 @@
 """Say what kind each difference is, what to do about it, and how sure we are.
 
 Entry points: :func:`classify` for one hunk (pure, cheap, needs only the two texts and the
-characters around the base side), and :func:`reinforce`, which lets the document teach
+characters around the base side), and :func:`reinforced_confidences`, which lets the document teach
 itself: an OCR confusion confirmed many times in one pair raises the confidence of its
 other occurrences. The order of the tests in :func:`classify` is the policy:
 
@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from app.align import char_diff
@@ -279,16 +279,18 @@ def _ocr_or_content(base: str, ref: str) -> Classification:
 
 # -- learning from the document ---------------------------------------------------------------
 
-def reinforce(changes: Sequence[Change]) -> list[Change]:
-    """Raise each OCR change's confidence by how often its confusions recur in this pair."""
+def reinforced_confidences(changes: Sequence[Change]) -> list[float]:
+    """Each change's confidence once the document has taught: an OCR change's rises by how
+    often its confusions recur in this pair (the others keep theirs)."""
     counts: Counter[tuple[str, str]] = Counter(p for c in changes if c.kind is Kind.OCR for p in c.pattern)
-    out: list[Change] = []
+    out: list[float] = []
     for change in changes:
+        confidence = change.confidence
         if change.kind is Kind.OCR and change.pattern:
             seen = min(counts[p] for p in change.pattern)
             boost = 0.05 * math.log2(seen) if seen > 1 else 0.0
-            change = replace(change, confidence=round(min(0.99, change.confidence + boost), 3))
-        out.append(change)
+            confidence = round(min(0.99, change.confidence + boost), 3)
+        out.append(confidence)
     return out
 
 

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from app.classify import classify, reinforce
+from app.classify import classify, reinforced_confidences
 from app.diffing import Tokenized, diff_tokenized
 from app.loading import load_edition
 from app.model import Change, Comparison, Edition, Kind, SectionPair, Span
@@ -74,7 +74,8 @@ def finish(base: Edition, reference: Edition, sections: list[SectionPair], chang
 @dataclass(frozen=True, slots=True)
 class Ending:
     """What only the whole document tells, once every section is compared: the warnings,
-    the similarity, and the confidences :func:`~app.classify.reinforce` raised.
+    the similarity, and the confidences the document raised
+    (:func:`~app.classify.reinforced_confidences`).
 
     Small on purpose: a window that has streamed every section's changes already holds
     them, so it takes only this (the document-order ``positions`` of the changes whose
@@ -110,10 +111,9 @@ def conclude(sections: list[SectionPair], changes: list[Change] | tuple[Change, 
     one_sided = [s for s in sections if s.only_in is not None and s.number]
     for section in one_sided:
         warnings.append(f"Section {section.number} is only in the {section.only_in} edition.")
-    reinforced = reinforce(changes)
-    moved = [i for i, (old, new) in enumerate(zip(changes, reinforced, strict=True))
-             if new.confidence != old.confidence]
-    return Ending(tuple(warnings), similarity, tuple(moved), tuple(reinforced[i].confidence for i in moved))
+    confidences = reinforced_confidences(changes)
+    moved = [i for i, (change, new) in enumerate(zip(changes, confidences, strict=True)) if new != change.confidence]
+    return Ending(tuple(warnings), similarity, tuple(moved), tuple(confidences[i] for i in moved))
 
 
 def iter_compare(base: Edition, reference: Edition) -> Iterator[SectionResult]:
