@@ -184,13 +184,24 @@ class SectionTreeModel(QStandardItemModel):
         done = bool(total) and not pending
         if cell.data(PENDING_ROLE) == pending and cell.data(TOTAL_ROLE) == total and cell.text():
             return  # unchanged: no signal, no repaint
-        for item in (title, cell):
-            item.setData(pending, PENDING_ROLE)
-            item.setData(total, TOTAL_ROLE)
-        cell.setText("✓" if done else (str(pending) if total else ""))
-        cell.setToolTip(self.tr("%1 of %2 changes pending").replace("%1", str(pending)).replace("%2", str(total)))
-        cell.setData(self.tr("done") if done else self.tr("%1 pending").replace("%1", str(pending)),
-                     Qt.ItemDataRole.AccessibleTextRole)
+        counts = {PENDING_ROLE: pending, TOTAL_ROLE: total}
+        cell_data = {
+            **counts,
+            Qt.ItemDataRole.DisplayRole: "✓" if done else (str(pending) if total else ""),
+            Qt.ItemDataRole.ToolTipRole: self.tr("%1 of %2 changes pending").replace("%1", str(pending))
+                                                                            .replace("%2", str(total)),
+            Qt.ItemDataRole.AccessibleTextRole: self.tr("done") if done else
+                                                self.tr("%1 pending").replace("%1", str(pending)),
+        }
+        # one dataChanged per cell, not one per role: the tree measures the row on each
+        for item, roles in ((title, counts), (cell, cell_data)):
+            if item.model() is None:  # not in the model yet (a row being built)
+                for role, value in roles.items():
+                    item.setData(value, role)
+            else:
+                merged = self.itemData(item.index())
+                merged.update(roles)
+                self.setItemData(item.index(), merged)
 
 
 class SectionNavigator(QTreeView):

@@ -248,6 +248,8 @@ class EditionPane(QPlainTextEdit):
         self.outline = current_outline(False)
         self.text = ""
         self._fed = 0  # how much of ``text`` the document holds while it is fed in slices
+        self._visible_key: tuple | None = None
+        self._visible = (0, 0)
         self._feeder = QTimer(self)
         self._feeder.setInterval(0)
         self._feeder.timeout.connect(self._feed)
@@ -295,9 +297,16 @@ class EditionPane(QPlainTextEdit):
         layout.documentSizeChanged.emit(layout.documentSize())
 
     def visible_blocks(self) -> tuple[int, int]:
-        """The numbers of the first and last blocks on screen (two look-ups, no walk)."""
-        bottom = self.cursorForPosition(QPoint(0, self.viewport().height() - 1)).blockNumber()
-        return self.firstVisibleBlock().blockNumber(), bottom
+        """The numbers of the first and last blocks on screen (two look-ups, no walk),
+        kept until the view scrolls, resizes, changes font or its text is edited: the
+        look-up lays a line out (~1 ms), and a keypress asks six times."""
+        viewport = self.viewport()
+        key = (self.verticalScrollBar().value(), viewport.width(), viewport.height(),
+               self.document().revision(), self.font().pointSizeF())
+        if self._visible_key != key:
+            bottom = self.cursorForPosition(QPoint(0, viewport.height() - 1)).blockNumber()
+            self._visible_key, self._visible = key, (self.firstVisibleBlock().blockNumber(), bottom)
+        return self._visible
 
     def cursor_for(self, start: int, end: int) -> QTextCursor:
         cursor = QTextCursor(self.document())
