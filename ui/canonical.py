@@ -114,12 +114,8 @@ class CanonicalView(EditionPane):
             self._keys.append(key)
             self._texts.append(text)
         starts.extend(list(accumulate(map(len, texts), initial=starts[-1]))[1:])
-        added = "".join(texts)
-        end = self.offsets.length
-        self.offsets.replace(end, end, added)
         self._joined = None
-        self.append_quietly(added)
-        self.highlighter.invalidate(end, end + len(added), fresh=True)
+        self.append_quietly("".join(texts))
 
     def decisions_changed(self, changed: DecisionsChanged) -> None:
         review = self._review

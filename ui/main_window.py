@@ -276,9 +276,9 @@ class MainWindow(QMainWindow):
         elif packet.tag == remote.DONE and self.review is not None:
             ending = message.ending
             review = self.review
-            bounds = range(0, len(ending.positions), CONCLUDE_SLICE)
+            bounds = range(0, max(len(ending.positions), 1), CONCLUDE_SLICE)  # the last one completes it
             self.pacer.add([lambda a=a: review.conclude(ending, a, a + CONCLUDE_SLICE) for a in bounds])
-            self.pacer.add([lambda: review.conclude(ending, len(ending.positions)), lambda: self._complete(message)])
+            self.pacer.add([lambda: self._complete(message)])
 
     def _take_edition(self, loaded: remote.Loaded) -> None:
         """An edition is read: into its pane; with both, an empty review grows from here."""
@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
         if self.current_section is None:  # the first piece: show its first section now
             self.section_feed.flush()
             self.go_to_section(review.sections[0].key)
-        elif any(c.section == self.current_section for c in piece.changes[:1]):
+        elif piece.changes and piece.changes[0].section == self.current_section:
             self.change_list.model.set_section(review, self.current_section)  # it had only its first changes
         self._update_status()
 

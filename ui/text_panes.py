@@ -270,10 +270,7 @@ class EditionPane(QPlainTextEdit):
 
     def _feed(self) -> None:
         start, self._fed = self._fed, min(len(self.text), self._fed + FEED_CHARS)
-        piece = self.text[start:self._fed]
-        self.offsets.replace(start, start, piece)
-        self.append_quietly(piece)
-        self.highlighter.invalidate(start, self._fed, fresh=True)
+        self.append_quietly(self.text[start:self._fed])
         if self._fed >= len(self.text):
             self._feeder.stop()
 
@@ -283,9 +280,11 @@ class EditionPane(QPlainTextEdit):
         Qt's plain-text layout repaints everything on screen whenever the number of blocks
         changes, so each slice fed to a long edition (and each section streamed into the
         canonical view) repainted all three panes. Its signals are held during the insert;
-        only the new size is passed on (for the scroll bar). The caller invalidates the
-        appended range, which repaints the part of it that is on screen.
+        only the new size is passed on (for the scroll bar), and the appended range is
+        invalidated, which repaints the part of it that is on screen.
         """
+        end = self.offsets.length
+        self.offsets.replace(end, end, text)
         layout = self.document().documentLayout()
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
@@ -295,6 +294,7 @@ class EditionPane(QPlainTextEdit):
         finally:
             layout.blockSignals(False)
         layout.documentSizeChanged.emit(layout.documentSize())
+        self.highlighter.invalidate(end, end + len(text), fresh=True)
 
     def visible_blocks(self) -> tuple[int, int]:
         """The numbers of the first and last blocks on screen (two look-ups, no walk),
