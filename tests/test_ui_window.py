@@ -60,6 +60,32 @@ def test_keyboard_navigation(window, qtbot):
     assert current(window).section == window.current_section
 
 
+def test_stepping_scrolls_only_when_the_change_nears_an_edge(window, qtbot):
+    """Each step outlines the change on screen; the panes stay put while it is well inside
+    them and the inspector keeps its height, so a step repaints little."""
+    panes, bars = window.panes, [p.verticalScrollBar() for p in window.panes.panes()]
+    stayed = moved = off_centre = 0
+    heights = []
+    for _ in range(150):
+        before = [b.value() for b in bars]
+        qtbot.keyClick(panes.base, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+        change = current(window)
+        for pane in panes.panes():
+            assert pane.viewport().rect().intersects(pane.box_rect()), pane.accessibleName()
+        if [b.value() for b in bars] == before:
+            stayed += 1
+            box, middle = panes.base.box_rect(), panes.base.viewport().rect().center().y()
+            if bars[0].value() > 0 and abs(box.center().y() - middle) > 2 * box.height():
+                off_centre += 1  # left where it was, not re-centred
+        else:
+            moved += 1
+            # centred: now well inside, unless the pane cannot scroll that far
+            assert panes.base.in_comfort(change.base.start) or bars[0].value() in (0, bars[0].maximum())
+        heights.append(window.inspector.minimumHeight())
+    assert stayed > moved > 0 and off_centre  # all happen over 150 steps of the sample's first sections
+    assert heights == sorted(heights)  # grows to fit, never jumps back while the width stays
+
+
 def test_accept_reject_edit_and_undo(window, qtbot):
     review = window.review
     first = window.current_change

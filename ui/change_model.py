@@ -29,6 +29,10 @@ CONFIDENCE_ROLE = Qt.ItemDataRole.UserRole + 4
 
 Index = QModelIndex | QPersistentModelIndex
 
+#: the roles :meth:`ChangeTableModel.data` answers; a view asks for about nine per cell
+ANSWERED_ROLES = frozenset(int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                                            CHANGE_ID_ROLE, KIND_ROLE, VERDICT_ROLE, CONFIDENCE_ROLE))
+
 
 def verdict_label(verdict: Verdict) -> str:
     return {
@@ -92,6 +96,8 @@ class ChangeTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role not in ANSWERED_ROLES:  # first: most calls are for roles left to the style
+            return None
         if not index.isValid() or self._review is None or not 0 <= index.row() < len(self._changes):
             return None
         change = self._changes[index.row()]

@@ -155,20 +155,25 @@ class ChangeInspector(QWidget):
         self.section_label.setToolTip(section)
         self._fit_height()
 
-    def _fit_height(self) -> None:
+    def _fit_height(self, shrink: bool = False) -> None:
         """Grow to the wrapped values' height at this width, so no value is cut off.
 
         The window's splitter gives the inspector its size hint, which Qt computes without
         word wrap; a minimum height from ``heightForWidth`` makes it take the lines it needs.
+        It only grows while the width stays (``shrink`` after a resize): a height that
+        followed each change made the change list below jump, and repaint every row, on
+        every step.
         """
         layout = self.layout()
         if layout is not None and self.width() > 0:
-            self.setMinimumHeight(layout.totalHeightForWidth(self.width()))
+            needed = layout.totalHeightForWidth(self.width())
+            if shrink or needed > self.minimumHeight():
+                self.setMinimumHeight(needed)
 
     def resizeEvent(self, event) -> None:  # Qt override
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
-            self._fit_height()
+            self._fit_height(shrink=True)
 
     def begin_edit(self) -> None:
         if not self.edit_button.isEnabled():
