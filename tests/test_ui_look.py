@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage
 
 from ui_fixtures import app_restored, isolated_settings  # noqa: F401
@@ -105,6 +105,18 @@ def check_render(win, image: QImage, theme: str, language: str, name: str) -> li
             problems.append(f"{name}: inspector value {label.accessibleName()!r} is cut off: {label.text()!r}")
         if label.geometry().right() > inspector.width():
             problems.append(f"{name}: inspector value {label.accessibleName()!r} runs past the edge")
+    for label in (win.panes.base_label, win.panes.reference_label):  # elided, never cut mid-word
+        if label.fontMetrics().horizontalAdvance(label.text()) > label.width():
+            problems.append(f"{name}: pane title {label.text()!r} is cut off")
+    listing = win.change_list
+    header = listing.view.horizontalHeader()
+    for column in range(header.count()):
+        title = str(listing.model.headerData(column, Qt.Orientation.Horizontal))
+        if header.fontMetrics().horizontalAdvance(title) + 8 > header.sectionSize(column):
+            problems.append(f"{name}: change-list header {title!r} is cut off")
+    for combo in (listing.kind_filter, listing.verdict_filter):
+        if combo.fontMetrics().horizontalAdvance(combo.currentText()) + 30 > combo.width():
+            problems.append(f"{name}: filter {combo.currentText()!r} is cut off")
     if not QRect(0, 0, image.width(), image.height()).contains(win.inspector.accept_button.geometry()):
         problems.append(f"{name}: the Accept button is off screen")
     return problems

@@ -249,7 +249,9 @@ def test_theme_and_language_apply_live_and_are_remembered(window, qtbot, app_res
     from ui.palette import is_dark, kind_styles
     from ui.settings import Settings
 
+    assert window.statusBar().currentMessage().startswith("Compared:")  # shown for a while after loading
     window.menus["language_sv"].trigger()
+    assert window.statusBar().currentMessage() == ""  # not left in English
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert "Arkiv" in titles and "File" not in titles
     assert window.canonical_label.text() == "Kanonisk text (direkt)"

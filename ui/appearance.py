@@ -67,6 +67,7 @@ class Appearance(QObject):
         w = self.window
         w.menus = build_menus(w)
         w.files.update_actions()
+        w.statusBar().clearMessage()  # a transient message stays in the language it was shown in
         w.canonical_label.setText(_tr("Canonical text (live)"))
         w.doc_status.setAccessibleName(_tr("Document progress"))
         w.section_status.setAccessibleName(_tr("Section progress"))

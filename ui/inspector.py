@@ -251,7 +251,7 @@ class ChangeList(QWidget):
         self.verdict_filter.setAccessibleName(self.tr("Filter by decision"))
         self.view.setAccessibleName(self.tr("Changes in this section"))
         self.box.setTitle(self.tr("Changes in section"))
-        names = {"nolayout": self.tr("All kinds but layout"), "all": self.tr("All kinds"),
+        names = {"nolayout": self.tr("All but layout"), "all": self.tr("All kinds"),
                  **{kind.value: kind_label(kind) for kind in Kind}}
         for i in range(self.kind_filter.count()):
             self.kind_filter.setItemText(i, names[self.kind_filter.itemData(i)])
@@ -261,7 +261,7 @@ class ChangeList(QWidget):
         # the model translates as it answers; tell the view to ask again
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         metrics, header = self.view.fontMetrics(), self.view.horizontalHeader()
-        pad = 2 * self.view.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 12
+        pad = 2 * self.view.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 6
         for column, labels in ((COL_KIND, [kind_label(k) for k in Kind]),
                                (COL_DECISION, [verdict_label(v) for v in Verdict])):
             labels.append(str(self.model.headerData(column, Qt.Orientation.Horizontal)))

@@ -162,8 +162,8 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([250, 800, 350])
         self.splitter.setChildrenCollapsible(False)
         self.splitter.splitterMoved.connect(self._on_splitter_moved)
-        self.navigator.setMinimumWidth(170)
-        right.setMinimumWidth(280)
+        self.navigator.setMinimumWidth(150)
+        right.setMinimumWidth(300)
         self.setCentralWidget(self.splitter)
 
         self.doc_status, self.section_status = QLabel(), QLabel()
@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(180)
         self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.cancel_loading)
+        self.doc_status.setContentsMargins(16, 0, 0, 0)  # apart from a transient message on its left
         bar = self.statusBar()
         bar.addPermanentWidget(self.doc_status)
         bar.addPermanentWidget(self.section_status)
@@ -185,8 +186,9 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event) -> None:  # Qt override
         super().resizeEvent(event)
         if not self._splitter_moved:  # keep the proportions until the editor drags a handle
-            width = self.splitter.width()
-            self.splitter.setSizes([int(width * 0.17), int(width * 0.56), int(width * 0.27)])
+            width = self.splitter.width()  # the side columns keep room for their labels at 1024
+            navigator, right = max(int(width * 0.16), 160), max(int(width * 0.27), 330)
+            self.splitter.setSizes([navigator, width - navigator - right, right])
 
     def review_surfaces(self) -> list[QWidget]:
         """Where single-key shortcuts (A, R, E, Enter) apply: not in text fields."""

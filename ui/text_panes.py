@@ -27,7 +27,8 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QTextBlock, QTextCharFormat, QTextCursor, QTextLayout
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QSizePolicy, QTextEdit, QVBoxLayout,
+                               QWidget)
 
 from app.model import Change, Kind
 from ui.offsets import Utf16Index
@@ -433,6 +434,33 @@ class OffsetMap:
         return there.start + min(offset - here.start, len(there))
 
 
+class ElidedLabel(QLabel):
+    """A one-line title that shortens in the middle to fit (a file name keeps its end) and
+    shows the whole text as its tooltip; a plain ``QLabel`` is clipped mid-word."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setMinimumWidth(10)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def full_text(self) -> str:
+        return self._full
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, self.width()))
+
+
 class ComparePanes(QWidget):
     """Base and reference side by side, scrolling in step, with the overview strip."""
 
@@ -443,7 +471,7 @@ class ComparePanes(QWidget):
         self.base = EditionPane(self.tr("Base edition (OCR)"))
         self.reference = EditionPane(self.tr("Reference edition (digital)"))
         self.overview = OverviewStrip()
-        self.base_label, self.reference_label = QLabel(), QLabel()
+        self.base_label, self.reference_label = ElidedLabel(), ElidedLabel()
         self.map = OffsetMap()
         self._syncing = False
         layout = QHBoxLayout(self)
@@ -453,8 +481,6 @@ class ComparePanes(QWidget):
             column = QVBoxLayout()
             column.setSpacing(2)
             label.setBuddy(pane)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setMinimumWidth(10)
             column.addWidget(label)
             column.addWidget(pane, 1)
             layout.addLayout(column, 1)
@@ -474,8 +500,8 @@ class ComparePanes(QWidget):
         self.overview.retranslate_ui()
 
     def set_titles(self, base: str, reference: str) -> None:
-        self.base_label.setText(base)
-        self.reference_label.setText(reference)
+        self.base_label.set_full_text(base)
+        self.reference_label.set_full_text(reference)
 
     def show_change(self, change: Change, fmt: QTextCharFormat) -> None:
         self._syncing = True
