@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from app.model import ACCEPT, REJECT, Kind, Verdict
 from ui.offsets import Utf16Index, utf16_length
-from ui_fixtures import isolated_settings, sample_comparison, sample_review  # noqa: F401
+from ui_fixtures import app_restored, isolated_settings, sample_comparison, sample_review  # noqa: F401
 
 
 @given(st.text())
@@ -158,3 +160,26 @@ def test_pieces_cut_long_sections_and_complete_each_once(sample_comparison):
             assert all(c.id in shown for s in steps if s.section.key == key for c in s.changes)
     assert cut[-1].done == cut[-1].total == len(steps)
     assert any(len(s.changes) > 50 for s in steps)  # the sample has sections that need cutting
+
+
+def test_every_reason_of_the_sample_reads_in_swedish(qapp, app_restored, sample_comparison):
+    """The core explains in English; the Swedish UI shows each explanation it gives the sample
+    (and the guess of which edition is the base) translated, with its quoted characters kept."""
+    from app.roles import guess_roles
+    from ui import i18n
+    from ui.reasons import translated
+
+    reasons = {c.reason for c in sample_comparison.changes if c.reason}
+    reasons |= {c.suggestion.reason for c in sample_comparison.changes if c.suggestion and c.suggestion.reason}
+    reasons.add(guess_roles(sample_comparison.base, sample_comparison.reference).reason)
+    assert len(reasons) > 10
+    i18n.install_translators(qapp, "sv")
+    english = ("misread", " read as ", "keep", "use the", "looks like", "differs", "lost on", "remove it",
+               "different text", "noise", "table")
+    for reason in sorted(reasons):
+        shown = translated(reason)
+        assert not any(word in shown for word in english), (reason, shown)
+        for quoted in re.findall(r"'[^']'", reason):
+            assert quoted in shown, (reason, shown)
+    i18n.install_translators(qapp, "en")
+    assert all(translated(reason) == reason for reason in reasons)  # English shows them as they came

@@ -18,6 +18,7 @@ from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
 from app.model import Change, Kind, Verdict
 from app.review import DecisionsChanged, Review
 from ui.palette import kind_label
+from ui.reasons import translated
 
 COL_KIND, COL_BASE, COL_REFERENCE, COL_DECISION = range(4)
 COLUMNS = 4
@@ -123,7 +124,7 @@ class ChangeTableModel(QAbstractTableModel):
                     return self.tr("Edited: %1").replace("%1", shown(decision.text or ""))
                 return verdict_label(decision.verdict)
         if role == Qt.ItemDataRole.ToolTipRole and column in (COL_BASE, COL_REFERENCE):
-            return change.reason or None
+            return translated(change.reason) if change.reason else None
         return None
 
 

@@ -33,6 +33,7 @@ from app import export
 from app import session as sessions
 from app.loading import EditionError, load_edition
 from app.roles import guess_roles
+from ui.reasons import translated
 from ui.recovery import Autosaver, find_recovery
 
 #: the actions that write a review out; off until the comparison is complete
@@ -99,7 +100,7 @@ class FileActions(QObject):
         items = [_tr("%1 is the OCR'd base (guessed)").replace("%1", guess.base.name),
                  _tr("%1 is the OCR'd base").replace("%1", other.name)]
         item, ok = QInputDialog.getItem(w, _tr("Which edition is the base?"),
-                                        guess.reason + "\n\n" + _tr("The base is the OCR'd scan; "
+                                        translated(guess.reason) + "\n\n" + _tr("The base is the OCR'd scan; "
                                                                      "its text is kept unless you accept a change."),
                                         items, 0, False)
         if not ok:

@@ -27,6 +27,7 @@ from app.model import Change, Decision, Kind, Verdict
 from ui.change_model import (CHANGE_ID_ROLE, COL_BASE, COL_DECISION, COL_KIND, COL_REFERENCE,
                              ChangeFilterModel, ChangeTableModel, shown, verdict_label)
 from ui.palette import kind_label, kind_styles
+from ui.reasons import translated
 
 
 def marked_html(a: str, b: str, color: str) -> tuple[str, str]:
@@ -141,7 +142,7 @@ class ChangeInspector(QWidget):
         else:
             word = {Verdict.ACCEPTED: self.tr("accept"), Verdict.REJECTED: self.tr("reject"),
                     Verdict.EDITED: self.tr("edit to “%1”").replace("%1", suggestion.decision.text or "")}
-            text = f"{word[suggestion.decision.verdict]} — {suggestion.reason or change.reason}"
+            text = f"{word[suggestion.decision.verdict]} — {translated(suggestion.reason or change.reason)}"
         if change.pattern:
             text += "  [" + pattern_label(change.pattern) + "]"
         if not change.bulk_safe:

@@ -761,6 +761,141 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     </message>
 </context>
 <context>
+    <name>Reason</name>
+    <message>
+        <source>quotation mark</source>
+        <translation>citattecken</translation>
+    </message>
+    <message>
+        <source>apostrophe</source>
+        <translation>apostrof</translation>
+    </message>
+    <message>
+        <source>dash</source>
+        <translation>streck</translation>
+    </message>
+    <message>
+        <source>bullet</source>
+        <translation>punkt</translation>
+    </message>
+    <message>
+        <source>checkbox</source>
+        <translation>kryssruta</translation>
+    </message>
+    <message>
+        <source>space</source>
+        <translation>mellanslag</translation>
+    </message>
+    <message>
+        <source>ellipsis</source>
+        <translation>ellips</translation>
+    </message>
+    <message>
+        <source>ligature or private-use glyph</source>
+        <translation>ligatur eller privat tecken</translation>
+    </message>
+    <message>
+        <source>line break</source>
+        <translation>radbrytning</translation>
+    </message>
+    <message>
+        <source>spacing</source>
+        <translation>avstånd</translation>
+    </message>
+    <message>
+        <source>blank lines</source>
+        <translation>tomrader</translation>
+    </message>
+    <message>
+        <source>trailing spaces</source>
+        <translation>avslutande mellanslag</translation>
+    </message>
+    <message>
+        <source>hyphenation</source>
+        <translation>avstavning</translation>
+    </message>
+    <message>
+        <source>a number differs</source>
+        <translation>ett tal skiljer sig</translation>
+    </message>
+    <message>
+        <source>different text</source>
+        <translation>annan text</translation>
+    </message>
+    <message>
+        <source>confusion table</source>
+        <translation>förväxlingstabell</translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation>brus</translation>
+    </message>
+    <message>
+        <source>footnote number</source>
+        <translation>fotnotsnummer</translation>
+    </message>
+    <message>
+        <source>page furniture</source>
+        <translation>sidelement</translation>
+    </message>
+    <message>
+        <source>word split or joined</source>
+        <translation>ord delat eller ihopskrivet</translation>
+    </message>
+    <message>
+        <source>stray mark</source>
+        <translation>lösa märken</translation>
+    </message>
+    <message>
+        <source>end-of-line hyphen from the print; keep the printed line break (reflowed export joins it)</source>
+        <translation>avstavning vid radslut i trycket; behåll den tryckta radbrytningen (omflödad export fogar ihop den)</translation>
+    </message>
+    <message>
+        <source>OCR noise inside a word: take the reference reading</source>
+        <translation>OCR-brus inuti ett ord: ta referensens läsning</translation>
+    </message>
+    <message>
+        <source>space glyph: keep no-break spaces, plain spaces otherwise</source>
+        <translation>mellanslagstecken: behåll hårda mellanslag, annars vanliga mellanslag</translation>
+    </message>
+    <message>
+        <source>page furniture of the print: remove it</source>
+        <translation>sidelement från trycket: ta bort det</translation>
+    </message>
+    <message>
+        <source>OCR: </source>
+        <translation>OCR: </translation>
+    </message>
+    <message>
+        <source>%1 looks like the OCR edition (score %2 against %3: fewer diacritics, more digits or marks inside words)</source>
+        <translation>%1 ser ut som OCR-utgåvan (poäng %2 mot %3: färre diakritiska tecken, fler siffror eller märken inuti ord)</translation>
+    </message>
+    <message>
+        <source>%1: keep the base&apos;s line breaks, drop trailing spaces and extra blank lines</source>
+        <translation>%1: behåll basens radbrytningar, ta bort avslutande mellanslag och extra tomrader</translation>
+    </message>
+    <message>
+        <source>%1: use the standard Unicode form</source>
+        <translation>%1: använd standardformen i Unicode</translation>
+    </message>
+    <message>
+        <source>%1 misread as %2</source>
+        <translation>%1 feltolkat som %2</translation>
+    </message>
+    <message>
+        <source>diacritic lost on %1</source>
+        <translation>diakritiskt tecken tappat på %1</translation>
+    </message>
+    <message>
+        <source>%1 read as %2 marks %3</source>
+        <translation>%1 läst som %2 tecken %3</translation>
+    </message>
+    <message>
+        <source>footnote number %1 read as %2</source>
+        <translation>fotnotsnummer %1 läst som %2</translation>
+    </message>
+</context>
+<context>
     <name>SectionNavigator</name>
     <message>
         <source>Sections</source>

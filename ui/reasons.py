@@ -1,0 +1,98 @@
+"""The core's explanations of a change, in the language of the UI.
+
+The core is Qt-free and writes its reasons in English (they go into exports and the CLI as
+they are). The window shows them through :func:`translated`, which recognises each phrase
+the classifier builds (:mod:`app.classify`) and puts it through Qt's translator; a phrase it
+does not know is shown as it came, so a new reason in the core is never lost, only
+untranslated until it is added here.
+
+Imports: Qt core.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Reason", text)
+
+
+_QUOTED = r"('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")"
+
+
+def _names() -> dict[str, str]:
+    """The classifier's names for what differs (glyph classes, whitespace kinds, reasons)."""
+    return {
+        "quotation mark": _tr("quotation mark"), "apostrophe": _tr("apostrophe"), "dash": _tr("dash"),
+        "bullet": _tr("bullet"), "checkbox": _tr("checkbox"), "space": _tr("space"),
+        "ellipsis": _tr("ellipsis"), "ligature or private-use glyph": _tr("ligature or private-use glyph"),
+        "line break": _tr("line break"), "spacing": _tr("spacing"), "blank lines": _tr("blank lines"),
+        "trailing spaces": _tr("trailing spaces"), "hyphenation": _tr("hyphenation"),
+        "a number differs": _tr("a number differs"), "different text": _tr("different text"),
+        "confusion table": _tr("confusion table"), "noise": _tr("noise"),
+        "footnote number": _tr("footnote number"), "page furniture": _tr("page furniture"),
+        "word split or joined": _tr("word split or joined"), "stray mark": _tr("stray mark"),
+    }
+
+
+def _fill(template: str, *values: str) -> str:
+    for n, value in enumerate(values, 1):
+        template = template.replace(f"%{n}", value)
+    return template
+
+
+#: whole phrases, tried before a reason is split at "; "
+_WHOLE: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (re.compile(r"end-of-line hyphen from the print; keep the printed line break \(reflowed export joins it\)"),
+     lambda m: _tr("end-of-line hyphen from the print; keep the printed line break (reflowed export joins it)")),
+    (re.compile(r"OCR noise inside a word: take the reference reading"),
+     lambda m: _tr("OCR noise inside a word: take the reference reading")),
+    (re.compile(r"space glyph: keep no-break spaces, plain spaces otherwise"),
+     lambda m: _tr("space glyph: keep no-break spaces, plain spaces otherwise")),
+    (re.compile(r"(.+) looks like the OCR edition \(score (-?\d+) against (-?\d+): fewer diacritics, more digits "
+                r"or marks inside words\)"),
+     lambda m: _fill(_tr("%1 looks like the OCR edition (score %2 against %3: fewer diacritics, more digits or "
+                         "marks inside words)"), m[1], m[2], m[3])),
+    (re.compile(r"page furniture of the print: remove it"), lambda m: _tr("page furniture of the print: remove it")),
+    (re.compile(r"(.+): keep the base's line breaks, drop trailing spaces and extra blank lines"),
+     lambda m: _fill(_tr("%1: keep the base's line breaks, drop trailing spaces and extra blank lines"),
+                     _name(m[1]))),
+    (re.compile(r"(.+): use the standard Unicode form"),
+     lambda m: _fill(_tr("%1: use the standard Unicode form"), _name(m[1]))),
+]
+
+#: one part of a reason made of parts joined by "; "
+_PARTS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (re.compile(_QUOTED + r" misread as " + _QUOTED), lambda m: _fill(_tr("%1 misread as %2"), m[1], m[2])),
+    (re.compile(r"diacritic lost on " + _QUOTED), lambda m: _fill(_tr("diacritic lost on %1"), m[1])),
+    (re.compile(_QUOTED + r" read as (\d+) marks " + _QUOTED),
+     lambda m: _fill(_tr("%1 read as %2 marks %3"), m[1], m[2], m[3])),
+    (re.compile(r"footnote number (\S+) read as " + _QUOTED),
+     lambda m: _fill(_tr("footnote number %1 read as %2"), m[1], m[2])),
+]
+
+
+def _name(text: str) -> str:
+    return _names().get(text, text)
+
+
+def _part(text: str) -> str:
+    for pattern, render in _PARTS:
+        if (m := pattern.fullmatch(text)) is not None:
+            return render(m)
+    return _name(text)
+
+
+def translated(reason: str) -> str:
+    """``reason`` from the core in the UI's language (as it came when not recognised)."""
+    for pattern, render in _WHOLE:
+        if (m := pattern.fullmatch(reason)) is not None:
+            return render(m)
+    prefix = ""
+    if reason.startswith("OCR: "):
+        prefix, reason = _tr("OCR: "), reason[len("OCR: "):]
+    return prefix + "; ".join(_part(p) for p in reason.split("; "))
