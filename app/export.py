@@ -31,7 +31,7 @@ from rapidfuzz.distance import Levenshtein
 from app.classify import pattern_label
 from app.engine import kinds_count
 from app.fileio import atomic_write_text
-from app.model import Change, Kind, SectionPair, Suggestion, Verdict
+from app.model import Change, SectionPair, Suggestion, Verdict
 from app.review import Review
 
 #: How a suggestion's verdict is named in logs and the CLI's JSON.

@@ -64,7 +64,6 @@ def _app(settings_dir: str):
 def measure(base: Path, reference: Path, presses: int = PRESSES) -> dict[str, float]:
     """Open the pair in a fresh window; returns stall_ms, load_s and key timings in ms."""
     from PySide6.QtCore import Qt, QTimer
-    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from ui.main_window import MainWindow

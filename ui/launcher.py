@@ -99,7 +99,7 @@ def _screenshot(window, path: str) -> int:
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     if not window.wait_until_loaded():
-        print(f"proofpair: could not load the editions for the screenshot", file=sys.stderr)
+        print("proofpair: could not load the editions for the screenshot", file=sys.stderr)
         return 1
     window.go_to_section(window.review.sections[0].key)
     from PySide6.QtWidgets import QApplication

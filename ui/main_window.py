@@ -4,29 +4,25 @@ Widgets emit intents (``section_chosen``, ``accept_requested`` …); this window
 them. Every decision is one :class:`~ui.commands.DecideCommand` on the undo stack, applied
 by :meth:`MainWindow._apply`, which calls :meth:`Review.decide` and refreshes each view from
 the returned :class:`~app.review.DecisionsChanged` (only what moved). Loading and comparing
-run in a child process (:mod:`app.remote`, through :class:`~ui.worker.TaskRunner`); once
-both editions are read an empty review is shown, and it grows by pieces of at most
-:data:`PIECE_CHANGES` changes between repaints (:class:`~ui.worker.Pacer`), so the first
-section can be reviewed while the rest is still being compared.
+run in a child process; :class:`~ui.streaming.Streaming` shows what it sends as it comes,
+so the first section can be reviewed while the rest is still being compared.
 
 Imports: Qt, the core, the rest of :mod:`ui`.
 """
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QIcon, QUndoStack
-from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow,
+from PySide6.QtWidgets import (QLabel, QMainWindow,
                                QMessageBox, QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 import resources
-from app import remote
 from app import session as sessions
-from app.model import ACCEPT, PENDING, REJECT, Change, Comparison, Decision, Kind, Role, Verdict
+from app.model import ACCEPT, REJECT, Change, Comparison, Decision, Kind, Verdict
 from app.review import DecisionsChanged, Review
 from ui import bulk
 from ui.appearance import Appearance
@@ -42,12 +38,8 @@ from ui.palette import is_dark
 from ui.settings import Settings
 from ui.menus import shortcuts_dialog
 from ui.text_panes import ComparePanes, current_format
-from ui.worker import Coalescer, Pacer, Packet, Piece, TaskRunner, compare_job, pieces
-
-#: How many reinforced confidences one slice of the ending applies (~10 µs each).
-CONCLUDE_SLICE = 500
-#: How many streamed changes one piece shows (~30 µs each: review, marks, ticks, canonical).
-PIECE_CHANGES = 120
+from ui.streaming import Streaming
+from ui.worker import TaskRunner
 
 
 class MainWindow(QMainWindow):
@@ -69,19 +61,11 @@ class MainWindow(QMainWindow):
         self.show_layout = bool(self.settings.store.value("show_layout", False, type=bool))
         self._splitter_moved = False
         self.dark = is_dark()
-        self._loading: dict = {}
         self._hits: list[Hit] = []
         self._hit = -1
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
-        self.runner = TaskRunner(self)
-        self.runner.progressed.connect(self._on_progress)
-        self.runner.finished.connect(self._on_finished)
-        self.runner.failed.connect(self._on_failed)
-        self.pacer = Pacer(self)  # streamed sections reach the views in frame-sized slices
-        # the tree repaints all its rows on any insert: streamed sections reach it 3 times a second
-        self.section_feed = Coalescer(lambda sections: self.navigator_model.append_sections(sections), 300, self)
-        self.count_feed = Coalescer(lambda keys: self.navigator_model.recount(set(keys)), 300, self)
+        self.stream = Streaming(self)
         self.files = FileActions(self)
         self.autosaver = self.files.autosaver
         self._build()
@@ -177,7 +161,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.section_status)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
-        self._show_progress(False)
+        self.stream.show_progress(False)
         self.resize(1400, 900)
 
     def _on_splitter_moved(self) -> None:
@@ -204,23 +188,13 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.review = self.comparison = None
         self.current_section = self.current_change = None
-        self.section_feed.clear()
-        self.count_feed.clear()
         self.navigator_model.clear()
         self.change_list.model.set_section(None, None)
         self.canonical.set_review(None)
         self.inspector.show_change(None, None, "")
         self.session_path = loaded.path if loaded is not None else None
-        self._loading = {"decisions": dict(decisions or {}), "session": loaded}
-        self.pacer.clear()
-        self._show_progress(True)
-        self.progress.setRange(0, 0)
         self.statusBar().showMessage(self.tr("Comparing the editions…"))
-        self._sources = (base, reference)
-        # a full pass of the collector over a growing review would freeze the window for
-        # hundreds of milliseconds, again and again: paused until the comparison is over
-        gc.disable()
-        self.runner.start(compare_job(base, reference, loaded))
+        self.stream.start(base, reference, decisions, loaded)
         self.files.update_actions()
         self._update_title()
 
@@ -262,67 +236,37 @@ class MainWindow(QMainWindow):
     @property
     def loading(self) -> bool:
         """A comparison is running, or what it sent is still being shown."""
-        return self.runner.running or self.pacer.busy
+        return self.stream.busy
 
-    # -- streaming results -----------------------------------------------------------------------
-    def _on_progress(self, packet: Packet) -> None:
-        self.pacer.add([lambda: self._take_packet(packet)])
+    # -- the comparison (ui.streaming) ---------------------------------------------------------
+    @property
+    def runner(self) -> TaskRunner:
+        return self.stream.runner
 
-    def _take_packet(self, packet: Packet) -> None:
-        message = remote.decode(packet.payload)  # here, a batch at a time: see ui.worker
-        if packet.tag == remote.LOADED:
-            self._take_edition(message)
-        elif packet.tag == remote.SECTIONS:  # shown in pieces of at most PIECE_CHANGES changes
-            self.pacer.add_next([lambda piece=piece: self._take_piece(piece)
-                                 for piece in pieces(message, PIECE_CHANGES)])
-        elif packet.tag == remote.DONE and self.review is not None:
-            ending = message.ending
-            review = self.review
-            bounds = range(0, max(len(ending.positions), 1), CONCLUDE_SLICE)  # the last one completes it
-            self.pacer.add([lambda a=a: review.conclude(ending, a, a + CONCLUDE_SLICE) for a in bounds])
-            self.pacer.add([lambda: self._complete(message)])
+    def cancel_loading(self) -> None:
+        """Stop comparing: what arrived stays reviewable, but Save and Export stay off."""
+        self.stream.cancel()
+        self.files.update_actions()
+        self.statusBar().showMessage(self.tr("Comparison cancelled: the sections compared so far can be "
+                                             "reviewed; to save or export, use File › Compare Again."))
 
-    def _take_edition(self, loaded: remote.Loaded) -> None:
-        """An edition is read: into its pane; with both, an empty review grows from here."""
-        editions = self._loading.setdefault("editions", {})
-        editions[loaded.role] = loaded.edition
-        pane = self.panes.base if loaded.role is Role.BASE else self.panes.reference
-        pane.set_text(loaded.edition.text)
-        if len(editions) == 2:
-            self._set_review(Review(Comparison(editions[Role.BASE], editions[Role.REFERENCE], (), ()),
-                                    self._loading["decisions"]))
-            self.appearance.set_pane_titles()
+    def compare_again(self) -> None:
+        """Restart an unfinished comparison, keeping every decision made so far."""
+        self.stream.again()
 
-    def _take_piece(self, piece: Piece) -> None:
-        """Grow the review by one piece; every view appends what arrived (never the whole)."""
-        review = self.review
-        assert review is not None
-        self._set_progress(piece.done, piece.total)
-        review.extend(piece.sections, piece.changes, self._loading["decisions"])  # _apply keeps those
-        self.marks.extend(piece.changes)
-        self.canonical.append_sections(list(piece.complete))
-        self.section_feed.add(piece.sections)
-        self.count_feed.add({c.section for c in piece.changes})  # rows shown before these arrived
-        if self.current_section is None:  # the first piece: show its first section now
-            self.section_feed.flush()
-            self.go_to_section(review.sections[0].key)
-        elif piece.changes and piece.changes[0].section == self.current_section:
-            self.change_list.model.set_section(review, self.current_section)  # it had only its first changes
+    def _set_review(self, review: Review) -> None:
+        """Every view shows ``review`` from scratch (an empty one, which then grows)."""
+        self.review = review
+        self.navigator_model.set_review(review)
+        self.marks.reset(review)
+        self.canonical.set_review(review)
+        self.change_list.model.set_section(review, self.current_section)
         self._update_status()
 
-    def _on_finished(self, done: bool) -> None:
-        if not done:
-            self._end_loading()
-
-    def _complete(self, done: remote.Done) -> None:
-        """Every section is shown and the ending applied: the review is complete."""
-        self._end_loading()
-        review, state, reattached = self.review, self._loading, done.reattached
+    def _comparison_complete(self, reattached) -> None:
+        """Every section is shown and the ending applied: Save and Export from now on."""
+        review = self.review
         assert review is not None
-        if reattached is not None:  # saved decisions that moved to another change id
-            self._refresh_views(review.decide({k: v for k, v in reattached.decisions.items()
-                                               if k not in state["decisions"]}))
-            review.orphaned = reattached.orphaned  # type: ignore[attr-defined]  # kept by the next save
         self.comparison = comparison = review.comparison
         self.change_list.model.set_section(review, self.current_section)  # the reinforced confidences
         self._show_inspector()
@@ -342,60 +286,10 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.review_completed.emit()
 
-    def _end_loading(self) -> None:
-        """The comparison is over (done, failed or cancelled): what it built stays, and the
-        collector, paused meanwhile, leaves it out of its full passes from now on."""
-        self._show_progress(False)
-        self.section_feed.flush()
-        self.count_feed.flush()
-        gc.freeze()
-        gc.enable()
-
-    def _on_failed(self, message: str) -> None:
-        self._end_loading()
+    def _comparison_failed(self, message: str) -> None:
         self.files.update_actions()
         self._error(self.tr("Cannot compare the editions"), message)
         self._update_title()
-
-    def cancel_loading(self) -> None:
-        """Stop comparing: what arrived stays reviewable, but Save and Export stay off."""
-        self.runner.cancel()
-        self._end_loading()
-        self.files.update_actions()
-        self.statusBar().showMessage(self.tr("Comparison cancelled: the sections compared so far can be "
-                                             "reviewed; to save or export, use File › Compare Again."))
-
-    def compare_again(self) -> None:
-        """Restart an unfinished comparison, keeping every decision made so far."""
-        if self.review is None or self.comparison is not None or self.runner.running:
-            return
-        decisions, loaded = self._loading["decisions"], self._loading.get("session")
-        modified, self.quiet = self.quiet, True  # no "unsaved decisions?" box: nothing is dropped
-        try:
-            self.open_editions(*self._sources, decisions, loaded)
-        finally:
-            self.quiet = modified
-
-    def _set_progress(self, value: int, total: int) -> None:
-        """Move the progress bar without its synchronous repaint (``setValue`` repaints at
-        once, and with it every other widget waiting to: a 50 ms stall per percent)."""
-        self.progress.setUpdatesEnabled(False)
-        self.progress.setRange(0, total)
-        self.progress.setValue(value)
-        self.progress.setUpdatesEnabled(True)  # schedules an ordinary update
-
-    def _show_progress(self, shown: bool) -> None:
-        self.progress.setVisible(shown)
-        self.cancel_button.setVisible(shown)
-
-    def _set_review(self, review: Review) -> None:
-        """Every view shows ``review`` from scratch (an empty one, which then grows)."""
-        self.review = review
-        self.navigator_model.set_review(review)
-        self.marks.reset(review)
-        self.canonical.set_review(review)
-        self.change_list.model.set_section(review, self.current_section)
-        self._update_status()
 
     # -- navigation ------------------------------------------------------------------------------
     def visible(self, change: Change) -> bool:
@@ -404,7 +298,7 @@ class MainWindow(QMainWindow):
     def go_to_section(self, key: str, change_id: str | None = None) -> None:
         if self.review is None:
             return
-        self.section_feed.flush()
+        self.stream.section_feed.flush()
         if key != self.current_section:
             self.current_section = key
             self.change_list.model.set_section(self.review, key)
@@ -460,7 +354,7 @@ class MainWindow(QMainWindow):
                                      else self.tr("No more changes in this direction."), 4000)
 
     def step_section(self, step: int) -> None:
-        self.section_feed.flush()
+        self.stream.section_feed.flush()
         keys = self.navigator_model.keys()
         if self.current_section in keys:
             i = keys.index(self.current_section) + step
@@ -489,7 +383,7 @@ class MainWindow(QMainWindow):
         if not changed:
             return changed
         if self.comparison is None:  # still partial: remember it for the sections to come
-            self._loading.setdefault("decisions", {}).update(changed.after)
+            self.stream.decisions.update(changed.after)
         self._refresh_views(changed)
         self.autosaver.mark_dirty()
         return changed

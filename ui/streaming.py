@@ -1,0 +1,175 @@
+"""Showing a comparison while it streams in from the comparing process.
+
+:class:`Streaming` runs one comparison for the window: it starts the child process
+(:mod:`app.remote`, through :class:`~ui.worker.TaskRunner`), decodes each packet on the GUI
+thread, and hands the window's views what arrived in pieces of at most
+:data:`PIECE_CHANGES` changes between repaints (:class:`~ui.worker.Pacer`). Once both
+editions are read an empty review is shown and grows, so the first section can be reviewed
+while the rest is still being compared; the ending is applied in slices, and the review
+is complete when the last one lands (``MainWindow.review_completed``).
+
+Imports: Qt, the core, :mod:`ui.worker`.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app import remote
+from app.model import Comparison, Decision, Role
+from app.review import Review
+from ui.worker import Coalescer, Pacer, Packet, Piece, TaskRunner, compare_job, pieces
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+#: How many reinforced confidences one slice of the ending applies (~10 µs each).
+CONCLUDE_SLICE = 500
+#: How many streamed changes one piece shows (~30 µs each: review, marks, ticks, canonical).
+PIECE_CHANGES = 120
+
+
+class Streaming:
+    """One window's comparison in progress: the child process, the queue of pieces to show,
+    and what arrived so far (the editions, the decisions to apply as sections come)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.runner = TaskRunner(window)
+        self.runner.progressed.connect(self._on_progress)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+        self.pacer = Pacer(window)  # streamed sections reach the views in frame-sized slices
+        # the tree repaints all its rows on any insert: streamed sections reach it 3 times a second
+        self.section_feed = Coalescer(lambda sections: window.navigator_model.append_sections(sections), 300,
+                                      window)
+        self.count_feed = Coalescer(lambda keys: window.navigator_model.recount(set(keys)), 300, window)
+        self.decisions: dict[str, Decision] = {}  # made or reopened before their section arrived
+        self.session = None  # the reopened session, if any
+        self._editions: dict[Role, object] = {}
+        self._sources: tuple[str | Path, str | Path] | None = None
+
+    @property
+    def busy(self) -> bool:
+        """A comparison is running, or what it sent is still being shown."""
+        return self.runner.running or self.pacer.busy
+
+    def start(self, base: str | Path, reference: str | Path,
+              decisions: Mapping[str, Decision] | None, loaded) -> None:
+        """Compare ``base`` and ``reference`` (the window has cleared its views)."""
+        self.section_feed.clear()
+        self.count_feed.clear()
+        self.pacer.clear()
+        self.decisions, self.session, self._editions = dict(decisions or {}), loaded, {}
+        self._sources = (base, reference)
+        self.show_progress(True)
+        self.window.progress.setRange(0, 0)
+        # a full pass of the collector over a growing review would freeze the window for
+        # hundreds of milliseconds, again and again: paused until the comparison is over
+        gc.disable()
+        self.runner.start(compare_job(base, reference, loaded))
+
+    def again(self) -> None:
+        """Restart an unfinished comparison, keeping every decision made so far."""
+        w = self.window
+        if w.review is None or w.comparison is not None or self.runner.running or self._sources is None:
+            return
+        quiet, w.quiet = w.quiet, True  # no "unsaved decisions?" box: nothing is dropped
+        try:
+            w.open_editions(*self._sources, self.decisions, self.session)
+        finally:
+            w.quiet = quiet
+
+    def cancel(self) -> None:
+        self.runner.cancel()
+        self._end()
+
+    def show_progress(self, shown: bool) -> None:
+        self.window.progress.setVisible(shown)
+        self.window.cancel_button.setVisible(shown)
+
+    # -- what arrives ------------------------------------------------------------------------
+    def _on_progress(self, packet: Packet) -> None:
+        self.pacer.add([lambda: self._take_packet(packet)])
+
+    def _take_packet(self, packet: Packet) -> None:
+        message = remote.decode(packet.payload)  # here, a batch at a time: see ui.worker
+        if packet.tag == remote.LOADED:
+            self._take_edition(message)
+        elif packet.tag == remote.SECTIONS:  # shown in pieces of at most PIECE_CHANGES changes
+            self.pacer.add_next([lambda piece=piece: self._take_piece(piece)
+                                 for piece in pieces(message, PIECE_CHANGES)])
+        elif packet.tag == remote.DONE and self.window.review is not None:
+            ending = message.ending
+            review = self.window.review
+            bounds = range(0, max(len(ending.positions), 1), CONCLUDE_SLICE)  # the last one completes it
+            self.pacer.add([lambda a=a: review.conclude(ending, a, a + CONCLUDE_SLICE) for a in bounds])
+            self.pacer.add([lambda: self._complete(message)])
+
+    def _take_edition(self, loaded: remote.Loaded) -> None:
+        """An edition is read: into its pane; with both, an empty review grows from here."""
+        w, editions = self.window, self._editions
+        editions[loaded.role] = loaded.edition
+        pane = w.panes.base if loaded.role is Role.BASE else w.panes.reference
+        pane.set_text(loaded.edition.text)
+        if len(editions) == 2:
+            w._set_review(Review(Comparison(editions[Role.BASE], editions[Role.REFERENCE], (), ()), self.decisions))
+            w.appearance.set_pane_titles()
+
+    def _take_piece(self, piece: Piece) -> None:
+        """Grow the review by one piece; every view appends what arrived (never the whole)."""
+        w = self.window
+        review = w.review
+        assert review is not None
+        self._set_progress(piece.done, piece.total)
+        review.extend(piece.sections, piece.changes, self.decisions)  # the window's _apply keeps those
+        w.marks.extend(piece.changes)
+        w.canonical.append_sections(list(piece.complete))
+        self.section_feed.add(piece.sections)
+        self.count_feed.add({c.section for c in piece.changes})  # rows shown before these arrived
+        if w.current_section is None:  # the first piece: show its first section now
+            self.section_feed.flush()
+            w.go_to_section(review.sections[0].key)
+        elif piece.changes and piece.changes[0].section == w.current_section:
+            w.change_list.model.set_section(review, w.current_section)  # it had only its first changes
+        w._update_status()
+
+    def _on_finished(self, done: bool) -> None:
+        if not done:
+            self._end()
+
+    def _complete(self, done: remote.Done) -> None:
+        """Every section is shown and the ending applied: the review is complete."""
+        self._end()
+        review, reattached = self.window.review, done.reattached
+        assert review is not None
+        if reattached is not None:  # saved decisions that moved to another change id
+            moved = {k: v for k, v in reattached.decisions.items() if k not in self.decisions}
+            self.window._refresh_views(review.decide(moved))
+            review.orphaned = reattached.orphaned  # type: ignore[attr-defined]  # kept by the next save
+        self.window._comparison_complete(reattached)
+
+    def _end(self) -> None:
+        """The comparison is over (done, failed or cancelled): what it built stays, and the
+        collector, paused meanwhile, leaves it out of its full passes from now on."""
+        self.show_progress(False)
+        self.section_feed.flush()
+        self.count_feed.flush()
+        gc.freeze()
+        gc.enable()
+
+    def _on_failed(self, message: str) -> None:
+        self._end()
+        self.window._comparison_failed(message)
+
+    def _set_progress(self, value: int, total: int) -> None:
+        """Move the progress bar without its synchronous repaint (``setValue`` repaints at
+        once, and with it every other widget waiting to: a 50 ms stall per percent)."""
+        progress = self.window.progress
+        progress.setUpdatesEnabled(False)
+        progress.setRange(0, total)
+        progress.setValue(value)
+        progress.setUpdatesEnabled(True)  # schedules an ordinary update
