@@ -202,6 +202,10 @@ class Review:
     def section(self, key: str) -> SectionPair:
         return self._section_list[self._index[key]]
 
+    def has_section(self, key: str) -> bool:
+        """Section ``key`` has arrived (a review grows while the comparison streams in)."""
+        return key in self._index
+
     def position(self, change_id: str) -> int:
         """Where the change stands in :attr:`changes` (document order), in O(1)."""
         return self._position[change_id]

@@ -101,9 +101,9 @@ def test_accept_reject_edit_and_undo(window, qtbot):
     editor.setText("Likvärdigt")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert review.decision(first).text == "Likvärdigt"
-    assert window.canonical.text.startswith(review.canonical_text()[:200])
     assert "Likvärdigt" in window.canonical.text
-    assert window.canonical.text == review.canonical_text()
+    assert window.canonical.text == review.section_canonical(window.current_section)
+    assert window.canonical.toPlainText() == window.canonical.text
     qtbot.keyClick(window.panes.base, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert review.decision(first).verdict is Verdict.REJECTED
     qtbot.keyClick(window.panes.base, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -112,7 +112,7 @@ def test_accept_reject_edit_and_undo(window, qtbot):
     qtbot.keyClick(window.panes.base, Qt.Key.Key_Z,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert review.decision(first).verdict is Verdict.ACCEPTED
-    assert window.canonical.text == review.canonical_text()
+    assert window.canonical.text == review.section_canonical(window.current_section)
     assert window.isWindowModified()
 
 
@@ -137,11 +137,12 @@ def test_bulk_accept_shows_count_and_is_one_undo_step(window, qtbot, monkeypatch
     window.go_to_section("1.1")
     expected = len(window.review.suggested_decisions(
         window.review.select(section="1.1", verdicts={Verdict.PENDING}, bulk_safe=True)))
+    before = window.canonical.text
     window.menus["bulk_section"].trigger()
     assert asked and str(expected) in asked[0]
     counts = window.review.counts("1.1")
     assert counts.pending == len(window.review.section_changes("1.1")) - expected
-    assert window.canonical.text == window.review.canonical_text()
+    assert window.canonical.text == window.review.section_canonical("1.1") != before
     window.undo_stack.undo()
     assert window.review.counts("1.1").pending == len(window.review.section_changes("1.1"))
     assert not any(window.review.decision(c.id).verdict is Verdict.ACCEPTED
@@ -154,6 +155,27 @@ def test_find_highlights_hits(window, qtbot):
     qtbot.keyClicks(window.find_bar.field, "manlands")  # QTest types ASCII only
     assert window._hits and "of" in window.find_bar.count.text()
     assert {h.where for h in window._hits} >= {"reference"}
+
+
+def test_find_shows_a_canonical_hit_in_its_section(window, qtbot):
+    """The canonical view holds one section; stepping to a hit elsewhere switches to it."""
+    shown = window.canonical.key
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.find_bar.field, "Beskriv")  # every section heading asks to describe
+    canonical = [h for h in window._hits if h.where == "canonical"]
+    assert len(canonical) > 10
+    for _ in range(len(window._hits)):
+        qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+        hit = window._hits[window._hit]
+        if hit.where == "canonical" and window.canonical.key != shown:
+            break
+    else:
+        pytest.fail("no canonical hit outside the first section")
+    cursor = window.canonical.textCursor()
+    assert cursor.selectedText() == "Beskriv"
+    assert window.canonical.whole_text()[hit.start:hit.end] == "Beskriv"
+    assert window.canonical.text == window.review.section_canonical(window.canonical.key)
+    assert window.canonical._layers["find"]  # the hits in the section now shown
 
 
 def test_save_close_reopen_same_decisions(window, qtbot, tmp_path, monkeypatch):
@@ -177,7 +199,8 @@ def test_save_close_reopen_same_decisions(window, qtbot, tmp_path, monkeypatch):
     with qtbot.waitSignal(again.review_completed, timeout=20000):
         again.open_session(target)
     assert again.review.decisions() == decisions
-    assert again.canonical.text == canonical
+    assert again.review.canonical_text() == canonical
+    assert again.canonical.text == again.review.section_canonical(again.current_section)
     again.runner.wait()
 
 
@@ -254,7 +277,7 @@ def test_theme_and_language_apply_live_and_are_remembered(window, qtbot, app_res
     assert window.statusBar().currentMessage() == ""  # not left in English
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert "Arkiv" in titles and "File" not in titles
-    assert window.canonical_label.text() == "Kanonisk text (direkt)"
+    assert window.canonical_label.text() == f"Kanonisk text för avsnitt {window.current_section} (direkt)"
     assert window.change_list.box.title() == "Ändringar i avsnittet"
     assert window.inspector.form.labelForField(window.inspector.section_label).text() == "Avsnitt:"
     assert window.navigator_model.headerData(0, Qt.Orientation.Horizontal) == "Avsnitt"

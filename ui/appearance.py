@@ -68,7 +68,7 @@ class Appearance(QObject):
         w.menus = build_menus(w)
         w.files.update_actions()
         w.statusBar().clearMessage()  # a transient message stays in the language it was shown in
-        w.canonical_label.setText(_tr("Canonical text (live)"))
+        w._update_canonical_label()
         w.doc_status.setAccessibleName(_tr("Document progress"))
         w.section_status.setAccessibleName(_tr("Section progress"))
         w.progress.setAccessibleName(_tr("Comparison progress"))

@@ -1,11 +1,13 @@
-"""The canonical text as it stands, with each decided spot marked, updated live.
+"""The canonical text of the current section as it stands, each decided spot marked, live.
 
-The text is kept per section: streamed sections are appended at the end, a decision
-re-places only its section's text (one ``QTextCursor`` edit), and the marks come from
-:meth:`Review.section_marks`, looked up per painted block by bisecting the section starts
-and painted by the same lazy :class:`~ui.text_panes.SpanHighlighter` the edition panes use —
-accepted, rejected and edited differ by line style as well as colour. Nothing here costs
-the whole document per decision.
+The view holds one section (the one being reviewed), not the document: Qt's plain-text
+layout re-measures every block of a document when its widest line gets narrower, and a
+decision in the canonical text of the 100× pair (106,000 blocks) could take 30 ms for it.
+A decision re-places only the characters that differ (one ``QTextCursor`` edit); the marks
+come from :meth:`Review.section_marks` and are painted by the same lazy
+:class:`~ui.text_panes.SpanHighlighter` the edition panes use — accepted, rejected and
+edited differ by line style as well as colour. Find searches the whole canonical text
+(:meth:`CanonicalView.whole_text`) and shows a hit by switching to its section.
 
 Imports: Qt, the core, :mod:`ui.text_panes`, :mod:`ui.offsets`, :mod:`ui.palette`.
 """
@@ -13,13 +15,13 @@ Imports: Qt, the core, :mod:`ui.text_panes`, :mod:`ui.offsets`, :mod:`ui.palette
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from itertools import accumulate
 
 from PySide6.QtGui import QTextCharFormat
 
 from app.model import Verdict
 from app.review import DecisionsChanged, Review
-from ui.offsets import Utf16Index
 from ui.palette import decided_colors
 from ui.text_panes import EditionPane, PaintSpan
 
@@ -64,115 +66,122 @@ def shared_ends(old: str, new: str) -> tuple[int, int]:
 
 
 class CanonicalView(EditionPane):
-    """The canonical text of a review."""
+    """The canonical text of one section of a review."""
 
     def __init__(self, parent=None) -> None:
         super().__init__("", parent)
         self.setAccessibleName(self.tr("Canonical text"))
         self.highlighter.set_formats(verdict_formats(False))
         self._review: Review | None = None
-        self._keys: list[str] = []
-        self._texts: list[str] = []  # each section's canonical text, as the document holds it
-        self._row: dict[str, int] = {}
-        self._starts: list[int] | None = [0]  # prefix sums of the lengths (None: to recompute)
+        self.key: str | None = None  # the section shown
+        self._find: list[tuple[int, int]] = []  # find hits, in offsets into the whole text
+        self._find_format = QTextCharFormat()
         self.highlighter.source = self
 
     def retranslate_ui(self) -> None:
         self.setAccessibleName(self.tr("Canonical text"))
 
-    # -- the text as a whole (find and the tests read it; joined only when asked) --------------
-    @property
-    def text(self) -> str:
-        if self._joined is None:
-            self._joined = "".join(self._texts)
-        return self._joined
-
-    @text.setter
-    def text(self, text: str) -> None:  # EditionPane.set_text; kept in step with _texts here
-        self._joined = text
-
     def set_review(self, review: Review | None) -> None:
-        """Show ``review``'s canonical text from scratch (opening; small reviews)."""
-        self._review = review
-        self._keys, self._texts, self._row, self._starts = [], [], {}, [0]
-        self._joined = None
-        self.offsets = Utf16Index("")
-        self.setPlainText("")
-        self.highlighter.rehighlight()
-        if review is not None:
-            self.append_sections([s.key for s in review.sections])
+        """Show nothing of ``review`` until a section is chosen (opening)."""
+        self._review, self.key, self._find = review, None, []
+        self.set_text("")
+        self.set_layer("find", [], self._find_format)
 
-    def append_sections(self, keys: list[str]) -> None:
-        """Sections streamed in after the ones shown: appended at the end (costs them only)."""
+    def show_section(self, key: str) -> None:
+        """Show section ``key``'s canonical text (with the find hits that fall in it)."""
         review = self._review
-        if review is None or not keys:
+        if review is None or key == self.key or not review.has_section(key):
             return
-        texts = [review.section_canonical(k) for k in keys]
-        starts = self._section_starts()
-        for key, text in zip(keys, texts, strict=True):
-            self._row[key] = len(self._keys)
-            self._keys.append(key)
-            self._texts.append(text)
-        starts.extend(list(accumulate(map(len, texts), initial=starts[-1]))[1:])
-        self._joined = None
-        self.append_quietly("".join(texts))
+        self.key = key
+        self.set_layer("current", [], QTextCharFormat())
+        self.set_text(review.section_canonical(key))
+        self._apply_find()
+
+    def sections_complete(self, keys: Sequence[str]) -> None:
+        """Streamed sections are complete: the one shown may have gained decided changes.
+        Their canonical texts are built now, a piece at a time, so that neither Find nor a
+        move to another section builds the whole text at once (a second at 100×)."""
+        if self._review is not None:
+            for key in keys:
+                self._review.section_canonical(key)
+        if self.key in keys:
+            self._follow()
 
     def decisions_changed(self, changed: DecisionsChanged) -> None:
-        review = self._review
-        if review is None or not changed.sections:
+        if self.key in changed.sections:
+            self._follow()
+
+    def _follow(self) -> None:
+        """Bring the shown text up to the review's: one edit where they differ."""
+        assert self._review is not None and self.key is not None
+        old, new = self.text, self._review.section_canonical(self.key)
+        if self._fed < len(old):  # a long section still being fed: start it again
+            self.set_text(new)
             return
         bar = self.verticalScrollBar().value()
-        for key in sorted((k for k in changed.sections if k in self._row), key=self._row.__getitem__,
-                          reverse=True):  # end first, so the earlier offsets hold
-            row = self._row[key]
-            start, old = self._section_starts()[row], self._texts[row]
-            new = review.section_canonical(key)
-            self._texts[row] = new
-            self._starts = None if len(new) != len(old) else self._starts
-            head, tail = shared_ends(old, new)  # one decision: a word, not the section, is replaced
-            self._replace(start + head, start + len(old) - tail, new[head:len(new) - tail])
+        head, tail = shared_ends(old, new)  # one decision: a word, not the section, is replaced
+        start, end = head, len(old) - tail
+        cursor = self.cursor_for(start, end)
+        cursor.insertText(new[head:len(new) - tail])
+        self.offsets.replace(start, end, new[head:len(new) - tail])
+        self.text = new
+        self._fed = len(new)
+        self.highlighter.invalidate(start, start + len(new) - head - tail)
         self.verticalScrollBar().setValue(bar)
 
-    def _replace(self, start: int, end: int, text: str) -> None:
-        cursor = self.cursor_for(start, end)
-        cursor.insertText(text)
-        self.offsets.replace(start, end, text)
-        self._joined = None
-        self.highlighter.invalidate(start, start + len(text))
-
-    def _section_starts(self) -> list[int]:
-        if self._starts is None:  # O(sections), after a decision changed a section's length
-            self._starts = list(accumulate(map(len, self._texts), initial=0))
-        return self._starts
-
-    def section_start(self, key: str) -> int:
-        return self._section_starts()[self._row[key]] if key in self._row else 0
-
     def mark_of(self, change_id: str) -> tuple[int, int] | None:
+        """Where ``change_id`` landed in the text shown (None when it is not decided or not here)."""
         review = self._review
-        if review is None or change_id not in review.comparison.by_id:
+        if review is None or self.key is None or change_id not in review.comparison.by_id:
             return None
-        key = review.change(change_id).section
-        if key not in self._row:
-            return None
-        start = self.section_start(key)
-        for mark in review.section_marks(key):
+        for mark in review.section_marks(self.key):
             if mark.change_id == change_id:
-                return start + mark.start, start + mark.end
+                return mark.start, mark.end
         return None
 
     def between(self, start: int, end: int) -> list[PaintSpan]:
-        """The highlighter's source: marks of the sections touching ``[start, end]``."""
+        """The highlighter's source: the shown section's marks touching ``[start, end]``."""
+        if self._review is None or self.key is None:
+            return []
+        return [PaintSpan(m.start, m.end, m.verdict.value) for m in self._review.section_marks(self.key)
+                if m.end >= start and m.start <= end]
+
+    # -- find over the whole text -----------------------------------------------------------
+    def whole_text(self) -> str:
+        """The canonical text of every section compared so far, as Find searches it."""
+        return self._review.canonical_text() if self._review is not None else ""
+
+    def set_find(self, ranges: Sequence[tuple[int, int]], fmt: QTextCharFormat) -> None:
+        """Hits in the whole text; those in the shown section are highlighted."""
+        self._find, self._find_format = list(ranges), fmt
+        self._apply_find()
+
+    def reveal(self, start: int, end: int) -> tuple[int, int]:
+        """Show the section holding whole-text offset ``start``; ``[start, end)`` in it."""
+        keys, starts = self._starts()
+        row = max(bisect_right(starts, start) - 1, 0)
+        if keys:
+            self.show_section(keys[row])
+        offset = starts[row] if keys else 0
+        return start - offset, end - offset
+
+    def _apply_find(self) -> None:
+        if not self._find:
+            self.set_layer("find", [], self._find_format)
+            return
+        keys, starts = self._starts()
+        if self.key is None or self.key not in keys:
+            self.set_layer("find", [], self._find_format)
+            return
+        row = keys.index(self.key)
+        first, last = starts[row], starts[row + 1]
+        self.set_layer("find", [(s - first, e - first) for s, e in self._find if first <= s < last],
+                       self._find_format)
+
+    def _starts(self) -> tuple[list[str], list[int]]:
+        """Section keys and where each starts in the whole text (O(sections): find only)."""
         review = self._review
         if review is None:
-            return []
-        starts = self._section_starts()
-        row = max(bisect_right(starts, start) - 1, 0)
-        out = []
-        while row < len(self._keys) and starts[row] <= end:
-            offset = starts[row]
-            for m in review.section_marks(self._keys[row]):
-                if m.end + offset >= start and m.start + offset <= end:
-                    out.append(PaintSpan(m.start + offset, m.end + offset, m.verdict.value))
-            row += 1
-        return out
+            return [], [0]
+        keys = [s.key for s in review.sections]
+        return keys, list(accumulate((len(review.section_canonical(k)) for k in keys), initial=0))

@@ -222,6 +222,9 @@ class ChangeList(QWidget):
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
+        # always there: a scroll bar coming and going with the section's length resized the
+        # columns and repainted the whole list twice after moving to a longer section
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         header = self.view.horizontalHeader()
         # fixed widths from the labels, not ResizeToContents: that re-measures every row of the
         # section on each decision (a keypress cost 30 ms in a long section)

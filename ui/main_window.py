@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
         self.navigator_model.clear()
         self.change_list.model.set_section(None, None)
         self.canonical.set_review(None)
+        self._update_canonical_label()
         self.inspector.show_change(None, None, "")
         self.session_path = loaded.path if loaded is not None else None
         self.statusBar().showMessage(self.tr("Comparing the editions…"))
@@ -303,7 +304,8 @@ class MainWindow(QMainWindow):
             self.current_section = key
             self.change_list.model.set_section(self.review, key)
             self.navigator.select_key(key)
-            self.canonical.scroll_to_offset(self.canonical.section_start(key))
+            self.canonical.show_section(key)
+            self._update_canonical_label()
         if change_id is None:
             changes = [c for c in self.review.section_changes(key) if self.visible(c)]
             pending = [c for c in changes if self.review.decision(c.id).verdict is Verdict.PENDING]
@@ -503,6 +505,12 @@ class MainWindow(QMainWindow):
                 .replace("%4", str(counts.rejected)).replace("%5", str(counts.edited))
                 .replace("%6", str(int(counts.reviewed_share * 100))))
 
+    def _update_canonical_label(self) -> None:
+        """The canonical view shows one section: its title says which."""
+        key = self.canonical.key
+        self.canonical_label.setText(self.tr("Canonical text of section %1 (live)").replace("%1", key) if key
+                                     else self.tr("Canonical text (live)"))
+
     def _update_title(self) -> None:
         if self.session_path is not None:
             name = self.session_path.name
@@ -518,11 +526,13 @@ class MainWindow(QMainWindow):
 
     def _search(self, needle: str) -> None:
         self._hits = []
-        for name, pane in (("base", self.panes.base), ("reference", self.panes.reference),
-                           ("canonical", self.canonical)):
+        for name, pane in (("base", self.panes.base), ("reference", self.panes.reference)):
             hits = find_all(pane.text, needle, name)
             pane.set_layer("find", [(h.start, h.end) for h in hits], find_format(self.dark))
             self._hits.extend(hits)
+        hits = find_all(self.canonical.whole_text(), needle, "canonical")  # shown section by section
+        self.canonical.set_find([(h.start, h.end) for h in hits], find_format(self.dark))
+        self._hits.extend(hits)
         self._hit = -1
         self.find_bar.set_position(-1, len(self._hits))
         if self._hits:
@@ -534,14 +544,16 @@ class MainWindow(QMainWindow):
         self._hit = (self._hit + step) % len(self._hits)
         hit = self._hits[self._hit]
         pane = {"base": self.panes.base, "reference": self.panes.reference, "canonical": self.canonical}[hit.where]
-        pane.setTextCursor(pane.cursor_for(hit.start, hit.end))
+        start, end = self.canonical.reveal(hit.start, hit.end) if pane is self.canonical else (hit.start, hit.end)
+        pane.setTextCursor(pane.cursor_for(start, end))
         pane.centerCursor()
         self.find_bar.set_position(self._hit, len(self._hits))
 
     def _close_find(self) -> None:
         self.find_bar.hide()
-        for pane in (*self.panes.panes(), self.canonical):
+        for pane in self.panes.panes():
             pane.set_layer("find", [], find_format(self.dark))
+        self.canonical.set_find([], find_format(self.dark))
         self.panes.base.setFocus()
 
     # -- files ------------------------------------------------------------------------------------

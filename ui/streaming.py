@@ -127,7 +127,7 @@ class Streaming:
         self._set_progress(piece.done, piece.total)
         review.extend(piece.sections, piece.changes, self.decisions)  # the window's _apply keeps those
         w.marks.extend(piece.changes)
-        w.canonical.append_sections(list(piece.complete))
+        w.canonical.sections_complete(piece.complete)
         self.section_feed.add(piece.sections)
         self.count_feed.add({c.section for c in piece.changes})  # rows shown before these arrived
         if w.current_section is None:  # the first piece: show its first section now

@@ -309,7 +309,7 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     </message>
     <message>
         <source>Comparing the editions…</source>
-        <extracomment>How many reinforced confidences one slice of the ending applies (~10 µs each). How many streamed changes one piece shows (~30 µs each: review, marks, ticks, canonical). The comparison is complete and shown: Save and Export are possible from now on.</extracomment>
+        <extracomment>The comparison is complete and shown: Save and Export are possible from now on.</extracomment>
         <translation>Jämför utgåvorna…</translation>
     </message>
     <message>
@@ -427,6 +427,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <message>
         <source>Section %1: %2 pending · %3% reviewed</source>
         <translation>Avsnitt %1: %2 obeslutade · %3 % granskat</translation>
+    </message>
+    <message>
+        <source>Canonical text of section %1 (live)</source>
+        <translation>Kanonisk text för avsnitt %1 (direkt)</translation>
     </message>
     <message>
         <source>Section %1</source>
