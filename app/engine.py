@@ -15,9 +15,10 @@ Imports: the standard library, the other core modules.
 from __future__ import annotations
 
 import hashlib
+from array import array
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app.classify import classify, reinforced_confidences
@@ -79,14 +80,15 @@ class Ending:
 
     Small on purpose: a window that has streamed every section's changes already holds
     them, so it takes only this (the document-order ``positions`` of the changes whose
-    confidence moved, and their new ``confidences``: two flat tuples, which unpickle ten
-    times faster than pairs) instead of a second copy of the whole comparison.
+    confidence moved, and their new ``confidences``) instead of a second copy of the whole
+    comparison. The two are typed arrays: they unpickle as one block of bytes each, where
+    tuples of 300,000 numbers took the window's thread 40 ms.
     """
 
     warnings: tuple[str, ...]
     similarity: float
-    positions: tuple[int, ...] = ()
-    confidences: tuple[float, ...] = ()
+    positions: Sequence[int] = field(default_factory=lambda: array("q"))
+    confidences: Sequence[float] = field(default_factory=lambda: array("d"))
 
     def __post_init__(self) -> None:
         if len(self.positions) != len(self.confidences):
@@ -113,7 +115,7 @@ def conclude(sections: list[SectionPair], changes: list[Change] | tuple[Change, 
         warnings.append(f"Section {section.number} is only in the {section.only_in} edition.")
     confidences = reinforced_confidences(changes)
     moved = [i for i, (change, new) in enumerate(zip(changes, confidences, strict=True)) if new != change.confidence]
-    return Ending(tuple(warnings), similarity, tuple(moved), tuple(confidences[i] for i in moved))
+    return Ending(tuple(warnings), similarity, array("q", moved), array("d", (confidences[i] for i in moved)))
 
 
 def iter_compare(base: Edition, reference: Edition) -> Iterator[SectionResult]:

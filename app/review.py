@@ -99,7 +99,9 @@ class Review:
         self._first: dict[str, int] = {}  # position of each section's first change (they are contiguous)
         self._cache: dict[str, _SectionCache] = {}
         self._index: dict[str, int] = {}
-        self._position: dict[str, int] = {}
+        # each change's place in its section: small dicts, where one of 300,000 entries took
+        # 15 ms to grow, in one streamed piece
+        self._in_section: dict[str, dict[str, int]] = {}
         self._tally: Counter[Verdict] = Counter()  # non-pending verdicts, kept by decide()
         self._section_tally: dict[str, Counter[Verdict]] = {}  # the same per section
         self._grow(comparison.sections, comparison.changes)
@@ -138,9 +140,10 @@ class Review:
                     raise ValueError(f"the changes of section {key} are not together")
                 self._first[key], last = len(self._change_list), key
                 self._by_section.setdefault(key, [])
+                self._in_section.setdefault(key, {})
                 self._cache.setdefault(key, _SectionCache())
                 self._section_tally.setdefault(key, Counter())
-            self._position[change.id] = len(self._change_list)
+            self._in_section[key][change.id] = len(self._by_section[key])
             self._change_list.append(change)
             self._by_section[key].append(change)
         self._stale = True  # no tuple copy per batch: that made streaming quadratic again
@@ -208,7 +211,8 @@ class Review:
 
     def position(self, change_id: str) -> int:
         """Where the change stands in :attr:`changes` (document order), in O(1)."""
-        return self._position[change_id]
+        section = self._by_id[change_id].section
+        return self._first[section] + self._in_section[section][change_id]
 
     def counts(self, section: str | None = None, kinds: Collection[Kind] | None = None) -> Counts:
         """Progress in the document or one section, optionally for some kinds only."""
@@ -299,7 +303,7 @@ class Review:
             cache = self._cache[change.section]
             if cache.text is None:
                 continue
-            i = self._position[cid] - self._first[change.section]
+            i = self._in_section[change.section][cid]
             start, old, new = cache.starts[i], change.final_text(before[cid]), change.final_text(decision)
             cache.text = cache.text[:start] + new + cache.text[start + len(old):]
             if delta := len(new) - len(old):
