@@ -118,9 +118,11 @@ def conclude(sections: list[SectionPair], changes: list[Change] | tuple[Change, 
     return Ending(tuple(warnings), similarity, array("q", moved), array("d", (confidences[i] for i in moved)))
 
 
-def iter_compare(base: Edition, reference: Edition) -> Iterator[SectionResult]:
-    """Yield each section pair's changes in document order."""
-    pairs = align_sections(base, reference)
+def iter_compare(base: Edition, reference: Edition,
+                 pairs: list[SectionPair] | None = None) -> Iterator[SectionResult]:
+    """Yield each section pair's changes in document order (of ``pairs``, when the caller
+    has aligned the sections already)."""
+    pairs = align_sections(base, reference) if pairs is None else pairs
     for index, pair in enumerate(pairs):
         changes, common, words = diff_section(base, reference, pair)
         yield SectionResult(index, len(pairs), pair, changes, common, words)

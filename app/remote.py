@@ -10,6 +10,9 @@ Protocol — each message is one tag byte and a pickle:
 
 * :data:`LOADED` — :class:`Loaded`, twice: the base edition, then the reference (one
   message each: unpickling 6.5 MB of text takes 20 ms);
+* :data:`OUTLINE` — :class:`Outline`: the aligned :class:`~app.model.SectionPair` objects,
+  before any is compared, at most :data:`OUTLINE_CHUNK` a message (the window builds its
+  section tree once instead of row by row);
 * :data:`SECTIONS` — a tuple of :class:`~app.engine.SectionResult`, in document order, at
   most :data:`BATCH_CHANGES` changes (unless one section has more) or
   :data:`BATCH_SECONDS` of work each, so whoever decodes one does a bounded amount of work;
@@ -38,9 +41,12 @@ from typing import Any
 from app import session as sessions
 from app.engine import Ending, conclude, iter_compare
 from app.loading import EditionError, load_edition
-from app.model import Comparison, Edition, Role
+from app.model import Comparison, Edition, Role, SectionPair
+from app.sections import align_sections
 
-LOADED, SECTIONS, DONE, FAILED = b"L", b"S", b"D", b"F"
+LOADED, OUTLINE, SECTIONS, DONE, FAILED = b"L", b"O", b"S", b"D", b"F"
+#: Sections per outline message (decoding 3,400 at once took the window 70 ms).
+OUTLINE_CHUNK = 250
 #: A batch is sent when it holds this many changes (the window takes ~6 ms to show one)…
 BATCH_CHANGES = 200
 #: … or when this much time has passed since the last one (seconds).
@@ -49,6 +55,14 @@ BATCH_SECONDS = 0.05
 
 class RemoteFailed(Exception):
     """The child could not compare the editions; the message is for the editor."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """Sections in document order, before they are compared; ``last``: the outline is whole."""
+
+    pairs: tuple[SectionPair, ...]
+    last: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,10 +180,13 @@ def _compare(send: Any, base_path: str, reference_path: str, session: sessions.L
     base, reference = load_edition(base_path), load_edition(reference_path)
     send(LOADED, Loaded(Role.BASE, base))
     send(LOADED, Loaded(Role.REFERENCE, reference))
+    pairs = align_sections(base, reference)
+    for start in range(0, len(pairs), OUTLINE_CHUNK):
+        send(OUTLINE, Outline(tuple(pairs[start:start + OUTLINE_CHUNK]), start + OUTLINE_CHUNK >= len(pairs)))
     sections, changes, batch = [], [], []
     common = words = batched = 0
     last = time.monotonic()
-    for step in iter_compare(base, reference):
+    for step in iter_compare(base, reference, pairs):
         sections.append(step.section)
         changes.extend(step.changes)
         common += step.common_words

@@ -24,9 +24,10 @@ def _run(base: Path, reference: Path, session=None) -> list[tuple[bytes, object]
 def test_streamed_sections_and_ending_make_the_comparison(sample_paths: tuple[Path, Path]) -> None:
     messages = _run(*sample_paths)
     tags = [tag for tag, _ in messages]
-    assert tags[:2] == [remote.LOADED, remote.LOADED] and tags[-1] == remote.DONE
-    assert set(tags[2:-1]) == {remote.SECTIONS}
+    assert tags[:3] == [remote.LOADED, remote.LOADED, remote.OUTLINE] and tags[-1] == remote.DONE
+    assert set(tags[3:-1]) == {remote.SECTIONS}
     steps = [step for tag, batch in messages if tag == remote.SECTIONS for step in batch]
+    assert messages[2][1] == remote.Outline(tuple(step.section for step in steps), True)  # before any compared
     assert all(len(b) == 1 or sum(len(s.changes) for s in b[:-1]) < remote.BATCH_CHANGES
                for tag, b in messages if tag == remote.SECTIONS)
     (_, base), (_, reference), (_, done) = messages[0], messages[1], messages[-1]

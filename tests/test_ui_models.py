@@ -183,3 +183,4 @@ def test_every_reason_of_the_sample_reads_in_swedish(qapp, app_restored, sample_
             assert quoted in shown, (reason, shown)
     i18n.install_translators(qapp, "en")
     assert all(translated(reason) == reason for reason in reasons)  # English shows them as they came
+

@@ -252,6 +252,14 @@ def test_cancel_keeps_the_window_usable_but_not_savable(qtbot, sample_paths, tmp
     first = win.current_change
     qtbot.keyClick(win.panes.base, Qt.Key.Key_A)
     assert win.review.decision(first).verdict is Verdict.ACCEPTED
+    # the tree holds the whole outline; a section not compared yet says so and is not entered
+    keys = win.navigator_model.keys()
+    missing = [k for k in keys if not win.review.has_section(k)]
+    assert missing and len(keys) == len(win.review.sections) + len(missing)
+    here = win.current_section
+    win.navigator.setCurrentIndex(win.navigator_model.index_for_key(missing[-1]))
+    assert win.current_section == here and "still being compared" in win.statusBar().currentMessage()
+    assert win.navigator.currentIndex() == win.navigator_model.index_for_key(here)
     target = tmp_path / "partial.proofpair"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     qtbot.keyClick(win.panes.base, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)

@@ -299,7 +299,11 @@ class MainWindow(QMainWindow):
     def go_to_section(self, key: str, change_id: str | None = None) -> None:
         if self.review is None:
             return
-        self.stream.section_feed.flush()
+        if not self.review.has_section(key):  # in the outline, not compared yet
+            self.statusBar().showMessage(self.tr("Section %1 is still being compared.").replace("%1", key), 4000)
+            if self.current_section is not None:
+                self.navigator.select_key(self.current_section)
+            return
         if key != self.current_section:
             self.current_section = key
             self.change_list.model.set_section(self.review, key)
@@ -356,7 +360,6 @@ class MainWindow(QMainWindow):
                                      else self.tr("No more changes in this direction."), 4000)
 
     def step_section(self, step: int) -> None:
-        self.stream.section_feed.flush()
         keys = self.navigator_model.keys()
         if self.current_section in keys:
             i = keys.index(self.current_section) + step

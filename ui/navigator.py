@@ -1,8 +1,9 @@
 """The section navigator: a tree model over the comparison's sections, and its view.
 
-:class:`SectionTreeModel` nests sections by their numbers (2.3 under 2) and grows as the
-comparison streams in (:meth:`append_sections` appends rows, :meth:`decisions_changed`
-rewrites the count cells that moved). The title is
+:class:`SectionTreeModel` nests sections by their numbers (2.3 under 2). The window builds
+it from the outline the comparison sends first (:meth:`stage` in pieces, then one
+:meth:`attach`); as sections are compared and decided only the count cells that moved are
+rewritten (:meth:`recount`, :meth:`decisions_changed`). The title is
 the reference edition's (the digital text spells it right); the second column counts pending
 changes in the section and its subsections, with a check mark when none are left. A section
 found in one edition only is shown in italics with a note saying which.
@@ -60,6 +61,10 @@ class SectionTreeModel(QStandardItemModel):
         self._children: dict[str, list[str]] = {_ROOT: []}
         self._by_number: dict[str, str] = {}
         self._pending: dict[str, tuple[int, int]] = {}
+        # rows built by stage() and not yet in the model
+        self._staged: list[tuple[QStandardItem, list[QStandardItem]]] = []
+        self._detached: set[str] = set()
+        self._touched: set[str] = set()
 
     # -- feeding -----------------------------------------------------------------------------
     def clear(self) -> None:  # Qt override: QStandardItemModel.clear also drops the columns
@@ -68,15 +73,18 @@ class SectionTreeModel(QStandardItemModel):
         self._sections.clear(); self._items.clear(); self._keys.clear(); self._parent.clear()
         self._children = {_ROOT: []}
         self._by_number.clear(); self._pending.clear()
+        self._staged, self._detached, self._touched = [], set(), set()
 
     def append_sections(self, sections: Iterable[SectionPair]) -> None:
-        """Add streamed sections; they and their ancestors are counted again.
+        """Add sections now; they and their ancestors are counted again."""
+        self.stage(sections)
+        self.attach()
 
-        A section whose parent arrives in the same call is attached to it before the parent
-        joins the model, so a chapter and its subsections are one insertion for the view."""
-        touched: set[str] = set()
-        detached: set[str] = set()
-        inserts: list[tuple[QStandardItem, list[QStandardItem]]] = []
+    def stage(self, sections: Iterable[SectionPair]) -> None:
+        """Build the rows of ``sections`` off the model, where no view hears of them until
+        :meth:`attach`. A section whose parent is staged too is attached to it directly, so
+        a chapter and its subsections are one insertion for the view."""
+        touched, detached, inserts = self._touched, self._detached, self._staged
         for section in sections:
             parent_key = self._by_number.get(section.parent_number, _ROOT) if section.parent_number else _ROOT
             row = [QStandardItem(), QStandardItem()]
@@ -107,9 +115,31 @@ class SectionTreeModel(QStandardItemModel):
                 inserts.append((parent, row))
             detached.add(section.key)
             touched.add(parent_key)
-        for parent, row in inserts:
-            parent.appendRow(row)
-        self.recount(touched)
+
+    @property
+    def staged(self) -> bool:
+        """Rows wait for :meth:`attach`."""
+        return bool(self._staged)
+
+    def attach(self, reset: bool = False) -> None:
+        """Put the staged rows into the model. ``reset``: as one model reset rather than an
+        insertion per top-level row (the whole outline of a long report at once: a view lays
+        itself out and repaints once, not for every chapter)."""
+        staged, touched = self._staged, self._touched
+        self._staged, self._detached, self._touched = [], set(), set()
+        if reset:
+            self.beginResetModel()
+            self.blockSignals(True)
+        try:
+            for parent, row in staged:
+                parent.appendRow(row)
+        finally:
+            if reset:
+                self.blockSignals(False)
+                self.endResetModel()
+        self._pending.clear()
+        if not reset:  # rows joined parents already shown, whose counts now include them
+            self.recount(touched)  # (staged rows were written as they were built and counted)
 
     def set_review(self, review: Review | None) -> None:
         """Count from ``review`` (the provisional one while streaming, then the final one)."""
@@ -228,6 +258,7 @@ class SectionNavigator(QTreeView):
         header.resizeSection(COL_PENDING, self.fontMetrics().horizontalAdvance("99999") + 12)
         self.selectionModel().currentRowChanged.connect(self._on_current)
         model.rowsInserted.connect(self._expand_inserted)
+        model.modelReset.connect(self.expandAll)  # every level stays open
 
     def retranslate_ui(self) -> None:
         """The model translates as it answers: have the header and rows asked again."""

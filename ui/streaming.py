@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 CONCLUDE_SLICE = 500
 #: How many streamed changes one piece shows (~30 µs each: review, marks, ticks, canonical).
 PIECE_CHANGES = 120
+#: How many rows of the section tree one piece builds (~0.1 ms each).
+OUTLINE_SECTIONS = 60
 
 
 class Streaming:
@@ -43,9 +45,7 @@ class Streaming:
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
         self.pacer = Pacer(window)  # streamed sections reach the views in frame-sized slices
-        # the tree repaints all its rows on any insert: streamed sections reach it 3 times a second
-        self.section_feed = Coalescer(lambda sections: window.navigator_model.append_sections(sections), 300,
-                                      window)
+        # counts of the sections that received changes, a few times a second
         self.count_feed = Coalescer(lambda keys: window.navigator_model.recount(set(keys)), 300, window)
         self.decisions: dict[str, Decision] = {}  # made or reopened before their section arrived
         self.session = None  # the reopened session, if any
@@ -60,7 +60,6 @@ class Streaming:
     def start(self, base: str | Path, reference: str | Path,
               decisions: Mapping[str, Decision] | None, loaded) -> None:
         """Compare ``base`` and ``reference`` (the window has cleared its views)."""
-        self.section_feed.clear()
         self.count_feed.clear()
         self.pacer.clear()
         self.decisions, self.session, self._editions = dict(decisions or {}), loaded, {}
@@ -97,8 +96,12 @@ class Streaming:
 
     def _take_packet(self, packet: Packet) -> None:
         message = remote.decode(packet.payload)  # here, a batch at a time: see ui.worker
-        if packet.tag == remote.LOADED:
-            self._take_edition(message)
+        if packet.tag == remote.LOADED:  # shown in a turn of its own: a pane's first text relays the window
+            self.pacer.add_next([lambda: self._take_edition(message)])
+        elif packet.tag == remote.OUTLINE:  # the section tree, built in pieces, shown at once
+            model, pairs = self.window.navigator_model, message.pairs
+            chunks = [pairs[i:i + OUTLINE_SECTIONS] for i in range(0, len(pairs), OUTLINE_SECTIONS)]
+            self.pacer.add_next([lambda chunk=chunk: model.stage(chunk) for chunk in chunks])
         elif packet.tag == remote.SECTIONS:  # shown in pieces of at most PIECE_CHANGES changes
             self.pacer.add_next([lambda piece=piece: self._take_piece(piece)
                                  for piece in pieces(message, PIECE_CHANGES)])
@@ -128,14 +131,21 @@ class Streaming:
         review.extend(piece.sections, piece.changes, self.decisions)  # the window's _apply keeps those
         w.marks.extend(piece.changes)
         w.canonical.sections_complete(piece.complete)
-        self.section_feed.add(piece.sections)
-        self.count_feed.add({c.section for c in piece.changes})  # rows shown before these arrived
-        if w.current_section is None:  # the first piece: show its first section now
-            self.section_feed.flush()
-            w.go_to_section(review.sections[0].key)
+        self.count_feed.add({c.section for c in piece.changes})
+        if w.current_section is None:  # the first piece: show its first section now, then the tree
+            w.go_to_section(review.sections[0].key)  # (two frames: together they were 50 ms at 100×)
+            self.pacer.add_next([self._show_outline])
         elif piece.changes and piece.changes[0].section == w.current_section:
             w.change_list.model.set_section(review, w.current_section)  # it had only its first changes
         w._update_status()
+
+    def _show_outline(self) -> None:
+        """The staged section tree joins the model (once) and shows the current section."""
+        w = self.window
+        if w.navigator_model.staged:
+            w.navigator_model.attach(reset=True)
+            if w.current_section is not None:
+                w.navigator.select_key(w.current_section)
 
     def _on_finished(self, done: bool) -> None:
         if not done:
@@ -156,7 +166,7 @@ class Streaming:
         """The comparison is over (done, failed or cancelled): what it built stays, and the
         collector, paused meanwhile, leaves it out of its full passes from now on."""
         self.show_progress(False)
-        self.section_feed.flush()
+        self._show_outline()
         self.count_feed.flush()
         gc.freeze()
         gc.enable()

@@ -377,6 +377,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation type="vanished">Jämförelsen avbröts; de avsnitt som hunnit jämföras kan granskas men inte sparas.</translation>
     </message>
     <message>
+        <source>Section %1 is still being compared.</source>
+        <translation>Avsnitt %1 jämförs fortfarande.</translation>
+    </message>
+    <message>
         <source>No more pending changes in this direction.</source>
         <translation>Inga fler obeslutade ändringar åt det här hållet.</translation>
     </message>
