@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from hypothesis import given
@@ -184,3 +185,11 @@ def test_every_reason_of_the_sample_reads_in_swedish(qapp, app_restored, sample_
     i18n.install_translators(qapp, "en")
     assert all(translated(reason) == reason for reason in reasons)  # English shows them as they came
 
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's allocator setting")
+def test_the_allocator_keeps_large_blocks_mapped():
+    """The window fixes glibc's mmap threshold (the benchmark shows what it saves)."""
+    from ui import allocator
+
+    assert allocator.keep_large_blocks_mapped()
+    assert allocator.keep_large_blocks_mapped()  # once per process, then a no-op

@@ -24,7 +24,7 @@ import resources
 from app import session as sessions
 from app.model import ACCEPT, REJECT, Change, Comparison, Decision, Kind, Verdict
 from app.review import DecisionsChanged, Review
-from ui import bulk
+from ui import allocator, bulk
 from ui.appearance import Appearance
 from ui.canonical import CanonicalView
 from ui.change_marks import ChangeMarks
@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: Settings | None = None, quiet: bool = False) -> None:
         super().__init__()
+        allocator.keep_large_blocks_mapped()  # process-wide: a long review grows without stalls
         self.settings = settings or Settings()
         self.quiet = quiet  # no modal boxes (screenshots, smoke test)
         self.review: Review | None = None
