@@ -256,6 +256,9 @@ def test_cancel_keeps_the_window_usable_but_not_savable(qtbot, sample_paths, tmp
     keys = win.navigator_model.keys()
     missing = [k for k in keys if not win.review.has_section(k)]
     assert missing and len(keys) == len(win.review.sections) + len(missing)
+    from ui.navigator import COL_PENDING
+    cell = win.navigator_model.index_for_key(missing[-1]).siblingAtColumn(COL_PENDING)
+    assert cell.data() == "…" and cell.data(Qt.ItemDataRole.ToolTipRole) == "not compared yet"
     here = win.current_section
     win.navigator.setCurrentIndex(win.navigator_model.index_for_key(missing[-1]))
     assert win.current_section == here and "still being compared" in win.statusBar().currentMessage()

@@ -212,16 +212,20 @@ class SectionTreeModel(QStandardItemModel):
         pending, total = self.counts(key)
         title, cell = self._items[key]
         done = bool(total) and not pending
-        if cell.data(PENDING_ROLE) == pending and cell.data(TOTAL_ROLE) == total and cell.text():
+        compared = self._review is None or self._review.has_section(key)  # else only in the outline
+        shown = "✓" if done else (str(pending) if total else "") if compared else "…"
+        if cell.data(PENDING_ROLE) == pending and cell.data(TOTAL_ROLE) == total and cell.text() == shown \
+                and cell.data(Qt.ItemDataRole.ToolTipRole) is not None:
             return  # unchanged: no signal, no repaint
         counts = {PENDING_ROLE: pending, TOTAL_ROLE: total}
+        said = (self.tr("done") if done else self.tr("%1 pending").replace("%1", str(pending))) if compared \
+            else self.tr("not compared yet")
         cell_data = {
             **counts,
-            Qt.ItemDataRole.DisplayRole: "✓" if done else (str(pending) if total else ""),
+            Qt.ItemDataRole.DisplayRole: shown,
             Qt.ItemDataRole.ToolTipRole: self.tr("%1 of %2 changes pending").replace("%1", str(pending))
-                                                                            .replace("%2", str(total)),
-            Qt.ItemDataRole.AccessibleTextRole: self.tr("done") if done else
-                                                self.tr("%1 pending").replace("%1", str(pending)),
+                                         .replace("%2", str(total)) if compared else said,
+            Qt.ItemDataRole.AccessibleTextRole: said,
         }
         # one dataChanged per cell, not one per role: the tree measures the row on each
         for item, roles in ((title, counts), (cell, cell_data)):

@@ -131,7 +131,7 @@ class Streaming:
         review.extend(piece.sections, piece.changes, self.decisions)  # the window's _apply keeps those
         w.marks.extend(piece.changes)
         w.canonical.sections_complete(piece.complete)
-        self.count_feed.add({c.section for c in piece.changes})
+        self.count_feed.add({c.section for c in piece.changes} | {s.key for s in piece.sections})  # "…" goes
         if w.current_section is None:  # the first piece: show its first section now, then the tree
             w.go_to_section(review.sections[0].key)  # (two frames: together they were 50 ms at 100×)
             self.pacer.add_next([self._show_outline])

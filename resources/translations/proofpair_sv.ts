@@ -921,6 +921,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>Obeslutade</translation>
     </message>
     <message>
+        <source>not compared yet</source>
+        <translation>inte jämfört ännu</translation>
+    </message>
+    <message>
         <source>%1 of %2 changes pending</source>
         <translation>%1 av %2 ändringar obeslutade</translation>
     </message>
