@@ -126,6 +126,45 @@ def test_accept_and_advance_goes_to_next_pending(window, qtbot):
     assert window.review.decision(window.current_change).verdict is Verdict.REJECTED
 
 
+def test_review_to_the_end_from_the_keyboard(window, qtbot, monkeypatch):
+    """Bulk-accept the document's suggestions, then walk every change left (the content
+    changes and those touching a number) with the keys alone."""
+    from app.model import Kind
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a, **k: asked.append(text)
+                        or QMessageBox.StandardButton.Yes)
+    review, pane = window.review, window.panes.base
+    window.menus["bulk_document"].trigger()  # Review › Accept Suggestions in Document… (Alt+R, D)
+    assert asked and review.counts().accepted > 0
+    next_pending = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    left = [c for c in review.changes if window.visible(c) and review.decision(c.id).verdict is Verdict.PENDING]
+    assert len(left) >= 3 and all(not c.bulk_safe for c in left)  # content, or a number
+    edited = None
+    for _ in range(len(review.changes)):
+        if review.decision(window.current_change).verdict is not Verdict.PENDING:
+            here = window.current_change
+            qtbot.keyClick(pane, Qt.Key.Key_Down, next_pending)
+            if window.current_change == here:
+                break  # no pending change left after it
+            continue
+        change = current(window)
+        if change.kind is Kind.CONTENT and edited is None:  # one is written by hand
+            qtbot.keyClick(pane, Qt.Key.Key_E)
+            window.inspector.editor.setText(change.reference_text + " [granskad]")
+            qtbot.keyClick(window.inspector.editor, Qt.Key.Key_Return)
+            edited = change.id
+        elif change.touches_number:
+            qtbot.keyClick(pane, Qt.Key.Key_R)  # a number: keep the print's
+        else:
+            qtbot.keyClick(pane, Qt.Key.Key_Return)  # accept and go to the next pending
+    assert "No more pending changes" in window.statusBar().currentMessage()
+    assert not [c for c in review.changes if window.visible(c) and review.decision(c.id).verdict is Verdict.PENDING]
+    assert edited and review.decision(edited).verdict is Verdict.EDITED
+    assert "[granskad]" in review.canonical_text()
+    assert window.navigator_model.counts(window.navigator_model.keys()[0])[0] == 0
+
+
 def test_bulk_accept_shows_count_and_is_one_undo_step(window, qtbot, monkeypatch):
     asked = []
 
