@@ -18,7 +18,7 @@ import hashlib
 from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.classify import classify, reinforced_confidences
@@ -98,7 +98,7 @@ class Ending:
         """``changes`` (in document order) with the reinforced confidences."""
         out = list(changes)
         for position, confidence in zip(self.positions, self.confidences):
-            out[position] = replace(out[position], confidence=confidence)
+            out[position] = out[position].with_confidence(confidence)
         return out
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from app.loading import original_text
@@ -159,7 +159,7 @@ class Review:
         stop = total if stop is None else min(stop, total)
         for position, confidence in zip(ending.positions[start:stop], ending.confidences[start:stop]):
             old = self._change_list[position]
-            new = replace(old, confidence=confidence)
+            new = old.with_confidence(confidence)
             self._change_list[position] = self._by_id[new.id] = new
             self._by_section[new.section][position - self._first[new.section]] = new
         self._stale = True
