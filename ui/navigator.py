@@ -262,7 +262,6 @@ class SectionNavigator(QTreeView):
         header.resizeSection(COL_PENDING, self.fontMetrics().horizontalAdvance("99999") + 12)
         self.selectionModel().currentRowChanged.connect(self._on_current)
         model.rowsInserted.connect(self._expand_inserted)
-        model.modelReset.connect(self.expandAll)  # every level stays open
 
     def retranslate_ui(self) -> None:
         """The model translates as it answers: have the header and rows asked again."""
