@@ -192,8 +192,8 @@ def test_find_highlights_hits(window, qtbot):
     qtbot.keyClick(window.panes.base, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.find_bar.isVisible()
     qtbot.keyClicks(window.find_bar.field, "manlands")  # QTest types ASCII only
-    assert window._hits and "of" in window.find_bar.count.text()
-    assert {h.where for h in window._hits} >= {"reference"}
+    assert window.finder.hits and "of" in window.find_bar.count.text()
+    assert {h.where for h in window.finder.hits} >= {"reference"}
 
 
 def test_find_shows_a_canonical_hit_in_its_section(window, qtbot):
@@ -201,11 +201,11 @@ def test_find_shows_a_canonical_hit_in_its_section(window, qtbot):
     shown = window.canonical.key
     qtbot.keyClick(window.panes.base, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(window.find_bar.field, "Beskriv")  # every section heading asks to describe
-    canonical = [h for h in window._hits if h.where == "canonical"]
+    canonical = [h for h in window.finder.hits if h.where == "canonical"]
     assert len(canonical) > 10
-    for _ in range(len(window._hits)):
+    for _ in range(len(window.finder.hits)):
         qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
-        hit = window._hits[window._hit]
+        hit = window.finder.hits[window.finder.index]
         if hit.where == "canonical" and window.canonical.key != shown:
             break
     else:

@@ -58,7 +58,7 @@ class Appearance(QObject):
         w.panes.overview.update()
         w.legend.set_dark(dark)
         if w.find_bar.isVisible():
-            w._search(w.find_bar.field.text())
+            w.finder.search(w.find_bar.field.text())
         if w.current_change:
             w.go_to_change(w.current_change)
 

@@ -3,9 +3,10 @@
 :func:`find_all` is the search itself (plain Python, code-point offsets, case-insensitive);
 :class:`FindBar` is a small bar that emits intents — ``search_changed(text)``,
 ``next_requested``, ``previous_requested``, ``closed`` — and shows where we are
-("3 of 41"). The window paints the hits as the panes' "find" layer.
+("3 of 41"). :class:`Finder` performs them for a window: it paints the hits as each pane's
+"find" layer and steps from one to the next, switching the canonical view to a hit's section.
 
-Imports: Qt, the standard library.
+Imports: Qt, the standard library (the window only through its attributes).
 """
 
 from __future__ import annotations
@@ -108,3 +109,54 @@ def find_format(dark: bool) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setBackground(QColor("#f0e442" if not dark else "#8a7f12"))
     return fmt
+
+
+class Finder:
+    """The window's search: the hits in both editions and the whole canonical text, and
+    which one is current."""
+
+    def __init__(self, window) -> None:
+        self.window = window
+        self.hits: list[Hit] = []
+        self.index = -1
+        bar = window.find_bar
+        bar.search_changed.connect(self.search)
+        bar.next_requested.connect(lambda: self.step(1))
+        bar.previous_requested.connect(lambda: self.step(-1))
+        bar.closed.connect(self.close)
+
+    def search(self, needle: str) -> None:
+        w = self.window
+        fmt = find_format(w.dark)
+        self.hits = []
+        for name, pane in (("base", w.panes.base), ("reference", w.panes.reference)):
+            hits = find_all(pane.text, needle, name)
+            pane.set_layer("find", [(h.start, h.end) for h in hits], fmt)
+            self.hits.extend(hits)
+        hits = find_all(w.canonical.whole_text(), needle, "canonical")  # shown section by section
+        w.canonical.set_find([(h.start, h.end) for h in hits], fmt)
+        self.hits.extend(hits)
+        self.index = -1
+        w.find_bar.set_position(-1, len(self.hits))
+        if self.hits:
+            self.step(1)
+
+    def step(self, step: int) -> None:
+        if not self.hits:
+            return
+        w = self.window
+        self.index = (self.index + step) % len(self.hits)
+        hit = self.hits[self.index]
+        pane = {"base": w.panes.base, "reference": w.panes.reference, "canonical": w.canonical}[hit.where]
+        start, end = w.canonical.reveal(hit.start, hit.end) if pane is w.canonical else (hit.start, hit.end)
+        pane.setTextCursor(pane.cursor_for(start, end))
+        pane.centerCursor()
+        w.find_bar.set_position(self.index, len(self.hits))
+
+    def close(self) -> None:
+        w = self.window
+        w.find_bar.hide()
+        for pane in w.panes.panes():
+            pane.set_layer("find", [], find_format(w.dark))
+        w.canonical.set_find([], find_format(w.dark))
+        w.panes.base.setFocus()

@@ -30,7 +30,7 @@ from ui.canonical import CanonicalView
 from ui.change_marks import ChangeMarks
 from ui.commands import DecideCommand
 from ui.file_actions import FileActions
-from ui.find import FindBar, Hit, find_all, find_format
+from ui.find import FindBar, Finder
 from ui.inspector import ChangeInspector, ChangeList
 from ui.navigator import SectionNavigator, SectionTreeModel, section_title
 from ui.overview import KindLegend
@@ -62,8 +62,6 @@ class MainWindow(QMainWindow):
         self.show_layout = bool(self.settings.store.value("show_layout", False, type=bool))
         self._splitter_moved = False
         self.dark = is_dark()
-        self._hits: list[Hit] = []
-        self._hit = -1
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.stream = Streaming(self)
@@ -100,10 +98,7 @@ class MainWindow(QMainWindow):
         self.canonical_label.setBuddy(self.canonical)
         self.find_bar = FindBar()
         self.find_bar.hide()
-        self.find_bar.search_changed.connect(self._search)
-        self.find_bar.next_requested.connect(lambda: self._step_hit(1))
-        self.find_bar.previous_requested.connect(lambda: self._step_hit(-1))
-        self.find_bar.closed.connect(self._close_find)
+        self.finder = Finder(self)
 
         compare = QWidget()
         column = QVBoxLayout(compare)
@@ -524,41 +519,9 @@ class MainWindow(QMainWindow):
             name = self.tr("No editions")
         self.setWindowTitle(f"{name}[*] — ProofPair")
 
-    # -- find -----------------------------------------------------------------------------------
+    # -- find (ui.find.Finder) ----------------------------------------------------------------
     def open_find(self) -> None:
         self.find_bar.open()
-
-    def _search(self, needle: str) -> None:
-        self._hits = []
-        for name, pane in (("base", self.panes.base), ("reference", self.panes.reference)):
-            hits = find_all(pane.text, needle, name)
-            pane.set_layer("find", [(h.start, h.end) for h in hits], find_format(self.dark))
-            self._hits.extend(hits)
-        hits = find_all(self.canonical.whole_text(), needle, "canonical")  # shown section by section
-        self.canonical.set_find([(h.start, h.end) for h in hits], find_format(self.dark))
-        self._hits.extend(hits)
-        self._hit = -1
-        self.find_bar.set_position(-1, len(self._hits))
-        if self._hits:
-            self._step_hit(1)
-
-    def _step_hit(self, step: int) -> None:
-        if not self._hits:
-            return
-        self._hit = (self._hit + step) % len(self._hits)
-        hit = self._hits[self._hit]
-        pane = {"base": self.panes.base, "reference": self.panes.reference, "canonical": self.canonical}[hit.where]
-        start, end = self.canonical.reveal(hit.start, hit.end) if pane is self.canonical else (hit.start, hit.end)
-        pane.setTextCursor(pane.cursor_for(start, end))
-        pane.centerCursor()
-        self.find_bar.set_position(self._hit, len(self._hits))
-
-    def _close_find(self) -> None:
-        self.find_bar.hide()
-        for pane in self.panes.panes():
-            pane.set_layer("find", [], find_format(self.dark))
-        self.canonical.set_find([], find_format(self.dark))
-        self.panes.base.setFocus()
 
     # -- files ------------------------------------------------------------------------------------
     def save(self) -> bool:
