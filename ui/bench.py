@@ -5,10 +5,11 @@ keypress-to-repaint for accepting a change. Offscreen; called by ``scripts/bench
   gap between two ticks from :meth:`MainWindow.open_editions` until the comparison is done
   (target ≤ :data:`STALL_MS`).
 * **Keypress to repaint** — ``QTest.keyClick(A)`` on the focused base pane (the decision, the
-  undo command and every view's update run inside it), then a forced repaint of one pixel of
-  that pane, which makes Qt paint at once every region of the window the press left dirty
-  (repainting the whole pane instead charged each press with a full pane it did not need);
-  the two timed together;
+  undo command and every view's update run inside it), then a forced repaint of one pixel in
+  the middle of the current change's outline (which the press repaints anyway), which makes
+  Qt paint at once every region of the window the press left dirty; the two timed together.
+  (Repainting the whole pane charged each press with a full pane; a pixel elsewhere in it
+  stretched the text view's paint to that pixel.)
   :data:`PRESSES` presses on successive pending changes, median and max (target max ≤
   :data:`KEY_MS`, on the 100× pair). Between presses the window idles :data:`IDLE_MS`, as
   between an editor's keystrokes, so one press is not charged with the last one's
@@ -117,13 +118,15 @@ def measure(base: Path, reference: Path, presses: int = PRESSES) -> dict[str, fl
 
 def _timed(pane, key, modifiers=None) -> float:
     """Milliseconds from pressing ``key`` on ``pane`` to the window repainted, after idling."""
-    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtCore import QRect, QSize, Qt
     from PySide6.QtTest import QTest
 
     QTest.qWait(IDLE_MS)  # not timed: the window is idle, as between keystrokes
     start = time.perf_counter()
     QTest.keyClick(pane, key, modifiers or Qt.KeyboardModifier.NoModifier)
-    pane.viewport().repaint(QRect(0, 0, 1, 1))  # paints now everything the press left to paint
+    box = pane.box_rect()  # the current change's lines: repainted by the press anyway
+    spot = QRect(box.center(), QSize(1, 1)) if not box.isEmpty() else QRect(0, 0, 1, 1)
+    pane.viewport().repaint(spot)  # paints now everything the press left to paint
     return (time.perf_counter() - start) * 1000
 
 

@@ -192,17 +192,27 @@ class SpanHighlighter:
                                          int(lower.bottom() - upper.top()) + 1))
 
     def format_visible(self) -> None:
+        """Format the stale blocks on screen; called by the pane as it paints them.
+
+        The layout's signals are held meanwhile: a re-formatted block would otherwise ask
+        for a repaint of itself after this one, and the next paint (a keypress's) would
+        cover everything between that block and the one it needs."""
         pane = self._pane
         generation = self._generation
         top, bottom = pane.visible_blocks()
         document = pane.document()
+        layout = document.documentLayout()
         block = document.findBlockByNumber(top)
-        while block.isValid() and block.blockNumber() <= bottom:
-            if block.userState() != generation:
-                block.layout().setFormats(self._ranges(block))
-                block.setUserState(generation)
-                document.markContentsDirty(block.position(), block.length())
-            block = block.next()
+        held = layout.blockSignals(True)
+        try:
+            while block.isValid() and block.blockNumber() <= bottom:
+                if block.userState() != generation:
+                    block.layout().setFormats(self._ranges(block))
+                    block.setUserState(generation)
+                    document.markContentsDirty(block.position(), block.length())
+                block = block.next()
+        finally:
+            layout.blockSignals(held)
 
     def _ranges(self, block: QTextBlock) -> list[QTextLayout.FormatRange]:
         offsets = self._pane.offsets
