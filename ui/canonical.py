@@ -166,17 +166,13 @@ class CanonicalView(EditionPane):
         return start - offset, end - offset
 
     def _apply_find(self) -> None:
-        if not self._find:
-            self.set_layer("find", [], self._find_format)
-            return
-        keys, starts = self._starts()
-        if self.key is None or self.key not in keys:
-            self.set_layer("find", [], self._find_format)
-            return
-        row = keys.index(self.key)
-        first, last = starts[row], starts[row + 1]
-        self.set_layer("find", [(s - first, e - first) for s, e in self._find if first <= s < last],
-                       self._find_format)
+        ranges: list[tuple[int, int]] = []
+        if self._find and self.key is not None:  # the section's place in the whole text: O(sections)
+            keys, starts = self._starts()
+            row = keys.index(self.key)
+            first, last = starts[row], starts[row + 1]
+            ranges = [(s - first, e - first) for s, e in self._find if first <= s < last]
+        self.set_layer("find", ranges, self._find_format)
 
     def _starts(self) -> tuple[list[str], list[int]]:
         """Section keys and where each starts in the whole text (O(sections): find only)."""

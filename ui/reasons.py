@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 
 def _tr(text: str) -> str:
@@ -24,19 +24,21 @@ def _tr(text: str) -> str:
 _QUOTED = r"('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")"
 
 
-def _names() -> dict[str, str]:
-    """The classifier's names for what differs (glyph classes, whitespace kinds, reasons)."""
-    return {
-        "quotation mark": _tr("quotation mark"), "apostrophe": _tr("apostrophe"), "dash": _tr("dash"),
-        "bullet": _tr("bullet"), "checkbox": _tr("checkbox"), "space": _tr("space"),
-        "ellipsis": _tr("ellipsis"), "ligature or private-use glyph": _tr("ligature or private-use glyph"),
-        "line break": _tr("line break"), "spacing": _tr("spacing"), "blank lines": _tr("blank lines"),
-        "trailing spaces": _tr("trailing spaces"), "hyphenation": _tr("hyphenation"),
-        "a number differs": _tr("a number differs"), "different text": _tr("different text"),
-        "confusion table": _tr("confusion table"), "noise": _tr("noise"),
-        "footnote number": _tr("footnote number"), "page furniture": _tr("page furniture"),
-        "word split or joined": _tr("word split or joined"), "stray mark": _tr("stray mark"),
-    }
+# The classifier's names for what differs (glyph classes, whitespace kinds, reasons):
+# marked for lupdate here, translated when shown.
+_NAMES = frozenset((
+    QT_TRANSLATE_NOOP("Reason", "quotation mark"), QT_TRANSLATE_NOOP("Reason", "apostrophe"),
+    QT_TRANSLATE_NOOP("Reason", "dash"), QT_TRANSLATE_NOOP("Reason", "bullet"),
+    QT_TRANSLATE_NOOP("Reason", "checkbox"), QT_TRANSLATE_NOOP("Reason", "space"),
+    QT_TRANSLATE_NOOP("Reason", "ellipsis"), QT_TRANSLATE_NOOP("Reason", "ligature or private-use glyph"),
+    QT_TRANSLATE_NOOP("Reason", "line break"), QT_TRANSLATE_NOOP("Reason", "spacing"),
+    QT_TRANSLATE_NOOP("Reason", "blank lines"), QT_TRANSLATE_NOOP("Reason", "trailing spaces"),
+    QT_TRANSLATE_NOOP("Reason", "hyphenation"), QT_TRANSLATE_NOOP("Reason", "a number differs"),
+    QT_TRANSLATE_NOOP("Reason", "different text"), QT_TRANSLATE_NOOP("Reason", "confusion table"),
+    QT_TRANSLATE_NOOP("Reason", "noise"), QT_TRANSLATE_NOOP("Reason", "footnote number"),
+    QT_TRANSLATE_NOOP("Reason", "page furniture"), QT_TRANSLATE_NOOP("Reason", "word split or joined"),
+    QT_TRANSLATE_NOOP("Reason", "stray mark"),
+))
 
 
 def _fill(template: str, *values: str) -> str:
@@ -77,7 +79,7 @@ _PARTS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
 
 
 def _name(text: str) -> str:
-    return _names().get(text, text)
+    return _tr(text) if text in _NAMES else text
 
 
 def _part(text: str) -> str:

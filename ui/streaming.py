@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import remote
-from app.model import Comparison, Decision, Role
+from app.model import Comparison, Decision, Edition, Role
 from app.review import Review
 from ui.worker import Coalescer, Pacer, Packet, Piece, TaskRunner, compare_job, pieces
 
@@ -45,11 +45,11 @@ class Streaming:
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
         self.pacer = Pacer(window)  # streamed sections reach the views in frame-sized slices
-        # counts of the sections that received changes, a few times a second
+        # counts of the sections that received changes or were completed, a few times a second
         self.count_feed = Coalescer(lambda keys: window.navigator_model.recount(set(keys)), 300, window)
         self.decisions: dict[str, Decision] = {}  # made or reopened before their section arrived
         self.session = None  # the reopened session, if any
-        self._editions: dict[Role, object] = {}
+        self._editions: dict[Role, Edition] = {}
         self._sources: tuple[str | Path, str | Path] | None = None
 
     @property

@@ -224,9 +224,9 @@ def pieces(steps: Sequence[SectionResult], most: int) -> list[Piece]:
 class Coalescer(QObject):
     """Collects items and hands them to ``deliver`` together, at most every ``interval_ms``.
 
-    For a view whose every update costs a full repaint whatever its size (a tree view lays
-    out and repaints all its rows when one is inserted): fed per streamed batch, it would
-    repaint every frame; fed through this, a few times a second.
+    For view updates that streamed pieces would otherwise repeat every frame (the section
+    tree's counts: a section and all its ancestors are recounted for each piece that
+    touches it); fed through this, a few times a second.
     """
 
     def __init__(self, deliver: Callable[[list[Any]], None], interval_ms: int,
