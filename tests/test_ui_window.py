@@ -215,6 +215,7 @@ def test_find_shows_a_canonical_hit_in_its_section(window, qtbot):
     assert window.canonical.whole_text()[hit.start:hit.end] == "Beskriv"
     assert window.canonical.text == window.review.section_canonical(window.canonical.key)
     assert window.canonical._layers["find"]  # the hits in the section now shown
+    assert f"section {window.canonical.key} " in window.canonical_label.text()  # its title follows
 
 
 def test_save_close_reopen_same_decisions(window, qtbot, tmp_path, monkeypatch):

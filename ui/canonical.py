@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QTextCharFormat
 
 from app.model import Verdict
@@ -66,7 +67,10 @@ def shared_ends(old: str, new: str) -> tuple[int, int]:
 
 
 class CanonicalView(EditionPane):
-    """The canonical text of one section of a review."""
+    """The canonical text of one section of a review; ``section_shown`` says when the
+    section changes (a move, or Find showing a hit elsewhere), for the view's title."""
+
+    section_shown = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__("", parent)
@@ -86,6 +90,7 @@ class CanonicalView(EditionPane):
         self._review, self.key, self._find = review, None, []
         self.set_text("")
         self.set_layer("find", [], self._find_format)
+        self.section_shown.emit()
 
     def show_section(self, key: str) -> None:
         """Show section ``key``'s canonical text (with the find hits that fall in it)."""
@@ -96,6 +101,7 @@ class CanonicalView(EditionPane):
         self.set_layer("current", [], QTextCharFormat())
         self.set_text(review.section_canonical(key))
         self._apply_find()
+        self.section_shown.emit()
 
     def sections_complete(self, keys: Sequence[str]) -> None:
         """Streamed sections are complete: the one shown may have gained decided changes.

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.canonical = CanonicalView()
         self.canonical_label = QLabel()
         self.canonical_label.setBuddy(self.canonical)
+        self.canonical.section_shown.connect(self._update_canonical_label)
         self.find_bar = FindBar()
         self.find_bar.hide()
         self.finder = Finder(self)
@@ -187,7 +188,6 @@ class MainWindow(QMainWindow):
         self.navigator_model.clear()
         self.change_list.model.set_section(None, None)
         self.canonical.set_review(None)
-        self._update_canonical_label()
         self.inspector.show_change(None, None, "")
         self.session_path = loaded.path if loaded is not None else None
         self.statusBar().showMessage(self.tr("Comparing the editions…"))
@@ -305,7 +305,6 @@ class MainWindow(QMainWindow):
             self.change_list.model.set_section(self.review, key)
             self.navigator.select_key(key)
             self.canonical.show_section(key)
-            self._update_canonical_label()
         if change_id is None:
             changes = [c for c in self.review.section_changes(key) if self.visible(c)]
             pending = [c for c in changes if self.review.decision(c.id).verdict is Verdict.PENDING]
