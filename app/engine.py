@@ -23,6 +23,8 @@ from pathlib import Path
 
 from app.classify import classify, reinforced_confidences
 from app.diffing import Tokenized, diff_tokenized
+from app.judge.evidence import Evidence, is_wall
+from app.judge.refine import refine
 from app.loading import load_edition
 from app.model import Change, Comparison, Edition, Kind, SectionPair, Span
 from app.sections import align_sections
@@ -123,13 +125,17 @@ def iter_compare(base: Edition, reference: Edition,
     """Yield each section pair's changes in document order (of ``pairs``, when the caller
     has aligned the sections already)."""
     pairs = align_sections(base, reference) if pairs is None else pairs
+    evidence = Evidence.of(base, reference)
     for index, pair in enumerate(pairs):
-        changes, common, words = diff_section(base, reference, pair)
+        changes, common, words = diff_section(base, reference, pair, evidence)
         yield SectionResult(index, len(pairs), pair, changes, common, words)
 
 
-def diff_section(base: Edition, reference: Edition, pair: SectionPair) -> tuple[tuple[Change, ...], int, int]:
+def diff_section(base: Edition, reference: Edition, pair: SectionPair,
+                 evidence: Evidence | None = None) -> tuple[tuple[Change, ...], int, int]:
     """The classified changes of one section pair, with its shared and total word counts."""
+    evidence = evidence or Evidence.of(base, reference)
+    walls = evidence.walls(pair.base)
     b_text = pair.base.slice(base.text)
     r_text = pair.reference.slice(reference.text)
     b_tokens, r_tokens = Tokenized.of(b_text), Tokenized.of(r_text)
@@ -137,12 +143,13 @@ def diff_section(base: Edition, reference: Edition, pair: SectionPair) -> tuple[
     if words and common / words < SECTION_DIFF_BELOW and min(len(b_text), len(r_text)) > 2000:
         hunks = [(0, len(b_text), 0, len(r_text))]
     else:
-        hunks = diff_tokenized(b_tokens, r_tokens)
+        hunks = refine(diff_tokenized(b_tokens, r_tokens), b_text, r_text, walls)
     seen: Counter[tuple[str, str]] = Counter()
     out: list[Change] = []
     for b0, b1, r0, r1 in hunks:
         bt, rt = b_text[b0:b1], r_text[r0:r1]
-        verdict = classify(bt, rt, b_text[b0 - 1:b0] if b0 else _before(base, pair), b_text[b1:b1 + 1])
+        verdict = classify(bt, rt, b_text[b0 - 1:b0] if b0 else _before(base, pair), b_text[b1:b1 + 1],
+                           is_wall(b0, b1, b_text, walls), evidence.words)
         seen[bt, rt] += 1
         out.append(Change(
             id=change_id(pair.key, bt, rt, seen[bt, rt]),

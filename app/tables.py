@@ -93,9 +93,6 @@ OCR_CONFUSIONS: dict[str, tuple[str, ...]] = {
     "e": ("c",),
 }
 
-#: What an OCR engine makes of a footnote digit written small and raised after a word.
-FOOTNOTE_DEBRIS: frozenset[str] = frozenset("®'?!*°’©™\"”¹²³#>^")
-
 #: Lines that only the print has: running heads, page numbers, "SID n" page marks.
 PAGE_FURNITURE_PATTERNS: tuple[str, ...] = (
     r"(?:SID|Sid|sid|Sida|SIDA|Page|PAGE|page|Seite|S\.)\s*\d+(?:\s*(?:av|of|/)\s*\d+)?",
@@ -103,3 +100,14 @@ PAGE_FURNITURE_PATTERNS: tuple[str, ...] = (
     r"-\s*\d{1,4}\s*-",
     r"\d{1,4}\s*(?:/|av|of)\s*\d{1,4}",
 )
+
+#: Words of a folio line ("Sida 3 av 17", "Page 12 of 40", "Seite 4 von 9"), case-folded: a
+#: line of these and digits at a page edge is a page number (see :mod:`app.judge.pages`).
+FOLIO_WORDS: frozenset[str] = frozenset({
+    "sida", "sid", "s", "av", "page", "p", "pp", "of", "seite", "von", "bl", "blatt", "side", "af",
+    "pagina", "página", "de", "di", "folio", "fol", "strona", "z", "sivu", "bladsida", "bilaga",
+})
+
+#: Digits an OCR engine reads for letters: a digit inside a base word where the reference has
+#: no digit at all is a letter misread when it is one of these (``6kad``, ``4r``, ``l0``).
+DIGIT_LOOKALIKES: frozenset[str] = frozenset("01345689")

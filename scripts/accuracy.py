@@ -93,7 +93,7 @@ def load_score(corpus: Path) -> ModuleType:
 def applied(base: Path, reference: Path) -> Review:
     """The review of ``base`` against ``reference`` with every suggestion applied."""
     review = Review(compare_files(base, reference))
-    review.apply_suggestions()
+    review.apply_suggestions(numbers=True)  # as `proofpair apply` does
     return review
 
 
