@@ -41,6 +41,8 @@ from app.tables import (
     GLYPH_CLASSES,
     OCR_CONFUSIONS,
     PAGE_FURNITURE_PATTERNS,
+    DISTINCT_GLYPH_CLASSES,
+    PLAIN_FALLBACKS,
     STANDARD_FORM,
     STRAY_MARKS,
 )
@@ -64,6 +66,10 @@ class Lexical:
 
 
 LEXICAL = Lexical()
+#: how often the OCR must emit other glyphs of a class to be trusted to tell them apart
+TYPOGRAPHY_SEEN = 2
+#: a base-only run of at most this many tokens of at most this many letters is scan specks
+SPECK_LETTERS = (2, 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +107,7 @@ def classify(base: str, ref: str, before: str = "\n", after: str = "\n", furnitu
                               reason="hyphenation")
     if touches_number(base, ref):
         return _number(base, ref)
-    typo = _typography(base, ref)
+    typo = _typography(base, ref, words)
     if typo is not None:
         return typo
     noise = _debris(base, ref, before, after, words)
@@ -124,6 +130,8 @@ def _layout_whitespace(base: str, ref: str) -> Classification:
     target = clean_whitespace(base)
     if "\n" not in base and "\n" in ref:
         target = base  # the print's lines rule; the digital edition's break is not followed
+    if not base or not ref:
+        target = ref  # words the OCR joined, or one word the print broke at a line end
     what = "line break" if ("\n" in base) != ("\n" in ref) else "spacing"
     if "\n" in base and base.count("\n") != ref.count("\n"):
         what = "blank lines"
@@ -178,8 +186,13 @@ def _number(base: str, ref: str) -> Classification:
 
 # -- typography -----------------------------------------------------------------------------
 
-def _typography(base: str, ref: str) -> Classification | None:
-    """The same text in other glyphs: quotes, dashes, bullets, checkboxes, ligatures, spaces."""
+def _typography(base: str, ref: str, words: Words | None = None) -> Classification | None:
+    """The same text in other glyphs: quotes, dashes, bullets, checkboxes, ligatures, spaces.
+
+    The print's glyph is the truth. The base's real glyph is kept when it is typographic
+    against the reference's plain fallback (``’`` against ``'``), or when the OCR shows it tells
+    the class apart (:func:`_print_glyph`); otherwise the reference's glyph, in its standard
+    Unicode form (an OCR that never emits a ``–`` cannot show one)."""
     prefix = _common_prefix(base, ref)
     suffix = _common_suffix(base[prefix:], ref[prefix:])
     b_core = base[prefix:len(base) - suffix].strip()
@@ -191,9 +204,25 @@ def _typography(base: str, ref: str) -> Classification | None:
         name = "ligature or private-use glyph"
     if name is None:
         return None
+    if _GLYPH_OF.get(b_core) == name and _print_glyph(name, b_core, r_core, words):
+        confidence = 0.9 if r_core in PLAIN_FALLBACKS else 0.75  # a plain glyph kept is less sure
+        return Classification(Kind.TYPOGRAPHY, Suggestion(REJECT, f"{name}: keep the print's glyph "
+                              f"{b_core!r}"), confidence, pattern=((b_core, r_core),), reason=name)
     standard = _standard(ref)
     return Classification(Kind.TYPOGRAPHY, _toward(standard, base, ref, f"{name}: use the "
                           "standard Unicode form"), 0.95, pattern=((b_core, r_core),), reason=name)
+
+
+def _print_glyph(name: str, b: str, r: str, words: Words | None) -> bool:
+    """Whether the base's real glyph ``b`` is the print's, against the reference's ``r``: a
+    typographic glyph against a plain fallback; or a plain glyph where this OCR shows the
+    class's typographic glyphs elsewhere (it would have shown one here)."""
+    if r in PLAIN_FALLBACKS and b not in PLAIN_FALLBACKS:
+        return True
+    if name not in DISTINCT_GLYPH_CLASSES or b not in PLAIN_FALLBACKS or words is None:
+        return False
+    fancy = GLYPH_CLASSES[name][0] - PLAIN_FALLBACKS
+    return sum(words.base_marks[g] for g in fancy) >= TYPOGRAPHY_SEEN
 
 
 def _glyph_match(b: str, r: str) -> str | None:
@@ -319,15 +348,22 @@ def _debris(base: str, ref: str, before: str, after: str, words: Words | None) -
     alone = (not before or before.isspace() or base[:1].isspace()) and (not after or after.isspace() or base[-1:].isspace())
     target = _toward(clean_whitespace(ref) if "\n" in ref else ref, base, ref,
                      f"scan specks {b!r}: remove them")
-    return Classification(Kind.OCR, target, 0.9 if alone else 0.7, pattern=((b, ""),), reason="specks")
+    lettered = any(ch.isalpha() for ch in b)
+    confidence = (0.9 if alone else 0.7) - (0.2 if lettered else 0.0)
+    return Classification(Kind.OCR, target, confidence, pattern=((b, ""),), reason="specks")
 
 
 def _specks(text: str, words: Words | None) -> bool:
-    """Marks, maybe with short junk letters, and no word of three letters or more."""
-    marks = sum(1 for ch in text if not ch.isalnum() and not ch.isspace())
-    if not marks or marks * 3 < sum(1 for ch in text if not ch.isspace()) or _glyph_text(text):
+    """Marks, maybe with short junk letters, and no word of three letters or more; or a few
+    letters standing alone (a speck read as ``i``, ``l``, ``oo``)."""
+    if _glyph_text(text):
         return False
     tokens = re.findall(r"[^\W\d_]+", text)
+    marks = sum(1 for ch in text if not ch.isalnum() and not ch.isspace())
+    if not marks:
+        return 0 < len(tokens) <= SPECK_LETTERS[0] and all(len(t) <= SPECK_LETTERS[1] for t in tokens)
+    if marks * 3 < sum(1 for ch in text if not ch.isspace()):
+        return False
     return all(len(t) <= 2 or words is not None and not words.is_word(t) for t in tokens)
 
 

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.classify import classify, reinforced_confidences
+from app.classify import Classification, classify, reinforced_confidences
 from app.diffing import Tokenized, diff_tokenized
 from app.judge.evidence import Evidence, is_wall
 from app.judge.refine import refine
@@ -140,16 +140,22 @@ def diff_section(base: Edition, reference: Edition, pair: SectionPair,
     r_text = pair.reference.slice(reference.text)
     b_tokens, r_tokens = Tokenized.of(b_text), Tokenized.of(r_text)
     common, words = _word_overlap(b_tokens, r_tokens)
+
+    def judge(hunk: tuple[int, int, int, int]) -> Classification:
+        b0, b1, r0, r1 = hunk
+        return classify(b_text[b0:b1], r_text[r0:r1], b_text[b0 - 1:b0] if b0 else _before(base, pair),
+                        b_text[b1:b1 + 1], is_wall(b0, b1, b_text, walls), evidence.words)
+
     if words and common / words < SECTION_DIFF_BELOW and min(len(b_text), len(r_text)) > 2000:
         hunks = [(0, len(b_text), 0, len(r_text))]
     else:
-        hunks = refine(diff_tokenized(b_tokens, r_tokens), b_text, r_text, walls)
+        hunks = refine(diff_tokenized(b_tokens, r_tokens), b_text, r_text, walls,
+                       lambda h: judge(h).kind is Kind.CONTENT)
     seen: Counter[tuple[str, str]] = Counter()
     out: list[Change] = []
     for b0, b1, r0, r1 in hunks:
         bt, rt = b_text[b0:b1], r_text[r0:r1]
-        verdict = classify(bt, rt, b_text[b0 - 1:b0] if b0 else _before(base, pair), b_text[b1:b1 + 1],
-                           is_wall(b0, b1, b_text, walls), evidence.words)
+        verdict = judge((b0, b1, r0, r1))
         seen[bt, rt] += 1
         out.append(Change(
             id=change_id(pair.key, bt, rt, seen[bt, rt]),

@@ -36,8 +36,17 @@ STANDARD_FORM: dict[str, str] = {
     "\uf076": "\u2756",  # Wingdings diamond
     "\uf0fc": "\u2713",  # Wingdings check mark
     "\uf06f": "\u2610",  # Wingdings empty box
+    "\u00ad": "",  # soft hyphen: invisible in print
     "\ufb01": "fi", "\ufb02": "fl", "\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl",
 }
+
+#: Glyph classes whose typographic members an OCR engine shows when the print has them: where
+#: the OCR emits such members elsewhere in the document, its plain reading is the print's.
+DISTINCT_GLYPH_CLASSES: frozenset[str] = frozenset({"dash"})
+
+#: The plain typewriter forms a digital edition falls back to (Word's "straight quotes", the
+#: hyphen for a dash): a typographic glyph the OCR read against one of these is the print's.
+PLAIN_FALLBACKS: frozenset[str] = frozenset({'"', "'", "-"})
 
 #: Glyph classes for typography: each class has its real glyphs (any two of them are the same
 #: mark in other clothes) and the debris an OCR engine leaves for one of them. Debris only

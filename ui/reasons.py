@@ -67,6 +67,8 @@ _WHOLE: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"OCR: " + _QUOTED + r" is not a word of this document; the reference reads " + _QUOTED),
      lambda m: _fill(_tr("OCR: %1 is not a word of this document; the reference reads %2"), m[1], m[2])),
     (re.compile(r"OCR lost the mark " + _QUOTED), lambda m: _fill(_tr("OCR lost the mark %1"), m[1])),
+    (re.compile(r"(.+): keep the print's glyph " + _QUOTED),
+     lambda m: _fill(_tr("%1: keep the print's glyph %2"), _name(m[1]), m[2])),
     (re.compile(r"(.+): keep the base's line breaks, drop trailing spaces and extra blank lines"),
      lambda m: _fill(_tr("%1: keep the base's line breaks, drop trailing spaces and extra blank lines"),
                      _name(m[1]))),

@@ -1,4 +1,4 @@
-"""Lexical evidence: is a token a word of this document's language?
+"""Lexical evidence: is a token a word of this document's language? Which marks does the OCR emit?
 
 Entry point: :class:`Words`, built once per comparison from the two editions. A token is a
 *word* when the reference edition uses it (its own vocabulary, the strongest evidence: a
@@ -26,6 +26,8 @@ class Words:
     def __init__(self, base: str, reference: str) -> None:
         self.reference = Counter(w.casefold() for w in _WORD.findall(reference))
         self.base = Counter(w.casefold() for w in _WORD.findall(base))
+        #: the marks the OCR emits (a glyph it emits is one it can read, see app.classify)
+        self.base_marks = Counter(ch for ch in base if not ch.isalnum() and not ch.isspace())
 
     def is_word(self, token: str) -> bool:
         folded = token.casefold()

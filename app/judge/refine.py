@@ -8,7 +8,8 @@ words around it, or a running head with the body word it touches. Here:
   any hunk it lies in and becomes a hunk of its own with nothing on the reference side;
 * a hunk with several tokens on both sides is re-aligned token by token, scoring a pair of
   words by their character similarity (a weighted edit distance over tokens, as in
-  Needleman-Wunsch), and cut wherever the two sides agree.
+  Needleman-Wunsch), and cut wherever the two sides agree, and wherever what differs turns
+  from words to numbers or to bare marks (a number is its own change; so is debris).
 
 Only the cut changes: the hunks still tile the same differences, so every text the
 decisions can produce is unchanged when every hunk is accepted or rejected.
@@ -18,13 +19,17 @@ Imports: the standard library, rapidfuzz, :mod:`app.diffing`.
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from app.diffing import TOKEN, Hunk
+from app.diffing import Hunk
+
+#: the diff's tokens, with a number trailing a word (a footnote marker, ``system12``) cut off
+_TOKEN = re.compile(r"\s+|[^\W\d_]+(?=\d+(?!\w))|[\w\u00ad]+|[^\w\s]")
 
 #: the re-alignment is skipped above this many token pairs (a quadratic table)
 MAX_CELLS = 40_000
@@ -32,16 +37,23 @@ MAX_CELLS = 40_000
 GAP_WORD, GAP_MARK, GAP_SPACE = 1.0, 0.6, 0.3
 
 
-def refine(hunks: Sequence[Hunk], base: str, reference: str,
-           walls: Sequence[tuple[int, int]] = ()) -> list[Hunk]:
-    """``hunks`` (section offsets) with walls cut out and mixed hunks split."""
+def refine(hunks: Sequence[Hunk], base: str, reference: str, walls: Sequence[tuple[int, int]] = (),
+           editorial: Callable[[Hunk], bool] | None = None) -> list[Hunk]:
+    """``hunks`` (section offsets) with walls cut out and mixed hunks split.
+
+    ``editorial`` tells whether a piece is one for the editor (content): a split that leaves
+    two or more of those is undone, since a reworded or reordered sentence is one edit to
+    decide, not a scatter of word pairs."""
     out: list[Hunk] = []
     for hunk in hunks:
         for piece in _cut_walls(hunk, walls, base, reference):
             if piece.b_start == piece.b_end or piece.r_start == piece.r_end:
                 out.append(piece)
-            else:
-                out.extend(_split(piece, base, reference))
+                continue
+            split = _split(piece, base, reference)
+            if editorial is not None and len(split) > 1 and sum(map(editorial, split)) >= 2:
+                split = [piece]
+            out.extend(split)
     return out
 
 
@@ -85,6 +97,7 @@ def _split(hunk: Hunk, base: str, reference: str) -> list[Hunk]:
     path = _align([t for t, _ in b_tokens], [t for t, _ in r_tokens])
     out: list[Hunk] = []
     start: tuple[int, int] | None = None
+    kind = ""
     i = j = 0
 
     def close(to_i: int, to_j: int) -> None:
@@ -95,22 +108,41 @@ def _split(hunk: Hunk, base: str, reference: str) -> list[Hunk]:
         start = None
 
     for step in path:
-        spaces = step == "pair" and b_tokens[i][0].isspace() and r_tokens[j][0].isspace()
-        if step == "pair" and (spaces or b_tokens[i][0] == r_tokens[j][0]):
+        x = b_tokens[i][0] if step != "ins" else ""
+        y = r_tokens[j][0] if step != "del" else ""
+        if step == "pair" and (x == y or x.isspace() and y.isspace()):
             close(i, j)
-            if b_tokens[i][0] != r_tokens[j][0]:  # a whitespace difference stands alone: layout
+            if x != y:  # a whitespace difference stands alone: layout
                 start = (i, j)
                 close(i + 1, j + 1)
-        elif start is None:
-            start = (i, j)
+        else:
+            step_kind = _evidence_kind(x + y)
+            if start is not None and step_kind != kind and _word_boundary(b_tokens, r_tokens, i, j, x + y):
+                close(i, j)
+            if start is None:
+                start, kind = (i, j), step_kind
         i += step != "ins"
         j += step != "del"
     close(i, j)
     return out if out else [hunk]
 
 
+def _word_boundary(b_tokens: list[tuple[str, int]], r_tokens: list[tuple[str, int]], i: int, j: int,
+                   text: str) -> bool:
+    """A cut here falls between words (after or at white space), never inside one."""
+    return (text.isspace() or i > 0 and b_tokens[i - 1][0].isspace()
+            or j > 0 and r_tokens[j - 1][0].isspace())
+
+
+def _evidence_kind(text: str) -> str:
+    """What a differing step speaks of: a number, marks only (debris, punctuation), or words."""
+    if any(ch.isdigit() for ch in text):
+        return "number"
+    return "word" if any(ch.isalpha() for ch in text) else "marks"
+
+
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int]]:
-    return [(m.group(), m.start()) for m in TOKEN.finditer(text, start, end)]
+    return [(m.group(), m.start()) for m in _TOKEN.finditer(text, start, end)]
 
 
 def _at(tokens: list[tuple[str, int]], index: int, end: int) -> int:

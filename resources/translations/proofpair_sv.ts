@@ -915,6 +915,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>OCR tappade tecknet %1</translation>
     </message>
     <message>
+        <source>%1: keep the print&apos;s glyph %2</source>
+        <translation>%1: behåll tryckets tecken %2</translation>
+    </message>
+    <message>
         <source>%1: keep the base&apos;s line breaks, drop trailing spaces and extra blank lines</source>
         <translation>%1: behåll basens radbrytningar, ta bort avslutande mellanslag och extra tomrader</translation>
     </message>
