@@ -230,7 +230,7 @@ def _glyph_match(b: str, r: str) -> str | None:
     b_class, r_class = _GLYPH_OF.get(b), _GLYPH_OF.get(r)
     if b_class and b_class == r_class:
         return b_class
-    if r_class and (_DEBRIS_OF.get(b) == r_class or b == ""):
+    if r_class and _DEBRIS_OF.get(b) == r_class:
         return r_class
     if b_class and _DEBRIS_OF.get(r) == b_class:
         return b_class

@@ -38,15 +38,17 @@ GAP_WORD, GAP_MARK, GAP_SPACE = 1.0, 0.6, 0.3
 
 
 def refine(hunks: Sequence[Hunk], base: str, reference: str, walls: Sequence[tuple[int, int]] = (),
-           editorial: Callable[[Hunk], bool] | None = None) -> list[Hunk]:
+           editorial: Callable[[Hunk], bool] | None = None,
+           reference_walls: Sequence[tuple[int, int]] = ()) -> list[Hunk]:
     """``hunks`` (section offsets) with walls cut out and mixed hunks split.
 
+    ``reference_walls`` are cut out of the reference side the same way (a moved paragraph).
     ``editorial`` tells whether a piece is one for the editor (content): a split that leaves
     two or more of those is undone, since a reworded or reordered sentence is one edit to
     decide, not a scatter of word pairs."""
     out: list[Hunk] = []
     for hunk in hunks:
-        for piece in _cut_walls(hunk, walls, base, reference):
+        for piece in _cut_both(hunk, walls, reference_walls, base, reference):
             if piece.b_start == piece.b_end or piece.r_start == piece.r_end:
                 out.append(piece)
                 continue
@@ -54,6 +56,19 @@ def refine(hunks: Sequence[Hunk], base: str, reference: str, walls: Sequence[tup
             if editorial is not None and len(split) > 1 and sum(map(editorial, split)) >= 2:
                 split = [piece]
             out.extend(split)
+    return out
+
+
+def _cut_both(hunk: Hunk, walls: Sequence[tuple[int, int]], reference_walls: Sequence[tuple[int, int]],
+              base: str, reference: str) -> list[Hunk]:
+    pieces = _cut_walls(hunk, walls, base, reference)
+    if not reference_walls:
+        return pieces
+    out = []
+    for piece in pieces:
+        swapped = Hunk(piece.r_start, piece.r_end, piece.b_start, piece.b_end)
+        out.extend(Hunk(h.r_start, h.r_end, h.b_start, h.b_end)
+                   for h in _cut_walls(swapped, reference_walls, reference, base))
     return out
 
 
