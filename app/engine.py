@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.classify import Classification, classify, reinforced_confidences
-from app.compare.moves import Move, find_moves, masked, one_sided_both_ways
+from app.compare.moves import Move, find_moves, mask, masked, one_sided_both_ways
 from app.diffing import Tokenized, diff_tokenized
 from app.judge.evidence import Evidence, is_wall
 from app.judge.moved import judge_move
@@ -155,6 +155,7 @@ def diff_section(base: Edition, reference: Edition, pair: SectionPair,
     if words and common / words < SECTION_DIFF_BELOW and min(len(b_text), len(r_text)) > 2000:
         hunks = [(0, len(b_text), 0, len(r_text))]
     else:
+        b_tokens = mask(b_tokens, walls, "\x03")  # furniture aligns with nothing: it stands alone
         raw = diff_tokenized(b_tokens, r_tokens)
         if one_sided_both_ways(raw, b_tokens, r_tokens):
             moves = find_moves(raw, b_tokens, r_tokens)

@@ -98,9 +98,8 @@ def _cut_walls(hunk: Hunk, walls: Sequence[tuple[int, int]], base: str, referenc
             r = hunk.r_end
         else:
             out.append(Hunk(a, b, r, r))
-    if keeper is None and hunk.r_end > hunk.r_start:  # only walls: the reference text follows them
-        last = out[-1]
-        out[-1] = Hunk(last.b_start, last.b_end, last.r_start, hunk.r_end)
+    if keeper is None and hunk.r_end > hunk.r_start:  # only walls: the reference text, after them
+        out.append(Hunk(hunk.b_end, hunk.b_end, hunk.r_start, hunk.r_end))
     return [h for h in out if h.b_start < h.b_end or h.r_start < h.r_end]
 
 
