@@ -56,7 +56,8 @@ def refine(hunks: Sequence[Hunk], base: str, reference: str, walls: Sequence[tup
             if editorial is not None and len(split) > 1 and sum(map(editorial, split)) >= 2:
                 split = [piece]
             out.extend(split)
-    return out
+    # a cut can leave a piece whose two sides read the same (a wall took the difference): none
+    return [h for h in out if base[h.b_start:h.b_end] != reference[h.r_start:h.r_end]]
 
 
 def _cut_both(hunk: Hunk, walls: Sequence[tuple[int, int]], reference_walls: Sequence[tuple[int, int]],
