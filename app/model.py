@@ -92,7 +92,8 @@ class Edition:
 
     ``text`` has ``\\n`` newlines and is NFC. ``nfc_patches`` records each stretch that NFC
     rewrote as ``(start, end, original)`` in normalized offsets, so that text kept from this
-    edition can be written out exactly as the file had it (see :mod:`app.loading`).
+    edition can be written out exactly as the file had it, mixed line endings included
+    (see :mod:`app.loading`).
     """
 
     path: Path
@@ -102,6 +103,9 @@ class Edition:
     had_bom: bool = False
     newline: str = "\n"
     nfc_patches: tuple[tuple[int, int, str], ...] = ()
+    #: What the user must be told about how the file was read (a legacy charset, bytes
+    #: shown as U+FFFD), one sentence each, naming the file.
+    notes: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
