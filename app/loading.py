@@ -72,6 +72,8 @@ LEGACY_CHARSETS = (
 _LEGACY_SIGNS = frozenset("«»‹›–—‘’‚“”„•…€£¥¢§¶°±²³¹µ·×÷©®™¼½¾¿¡ªº\u00a0\u00ad¦¬¯´¸¨†‡‰")
 _NEWLINE = re.compile(r"\r\n?")
 _ESCAPED = re.compile(r"[\udc80-\udcff]")
+#: Control characters (category Cc) other than tab, newline, form feed and carriage return.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 class EditionError(Exception):
@@ -277,7 +279,7 @@ def _checked(text: str, path: Path) -> str:
 
 def _looks_binary(text: str) -> bool:
     head = text[:20000]
-    controls = sum(1 for ch in head if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    controls = len(_CONTROLS.findall(head))
     return "\x00" in head or controls > max(8, len(head) // 100)
 
 
