@@ -65,8 +65,15 @@ _REASONS = {
 class NotRegularFile(OSError):
     """A path that exists but is not a regular file (FIFO, device, socket, folder)."""
 
+    def __init__(self, message: str, filename: str | Path | None = None) -> None:
+        super().__init__(message)
+        self.filename = None if filename is None else str(filename)
 
-class TooLarge(OSError):
+    def __str__(self) -> str:
+        return f"{self.filename}: {self.args[0]}" if self.filename else str(self.args[0])
+
+
+class TooLarge(NotRegularFile):
     """A file longer than the limit the caller set (counted as it was read)."""
 
 
@@ -75,7 +82,7 @@ def describe_os_error(exc: OSError, path: str | Path | None = None) -> str:
     ``path`` is not given)."""
     where = path if path is not None else (exc.filename or "")
     where = _short(str(where))
-    if isinstance(exc, (NotRegularFile, TooLarge)):
+    if isinstance(exc, NotRegularFile):
         return f"{where}: {exc.args[0] if exc.args else exc}"
     reason = _REASONS.get(exc.errno or 0) or (exc.strerror or str(exc) or type(exc).__name__)
     return f"{where}: {reason}" if where else reason
@@ -97,12 +104,12 @@ def read_regular(path: str | Path, limit: int) -> bytes:
     path = Path(path)
     mode = os.stat(path).st_mode  # follows symlinks; ELOOP, ENAMETOOLONG, EACCES raise here
     if not stat.S_ISREG(mode):
-        raise NotRegularFile(f"is {kind_of(mode)}, not a regular file")
+        raise NotRegularFile(f"is {kind_of(mode)}, not a regular file", path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped between the stat and the open
-            raise NotRegularFile(f"is {kind_of(os.fstat(fd).st_mode)}, not a regular file")
+            raise NotRegularFile(f"is {kind_of(os.fstat(fd).st_mode)}, not a regular file", path)
         pieces: list[bytes] = []
         total = 0
         while True:
@@ -112,7 +119,7 @@ def read_regular(path: str | Path, limit: int) -> bytes:
             pieces.append(piece)
             total += len(piece)
             if total > limit:
-                raise TooLarge(f"is larger than {limit // 2**20} MB, the most ProofPair reads")
+                raise TooLarge(f"is larger than {limit // 2**20} MB, the most ProofPair reads", path)
         return b"".join(pieces)
     finally:
         os.close(fd)
@@ -156,7 +163,7 @@ def writable_target(path: Path) -> Path:
     except FileNotFoundError:
         return target
     if not stat.S_ISREG(mode):
-        raise NotRegularFile(f"is {kind_of(mode)}; ProofPair writes only regular files")
+        raise NotRegularFile(f"is {kind_of(mode)}; ProofPair writes only regular files", path)
     return target
 
 

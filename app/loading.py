@@ -117,14 +117,14 @@ def _read_bytes(path: Path) -> bytes:
         raw = read_regular(path, MAX_BYTES)
     except FileNotFoundError:
         raise EditionError(f"{describe_os_error(OSError(), path)}: no such file.") from None
+    except TooLarge:
+        raise EditionError(f"{path.name}: the file is larger than {MAX_BYTES // 2**20} MB; ProofPair "
+                           f"reads editions up to {MAX_BYTES // 2**20} MB.") from None
     except NotRegularFile as exc:
         if "folder" in str(exc):
             raise EditionError(f"{describe_os_error(OSError(), path)}: this is a folder, not a text file.") from None
         raise EditionError(f"{describe_os_error(exc, path)}; ProofPair reads editions from regular "
                            "files only.") from None
-    except TooLarge:
-        raise EditionError(f"{path.name}: the file is larger than {MAX_BYTES // 2**20} MB; ProofPair "
-                           f"reads editions up to {MAX_BYTES // 2**20} MB.") from None
     except PermissionError:
         raise EditionError(f"{describe_os_error(OSError(), path)}: permission denied; ProofPair may "
                            "not read this file.") from None

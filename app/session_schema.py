@@ -157,6 +157,6 @@ def _field_message(message: str) -> str:
 
 
 def _decode_reason(message: str) -> str:
-    if "truncated" in message:
-        return "it ends too early, or holds a lone surrogate escape"
+    if "escape" in message or "truncated" in message:
+        return f"it ends too early or has a bad \\u escape, such as a lone surrogate: {message}"
     return message.removeprefix("JSON is malformed: ")
