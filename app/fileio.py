@@ -43,9 +43,6 @@ except ImportError:  # Windows
 
 #: Reads are made in pieces of this size, so a limit holds within one piece.
 _CHUNK = 1 << 20
-#: An empty temporary younger than this may be a save that has just created it and not yet
-#: locked it; it is left for the next clean-up.
-_FRESH_EMPTY = 1.0
 
 _REASONS = {
     errno.ENOENT: "no such file or folder",
@@ -179,6 +176,9 @@ def clean_stale_temporaries(path: str | Path) -> list[Path]:
     drops it when the process dies, even by ``kill -9``: a temporary whose lock can be
     taken belongs to no running save. (Where ``flock`` is missing, a temporary older than a
     minute counts as stale.) Only regular files named like this target's temporaries.
+    A save caught in the microseconds between creating its temporary and locking it could
+    lose it to a clean-up in another process; its rename then fails and the save reports
+    an error, the old file intact.
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
@@ -203,8 +203,6 @@ def _abandoned(name: str) -> bool:
     age = time.time() - info.st_mtime
     if fcntl is None:
         return age > 60
-    if info.st_size == 0 and age < _FRESH_EMPTY:
-        return False
     fd = os.open(name, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
