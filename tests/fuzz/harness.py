@@ -217,7 +217,7 @@ def _mutate_bytes(rng: random.Random, data: bytearray) -> bytearray:
 
 def edition_bytes(rng: random.Random) -> tuple[bytes, bytes, str]:
     """A hostile base and a reference, and a label of what was done."""
-    base, reference = sample_slice(rng)
+    base, reference = sample_slice(rng, most=rng.choice([1500, 5000, 5000, 12000]))
     if rng.random() < 0.03:
         return rng.choice([b"", b" \n\t", b"\xef\xbb\xbf", b"\xff\xfe", rng.randbytes(rng.randint(1, 5000))]), \
             reference.encode(), "degenerate"
@@ -276,9 +276,10 @@ def edition_case(seed: int, workdir: Path) -> list[Problem]:
         ref.write_bytes(ref_bytes)
         before = fingerprint([base, ref])
         problems: list[Problem] = []
-        json_run = run_cli(["compare", str(base), str(ref), "--json"])
-        check_run(json_run, case + " compare", problems)
-        if json_run.code == 0:
+        json_run = run_cli(["compare", str(base), str(ref), "--json"]) if rng.random() < 0.3 else None
+        if json_run is not None:
+            check_run(json_run, case + " compare", problems)
+        if json_run is not None and json_run.code == 0:
             try:
                 doc = json.loads(json_run.out)
                 keys = [s["key"] for s in doc["sections"]]
