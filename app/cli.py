@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from app import __version__
-from app.fileio import describe_os_error
+from app.fileio import describe_os_error, shown_path
 from app.loading import EditionError
 from app.model import REJECT, Kind, Verdict
 
@@ -377,12 +377,25 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _check_output(output: Path) -> None:
-    """Refuse an output that is a folder or a special file before any work is done."""
+    """Refuse, before any work is done, an output that is a folder or a special file, or
+    whose folder does not exist or cannot be reached."""
+    import stat
+
     from app.fileio import writable_target
 
     if output.is_dir():
         raise UserError(f"{output}: is a folder; give a file name to write")
-    writable_target(output)  # raises NotRegularFile (an OSError) for a FIFO or a device
+    target = writable_target(output)  # raises NotRegularFile (an OSError) for a FIFO or a device
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        mode = os.stat(folder).st_mode
+    except FileNotFoundError:
+        raise UserError(f"{shown_path(output)}: the folder to write it in does not "
+                        "exist") from None
+    except OSError as exc:
+        raise UserError(describe_os_error(exc, output)) from None
+    if not stat.S_ISDIR(mode):
+        raise UserError(f"{shown_path(output)}: a part of the path is not a folder")
 
 
 def _write(output: Path, write: Callable[[], None]) -> None:

@@ -85,6 +85,11 @@ def describe_os_error(exc: OSError, path: str | Path | None = None) -> str:
     return f"{where}: {reason}" if where else reason
 
 
+def shown_path(path: str | Path) -> str:
+    """A path as messages show it: one line, a very long one clipped in the middle."""
+    return _short(str(path))
+
+
 def kind_of(mode: int) -> str:
     """What a non-regular file is, in words."""
     for test, word in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),

@@ -43,7 +43,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from app.fileio import NotRegularFile, TooLarge, describe_os_error, read_regular
+from app.fileio import NotRegularFile, TooLarge, describe_os_error, read_regular, shown_path
 from app.model import Edition
 
 MAX_BYTES = 512 * 1024 * 1024
@@ -116,17 +116,17 @@ def _read_bytes(path: Path) -> bytes:
     try:
         raw = read_regular(path, MAX_BYTES)
     except FileNotFoundError:
-        raise EditionError(f"{describe_os_error(OSError(), path)}: no such file.") from None
+        raise EditionError(f"{shown_path(path)}: no such file.") from None
     except TooLarge:
         raise EditionError(f"{path.name}: the file is larger than {MAX_BYTES // 2**20} MB; ProofPair "
                            f"reads editions up to {MAX_BYTES // 2**20} MB.") from None
     except NotRegularFile as exc:
         if "folder" in str(exc):
-            raise EditionError(f"{describe_os_error(OSError(), path)}: this is a folder, not a text file.") from None
+            raise EditionError(f"{shown_path(path)}: this is a folder, not a text file.") from None
         raise EditionError(f"{describe_os_error(exc, path)}; ProofPair reads editions from regular "
                            "files only.") from None
     except PermissionError:
-        raise EditionError(f"{describe_os_error(OSError(), path)}: permission denied; ProofPair may "
+        raise EditionError(f"{shown_path(path)}: permission denied; ProofPair may "
                            "not read this file.") from None
     except OSError as exc:
         raise EditionError(f"{describe_os_error(exc, path)}.") from None

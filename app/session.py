@@ -31,7 +31,8 @@ from typing import Any
 
 from app import __version__
 from app.engine import compare
-from app.fileio import atomic_write_text, clean_stale_temporaries, describe_os_error, read_regular
+from app.fileio import atomic_write_text, clean_stale_temporaries, describe_os_error, read_regular, \
+    shown_path
 from app.loading import EditionError, file_sha256, load_edition
 from app.model import Change, Comparison, Decision, Verdict
 from app.review import Review
@@ -143,7 +144,7 @@ def load_session(path: str | Path) -> LoadedSession:
     try:
         data = read_regular(path, MAX_SESSION_BYTES)
     except FileNotFoundError:
-        raise SessionError(f"{describe_os_error(OSError(), path)}: no such session file.") from None
+        raise SessionError(f"{shown_path(path)}: no such session file.") from None
     except OSError as exc:
         raise SessionError(f"{describe_os_error(exc, path)}; the session cannot be read.") from None
     try:

@@ -448,3 +448,13 @@ def test_export_formats_of_the_cli_are_the_log_formats() -> None:
 def test_atomic_write_refuses_a_device(tmp_path) -> None:
     with pytest.raises(OSError, match="character device"):
         atomic_write_text(os.devnull, "x")
+
+
+def test_an_output_in_a_missing_folder_is_refused_before_the_work(capsys, tmp_path, sample_paths) -> None:
+    """Found by the fuzz suite: the refusal came after the comparison and its warnings."""
+    dangling = tmp_path / "dangling.txt"
+    dangling.symlink_to(tmp_path / "nowhere" / "x.txt")
+    for out in (tmp_path / "missing" / "out.txt", dangling, sample_paths[0] / "out.txt"):
+        code, stdout, err = run(capsys, "apply", *sample_paths, "-o", out)
+        one_line_error(code, err, out.name)
+        assert stdout == "" and "warning" not in err

@@ -116,8 +116,13 @@ def check_run(run: Run, case: str, problems: list[Problem]) -> None:
         problems.append(Problem("traceback", case, run.crash))
     elif run.code not in (0, 2):
         problems.append(Problem("exit", case, f"exit {run.code}: {run.err[-300:]}"))
-    elif run.code == 2 and (run.err.count("\n") != 1 or not run.err.startswith("proofpair: error:")):
-        problems.append(Problem("exit", case, f"error not one line: {run.err[-300:]!r}"))
+    elif run.code == 2:
+        lines = run.err.splitlines()
+        errors = [line for line in lines if line.startswith("proofpair: error:")]
+        if len(errors) != 1 or lines[-1] != errors[0] or not run.err.endswith("\n"):
+            problems.append(Problem("exit", case, f"error not one line: {run.err[-300:]!r}"))
+        elif any(not line.startswith("proofpair: ") for line in lines):
+            problems.append(Problem("exit", case, f"stray stderr: {run.err[-300:]!r}"))
 
 
 def fingerprint(paths: list[Path]) -> dict[str, tuple]:
@@ -126,12 +131,12 @@ def fingerprint(paths: list[Path]) -> dict[str, tuple]:
     for path in paths:
         try:
             info = os.lstat(path)
-        except OSError:
+            digest = ""
+            if stat.S_ISREG(os.stat(path).st_mode):  # a symlink's target counts as its content
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except (OSError, ValueError):
             marks[str(path)] = ("absent",)
             continue
-        digest = ""
-        if stat.S_ISREG(info.st_mode):
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
         marks[str(path)] = (stat.S_IFMT(info.st_mode), info.st_ino, digest)
     return marks
 
@@ -534,10 +539,11 @@ def cli_path_case(seed: int, workdir: Path) -> list[Problem]:
             argv = ["apply", str(base), str(ref), "-o", str(out)]
         else:
             argv = ["export", str(base), "-o", str(out)]
-        watched = [good_base, good_ref, folder / "fifo", Path(os.devnull), folder / "link.txt"]
-        before = fingerprint(watched)
         if "\x00" in "".join(argv):
             return []  # a NUL cannot reach argv from a shell; the parser is not the point
+        inputs = [base, ref] if command != "export" else [base]
+        watched = [*inputs, folder / "fifo", Path(os.devnull)]  # a symlink output may write its target
+        before = fingerprint(watched)
         problems: list[Problem] = []
         run = run_cli(argv)
         check_run(run, f"{case} {command}", problems)
