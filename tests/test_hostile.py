@@ -428,7 +428,7 @@ def test_compare_json_under_unbuffered_output_is_one_stream(tmp_path, sample_pat
     assert len({s["key"] for s in sections}) == len(sections)
 
 
-def test_subcommands_do_not_import_qt_or_the_session_schema(sample_paths) -> None:
+def test_subcommands_do_not_import_qt_or_the_session_schema(sample_paths) -> None:  # compare: no msgspec
     code = ("import sys, io, contextlib; from app.cli import main\n"
             "with contextlib.redirect_stdout(io.StringIO()): main(['compare', *sys.argv[1:]])\n"
             "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'ui', 'msgspec'))))")
@@ -458,3 +458,18 @@ def test_an_output_in_a_missing_folder_is_refused_before_the_work(capsys, tmp_pa
         code, stdout, err = run(capsys, "apply", *sample_paths, "-o", out)
         one_line_error(code, err, out.name)
         assert stdout == "" and "warning" not in err
+
+
+def test_error_rates_of_an_undecided_review_are_those_of_the_base(sample_paths) -> None:
+    """compare --json skips two of the three Levenshtein sums when nothing was accepted: the
+    figures must be the ones the full computation gives."""
+    from app.export import _normal, error_rates
+
+    review = Review(compare_files(*sample_paths))
+    rates = error_rates(review)
+    base = [_normal(s.base.slice(review.comparison.base.text)) for s in review.sections]
+    assert rates["canonical_vs_reference"] == rates["base_vs_reference"]
+    assert rates["canonical_vs_base"] == {"cer": 0.0, "wer": 0.0, "char_distance": 0, "word_distance": 0,
+                                          "chars": sum(map(len, base)), "words": sum(len(b.split()) for b in base)}
+    review.decide({review.changes[0].id: ACCEPT})
+    assert error_rates(review)["canonical_vs_base"]["char_distance"] > 0
