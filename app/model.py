@@ -16,6 +16,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+#: The bidirectional control characters, by their Unicode abbreviations. Invisible in text,
+#: they reorder what follows (an RLO shows ``abc`` as ``cba``): the window shows them, and a
+#: change that adds or removes one is never bulk-accepted (:attr:`Change.bulk_safe`).
+BIDI_CONTROLS = {
+    "\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF", "\u202d": "LRO", "\u202e": "RLO",
+    "\u2066": "LRI", "\u2067": "RLI", "\u2068": "FSI", "\u2069": "PDI",
+    "\u200e": "LRM", "\u200f": "RLM", "\u061c": "ALM",
+}
+
+
+def bidi_controls(text: str) -> list[str]:
+    """The bidirectional control characters in ``text``, by name, in order."""
+    return [BIDI_CONTROLS[ch] for ch in text if ch in BIDI_CONTROLS]
+
+
 class Kind(enum.StrEnum):
     """What sort of difference a change is; ordered from least to most important."""
 
@@ -92,7 +107,8 @@ class Edition:
 
     ``text`` has ``\\n`` newlines and is NFC. ``nfc_patches`` records each stretch that NFC
     rewrote as ``(start, end, original)`` in normalized offsets, so that text kept from this
-    edition can be written out exactly as the file had it (see :mod:`app.loading`).
+    edition can be written out exactly as the file had it, mixed line endings included
+    (see :mod:`app.loading`).
     """
 
     path: Path
@@ -102,6 +118,9 @@ class Edition:
     had_bom: bool = False
     newline: str = "\n"
     nfc_patches: tuple[tuple[int, int, str], ...] = ()
+    #: What the user must be told about how the file was read (a legacy charset, bytes
+    #: shown as U+FFFD), one sentence each, naming the file.
+    notes: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -216,8 +235,14 @@ class Change:
 
     @property
     def bulk_safe(self) -> bool:
-        """Whether a bulk accept may include this change: never content, never a number."""
-        return self.kind is not Kind.CONTENT and not self.touches_number
+        """Whether a bulk accept may include this change: never content, never a number,
+        never one that adds or removes a bidirectional control character."""
+        return self.kind is not Kind.CONTENT and not self.touches_number and not self.changes_bidi
+
+    @property
+    def changes_bidi(self) -> bool:
+        """Whether the two texts differ in their bidirectional control characters."""
+        return bidi_controls(self.base_text) != bidi_controls(self.reference_text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,13 +24,11 @@ from typing import Any
 SCREENSHOT_SIZE = (1400, 900)
 
 
-
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    import multiprocessing
-
-    multiprocessing.freeze_support()  # in a bundle, the comparing child process starts here
+    if getattr(sys, "frozen", False):  # in a bundle, the comparing child process starts here
+        import multiprocessing  # (not imported otherwise: freeze_support does nothing unfrozen,
+                                # and a CLI subcommand should not pay for the import)
+        multiprocessing.freeze_support()
     from app.cli import main as cli_main
 
     return cli_main(argv, open_window=open_window)
