@@ -103,6 +103,7 @@ def _commands_parser() -> argparse.ArgumentParser:
     p.add_argument("base", metavar="BASE", help="the OCR'd edition (its text is kept)")
     p.add_argument("reference", metavar="REFERENCE", help="the digital edition")
     p.add_argument("--json", action="store_true", help="print every section and change as JSON")
+    _ocr_option(p)
     p.set_defaults(run=_compare)
 
     p = sub.add_parser("apply", help="apply the suggestions and write the canonical text",
@@ -116,6 +117,7 @@ def _commands_parser() -> argparse.ArgumentParser:
                         "base edition, 'all' takes the reference edition")
     p.add_argument("--reflow", action="store_true", help="one line per paragraph, hyphenation undone")
     p.add_argument("-o", "--output", metavar="CANONICAL", required=True, help="the file to write")
+    _ocr_option(p)
     p.set_defaults(run=_apply)
 
     p = sub.add_parser("export", help="write a saved review's canonical text, log or summary",
@@ -126,6 +128,12 @@ def _commands_parser() -> argparse.ArgumentParser:
                    help="default: csv or json from the output's suffix, else text")
     p.set_defaults(run=_export)
     return parser
+
+
+def _ocr_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--ocr-language", metavar="LANG", default=None,
+                        help="Tesseract language for a scan (PDF without text, or page images), e.g. "
+                             "swe, eng, deu, swe+eng (default: the other edition's language)")
 
 
 # -- the window ----------------------------------------------------------------------------------
@@ -143,7 +151,7 @@ def _open(args: argparse.Namespace, open_window: Callable[[argparse.Namespace], 
 # -- compare ---------------------------------------------------------------------------------------
 
 def _compare(args: argparse.Namespace) -> int:
-    comparison = compare_files(args.base, args.reference)
+    comparison = compare_files(args.base, args.reference, ocr_language=args.ocr_language)
     _warn(comparison)
     review = Review(comparison)
     if args.json:
@@ -175,7 +183,8 @@ def print_comparison(review: Review, out: TextIO) -> None:
     """The human-readable report of ``compare``."""
     comparison = review.comparison
     for role, edition in (("Base", comparison.base), ("Reference", comparison.reference)):
-        print(f"{role + ':':<11}{edition.name} ({edition.encoding}, {len(edition.text):,} characters)",
+        kind = "" if edition.source_format == "text" else f"{edition.source_format}, "
+        print(f"{role + ':':<11}{edition.name} ({kind}{edition.encoding}, {len(edition.text):,} characters)",
               file=out)
     print(f"Shared words: {comparison.similarity:.0%}", file=out)
     print(f"\nSections: {len(comparison.sections)}", file=out)
@@ -207,7 +216,7 @@ def _apply(args: argparse.Namespace) -> int:
     output = Path(args.output)
     _refuse_overwrite(output, [Path(args.base), Path(args.reference)])
     mode = _accept_mode(args.accept)
-    comparison = compare_files(args.base, args.reference)
+    comparison = compare_files(args.base, args.reference, ocr_language=args.ocr_language)
     _warn(comparison)
     review = Review(comparison)
     if mode == "none":

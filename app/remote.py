@@ -40,7 +40,8 @@ from typing import Any
 
 from app import session as sessions
 from app.engine import Ending, conclude, iter_compare
-from app.loading import EditionError, load_edition
+from app.formats import load_pair
+from app.loading import EditionError
 from app.model import Comparison, Edition, Role, SectionPair
 from app.sections import align_sections
 
@@ -177,7 +178,8 @@ def _send_failure(connection: Any, message: str) -> None:
 
 
 def _compare(send: Any, base_path: str, reference_path: str, session: sessions.LoadedSession | None) -> None:
-    base, reference = load_edition(base_path), load_edition(reference_path)
+    language = session.ocr_language if session is not None else None
+    base, reference = load_pair(base_path, reference_path, ocr_language=language)
     send(LOADED, Loaded(Role.BASE, base))
     send(LOADED, Loaded(Role.REFERENCE, reference))
     pairs = align_sections(base, reference)

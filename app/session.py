@@ -27,8 +27,9 @@ from typing import Any
 from app import __version__
 from app.engine import compare
 from app.fileio import atomic_write_text
-from app.loading import EditionError, file_sha256, load_edition
-from app.model import Change, Comparison, Decision, Verdict
+from app.formats import load_pair, ocr_language_of
+from app.loading import EditionError, file_sha256
+from app.model import Change, Comparison, Decision, Edition, Verdict
 from app.review import Review
 
 FORMAT = "proofpair-session"
@@ -77,6 +78,11 @@ class LoadedSession:
     records: dict[str, dict[str, Any]]
     settings: dict[str, Any]
     orphaned: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: each edition's format as it was read (``"text"`` for sessions saved before formats)
+    base_format: str = "text"
+    reference_format: str = "text"
+    #: the Tesseract language an OCR'd edition was read in (None: no OCR ran)
+    ocr_language: str | None = None
 
     @property
     def decisions(self) -> dict[str, Decision]:
@@ -94,8 +100,8 @@ def save_session(path: str | Path, review: Review, settings: dict[str, Any] | No
         "app_version": __version__,
         "saved": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "editions": {
-            "base": _edition_entry(comparison.base.path, comparison.base.sha256, path),
-            "reference": _edition_entry(comparison.reference.path, comparison.reference.sha256, path),
+            "base": _edition_entry(comparison.base, path),
+            "reference": _edition_entry(comparison.reference, path),
         },
         "settings": settings or {},
         "decisions": records,
@@ -139,6 +145,9 @@ def load_session(path: str | Path) -> LoadedSession:
             records=records,
             settings=dict(doc.get("settings", {})),
             orphaned={str(k): dict(v) for k, v in doc.get("orphaned", {}).items()},
+            base_format=str(editions["base"].get("format", "text")),
+            reference_format=str(editions["reference"].get("format", "text")),
+            ocr_language=_ocr_language(editions),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise SessionError(f"{path.name}: is damaged ({type(exc).__name__}: {exc}); it cannot be "
@@ -191,8 +200,7 @@ def open_session(path: str | Path) -> tuple[Review, ReattachReport, dict[str, An
     """Load a session, its two editions, compare them and attach the decisions."""
     loaded = load_session(path)
     try:
-        base = load_edition(loaded.base_path)
-        reference = load_edition(loaded.reference_path)
+        base, reference = load_pair(loaded.base_path, loaded.reference_path, ocr_language=loaded.ocr_language)
     except EditionError as exc:
         raise SessionError(f"{Path(path).name}: one of its editions cannot be opened: {exc}") from None
     review, report = attach(loaded, compare(base, reference))
@@ -224,13 +232,26 @@ def _decision(record: dict[str, Any]) -> Decision:
     return Decision(Verdict(record["verdict"]), record.get("text"))
 
 
-def _edition_entry(edition_path: Path, sha256: str, session_path: Path) -> dict[str, str]:
-    entry = {"path": str(edition_path), "sha256": sha256}
+def _edition_entry(edition: Edition, session_path: Path) -> dict[str, str]:
+    edition_path = edition.path
+    entry = {"path": str(edition_path), "sha256": edition.sha256, "format": edition.source_format}
+    language = ocr_language_of(edition)
+    if language:
+        entry["ocr_language"] = language
     try:
         entry["relative"] = os.path.relpath(edition_path, session_path.resolve().parent)
     except ValueError:  # another drive on Windows
         pass
     return entry
+
+
+def _ocr_language(editions: dict[str, Any]) -> str | None:
+    """The OCR language a session recorded (an old session records none)."""
+    for role in ("base", "reference"):
+        language = editions[role].get("ocr_language")
+        if isinstance(language, str) and language:
+            return language
+    return None
 
 
 def _resolve(entry: dict[str, str], session_path: Path) -> Path:

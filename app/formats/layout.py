@@ -67,10 +67,10 @@ def lay_out(pages: list[OcrPage]) -> TextBuilder:
 
 
 def ocr_edition(path: Path, raw: bytes | str, pages: list[OcrPage], source_format: str,
-                images: list[PageImage]) -> Edition:
+                images: list[PageImage], encoding: str = "utf-8") -> Edition:
     """The edition of OCR ``pages`` whose images are ``images`` (one per page)."""
     built = lay_out(pages)
-    return make_edition(path, raw, built.text(), source_format, built.words, images)
+    return make_edition(path, raw, built.text(), source_format, built.words, images, encoding=encoding)
 
 
 def parse_box(values: list[str]) -> Box:

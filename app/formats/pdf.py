@@ -47,6 +47,20 @@ def open_pdf(raw: bytes, name: str) -> pdfium.PdfDocument:
         raise EditionError(f"{name}: the PDF is damaged and cannot be read ({message}).") from None
 
 
+def has_text_layer(raw: bytes, name: str) -> bool:
+    """Whether the PDF in ``raw`` carries text (else it is a scan to OCR)."""
+    document = open_pdf(raw, name)
+    try:
+        letters = 0
+        for index in range(len(document)):
+            textpage = document[index].get_textpage()
+            letters += sum(ch.isalnum() for ch in textpage.get_text_range())
+            textpage.close()
+        return letters >= MIN_TEXT_PER_PAGE * max(len(document), 1)
+    finally:
+        document.close()
+
+
 def read_pdf(path: Path, raw: bytes, *, ocr_language: str | None = None,
              progress: Callable[[int, int, str], Any] | None = None,
              should_cancel: Callable[[], bool] | None = None, cache_dir: Path | None = None) -> Edition:
