@@ -9,7 +9,8 @@ page rendered at 300 dpi; image files are OCR'd as they are (each frame of a TIF
 
 Cache: each page's hOCR is kept under ``cache_dir/<sha256 of the file>-<language>/``
 (default :func:`default_cache_dir`), so opening the same scan again, or resuming a
-cancelled run, OCRs no page twice. A cache that cannot be written is simply not used.
+cancelled run, OCRs no page twice, and a cached scan opens even where Tesseract is not
+installed. A cache that cannot be written is simply not used.
 
 Errors (each an EditionError naming the file): Tesseract or the language not installed
 (saying what to install), an image too large to OCR, Tesseract failing on a page.
@@ -99,12 +100,11 @@ def ocr_pdf(path: Path, raw: bytes, *, language: str | None = None, progress: Pr
     from app.formats.pdf import open_pdf
 
     language = language or "eng"
-    exe = require_tesseract(path.name, language)
     document = open_pdf(raw, path.name)
     try:
         count = len(document)
         sources = (_pdf_page_image(document, index, path.name) for index in range(count))
-        pages = _ocr_pages(exe, path, _sha(raw), language, count, sources, progress, should_cancel, cache_dir)
+        pages = _ocr_pages(path, _sha(raw), language, count, sources, progress, should_cancel, cache_dir)
     finally:
         document.close()
     images = [PageImage(path.resolve(), index, page.width, page.height) for index, page in enumerate(pages)]
@@ -117,12 +117,11 @@ def ocr_images(path: Path, *, language: str | None = None, progress: Progress = 
     from PIL import Image
 
     language = language or "eng"
-    exe = require_tesseract(path.name, language)
     image = _open_image(path)
     with image:
         count = getattr(image, "n_frames", 1)
         sources = (_frame(image, index, path) for index in range(count))
-        pages = _ocr_pages(exe, path, file_sha256(path), language, count, sources, progress, should_cancel,
+        pages = _ocr_pages(path, file_sha256(path), language, count, sources, progress, should_cancel,
                            cache_dir)
     images = [PageImage(path.resolve(), index, page.width, page.height) for index, page in enumerate(pages)]
     _ = Image  # Pillow is imported here so the module loads without it
@@ -134,10 +133,11 @@ def ocr_images(path: Path, *, language: str | None = None, progress: Progress = 
 Source = Callable[[Path], Path]  # writes the page image into a folder, returns its file
 
 
-def _ocr_pages(exe: str, path: Path, sha: str, language: str, count: int, sources: Iterator[Source],
+def _ocr_pages(path: Path, sha: str, language: str, count: int, sources: Iterator[Source],
                progress: Progress, should_cancel: Cancel, cache_dir: Path | None) -> list[OcrPage]:
     cache = (cache_dir or default_cache_dir()) / f"{sha}-{language}"
     pages: list[OcrPage] = []
+    exe: str | None = None  # looked for only when a page is not in the cache
     with tempfile.TemporaryDirectory(prefix="proofpair-ocr-") as scratch:
         for index, source in enumerate(sources):
             if should_cancel is not None and should_cancel():
@@ -147,6 +147,7 @@ def _ocr_pages(exe: str, path: Path, sha: str, language: str, count: int, source
             cached = cache / f"page-{index + 1:04d}.hocr"
             hocr = _read_cache(cached)
             if hocr is None:
+                exe = exe or require_tesseract(path.name, language)
                 image = source(Path(scratch))
                 hocr = _run(exe, image, language, path.name, index, should_cancel)
                 _write_cache(cached, hocr)

@@ -93,22 +93,45 @@ Char = tuple[str, tuple[float, float, float, float] | None]
 
 
 def _page_lines(page: pdfium.PdfPage) -> tuple[tuple[float, float], list[list[Char]]]:
-    """The page's size in points and its lines, each a list of (character, box or None)."""
+    """The page's size in points and its lines, each a list of (character, box or None).
+
+    Lines are found from the characters' boxes together with pdfium's generated line ends:
+    a new line starts where a character stands outside the current line's height and
+    either pdfium broke the line or the text runs back to the left (a line-end soft hyphen
+    gets no break from pdfium). A break within one line (PDF writers such as Qt's emit runs
+    that pdfium breaks mid-word) is a space only where the glyphs stand apart; a comma
+    lower than the line stays on it.
+    """
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()
         lines: list[list[Char]] = [[]]
+        top = bottom = 0.0
+        pending_break = False
         for index, ch in enumerate(text):
             if ch in "\r\n":
-                if ch == "\n" or not text.startswith("\n", index + 1):
-                    lines.append([])
+                pending_break = True
                 continue
-            soft_hyphen = ch in "\ufffe\x02"
             ch = _REPLACE.get(ch, ch)
-            box = textpage.get_charbox(index) if not ch.isspace() else None
-            lines[-1].append((ch, box))
-            if soft_hyphen and not text.startswith("\r\n", index + 1):  # pdfium runs the next line on
+            if ch.isspace():
+                if lines[-1] and lines[-1][-1][0] != " ":
+                    lines[-1].append((" ", None))
+                continue
+            box = textpage.get_charbox(index)
+            middle = (box[1] + box[3]) / 2
+            last = next((b for _, b in reversed(lines[-1]) if b), None)
+            apart = not (bottom <= middle <= top or box[1] <= (top + bottom) / 2 <= box[3])
+            if last is not None and apart and (pending_break or box[0] < last[0]):
                 lines.append([])
+            elif lines[-1] and pending_break and lines[-1][-1][0] != " ":
+                if last is not None and box[0] - last[2] > (top - bottom) * 0.3:
+                    lines[-1].append((" ", None))
+            if not lines[-1]:
+                top, bottom = box[3], box[1]
+            else:
+                top, bottom = max(top, box[3]), min(bottom, box[1])
+            pending_break = False
+            lines[-1].append((ch, box))
         return page.get_size(), [line for line in lines if any(not ch.isspace() for ch, _ in line)]
     finally:
         textpage.close()
