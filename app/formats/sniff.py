@@ -68,6 +68,9 @@ def _zip_kind(path: Path, raw: bytes) -> str:
 
 def _markup_kind(path: Path, start: bytes) -> str:
     lowered = start[:HEAD].lower()
+    if b"<!entity" in lowered:
+        raise EditionError(f"{path.name}: the XML declares entities, which no OCR or office format "
+                           "needs and which can hide an 'XML bomb'; ProofPair refuses to read it.")
     if b"ocr_page" in lowered or b"ocr-system" in lowered:
         return "hocr"
     body = start[_DOCTYPE_OR_DECL.match(start).end():]  # type: ignore[union-attr]
