@@ -91,3 +91,12 @@ def test_sessions_remember_formats_and_old_sessions_still_open(tmp_path: Path) -
     loaded = load_session(session)
     assert (loaded.base_format, loaded.reference_format, loaded.ocr_language) == ("text", "text", None)
     assert open_session(session)[0].comparison.reference.source_format == "docx"
+
+
+def test_plain_text_that_starts_with_markup_is_still_text(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("<b>1 Inledning</b> är rubriken.\n\nText.\n", encoding="utf-8")
+    assert formats.load(path).text.startswith("<b>1 Inledning</b>")
+    (tmp_path / "data.xml").write_text("<records><r/></records>", encoding="utf-8")
+    with pytest.raises(formats.EditionError, match="data.xml: is XML"):
+        formats.load(tmp_path / "data.xml")

@@ -25,10 +25,6 @@ from app.model import Edition
 TEXT_FREE_BLOCKS = frozenset({"GraphicalElement", "Illustration"})
 
 
-def is_alto(root_tag: str) -> bool:
-    return root_tag == "alto"
-
-
 def read_alto(path: Path, raw: bytes) -> Edition:
     root = parse_xml(raw, path.name)
     if local(root.tag) != "alto":

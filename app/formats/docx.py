@@ -121,8 +121,6 @@ def _inside(el: Any, tag: str, stop: Any = None) -> bool:
 
 
 def _footnotes(document: Any) -> dict[str, str]:
-    from lxml import etree
-
     from app.formats.safe_xml import parse_xml
 
     for rel in document.part.rels.values():
@@ -134,7 +132,6 @@ def _footnotes(document: Any) -> dict[str, str]:
                     continue
                 text = "".join(t.text or "" for t in note.iter(f"{W}t"))
                 out[note.get(f"{W}id", "")] = " ".join(text.split())
-            _ = etree
             return out
     return {}
 

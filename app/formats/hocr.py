@@ -28,11 +28,6 @@ AREA_CLASSES = frozenset({"ocr_carea", "ocrx_block"})
 _IMAGE = re.compile(r'image\s+"([^"]*)"|image\s+(\S+)')
 
 
-def is_hocr(head: bytes) -> bool:
-    """Whether a document's first bytes look like hOCR."""
-    return b"ocr_page" in head or b"ocr-system" in head
-
-
 def read_hocr(path: Path, raw: bytes) -> Edition:
     pages = parse_hocr(raw, path.name)
     return ocr_edition(path, raw, pages, "hocr", page_images(path, pages))
@@ -45,11 +40,6 @@ def parse_hocr(raw: bytes, name: str) -> list[OcrPage]:
     if not pages:
         raise EditionError(f"{name}: is HTML without hOCR pages (no 'ocr_page'); it is not OCR output.")
     return pages
-
-
-def hocr_pages(raw: bytes, name: str) -> list[OcrPage]:
-    """Alias of :func:`parse_hocr` for the OCR runner (one Tesseract page at a time)."""
-    return parse_hocr(raw, name)
 
 
 def _page(element: etree._Element) -> OcrPage:

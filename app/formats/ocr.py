@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from app.formats.base import file_sha256
+from app.formats.base import MAX_BYTES, check_regular, file_sha256
 from app.formats.hocr import parse_hocr
 from app.formats.layout import OcrPage, ocr_edition
 from app.loading import EditionError
@@ -114,8 +114,9 @@ def ocr_pdf(path: Path, raw: bytes, *, language: str | None = None, progress: Pr
 def ocr_images(path: Path, *, language: str | None = None, progress: Progress = None,
                should_cancel: Cancel = None, cache_dir: Path | None = None) -> Edition:
     """The edition of the page image ``path`` (PNG, JPEG, TIFF; every frame a page)."""
-    from PIL import Image
-
+    if check_regular(path).st_size > MAX_BYTES:
+        raise EditionError(f"{path.name}: the image file is larger than {MAX_BYTES // 2**20} MB; "
+                           "ProofPair does not OCR it.")
     language = language or "eng"
     image = _open_image(path)
     with image:
@@ -124,7 +125,6 @@ def ocr_images(path: Path, *, language: str | None = None, progress: Progress = 
         pages = _ocr_pages(path, file_sha256(path), language, count, sources, progress, should_cancel,
                            cache_dir)
     images = [PageImage(path.resolve(), index, page.width, page.height) for index, page in enumerate(pages)]
-    _ = Image  # Pillow is imported here so the module loads without it
     return ocr_edition(path, file_sha256(path), pages, "image-ocr", images, encoding=OCR_ENCODING + language)
 
 

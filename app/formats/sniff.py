@@ -4,8 +4,9 @@ Magic bytes decide binaries (``%PDF-``, PNG, JPEG, TIFF, and zips by their membe
 ``word/document.xml``, ODT a ``mimetype`` of OpenDocument text); XML by its root element
 (``alto``, ``PcGts``, or hOCR's ``ocr_page`` classes in (X)HTML); other HTML by its start;
 Markdown only by its suffix (it is plain text otherwise). Anything else is plain text
-(:mod:`app.loading` then refuses binaries as it always has). XML that is none of the
-formats ProofPair reads is refused here, naming the file.
+(:mod:`app.loading` then refuses binaries as it always has), even when it starts with a
+``<``. XML (an ``<?xml`` declaration, or an XML suffix) that is none of the formats
+ProofPair reads is refused here, naming the file.
 
 Entry point: :func:`sniff`. Imports: the standard library, :mod:`app.loading`.
 """
@@ -23,6 +24,7 @@ HEAD = 65536
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+XML_SUFFIXES = frozenset({".xml", ".hocr", ".alto"})
 _ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s>/]")
 _DOCTYPE_OR_DECL = re.compile(rb"\s*(<\?[^>]*\?>|<!--.*?-->|<![^>]*>|\s)*", re.S)
 
@@ -84,7 +86,7 @@ def _markup_kind(path: Path, start: bytes) -> str:
         return "html"
     if path.suffix.lower() in MARKDOWN_SUFFIXES:
         return "markdown"
-    if lowered.startswith(b"<?xml") or root:
+    if lowered.startswith(b"<?xml") or path.suffix.lower() in XML_SUFFIXES:
         raise EditionError(f"{path.name}: is XML (root <{name or '?'}>) but none of the OCR formats "
                            "ProofPair reads (hOCR, ALTO, PAGE XML); export the text or the OCR in one of those.")
     return "text"
