@@ -53,6 +53,8 @@ def test_the_page_view_boxes_the_words_of_50_changes_within_a_frame(window, qtbo
             assert word.start < change.base.end and word.end > change.base.start
         text = " ".join(edition.text[by_box[page.index, b].start:by_box[page.index, b].end] for b, _ in view.boxes)
         assert change.base_text.strip().split()[0] in text
+        least = min(by_box[page.index, b].confidence for b, _ in view.boxes)
+        assert view.caption == f"Page {page.index + 1} · OCR confidence {round(least * 100)}%"
     slowest = 0.0
     for change in sample[-5:]:  # the pages last shown are cached: each step is drawn within a frame
         window.go_to_change(change.id)

@@ -116,16 +116,18 @@ class PageView(QWidget):
         self.words: Sequence[WordBox] = ()
         self.full_page = False
         self.zoom = 1.0
+        self.caption = ""
         self.setMinimumSize(160, 120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
     # -- what the controller gives -------------------------------------------------------------
     def show_page(self, page: PageImage | None, boxes: list[tuple[Box, QColor]], focus: Box | None,
-                  words: Sequence[WordBox] = (), neighbours: Sequence[PageImage] = ()) -> None:
+                  words: Sequence[WordBox] = (), neighbours: Sequence[PageImage] = (), caption: str = "") -> None:
         """Show ``page`` around ``focus`` with ``boxes`` drawn; ``words`` are the page's words
-        (for clicks); ``neighbours`` are rendered ahead."""
+        (for clicks); ``neighbours`` are rendered ahead; ``caption`` is drawn in a corner."""
         self.page, self.boxes, self.focus, self.words = page, boxes, focus, words
+        self.caption = caption
         if page is not None:
             self.cache.get(page)
         for other in neighbours:
@@ -217,6 +219,12 @@ class PageView(QWidget):
             painter.setPen(pen)
             painter.drawRect(QRectF((x0 - rect.left()) * scale - 2, (y0 - rect.top()) * scale - 2,
                                     (x1 - x0) * scale + 4, (y1 - y0) * scale + 4))
+        if self.caption:
+            metrics = painter.fontMetrics()
+            label = QRectF(4, 4, metrics.horizontalAdvance(self.caption) + 12, metrics.height() + 6)
+            painter.fillRect(label, self.palette().toolTipBase())
+            painter.setPen(self.palette().toolTipText().color())
+            painter.drawText(label, Qt.AlignmentFlag.AlignCenter, self.caption)
 
     def event(self, event: Any) -> bool:  # Qt override
         """Ctrl+= / Ctrl++ / Ctrl+− zoom the page while it has focus (before the window's
@@ -285,6 +293,18 @@ def spot(edition: Edition, start: int, end: int) -> tuple[int, list[WordBox]] | 
     return page, [w for w in words if w.page == page]
 
 
+def caption(page: int, words: Sequence[WordBox]) -> str:
+    """"Page 5 · OCR confidence 42%": the page, and the least confident boxed word's confidence."""
+    from PySide6.QtCore import QCoreApplication
+
+    text = QCoreApplication.translate("PageView", "Page %1").replace("%1", str(page + 1))
+    known = [w.confidence for w in words if w.confidence is not None]
+    if known:
+        text += " · " + QCoreApplication.translate("PageView", "OCR confidence %1%").replace(
+            "%1", str(round(min(known) * 100)))
+    return text
+
+
 def union(boxes: Sequence[Box]) -> Box:
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
@@ -324,7 +344,7 @@ class PageController(QObject):
         pages = geometry.pages
         neighbours = [pages[i] for i in (page_index + 1, page_index - 1) if 0 <= i < len(pages)]
         self.view.show_page(pages[page_index], boxes, union([w.box for w in words]),
-                            self._page_words(edition, page_index), neighbours)
+                            self._page_words(edition, page_index), neighbours, caption(page_index, words))
 
     def _set_shown(self, shown: bool) -> None:
         """The dock appears for editions with page images only (plain text has none)."""
