@@ -100,3 +100,14 @@ def test_plain_text_that_starts_with_markup_is_still_text(tmp_path: Path) -> Non
     (tmp_path / "data.xml").write_text("<records><r/></records>", encoding="utf-8")
     with pytest.raises(formats.EditionError, match="data.xml: is XML"):
         formats.load(tmp_path / "data.xml")
+
+
+def test_files_are_described_before_anything_slow(tmp_path: Path) -> None:
+    from app.formats.describe import describe
+
+    folder = corpus_pair("sv_sou_2025_96_kommunsektorn")
+    assert describe(folder / "scan.pdf") == "scan, 19 pages, OCR needed"
+    assert describe(folder / "print.pdf") == "PDF with text, 19 pages"
+    assert describe(folder / "ocr_swe.hocr") == "hOCR (OCR with word boxes), 19 pages"
+    assert describe(folder / "draft.docx").startswith("Word document, ") and "0 headings" not in describe(folder / "draft.docx")
+    assert describe(folder / "draft.txt").startswith("plain text, ")

@@ -62,3 +62,22 @@ def test_a_scan_is_ocred_in_the_comparing_process_with_progress(window, qtbot, t
     assert window.review.comparison.base.source_format == "pdf-ocr"
     assert any("number" in c.reason or c.kind == "content" for c in window.review.changes)
     assert any("page 2 of 2" in message for message in seen)
+
+
+def test_the_role_question_says_what_each_file_is(window, qtbot) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    folder = corpus_pair("en_omb_m_16_21_source_code")
+    window.quiet = False
+    seen: list[str] = []
+
+    def answer() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible())
+        seen.append(dialog.labelText())
+        dialog.accept()
+
+    QTimer.singleShot(300, answer)
+    roles = window.files.ask_roles([str(folder / "draft.docx"), str(folder / "ocr_eng.alto.xml")])
+    assert roles is not None and roles[0].endswith("ocr_eng.alto.xml")
+    assert "draft.docx: Word document, " in seen[0] and "ocr_eng.alto.xml: ALTO XML (OCR), 11 pages" in seen[0]

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from app import export
 from app import session as sessions
 from app.formats import load_pair, scan_of
+from app.formats.describe import describe
 from app.loading import EditionError
 from app.roles import guess_roles
 from ui.reasons import translated
@@ -104,9 +105,10 @@ class FileActions(QObject):
         other = second if guess.base is first else first
         items = [_tr("%1 is the OCR'd base (guessed)").replace("%1", guess.base.name),
                  _tr("%1 is the OCR'd base").replace("%1", other.name)]
+        what = "\n".join(f"{e.name}: {describe(e.path)}" for e in (first, second))
         item, ok = QInputDialog.getItem(w, _tr("Which edition is the base?"),
-                                        translated(guess.reason) + "\n\n" + _tr("The base is the OCR'd scan; "
-                                                                     "its text is kept unless you accept a change."),
+                                        what + "\n\n" + translated(guess.reason) + "\n\n"
+                                        + _tr("The base is the OCR'd scan; its text is kept unless you accept a change."),
                                         items, 0, False)
         if not ok:
             return None
