@@ -129,6 +129,7 @@ def _commands_parser() -> argparse.ArgumentParser:
     p.add_argument("base", metavar="BASE", help="the OCR'd edition (its text is kept)")
     p.add_argument("reference", metavar="REFERENCE", help="the digital edition")
     p.add_argument("--json", action="store_true", help="print every section and change as JSON")
+    _ocr_option(p)
     p.set_defaults(run=_compare)
 
     p = sub.add_parser("apply", help="apply the suggestions and write the canonical text",
@@ -142,6 +143,7 @@ def _commands_parser() -> argparse.ArgumentParser:
                         "base edition, 'all' takes the reference edition")
     p.add_argument("--reflow", action="store_true", help="one line per paragraph, hyphenation undone")
     p.add_argument("-o", "--output", metavar="CANONICAL", required=True, help="the file to write")
+    _ocr_option(p)
     p.set_defaults(run=_apply)
 
     p = sub.add_parser("export", help="write a saved review's canonical text, log or summary",
@@ -155,6 +157,12 @@ def _commands_parser() -> argparse.ArgumentParser:
                         "recorded or lie outside its folder (check the session first)")
     p.set_defaults(run=_export)
     return parser
+
+
+def _ocr_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--ocr-language", metavar="LANG", default=None,
+                        help="Tesseract language for a scan (PDF without text, or page images), e.g. "
+                             "swe, eng, deu, swe+eng (default: the other edition's language)")
 
 
 # -- the window ----------------------------------------------------------------------------------
@@ -175,7 +183,7 @@ def _compare(args: argparse.Namespace) -> int:
     from app.engine import compare_files
     from app.review import Review
 
-    comparison = compare_files(args.base, args.reference)
+    comparison = compare_files(args.base, args.reference, ocr_language=args.ocr_language)
     _warn(comparison)
     review = Review(comparison)
     if args.json:
@@ -244,7 +252,8 @@ def print_comparison(review: Review, out: TextIO) -> None:
 
     comparison = review.comparison
     for role, edition in (("Base", comparison.base), ("Reference", comparison.reference)):
-        print(f"{role + ':':<11}{edition.name} ({edition.encoding}, {len(edition.text):,} characters)",
+        kind = "" if edition.source_format == "text" else f"{edition.source_format}, "
+        print(f"{role + ':':<11}{edition.name} ({kind}{edition.encoding}, {len(edition.text):,} characters)",
               file=out)
     print(f"Shared words: {comparison.similarity:.0%}", file=out)
     print(f"\nSections: {len(comparison.sections)}", file=out)
@@ -281,7 +290,7 @@ def _apply(args: argparse.Namespace) -> int:
     _refuse_overwrite(output, [Path(args.base), Path(args.reference)])
     _check_output(output)
     mode = _accept_mode(args.accept)
-    comparison = compare_files(args.base, args.reference)
+    comparison = compare_files(args.base, args.reference, ocr_language=args.ocr_language)
     _warn(comparison)
     review = Review(comparison)
     if mode == "none":

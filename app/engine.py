@@ -28,7 +28,7 @@ from app.diffing import Tokenized, diff_tokenized
 from app.judge.evidence import Evidence, is_wall
 from app.judge.moved import judge_move
 from app.judge.refine import refine
-from app.loading import load_edition
+from app.formats import load_pair
 from app.model import Change, Comparison, Edition, Kind, SectionPair, Span
 from app.sections import align_sections
 
@@ -51,9 +51,10 @@ class SectionResult:
     words: int
 
 
-def compare_files(base: str | Path, reference: str | Path) -> Comparison:
-    """Load both files and compare them (raises :class:`app.loading.EditionError`)."""
-    return compare(load_edition(base), load_edition(reference))
+def compare_files(base: str | Path, reference: str | Path, *, ocr_language: str | None = None) -> Comparison:
+    """Load both files, in any format :mod:`app.formats` reads, and compare them (raises
+    :class:`app.loading.EditionError`)."""
+    return compare(*load_pair(base, reference, ocr_language=ocr_language))
 
 
 def compare(base: Edition, reference: Edition) -> Comparison:

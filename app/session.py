@@ -33,8 +33,9 @@ from app import __version__
 from app.engine import compare
 from app.fileio import atomic_write_text, clean_stale_temporaries, describe_os_error, read_regular, \
     shown_path
-from app.loading import EditionError, file_sha256, load_edition
-from app.model import Change, Comparison, Decision, Verdict
+from app.formats import load_pair, ocr_language_of
+from app.loading import EditionError, file_sha256
+from app.model import Change, Comparison, Decision, Edition, Verdict
 from app.review import Review
 from app.session_schema import FORMAT, SCHEMA, EditionEntry, NewerSchema, NotASession, SchemaError, \
     decode_session, encode_session
@@ -88,6 +89,11 @@ class LoadedSession:
     #: The absolute paths as the file recorded them (``base_path`` may be the moved one).
     base_recorded: Path | None = None
     reference_recorded: Path | None = None
+    #: each edition's format as it was read (``"text"`` for sessions saved before formats)
+    base_format: str = "text"
+    reference_format: str = "text"
+    #: the Tesseract language an OCR'd edition was read in (None: no OCR ran)
+    ocr_language: str | None = None
 
     @property
     def decisions(self) -> dict[str, Decision]:
@@ -105,8 +111,8 @@ def save_session(path: str | Path, review: Review, settings: dict[str, Any] | No
         "app_version": __version__,
         "saved": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "editions": {
-            "base": _edition_entry(comparison.base.path, comparison.base.sha256, path),
-            "reference": _edition_entry(comparison.reference.path, comparison.reference.sha256, path),
+            "base": _edition_entry(comparison.base, path),
+            "reference": _edition_entry(comparison.reference, path),
         },
         "settings": settings or {},
         "decisions": records,
@@ -171,6 +177,9 @@ def load_session(path: str | Path) -> LoadedSession:
         orphaned={k: encode_session(v) for k, v in doc.orphaned.items()},
         base_recorded=Path(editions.base.path),
         reference_recorded=Path(editions.reference.path),
+        base_format=editions.base.format,
+        reference_format=editions.reference.format,
+        ocr_language=editions.base.ocr_language or editions.reference.ocr_language,
     )
 
 
@@ -249,8 +258,7 @@ def open_session(path: str | Path, trust_paths: bool = False) -> tuple[Review, R
         raise SessionError(f"{Path(path).name}: {'; '.join(problems)}. Check the session, then "
                            "open it with --trust-paths if it is yours.")
     try:
-        base = load_edition(loaded.base_path)
-        reference = load_edition(loaded.reference_path)
+        base, reference = load_pair(loaded.base_path, loaded.reference_path, ocr_language=loaded.ocr_language)
     except EditionError as exc:
         raise SessionError(f"{Path(path).name}: one of its editions cannot be opened: {exc}") from None
     review, report = attach(loaded, compare(base, reference))
@@ -282,8 +290,12 @@ def _decision(record: dict[str, Any]) -> Decision:
     return Decision(Verdict(record["verdict"]), record.get("text"))
 
 
-def _edition_entry(edition_path: Path, sha256: str, session_path: Path) -> dict[str, str]:
-    entry = {"path": str(edition_path), "sha256": sha256}
+def _edition_entry(edition: Edition, session_path: Path) -> dict[str, str]:
+    edition_path = edition.path
+    entry = {"path": str(edition_path), "sha256": edition.sha256, "format": edition.source_format}
+    language = ocr_language_of(edition)
+    if language:
+        entry["ocr_language"] = language
     try:
         entry["relative"] = os.path.relpath(edition_path, session_path.resolve().parent)
     except ValueError:  # another drive on Windows

@@ -54,6 +54,10 @@ class EditionEntry(Struct, forbid_unknown_fields=False):
     path: Path_
     sha256: Sha256 = ""
     relative: Path_ | None = None
+    #: the reader that made the edition (app.formats); sessions saved before formats: text
+    format: Annotated[str, Meta(max_length=40, pattern=r"^[a-z0-9_-]+$")] = "text"
+    #: the Tesseract language an OCR'd edition was read in
+    ocr_language: Annotated[str, Meta(max_length=40, pattern=r"^[A-Za-z0-9_+-]+$")] | None = None
 
 
 class Editions(Struct):

@@ -8,8 +8,8 @@ apply, export) without Qt; only when no subcommand is given does it call
 the first section and its first pending change shown, saves a PNG and exits.
 At a normal start, a recovery file left by a crash is offered for restoring first.
 ``--smoke`` is a self-test for packaged builds: offscreen, load the sample, compare, render
-once, and check that resources, translations and fonts are found (exit 1 naming what's
-missing).
+once, check that resources, translations and fonts are found, and read a PDF and a DOCX
+it writes (:mod:`ui.smoke_formats`) (exit 1 naming what's missing).
 
 Imports: :mod:`app.cli`; Qt and the rest of :mod:`ui` only inside :func:`open_window`.
 """
@@ -137,6 +137,9 @@ def _smoke(app, window, problems: list[str]) -> int:
         problems.append(f"Qt's Swedish translation (qtbase_sv.qm in {qt_dir})")
     if not QFontDatabase.families():
         problems.append("any font")
+    from ui.smoke_formats import check_formats
+
+    problems.extend(check_formats())
     window.close()
     problems = [p for p in problems if not p.startswith("translations:")] or problems[:0]
     if problems:

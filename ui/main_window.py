@@ -24,7 +24,7 @@ import resources
 from app import session as sessions
 from app.model import ACCEPT, REJECT, Change, Comparison, Decision, Kind, Verdict
 from app.review import DecisionsChanged, Review
-from ui import allocator, bulk
+from ui import allocator, bulk, page_view
 from ui.appearance import Appearance
 from ui.canonical import CanonicalView
 from ui.change_marks import ChangeMarks
@@ -47,6 +47,8 @@ class MainWindow(QMainWindow):
 
     #: The comparison is complete and shown: Save and Export are possible from now on.
     review_completed = Signal()
+    #: A change became the current one and is shown (the page view follows it).
+    change_shown = Signal(str)
 
     def __init__(self, settings: Settings | None = None, quiet: bool = False) -> None:
         super().__init__()
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self.autosaver = self.files.autosaver
         self._build()
+        self.page_view = page_view.attach(self)
         self.appearance = Appearance(self)
         self.retranslate_ui()
         self.files.update_actions()
@@ -358,6 +361,7 @@ class MainWindow(QMainWindow):
             self.canonical.cursor_for(*mark)
             self.canonical.setTextCursor(self.canonical.cursor_for(mark[0], mark[0]))
             self.canonical.ensureCursorVisible()
+        self.change_shown.emit(change_id)
 
     def step_change(self, step: int, pending_only: bool = False) -> None:
         if self.review is None:
