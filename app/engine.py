@@ -19,6 +19,8 @@ from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 
 from app.classify import classify, reinforced_confidences
@@ -169,9 +171,14 @@ def _before(base: Edition, pair: SectionPair) -> str:
 
 def _word_overlap(a: Tokenized, b: Tokenized) -> tuple[int, int]:
     """Folded words the two texts share, and the larger word count (a cheap similarity)."""
-    words_a, words_b = a.word_keys(), b.word_keys()
+    words_a, words_b = _word_keys(a), _word_keys(b)
     common = sum((words_a & words_b).values())
     return common, max(sum(words_a.values()), sum(words_b.values()))
+
+
+def _word_keys(text: Tokenized) -> Counter[str]:
+    """:meth:`Tokenized.word_keys`, every step in C (a 5 MB section took seconds in Python)."""
+    return Counter(compress(text.keys, map(str.isalnum, map(itemgetter(0), text.tokens))))
 
 
 def kinds_count(changes: tuple[Change, ...] | list[Change]) -> dict[Kind, int]:
