@@ -130,17 +130,23 @@ class _Script:
 
 
 def _align(a: str, a0: int, a1: int, b: str, b0: int, b1: int, out: _Script, limits: Limits) -> None:
-    """Align ``a[a0:a1]`` with ``b[b0:b1]`` onto ``out`` (steps 1-4 of the module docstring)."""
+    """Align ``a[a0:a1]`` with ``b[b0:b1]`` onto ``out`` (steps 1-4 of the module docstring).
+
+    A region small enough goes whole to the exact method, its common ends included, so
+    diff-match-patch slides edits against them exactly as it always has."""
+    if (a1 - a0) * (b1 - b0) <= limits.exact_cells:
+        if a1 - a0 and b1 - b0:
+            _exact(a[a0:a1], a0, b[b0:b1], b0, out, limits.myers_cost)
+        else:
+            out.change(a0, a1, b0, b1)
+        return
     head = _common_prefix(a, a0, a1, b, b0, b1)
     out.equal(a0, b0, head)
     a0, b0 = a0 + head, b0 + head
     tail = _common_suffix(a, a0, a1, b, b0, b1)
     a1, b1 = a1 - tail, b1 - tail
-    n, m = a1 - a0, b1 - b0
-    if not n or not m:
-        out.change(a0, a1, b0, b1)
-    elif n * m <= limits.exact_cells:
-        _exact(a[a0:a1], a0, b[b0:b1], b0, out, limits.myers_cost)
+    if (a1 - a0) * (b1 - b0) <= limits.exact_cells:
+        _align(a, a0, a1, b, b0, b1, out, limits)
     else:
         anchors = _anchors(a, a0, a1, b, b0, b1, limits)
         if not anchors:
@@ -151,8 +157,7 @@ def _align(a: str, a0: int, a1: int, b: str, b0: int, b1: int, out: _Script, lim
                 out.equal(i, j, k)
                 a0, b0 = i + k, j + k
             _align(a, a0, a1, b, b0, b1, out, limits)
-    if tail:
-        out.equal(a1, b1, tail)
+    out.equal(a1, b1, tail)
 
 
 def _exact(a: str, i0: int, b: str, j0: int, out: _Script, myers_cost: int) -> None:
