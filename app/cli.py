@@ -218,7 +218,7 @@ def _apply(args: argparse.Namespace) -> int:
         did = f"Accepted all {len(review.changes)} changes: the text is the reference edition."
     else:
         ids = review.select(kinds=mode) if mode is not None else None
-        review.apply_suggestions(ids)
+        review.apply_suggestions(ids, numbers=True)
         counts = review.counts()
         which = ", ".join(k.value for k in mode) if mode is not None else "every kind"
         did = (f"Applied {counts.total - counts.pending} suggestions ({which}): accepted "

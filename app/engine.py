@@ -23,8 +23,12 @@ from itertools import compress
 from operator import itemgetter
 from pathlib import Path
 
-from app.classify import classify, reinforced_confidences
+from app.classify import Classification, classify, reinforced_confidences
+from app.compare.moves import Move, find_moves, masked, one_sided_both_ways
 from app.diffing import Tokenized, diff_tokenized
+from app.judge.evidence import Evidence, is_wall
+from app.judge.moved import judge_move
+from app.judge.refine import refine
 from app.loading import load_edition
 from app.model import Change, Comparison, Edition, Kind, SectionPair, Span
 from app.sections import align_sections
@@ -125,26 +129,46 @@ def iter_compare(base: Edition, reference: Edition,
     """Yield each section pair's changes in document order (of ``pairs``, when the caller
     has aligned the sections already)."""
     pairs = align_sections(base, reference) if pairs is None else pairs
+    evidence = Evidence.of(base, reference)
     for index, pair in enumerate(pairs):
-        changes, common, words = diff_section(base, reference, pair)
+        changes, common, words = diff_section(base, reference, pair, evidence)
         yield SectionResult(index, len(pairs), pair, changes, common, words)
 
 
-def diff_section(base: Edition, reference: Edition, pair: SectionPair) -> tuple[tuple[Change, ...], int, int]:
+def diff_section(base: Edition, reference: Edition, pair: SectionPair,
+                 evidence: Evidence | None = None) -> tuple[tuple[Change, ...], int, int]:
     """The classified changes of one section pair, with its shared and total word counts."""
+    evidence = evidence or Evidence.of(base, reference)
+    walls = evidence.walls(pair.base)
     b_text = pair.base.slice(base.text)
     r_text = pair.reference.slice(reference.text)
     b_tokens, r_tokens = Tokenized.of(b_text), Tokenized.of(r_text)
     common, words = _word_overlap(b_tokens, r_tokens)
+
+    def judge(hunk: tuple[int, int, int, int]) -> Classification:
+        b0, b1, r0, r1 = hunk
+        moved = _moved(hunk, b_text, r_text, moves)
+        if moved is not None:
+            return judge_move(moved, b_text, r_text, hunk, evidence)
+        return classify(b_text[b0:b1], r_text[r0:r1], b_text[b0 - 1:b0] if b0 else _before(base, pair),
+                        b_text[b1:b1 + 1], is_wall(b0, b1, b_text, walls), evidence.words)
+
+    moves: list[Move] = []
     if words and common / words < SECTION_DIFF_BELOW and min(len(b_text), len(r_text)) > 2000:
         hunks = [(0, len(b_text), 0, len(r_text))]
     else:
-        hunks = diff_tokenized(b_tokens, r_tokens)
+        raw = diff_tokenized(b_tokens, r_tokens)
+        if one_sided_both_ways(raw, b_tokens, r_tokens):
+            moves = find_moves(raw, b_tokens, r_tokens)
+            if moves:
+                raw = diff_tokenized(*masked(b_tokens, r_tokens, moves))
+        hunks = refine(raw, b_text, r_text, walls + [m.base for m in moves],
+                       lambda h: judge(h).kind is Kind.CONTENT, [m.reference for m in moves])
     seen: Counter[tuple[str, str]] = Counter()
     out: list[Change] = []
     for b0, b1, r0, r1 in hunks:
         bt, rt = b_text[b0:b1], r_text[r0:r1]
-        verdict = classify(bt, rt, b_text[b0 - 1:b0] if b0 else _before(base, pair), b_text[b1:b1 + 1])
+        verdict = judge((b0, b1, r0, r1))
         seen[bt, rt] += 1
         out.append(Change(
             id=change_id(pair.key, bt, rt, seen[bt, rt]),
@@ -155,6 +179,22 @@ def diff_section(base: Edition, reference: Edition, pair: SectionPair) -> tuple[
             confidence=verdict.confidence, pattern=verdict.pattern, reason=verdict.reason,
             touches_number=verdict.touches_number))
     return tuple(out), common, words
+
+
+def _moved(hunk: tuple[int, int, int, int], b_text: str, r_text: str,
+           moves: list[Move]) -> tuple[Move, bool] | None:
+    """The move whose paragraph this hunk is, with True for its base half (moved away)."""
+    b0, b1, r0, r1 = hunk
+    for move in moves:
+        if _covers(b0, b1, move.base, b_text) and not r_text[r0:r1].strip():
+            return move, True
+        if _covers(r0, r1, move.reference, r_text) and not b_text[b0:b1].strip():
+            return move, False
+    return None
+
+
+def _covers(start: int, end: int, span: tuple[int, int], text: str) -> bool:
+    return start <= span[0] and span[1] <= end and not (text[start:span[0]] + text[span[1]:end]).strip()
 
 
 def change_id(section_key: str, base_text: str, ref_text: str, occurrence: int) -> str:

@@ -251,12 +251,14 @@ class Review:
             out.append(change.id)
         return out
 
-    def suggested_decisions(self, ids: Iterable[str]) -> dict[str, Decision]:
-        """The suggestion of each bulk-safe change among ``ids`` that has one."""
+    def suggested_decisions(self, ids: Iterable[str], numbers: bool = False) -> dict[str, Decision]:
+        """The suggestion of each bulk-safe change among ``ids`` that has one; with ``numbers``
+        also of the changes that touch a number yet carry a suggestion (page furniture with
+        its folio: the command line's "apply every suggestion", never a bulk action)."""
         plan = {}
         for change_id in ids:
             change = self.change(change_id)
-            if change.bulk_safe and change.suggestion is not None:
+            if (change.bulk_safe or numbers) and change.suggestion is not None:
                 plan[change_id] = change.suggestion.decision
         return plan
 
@@ -310,9 +312,10 @@ class Review:
                 cache.starts[i + 1:] = [s + delta for s in cache.starts[i + 1:]]
             cache.marks = None
 
-    def apply_suggestions(self, ids: Iterable[str] | None = None) -> DecisionsChanged:
-        """Take every bulk-safe suggestion among ``ids`` (default: all changes)."""
-        return self.decide(self.suggested_decisions(ids if ids is not None else self.comparison.by_id))
+    def apply_suggestions(self, ids: Iterable[str] | None = None, numbers: bool = False) -> DecisionsChanged:
+        """Take every bulk-safe suggestion among ``ids`` (default: all changes); ``numbers`` as
+        in :meth:`suggested_decisions`."""
+        return self.decide(self.suggested_decisions(ids if ids is not None else self.comparison.by_id, numbers))
 
     # -- canonical text ------------------------------------------------------------------------
     def canonical_text(self) -> str:

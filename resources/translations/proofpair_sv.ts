@@ -855,6 +855,30 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>lösa märken</translation>
     </message>
     <message>
+        <source>specks</source>
+        <translation>skräptecken</translation>
+    </message>
+    <message>
+        <source>punctuation misread</source>
+        <translation>feltolkat skiljetecken</translation>
+    </message>
+    <message>
+        <source>lost punctuation</source>
+        <translation>förlorat skiljetecken</translation>
+    </message>
+    <message>
+        <source>not a word</source>
+        <translation>inget ord</translation>
+    </message>
+    <message>
+        <source>text in one edition only</source>
+        <translation>text i bara en utgåva</translation>
+    </message>
+    <message>
+        <source>footnote number read as debris</source>
+        <translation>fotnotsnummer tolkat som skräp</translation>
+    </message>
+    <message>
         <source>end-of-line hyphen from the print; keep the printed line break (reflowed export joins it)</source>
         <translation>avstavning vid radslut i trycket; behåll den tryckta radbrytningen (omflödad export fogar ihop den)</translation>
     </message>
@@ -877,6 +901,22 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <message>
         <source>%1 looks like the OCR edition (score %2 against %3: fewer diacritics, more digits or marks inside words)</source>
         <translation>%1 ser ut som OCR-utgåvan (poäng %2 mot %3: färre diakritiska tecken, fler siffror eller märken inuti ord)</translation>
+    </message>
+    <message>
+        <source>scan specks %1: remove them</source>
+        <translation>skräptecken från skanningen %1: ta bort dem</translation>
+    </message>
+    <message>
+        <source>OCR: %1 is not a word of this document; the reference reads %2</source>
+        <translation>OCR: %1 är inget ord i detta dokument; referensen har %2</translation>
+    </message>
+    <message>
+        <source>OCR lost the mark %1</source>
+        <translation>OCR tappade tecknet %1</translation>
+    </message>
+    <message>
+        <source>%1: keep the print&apos;s glyph %2</source>
+        <translation>%1: behåll tryckets tecken %2</translation>
     </message>
     <message>
         <source>%1: keep the base&apos;s line breaks, drop trailing spaces and extra blank lines</source>
