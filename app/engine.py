@@ -168,6 +168,8 @@ def diff_section(base: Edition, reference: Edition, pair: SectionPair,
     out: list[Change] = []
     for b0, b1, r0, r1 in hunks:
         bt, rt = b_text[b0:b1], r_text[r0:r1]
+        if bt == rt:
+            continue  # a cut that came out equal (refine can make one) is no difference
         verdict = judge((b0, b1, r0, r1))
         seen[bt, rt] += 1
         out.append(Change(
