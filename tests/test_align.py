@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Indel
 
@@ -88,6 +88,21 @@ def test_char_diff_reassembles_both_strings(limits: Limits | None, a: str, b: st
     diffs = char_diff(a, b, limits)
     assert "".join(t for op, t in diffs if op <= 0) == a
     assert "".join(t for op, t in diffs if op >= 0) == b
+
+
+@example(a="fér", b="för")
+@example(a="6kad", b="ökad")
+@example(a="ab", b="abc")
+@given(a=st.text("aäbc .", max_size=12), b=st.text("aäbc .", max_size=12))
+def test_one_glyph_shortcut_is_what_diff_match_patch_says(a: str, b: str) -> None:
+    quick = align._one_glyph(a, b)
+    if (a, b) == ("fér", "för"):
+        assert quick == [(0, "f"), (-1, "é"), (1, "ö"), (0, "r")]
+    if quick is not None:
+        dmp = align._engine()
+        expected = dmp.diff_main(a, b, False)
+        dmp.diff_cleanupSemantic(expected)
+        assert quick == [tuple(d) for d in expected]
 
 
 def test_long_char_diff_is_cut_by_token_first() -> None:
