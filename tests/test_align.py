@@ -129,3 +129,19 @@ def test_extremes_hold_on_the_cheap_paths(tmp_path: Path, monkeypatch: pytest.Mo
     assert review.canonical_text() == base
     accept_all(review)
     assert review.canonical_text() == reference
+
+
+def test_sample_with_a_long_repeated_line_keeps_both_extremes(tmp_path: Path, sample_paths: tuple[Path, Path],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The issue's reproducer, scaled down: a line of ``x x x …`` appended to the reference,
+    every section anchored (no region may be aligned whole), and still all rejected is the
+    OCR and all accepted the digital edition, byte for byte."""
+    monkeypatch.setattr(align, "LIMITS", Limits(exact_cells=10_000))
+    base_text = sample_paths[0].read_text(encoding="utf-8")
+    reference = sample_paths[1].read_text(encoding="utf-8") + "\n" + "x " * 50_000 + "\n"
+    (tmp_path / "b.txt").write_text(base_text, encoding="utf-8")
+    (tmp_path / "r.txt").write_text(reference, encoding="utf-8")
+    review = Review(compare(load_edition(tmp_path / "b.txt"), load_edition(tmp_path / "r.txt")))
+    assert review.canonical_text() == base_text
+    accept_all(review)
+    assert review.canonical_text() == reference
