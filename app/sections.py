@@ -34,6 +34,7 @@ from rapidfuzz import fuzz
 
 from app.align import opcodes
 from app.model import Edition, Heading, SectionPair, Span
+from app.unnumbered import pair_unnumbered
 
 Number = tuple[int, ...]
 
@@ -64,6 +65,7 @@ class Scoring:
     max_wrap: int = 3  # continuation lines a title may wrap onto
     title_match: float = 70.0  # rapidfuzz ratio for pairing headings whose numbers differ
     title_window: int = 8  # how far ahead a title match is looked for
+    min_numbered: int = 2  # numbered headings that make the reference's outline numbered
 
 
 SCORING: Final = Scoring()
@@ -288,18 +290,26 @@ def align_sections(base: Edition, reference: Edition,
                    base_headings: Sequence[Heading] | None = None,
                    reference_headings: Sequence[Heading] | None = None,
                    ) -> tuple[SectionPair, ...]:
-    """Pair the sections of two editions by number, tiling both texts exactly."""
-    base_h = _ordered(base.text, base_headings)
+    """Pair the sections of two editions, tiling both texts exactly: by number when the
+    reference numbers its headings (or the caller gives numbered ones), else by the
+    reference's layout headings, pages or blocks (:func:`app.unnumbered.pair_unnumbered`;
+    unnumbered ``reference_headings`` are taken as the known headings)."""
     ref_h = _ordered(reference.text, reference_headings)
-    pairs = _pair_headings(base_h, ref_h)
-    first_base = base_h[0].span.start if base_h else len(base.text)
-    first_ref = ref_h[0].span.start if ref_h else len(reference.text)
+    numbered = [h for h in ref_h if h.number]
+    if len(numbered) >= SCORING.min_numbered or numbered and reference_headings is not None:
+        pairs = _pair_headings(_ordered(base.text, base_headings), numbered)
+        prefix = ""
+    else:
+        known = [h for h in ref_h if not h.number] if reference_headings is not None else None
+        pairs, prefix = pair_unnumbered(base.text, reference.text, known)
+    first_base = next((b.span.start for b, _ in pairs if b is not None), len(base.text))
+    first_ref = next((r.span.start for _, r in pairs if r is not None), len(reference.text))
     if first_base or first_ref or not pairs:
         pairs.insert(0, (None, None))
     base_spans = _side_spans(len(base.text), [b for b, _ in pairs])
     ref_spans = _side_spans(len(reference.text), [r for _, r in pairs])
     return tuple(_section(pair, b, r, key)
-                 for pair, b, r, key in zip(pairs, base_spans, ref_spans, _keys(pairs)))
+                 for pair, b, r, key in zip(pairs, base_spans, ref_spans, _keys(pairs, prefix)))
 
 
 def _ordered(text: str, headings: Sequence[Heading] | None) -> list[Heading]:
@@ -366,14 +376,17 @@ def _side_spans(length: int, headings: Sequence[Heading | None]) -> list[Span]:
     return spans[::-1]
 
 
-def _keys(pairs: Sequence[Pair]) -> Iterator[str]:
-    """``front`` for the preamble, else the number, with ``#2``, ``#3`` when it repeats."""
+def _keys(pairs: Sequence[Pair], prefix: str = "") -> Iterator[str]:
+    """``front`` for the preamble, else the number, with ``#2``, ``#3`` when it repeats;
+    an unnumbered section is ``prefix`` and its place (``h3``: the third heading)."""
     seen: dict[str, int] = {}
     for k, pair in enumerate(pairs):
         number = _number(pair)
-        if k == 0 and not number:
+        if k == 0 and not number and pair == (None, None):
             yield "front"
             continue
+        if not number:
+            number = f"{prefix or 's'}{k if pairs[0] == (None, None) else k + 1}"
         seen[number] = seen.get(number, 0) + 1
         yield number if seen[number] == 1 else f"{number}#{seen[number]}"
 
