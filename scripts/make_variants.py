@@ -43,6 +43,7 @@ Needs: Python standard library, pypdfium2, Pillow, and ``tesseract`` on PATH.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -146,8 +147,6 @@ def link_pair(pair: Path, out: Path, copy: bool) -> None:
 
 
 def build_pair(pair: Path, out: Path, args: argparse.Namespace) -> None:
-    import json
-
     meta = json.loads((pair / "meta.json").read_text(encoding="utf-8"))
     language = meta["language"]
     dpi = int(meta["scan"]["config"]["dpi"])
