@@ -100,11 +100,15 @@ def ocr_pdf(path: Path, raw: bytes, *, language: str | None = None, progress: Pr
     from app.formats.pdf import open_pdf
 
     language = language or "eng"
+    import pypdfium2 as pdfium
+
     document = open_pdf(raw, path.name)
     try:
         count = len(document)
         sources = (_pdf_page_image(document, index, path.name) for index in range(count))
         pages = _ocr_pages(path, _sha(raw), language, count, sources, progress, should_cancel, cache_dir)
+    except pdfium.PdfiumError as exc:
+        raise EditionError(f"{path.name}: the PDF is damaged and cannot be read ({exc}).") from None
     finally:
         document.close()
     images = [PageImage(path.resolve(), index, page.width, page.height) for index, page in enumerate(pages)]
