@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("pairs", nargs="*", help="pair folders to run (default: all)")
     parser.add_argument("--live", action="store_true", help="also OCR scan.pdf now (slow: minutes a pair)")
     parser.add_argument("--cache", type=Path, default=None, help="OCR cache folder (default: the user's)")
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)
     if not (args.corpus / "score.py").is_file():
         parser.error(f"{args.corpus} is not a corpus folder (no score.py)")
     spec = importlib.util.spec_from_file_location("corpus_score", args.corpus / "score.py")
