@@ -126,6 +126,9 @@ class WordBox:
         if self.confidence is not None and not 0.0 <= self.confidence <= 1.0:
             raise ValueError("a word confidence is a probability")
 
+    def __reduce__(self) -> tuple:
+        return WordBox, (self.start, self.end, self.page, self.box, self.confidence)  # see Change.__reduce__
+
 
 @dataclass(frozen=True, slots=True)
 class PageImage:

@@ -56,7 +56,7 @@ def test_a_scan_pdf_is_ocred_page_by_page_cached_and_cancellable(tmp_path: Path,
 
     calls.clear()
     edition = formats.load(path, ocr_language="eng", cache_dir=cache, progress=lambda *a: calls.append(a))
-    assert [c[:2] for c in calls] == [(0, 2), (1, 2), (2, 2)]
+    assert [c[:2] for c in calls] == [(1, 2), (2, 2)]  # the first page came from the cache
     assert edition.source_format == "pdf-ocr"
     first, second = edition.text.split("\f")
     assert first.startswith("1 Introduction\n") and "2 percent" in first
@@ -98,3 +98,49 @@ def test_compare_and_apply_a_scan_against_a_docx(tmp_path: Path, monkeypatch: py
     assert (loaded.base_format, loaded.reference_format, loaded.ocr_language) == ("pdf-ocr", "docx", "eng")
     reopened, report, _ = open_session(tmp_path / "r.proofpair")
     assert reopened.comparison.base.text == review.comparison.base.text and not report.message
+
+
+def _ocr_in_child(path: str, cache: str, scratch: str) -> None:
+    import os
+
+    os.environ["TMPDIR"] = scratch
+    import tempfile
+
+    tempfile.tempdir = scratch
+    formats.load(path, ocr_language="eng", cache_dir=Path(cache))
+
+
+def _tesseracts_in(folder: Path) -> list[int]:
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and str(folder) in (proc / "cmdline").read_bytes().decode(errors="replace"):
+                found.append(int(proc.name))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs Linux /proc")
+def test_stopping_the_reading_process_stops_tesseract(tmp_path: Path) -> None:
+    import multiprocessing
+    import time
+
+    lines = [f"Line {n} of a long page that keeps Tesseract busy for a while." for n in range(80)]
+    path = page_image(tmp_path / "long.png", lines, size=(2400, 5000))
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    child = multiprocessing.get_context("spawn").Process(
+        target=_ocr_in_child, args=(str(path), str(tmp_path / "cache"), str(scratch)))
+    child.start()
+    deadline = time.monotonic() + 60
+    while not _tesseracts_in(scratch) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _tesseracts_in(scratch), "Tesseract never started"
+    child.terminate()  # what the window's Cancel does to its comparing process
+    child.join(10)
+    deadline = time.monotonic() + 1.5  # killed with its parent, not after finishing the page
+    while _tesseracts_in(scratch) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _tesseracts_in(scratch)
+    assert not list((tmp_path / "cache").glob("*/page-*.hocr"))

@@ -94,6 +94,16 @@ def test_clicking_a_word_selects_its_change_and_zoom_and_full_page(window, qtbot
     assert view.zoom > 1 and view.view_rect().width() < before
     qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert view.zoom == 1.0
+    from PySide6.QtCore import QPoint as P
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    wheel = QWheelEvent(QPointF(20, 20), view.mapToGlobal(QPointF(20, 20)), P(0, 0), P(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view, wheel)
+    assert view.zoom > 1
+    qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     assert view.full_page and view.view_rect().height() >= view.page.height - 1
 

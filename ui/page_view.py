@@ -30,7 +30,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QDockWidget, QSizePolicy, QWidget
 
 from app.formats.render import render_page
-from app.model import Change, Edition, Kind, PageImage, WordBox
+from app.model import Edition, Kind, PageImage, WordBox
 
 Box = tuple[int, int, int, int]
 #: Lines of context above and below the change in the cropped view (in heights of its words).

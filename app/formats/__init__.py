@@ -37,9 +37,6 @@ from app.model import Edition
 
 __all__ = ["load", "load_pair", "detect", "needs_ocr", "scan_of", "ocr_language_of", "EditionError", "DESCRIPTIONS"]
 
-#: Formats whose reading may need Tesseract.
-OCR_FORMATS = frozenset({"pdf-ocr", "image-ocr"})
-
 
 def ocr_language_of(edition: Edition) -> str | None:
     """The Tesseract language ``edition`` was OCR'd in, or None if no OCR ran to read it."""

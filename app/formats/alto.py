@@ -30,8 +30,12 @@ def read_alto(path: Path, raw: bytes) -> Edition:
     if local(root.tag) != "alto":
         raise EditionError(f"{path.name}: is not ALTO XML (its root is <{local(root.tag)}>).")
     image = next((el.text.strip() for el in root.iter() if local(el.tag) == "fileName" and el.text), None)
-    pages = [_page(el, image if index == 0 else None)
-             for index, el in enumerate(el for el in root.iter() if local(el.tag) == "Page")]
+    try:
+        pages = [_page(el, image if index == 0 else None)
+                 for index, el in enumerate(el for el in root.iter() if local(el.tag) == "Page")]
+    except (ValueError, IndexError) as exc:
+        raise EditionError(f"{path.name}: the ALTO is damaged (a position or confidence is not a number: "
+                           f"{exc}).") from None
     if not pages:
         raise EditionError(f"{path.name}: is ALTO XML without any page.")
     return ocr_edition(path, raw, pages, "alto", page_images(path, pages))

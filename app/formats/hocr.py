@@ -36,7 +36,10 @@ def read_hocr(path: Path, raw: bytes) -> Edition:
 def parse_hocr(raw: bytes, name: str) -> list[OcrPage]:
     """The pages of the hOCR document ``raw``."""
     root = parse_xml(raw, name)
-    pages = [_page(el) for el in root.iter() if "ocr_page" in _classes(el)]
+    try:
+        pages = [_page(el) for el in root.iter() if "ocr_page" in _classes(el)]
+    except (ValueError, IndexError) as exc:
+        raise EditionError(f"{name}: the hOCR is damaged (a box or confidence is not a number: {exc}).") from None
     if not pages:
         raise EditionError(f"{name}: is HTML without hOCR pages (no 'ocr_page'); it is not OCR output.")
     return pages

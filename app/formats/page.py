@@ -27,7 +27,10 @@ def read_page(path: Path, raw: bytes) -> Edition:
     root = parse_xml(raw, path.name)
     if local(root.tag) != "PcGts":
         raise EditionError(f"{path.name}: is not PAGE XML (its root is <{local(root.tag)}>).")
-    pages = [_page(el) for el in root.iter() if local(el.tag) == "Page"]
+    try:
+        pages = [_page(el) for el in root.iter() if local(el.tag) == "Page"]
+    except (ValueError, IndexError) as exc:
+        raise EditionError(f"{path.name}: the PAGE XML is damaged ({exc}).") from None
     if not pages:
         raise EditionError(f"{path.name}: is PAGE XML without any page.")
     return ocr_edition(path, raw, pages, "page", page_images(path, pages))

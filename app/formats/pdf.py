@@ -57,6 +57,8 @@ def has_text_layer(raw: bytes, name: str) -> bool:
             letters += sum(ch.isalnum() for ch in textpage.get_text_range())
             textpage.close()
         return letters >= MIN_TEXT_PER_PAGE * max(len(document), 1)
+    except pdfium.PdfiumError as exc:
+        raise EditionError(f"{name}: the PDF is damaged and cannot be read ({exc}).") from None
     finally:
         document.close()
 
@@ -70,6 +72,8 @@ def read_pdf(path: Path, raw: bytes, *, ocr_language: str | None = None,
         if len(document) == 0:
             raise EditionError(f"{path.name}: the PDF has no pages.")
         pages = [_page_lines(document[index]) for index in range(len(document))]
+    except pdfium.PdfiumError as exc:
+        raise EditionError(f"{path.name}: the PDF is damaged and cannot be read ({exc}).") from None
     finally:
         document.close()
     letters = sum(ch.isalnum() for page in pages for line in page[1] for ch, _ in line)

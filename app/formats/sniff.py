@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from app.loading import EditionError
@@ -56,7 +57,7 @@ def _zip_kind(path: Path, raw: bytes) -> str:
         names = set(zipfile.ZipFile(io.BytesIO(raw)).namelist())
         archive = zipfile.ZipFile(io.BytesIO(raw))
         mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError, RuntimeError, EOFError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, KeyError, RuntimeError, EOFError) as exc:
         raise EditionError(f"{path.name}: is a damaged zip archive, not a document ProofPair can read "
                            f"({exc}).") from None
     if "word/document.xml" in names:

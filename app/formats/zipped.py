@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 from app.loading import EditionError
 
@@ -26,7 +27,7 @@ def check_zip(raw: bytes, name: str, kind: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError) as exc:
         raise EditionError(f"{name}: is not a readable {kind} (the zip archive is damaged: {exc}).") from None
     total = sum(info.file_size for info in infos)
     packed = sum(info.compress_size for info in infos) or 1
@@ -37,7 +38,7 @@ def check_zip(raw: bytes, name: str, kind: str) -> zipfile.ZipFile:
         if info.filename.endswith(".xml") or info.filename.endswith(".rels"):
             try:
                 data = archive.read(info)
-            except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError) as exc:
+            except (zipfile.BadZipFile, zlib.error, OSError, RuntimeError, ValueError, EOFError) as exc:
                 raise EditionError(f"{name}: is not a readable {kind} ({info.filename} is damaged: {exc}).") from None
             if _ENTITY.search(data):
                 raise EditionError(f"{name}: {info.filename} declares XML entities, which can hide an "
