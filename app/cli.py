@@ -6,7 +6,7 @@ so it runs (and is tested) with Qt absent::
 
     proofpair [BASE REFERENCE | SESSION.proofpair] [--sample] [--smoke] [--screenshot FILE]
     proofpair compare BASE REFERENCE [--json]
-    proofpair apply BASE REFERENCE [--accept KINDS] [--reflow] -o CANONICAL
+    proofpair apply BASE REFERENCE [--accept KINDS] [--reflow] -o CANONICAL [--session OUT.proofpair]
     proofpair export SESSION -o FILE [--format text|reflow|csv|json|summary]
 
 Exit status: 0 on success, 2 on a user error (a file that cannot be read or written, a bad
@@ -31,9 +31,10 @@ from app.engine import compare_files, kinds_count
 from app.export import LOG_FORMATS, export_log, export_summary, export_text, \
     section_numbers, suggestion_dict, summary
 from app.loading import EditionError
-from app.model import REJECT, Comparison, Kind, Verdict
+from app.model import REJECT, Comparison, Kind, Provenance, Source, Verdict
 from app.review import Review, accept_all
-from app.session import SessionError, open_session
+from app.roles import guess_roles
+from app.session import SESSION_SUFFIX, SessionError, open_session, save_session
 
 PROG = "proofpair"
 COMMANDS = ("compare", "apply", "export")
@@ -108,14 +109,16 @@ def _commands_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("apply", help="apply the suggestions and write the canonical text",
                        description="Apply the suggestions for the given kinds in one go (content "
                                    "changes stay as in the base edition) and write the canonical text.")
-    p.add_argument("base", metavar="BASE")
-    p.add_argument("reference", metavar="REFERENCE")
+    p.add_argument("base", metavar="BASE", help="the OCR'd edition (its text is kept where no suggestion applies)")
+    p.add_argument("reference", metavar="REFERENCE", help="the digital edition")
     p.add_argument("--accept", metavar="KINDS", default=None,
                    help="comma-separated kinds whose suggestions to apply: "
                         f"{','.join(BULK_KINDS)} (default: every suggestion); 'none' keeps the "
                         "base edition, 'all' takes the reference edition")
     p.add_argument("--reflow", action="store_true", help="one line per paragraph, hyphenation undone")
     p.add_argument("-o", "--output", metavar="CANONICAL", required=True, help="the file to write")
+    p.add_argument("--session", metavar="OUT", default=None,
+                   help=f"also save the decisions as a session ({SESSION_SUFFIX}), for 'export' or the window")
     p.set_defaults(run=_apply)
 
     p = sub.add_parser("export", help="write a saved review's canonical text, log or summary",
@@ -206,19 +209,24 @@ def print_comparison(review: Review, out: TextIO) -> None:
 def _apply(args: argparse.Namespace) -> int:
     output = Path(args.output)
     _refuse_overwrite(output, [Path(args.base), Path(args.reference)])
+    session = Path(args.session) if args.session else None
+    if session is not None:
+        _refuse_overwrite(session, [Path(args.base), Path(args.reference), output])
     mode = _accept_mode(args.accept)
     comparison = compare_files(args.base, args.reference)
     _warn(comparison)
+    _warn_roles(comparison)
     review = Review(comparison)
+    how = Provenance(Source.CLI, f"apply --accept {args.accept or 'suggestions'}")
     if mode == "none":
-        review.decide({c.id: REJECT for c in review.changes})
+        review.decide({c.id: REJECT for c in review.changes}, how)
         did = f"Rejected all {len(review.changes)} changes: the text is the base edition."
     elif mode == "all":
-        accept_all(review)
+        accept_all(review, how)
         did = f"Accepted all {len(review.changes)} changes: the text is the reference edition."
     else:
         ids = review.select(kinds=mode) if mode is not None else None
-        review.apply_suggestions(ids)
+        review.apply_suggestions(ids, how)
         counts = review.counts()
         which = ", ".join(k.value for k in mode) if mode is not None else "every kind"
         did = (f"Applied {counts.total - counts.pending} suggestions ({which}): accepted "
@@ -228,7 +236,18 @@ def _apply(args: argparse.Namespace) -> int:
     _write(output, lambda: export_text(review, output, reflow=args.reflow))
     print(did)
     print(f"Wrote {output}{' (reflowed)' if args.reflow else ''}.")
+    if session is not None:
+        _write(session, lambda: save_session(session, review))
+        print(f"Saved the session {session}.")
     return 0
+
+
+def _warn_roles(comparison: Comparison) -> None:
+    """Say so when the REFERENCE looks like the OCR'd edition: the order is probably swapped."""
+    guess = guess_roles(comparison.base, comparison.reference)
+    if guess.confident and guess.base is comparison.reference:
+        print(f"{PROG}: warning: the editions look swapped: {guess.reason}. BASE is the OCR'd edition, "
+              "REFERENCE the digital one; give them in that order.", file=sys.stderr)
 
 
 def _accept_mode(value: str | None) -> str | tuple[Kind, ...] | None:

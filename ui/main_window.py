@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (QLabel, QMainWindow,
 
 import resources
 from app import session as sessions
-from app.model import ACCEPT, REJECT, Change, Comparison, Decision, Kind, Verdict
+from app.model import ACCEPT, REJECT, Change, Comparison, Decision, Kind, Provenance, Source, Verdict
 from app.review import DecisionsChanged, Review
+from app import bulk as core_bulk
+from app.bulk import Scope
 from ui import allocator, bulk
 from ui.appearance import Appearance
 from ui.canonical import CanonicalView
@@ -121,8 +123,8 @@ class MainWindow(QMainWindow):
         centre.setChildrenCollapsible(False)
 
         self.inspector = ChangeInspector()
-        self.inspector.accept_requested.connect(self.accept_current)
-        self.inspector.reject_requested.connect(self.reject_current)
+        self.inspector.accept_requested.connect(lambda: self.accept_current("button"))
+        self.inspector.reject_requested.connect(lambda: self.reject_current("button"))
         self.inspector.edit_requested.connect(self.edit_current)
         self.change_list = ChangeList()
         self.change_list.change_chosen.connect(self.go_to_change)
@@ -178,7 +180,8 @@ class MainWindow(QMainWindow):
 
     # -- opening ---------------------------------------------------------------------------------
     def open_editions(self, base: str | Path, reference: str | Path,
-                      decisions: Mapping[str, Decision] | None = None, loaded=None) -> None:
+                      decisions: Mapping[str, Decision] | None = None, loaded=None,
+                      provenance: Mapping[str, Provenance] | None = None) -> None:
         """Compare ``base`` and ``reference`` in the background (replacing what is open)."""
         if not self._may_discard():
             return
@@ -191,7 +194,7 @@ class MainWindow(QMainWindow):
         self.inspector.show_change(None, None, "")
         self.session_path = loaded.path if loaded is not None else None
         self.statusBar().showMessage(self.tr("Comparing the editions…"))
-        self.stream.start(base, reference, decisions, loaded)
+        self.stream.start(base, reference, decisions, loaded, provenance)
         self.files.update_actions()
         self._update_title()
 
@@ -372,18 +375,19 @@ class MainWindow(QMainWindow):
                 return
 
     # -- deciding --------------------------------------------------------------------------------
-    def decide(self, updates: Mapping[str, Decision], text: str) -> None:
+    def decide(self, updates: Mapping[str, Decision], text: str, provenance: Provenance) -> None:
         if self.review is None or not updates:
             return
-        self.undo_stack.push(DecideCommand(self._apply, updates, text))
+        self.undo_stack.push(DecideCommand(self._apply, updates, text, provenance))
 
-    def _apply(self, updates: Mapping[str, Decision]) -> DecisionsChanged:
+    def _apply(self, updates: Mapping[str, Decision],
+               provenance: Provenance | Mapping[str, Provenance | None]) -> DecisionsChanged:
         assert self.review is not None
-        changed = self.review.decide(updates)
+        changed = self.review.decide(updates, provenance)
         if not changed:
             return changed
         if self.comparison is None:  # still partial: remember it for the sections to come
-            self.stream.decisions.update(changed.after)
+            self.stream.remember(changed)
         self._refresh_views(changed)
         self.autosaver.mark_dirty()
         return changed
@@ -400,17 +404,18 @@ class MainWindow(QMainWindow):
             self._show_inspector()
         self._update_status()
 
-    def accept_current(self) -> None:
+    def accept_current(self, how: str = "key") -> None:
         if self.current_change:
-            self.decide({self.current_change: ACCEPT}, self.tr("Accept change"))
+            self.decide({self.current_change: ACCEPT}, self.tr("Accept change"), Provenance(Source.HAND, how))
 
-    def reject_current(self) -> None:
+    def reject_current(self, how: str = "key") -> None:
         if self.current_change:
-            self.decide({self.current_change: REJECT}, self.tr("Reject change"))
+            self.decide({self.current_change: REJECT}, self.tr("Reject change"), Provenance(Source.HAND, how))
 
     def edit_current(self, text: str) -> None:
         if self.current_change:
-            self.decide({self.current_change: Decision(Verdict.EDITED, text)}, self.tr("Edit change"))
+            self.decide({self.current_change: Decision(Verdict.EDITED, text)}, self.tr("Edit change"),
+                        Provenance(Source.HAND, "edit"))
             self.panes.base.setFocus()
 
     def accept_and_next(self) -> None:
@@ -418,22 +423,26 @@ class MainWindow(QMainWindow):
         self.step_change(1, pending_only=True)
 
     def bulk_accept(self, scope: str) -> None:
+        """A bulk action over ``scope`` (an :class:`app.bulk.Scope` value): confirmed, one undo step."""
         review = self.review
         if review is None:
             return
+        threshold = self.settings.bulk_threshold
         if scope == "section" and self.current_section:
-            plan = bulk.plan(review, section=self.current_section)
+            plan = core_bulk.plan(review, Scope.SECTION, section=self.current_section, threshold=threshold)
             where = self.tr("in section %1").replace("%1", self.current_section)
-        elif scope == "document":
-            plan, where = bulk.plan(review), self.tr("in the document")
-        elif scope == "kind" and (kind := bulk.choose_kind(self, review)) is not None:
-            plan, where = bulk.plan(review, kind=kind), self.tr("of this kind")
-        elif scope == "pattern" and (pattern := bulk.choose_pattern(self, review)) is not None:
-            plan, where = bulk.plan(review, pattern=pattern), self.tr("with this confusion")
+        elif scope in ("document", "confident"):
+            plan, where = core_bulk.plan(review, Scope(scope), threshold=threshold), self.tr("in the document")
+        elif scope == "kind" and (kind := bulk.choose_kind(self, review, threshold)) is not None:
+            plan, where = core_bulk.plan(review, Scope.KIND, kind=kind, threshold=threshold), self.tr("of this kind")
+        elif scope == "pattern" and (pattern := bulk.choose_pattern(self, review, threshold)) is not None:
+            plan = core_bulk.plan(review, Scope.PATTERN, pattern=pattern, threshold=threshold)
+            where = self.tr("with this confusion")
         else:
             return
-        if bulk.confirm(self, len(plan), where):
-            self.decide(plan, self.tr("Accept %1 suggestions").replace("%1", str(len(plan))))
+        if bulk.confirm(self, plan, where):
+            self.decide(plan.decisions, self.tr("Accept %1 suggestions").replace("%1", str(len(plan))),
+                        plan.provenance)
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean or self.files.recovered)
@@ -498,10 +507,15 @@ class MainWindow(QMainWindow):
                                         .replace("%3", str(int(counts.reviewed_share * 100))))
 
     def _counts_text(self, name: str, counts) -> str:
-        return (self.tr("%1: %2 pending · %3 accepted · %4 rejected · %5 edited · %6% reviewed")
-                .replace("%1", name).replace("%2", str(counts.pending)).replace("%3", str(counts.accepted))
-                .replace("%4", str(counts.rejected)).replace("%5", str(counts.edited))
-                .replace("%6", str(int(counts.reviewed_share * 100))))
+        """Progress split by who decided: a bulk click never reads as a person's review."""
+        text = (self.tr("%1: %2 pending · %3 by hand · %4 in bulk · %5% reviewed")
+                .replace("%1", name).replace("%2", str(counts.pending)).replace("%3", str(counts.by_hand))
+                .replace("%4", str(counts.in_bulk)).replace("%5", str(int(counts.reviewed_share * 100))))
+        self.doc_status.setToolTip(self.tr("%1 accepted · %2 rejected · %3 edited · %4 decided otherwise "
+                                           "(re-attached, or saved before ProofPair recorded how)")
+                                   .replace("%1", str(counts.accepted)).replace("%2", str(counts.rejected))
+                                   .replace("%3", str(counts.edited)).replace("%4", str(counts.other)))
+        return text
 
     def _update_canonical_label(self) -> None:
         """The canonical view shows one section: its title says which."""

@@ -85,8 +85,8 @@ def build_menus(window) -> dict[str, QAction]:
     add(edit, "find", _tr("&Find…"), window.open_find, Key.Find)
 
     review = bar.addMenu(_tr("&Review"))
-    add(review, "accept", _tr("&Accept Change"), window.accept_current, "A", local=True)
-    add(review, "reject", _tr("&Reject Change"), window.reject_current, "R", local=True)
+    add(review, "accept", _tr("&Accept Change"), lambda: window.accept_current("key"), "A", local=True)
+    add(review, "reject", _tr("&Reject Change"), lambda: window.reject_current("key"), "R", local=True)
     add(review, "edit", _tr("&Edit Change…"), window.inspector.begin_edit, "E", local=True)
     add(review, "accept_next", _tr("Accept and Go to &Next Pending"), window.accept_and_next,
         ["Return", "Enter"], local=True)
