@@ -27,8 +27,10 @@ class DecideCommand(QUndoCommand):
     """Record ``updates`` made as ``provenance`` says through ``apply``; undo restores what
     each change had before."""
 
-    def __init__(self, apply: Apply, updates: Mapping[str, Decision], text: str, provenance: Provenance) -> None:
+    def __init__(self, apply: Apply, updates: Mapping[str, Decision], text: str, provenance: Provenance,
+                 replayed: Callable[[list[str]], None] | None = None) -> None:
         super().__init__(text)
+        self._replayed = replayed  # told the ids after an undo or a redo (not the first do)
         self._apply = apply
         self._updates = dict(updates)
         self._provenance: Provenance | Mapping[str, Provenance | None] = provenance
@@ -51,7 +53,11 @@ class DecideCommand(QUndoCommand):
             self._provenance = dict(changed.provenance_after)
             if not changed:
                 self.setObsolete(True)
+        elif self._replayed is not None:
+            self._replayed(self.ids)
 
     def undo(self) -> None:  # Qt override
         if self._before is not None:
             self._apply(self._before.before, self._before.provenance_before)
+            if self._replayed is not None:
+                self._replayed(self.ids)

@@ -153,7 +153,7 @@ class FileActions(QObject):
         return False
 
     def _session_settings(self) -> dict:
-        return {"show_layout": self.window.show_layout}
+        return {"show_layout": self.window.show_layout, "current_change": self.window.current_change}
 
     @staticmethod
     def _session_filter() -> str:

@@ -159,4 +159,5 @@ class Finder:
         for pane in w.panes.panes():
             pane.set_layer("find", [], find_format(w.dark))
         w.canonical.set_find([], find_format(w.dark))
+        w.reveal_current()  # the hits moved the panes: back to the change being reviewed
         w.panes.base.setFocus()

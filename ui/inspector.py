@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QSizePolicy, QStyle, QTableView,
                                QVBoxLayout, QWidget)
@@ -98,9 +98,10 @@ class ChangeInspector(QWidget):
             label.setAccessibleName(row)
         self.base_label.setAccessibleName(self.tr("Base text"))
         self.reference_label.setAccessibleName(self.tr("Reference text"))
-        for button, text, tip in ((self.accept_button, self.tr("&Accept"), self.tr("Take the reference text (A)")),
-                                  (self.reject_button, self.tr("&Reject"), self.tr("Keep the base text (R)")),
-                                  (self.edit_button, self.tr("&Edit…"), self.tr("Write the text yourself (E)"))):
+        # no mnemonics: Alt+R and Alt+E open the Review and Edit menus; the keys are A, R, E
+        for button, text, tip in ((self.accept_button, self.tr("Accept"), self.tr("Take the reference text (A)")),
+                                  (self.reject_button, self.tr("Reject"), self.tr("Keep the base text (R)")),
+                                  (self.edit_button, self.tr("Edit…"), self.tr("Write the text yourself (E)"))):
             button.setText(text)
             button.setToolTip(tip)
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
@@ -202,6 +203,7 @@ class ChangeList(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._following = False  # select_change is moving the current row (no change_chosen)
         self.model = ChangeTableModel(self)
         self.proxy = ChangeFilterModel(self)
         self.proxy.setSourceModel(self.model)
@@ -278,12 +280,20 @@ class ChangeList(QWidget):
             self.kind_filter.setCurrentIndex(1 if shown_ else 0)
 
     def select_change(self, change_id: str) -> None:
+        """Make ``change_id`` the one current and selected row, without announcing it back.
+
+        The selection model's signals stay on (blocking them left the view painting the
+        rows it had selected before); a flag keeps ``change_chosen`` quiet instead."""
         row = self.model.row_of(change_id)
         index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else QModelIndex()
         if index.isValid() and index.row() != self.view.currentIndex().row():
-            self.view.selectionModel().blockSignals(True)
-            self.view.setCurrentIndex(index)
-            self.view.selectionModel().blockSignals(False)
+            self._following = True
+            try:
+                flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                         | QItemSelectionModel.SelectionFlag.Rows)
+                self.view.selectionModel().setCurrentIndex(index, flags)
+            finally:
+                self._following = False
             self.view.scrollTo(index)
 
     def _refilter(self) -> None:
@@ -296,5 +306,5 @@ class ChangeList(QWidget):
         self.proxy.set_filter(kinds, None if verdict in ("all", None) else {Verdict(verdict)})
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._following:
             self.change_chosen.emit(current.data(CHANGE_ID_ROLE))

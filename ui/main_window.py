@@ -36,7 +36,7 @@ from ui.find import FindBar, Finder
 from ui.inspector import ChangeInspector, ChangeList
 from ui.navigator import SectionNavigator, SectionTreeModel, section_title
 from ui.overview import KindLegend
-from ui.palette import is_dark
+from ui.palette import is_dark, kind_label
 from ui.settings import Settings
 from ui.menus import shortcuts_dialog
 from ui.text_panes import ComparePanes, current_format
@@ -279,6 +279,9 @@ class MainWindow(QMainWindow):
         if self.session_path is not None:
             self.settings.add_recent(self.session_path)
             self.settings.last_session = self.session_path
+        left_at = self.stream.session.settings.get("current_change") if self.stream.session is not None else None
+        if isinstance(left_at, str) and left_at in comparison.by_id:  # where the editor left off
+            self.go_to_change(left_at)
         if reattached is not None and reattached.report.message:
             self._warn(self.tr("Session reopened with differences"), reattached.report.message)
         if comparison.warnings and comparison.similarity < 0.3:
@@ -342,20 +345,34 @@ class MainWindow(QMainWindow):
             self.canonical.setTextCursor(self.canonical.cursor_for(mark[0], mark[0]))
             self.canonical.ensureCursorVisible()
 
-    def step_change(self, step: int, pending_only: bool = False) -> None:
+    def step_change(self, step: int, pending_only: bool = False, kind: str | None = None) -> None:
+        """Go to the next (``step`` 1) or previous (-1) visible change in the whole document:
+        any, pending only, of ``kind`` ("content", …) or of the current change's kind ("same")."""
         if self.review is None:
             return
         changes = self.review.changes  # walk from the current change's position: no O(n) list
-        here = self.review.position(self.current_change) if self.current_change in self.review.comparison.by_id \
-            else (-1 if step > 0 else len(changes))
+        known = self.current_change in self.review.comparison.by_id
+        here = self.review.position(self.current_change) if known else (-1 if step > 0 else len(changes))
+        wanted: Kind | None = None
+        if kind == "same":
+            if not known:
+                return
+            wanted = self.review.change(self.current_change).kind
+        elif kind is not None:
+            wanted = Kind(kind)
         for i in range(here + step, len(changes) if step > 0 else -1, step):
             change = changes[i]
-            if self.visible(change) and (not pending_only
-                                         or self.review.decision(change.id).verdict is Verdict.PENDING):
+            if (self.visible(change) if wanted is None else change.kind is wanted) \
+                    and (not pending_only or self.review.decision(change.id).verdict is Verdict.PENDING):
                 self.go_to_change(change.id)
                 return
-        self.statusBar().showMessage(self.tr("No more pending changes in this direction.") if pending_only
-                                     else self.tr("No more changes in this direction."), 4000)
+        if pending_only:
+            message = self.tr("No more pending changes in this direction.")
+        elif wanted is not None:
+            message = self.tr("No more %1 changes in this direction.").replace("%1", kind_label(wanted).lower())
+        else:
+            message = self.tr("No more changes in this direction.")
+        self.statusBar().showMessage(message, 4000)
 
     def step_section(self, step: int) -> None:
         keys = self.navigator_model.keys()
@@ -378,7 +395,7 @@ class MainWindow(QMainWindow):
     def decide(self, updates: Mapping[str, Decision], text: str, provenance: Provenance) -> None:
         if self.review is None or not updates:
             return
-        self.undo_stack.push(DecideCommand(self._apply, updates, text, provenance))
+        self.undo_stack.push(DecideCommand(self._apply, updates, text, provenance, self._on_replayed))
 
     def _apply(self, updates: Mapping[str, Decision],
                provenance: Provenance | Mapping[str, Provenance | None]) -> DecisionsChanged:
@@ -419,8 +436,20 @@ class MainWindow(QMainWindow):
             self.panes.base.setFocus()
 
     def accept_and_next(self) -> None:
-        self.accept_current()
+        self.accept_current("key")
         self.step_change(1, pending_only=True)
+
+    def reject_and_next(self) -> None:
+        self.reject_current("key")
+        self.step_change(1, pending_only=True)
+
+    def _on_replayed(self, ids: list[str]) -> None:
+        """An undo or redo: show the change it touched (the first in the document)."""
+        if self.review is not None and ids:
+            by_id = self.review.comparison.by_id
+            known = [i for i in ids if i in by_id]
+            if known:
+                self.go_to_change(min(known, key=self.review.position))
 
     def bulk_accept(self, scope: str) -> None:
         """A bulk action over ``scope`` (an :class:`app.bulk.Scope` value): confirmed, one undo step."""
@@ -535,6 +564,11 @@ class MainWindow(QMainWindow):
     # -- find (ui.find.Finder) ----------------------------------------------------------------
     def open_find(self) -> None:
         self.find_bar.open()
+
+    def reveal_current(self) -> None:
+        """Scroll the current change back into view (after Find moved the panes away)."""
+        if self.review is not None and self.current_change in self.review.comparison.by_id:
+            self.panes.show_change(self.review.change(self.current_change), current_format(self.dark))
 
     # -- files ------------------------------------------------------------------------------------
     def save(self) -> bool:
