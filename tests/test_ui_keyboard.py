@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton
 
 from app.model import Kind, Verdict
-from ui_fixtures import answer_next_box, app_restored, isolated_settings  # noqa: F401
+from ui_fixtures import app_restored, isolated_settings  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
@@ -103,7 +103,7 @@ def test_next_content_change_and_next_of_this_kind_cross_sections(window, qtbot)
         seen.append(window.current_change)
     assert seen == contents and window.current_section == review.change(contents[-1]).section
     qtbot.keyClick(pane, Qt.Key.Key_F8)
-    assert "No more content changes" in window.statusBar().currentMessage()
+    assert "No more changes of this kind" in window.statusBar().currentMessage()
     qtbot.keyClick(pane, Qt.Key.Key_F8, SHIFT)
     assert window.current_change == contents[-2]
     window.go_to_change(next(c.id for c in review.changes if c.kind is Kind.TYPOGRAPHY))

@@ -18,7 +18,8 @@ from collections.abc import Iterable, Sequence
 from app.model import Change, Verdict
 from app.review import Review
 from ui.overview import Tick
-from ui.text_panes import ComparePanes, OffsetMap, PaintSpan, SpanList
+from ui.highlighting import PaintSpan, SpanList
+from ui.text_panes import ComparePanes, OffsetMap
 
 
 class ChangeMarks:

@@ -63,6 +63,10 @@ class ChangeTableModel(QAbstractTableModel):
         self._rows: dict[str, int] = {}
         self.section_key: str | None = None
 
+    @property
+    def review(self) -> Review | None:
+        return self._review
+
     # -- feeding -----------------------------------------------------------------------------
     def set_section(self, review: Review | None, key: str | None) -> None:
         self.beginResetModel()

@@ -15,6 +15,8 @@ Imports: Qt, the core, :mod:`ui.change_model`, :mod:`ui.palette`.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
@@ -28,6 +30,9 @@ from ui.change_model import (CHANGE_ID_ROLE, COL_BASE, COL_DECISION, COL_KIND, C
                              ChangeFilterModel, ChangeTableModel, shown, verdict_label)
 from ui.palette import kind_label, kind_styles
 from ui.reasons import translated
+
+if TYPE_CHECKING:
+    from ui.navigation import Navigation
 
 
 def marked_html(a: str, b: str, color: str) -> tuple[str, str]:
@@ -157,6 +162,23 @@ class ChangeInspector(QWidget):
         self.section_label.setToolTip(section)
         self._fit_height()
 
+    def follow(self, navigation: Navigation, title: Callable[[str], str]) -> None:
+        """Show whatever change ``navigation`` makes current; ``title`` names a section."""
+        self._navigation, self._title = navigation, title
+        navigation.current_changed.connect(lambda _key, _change: self.show_current())
+
+    def show_current(self) -> None:
+        """Show the current change as the review has it now (after a decision, too)."""
+        navigation = self._navigation
+        review = navigation.review
+        if review is None or navigation.section is None:
+            return
+        if navigation.change:
+            change = review.change(navigation.change)
+            self.show_change(change, review.decision(change.id), self._title(change.section))
+        else:
+            self.show_change(None, None, self._title(navigation.section))
+
     def _fit_height(self, shrink: bool = False) -> None:
         """Grow to the wrapped values' height at this width, so no value is cut off.
 
@@ -273,6 +295,14 @@ class ChangeList(QWidget):
             labels.append(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
             header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in labels) + pad)
         self.view.viewport().update()
+
+    def follow(self, navigation: Navigation) -> None:
+        """List the current section's changes, with the current change selected."""
+        def section(key: str) -> None:
+            if key != self.model.section_key or self.model.review is not navigation.review:
+                self.model.set_section(navigation.review, key)
+        navigation.section_changed.connect(section)
+        navigation.current_changed.connect(lambda _key, change: change and self.select_change(change))
 
     def show_layout(self, shown_: bool) -> None:
         """Follow View › Show Layout Changes: "all but layout" or "all" as the default filter."""

@@ -1,9 +1,10 @@
 """ProofPair's main window: the controller that routes intents to the core and back.
 
-Widgets emit intents (``section_chosen``, ``accept_requested`` …); this window performs
-them. Every decision is one :class:`~ui.commands.DecideCommand` on the undo stack, applied
-by :meth:`MainWindow._apply`, which calls :meth:`Review.decide` and refreshes each view from
-the returned :class:`~app.review.DecisionsChanged` (only what moved). Loading and comparing
+Widgets emit intents (``section_chosen``, ``accept_requested`` …); this window wires them to
+the parts that perform them. The current section and change belong to one
+:class:`~ui.navigation.Navigation`; every view follows it (``follow``), so a move is one
+call, not a push into six views. Decisions go through :class:`~ui.deciding.Decider` (one
+undoable command per :meth:`Review.decide`, each with its provenance). Loading and comparing
 run in a child process; :class:`~ui.streaming.Streaming` shows what it sends as it comes,
 so the first section can be reviewed while the rest is still being compared.
 
@@ -22,24 +23,23 @@ from PySide6.QtWidgets import (QLabel, QMainWindow,
 
 import resources
 from app import session as sessions
-from app.model import ACCEPT, REJECT, Change, Comparison, Decision, Kind, Provenance, Source, Verdict
+from app.model import Change, Comparison, Decision, Kind, Provenance
 from app.review import DecisionsChanged, Review
-from app import bulk as core_bulk
-from app.bulk import Scope
-from ui import allocator, bulk
+from ui import allocator
 from ui.appearance import Appearance
 from ui.canonical import CanonicalView
 from ui.change_marks import ChangeMarks
-from ui.commands import DecideCommand
+from ui.deciding import Decider
 from ui.file_actions import FileActions
 from ui.find import FindBar, Finder
 from ui.inspector import ChangeInspector, ChangeList
+from ui.navigation import Navigation
 from ui.navigator import SectionNavigator, SectionTreeModel, section_title
 from ui.overview import KindLegend
-from ui.palette import is_dark, kind_label
+from ui.palette import is_dark
 from ui.settings import Settings
 from ui.menus import shortcuts_dialog
-from ui.text_panes import ComparePanes, current_format
+from ui.text_panes import ComparePanes
 from ui.streaming import Streaming
 from ui.worker import TaskRunner
 
@@ -58,8 +58,11 @@ class MainWindow(QMainWindow):
         self.review: Review | None = None
         self.comparison: Comparison | None = None
         self.session_path: Path | None = None
-        self.current_section: str | None = None
-        self.current_change: str | None = None
+        self.navigation = Navigation(self)
+        self.navigation.visible = self.visible
+        self.navigation.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.navigation.current_changed.connect(self._update_status)
+        self.decider = Decider(self)
         # layout-only changes are hidden until asked for (Settings' own default shows them)
         self.show_layout = bool(self.settings.store.value("show_layout", False, type=bool))
         self._splitter_moved = False
@@ -83,22 +86,33 @@ class MainWindow(QMainWindow):
         except FileNotFoundError:
             pass
 
+    @property
+    def current_section(self) -> str | None:
+        return self.navigation.section
+
+    @property
+    def current_change(self) -> str | None:
+        return self.navigation.change
+
     # -- layout ----------------------------------------------------------------------------------
     def _build(self) -> None:
         self.navigator_model = SectionTreeModel(self)
         self.navigator = SectionNavigator()
         self.navigator.setModel(self.navigator_model)
         self.navigator.section_chosen.connect(self.go_to_section)
+        self.navigator.follow(self.navigation)
 
         self.panes = ComparePanes()
         self.marks = ChangeMarks(self.panes)
         self.panes.offset_clicked.connect(self._on_offset_clicked)
         self.panes.overview.change_requested.connect(self.go_to_change)
+        self.panes.follow(self.navigation)
         self.legend = KindLegend()
         self.canonical = CanonicalView()
         self.canonical_label = QLabel()
         self.canonical_label.setBuddy(self.canonical)
         self.canonical.section_shown.connect(self._update_canonical_label)
+        self.canonical.follow(self.navigation)
         self.find_bar = FindBar()
         self.find_bar.hide()
         self.finder = Finder(self)
@@ -126,8 +140,10 @@ class MainWindow(QMainWindow):
         self.inspector.accept_requested.connect(lambda: self.accept_current("button"))
         self.inspector.reject_requested.connect(lambda: self.reject_current("button"))
         self.inspector.edit_requested.connect(self.edit_current)
+        self.inspector.follow(self.navigation, self._section_title)
         self.change_list = ChangeList()
         self.change_list.change_chosen.connect(self.go_to_change)
+        self.change_list.follow(self.navigation)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.inspector)
         right.addWidget(self.change_list)
@@ -187,7 +203,7 @@ class MainWindow(QMainWindow):
             return
         self.undo_stack.clear()
         self.review = self.comparison = None
-        self.current_section = self.current_change = None
+        self.navigation.reset(None)
         self.navigator_model.clear()
         self.change_list.model.set_section(None, None)
         self.canonical.set_review(None)
@@ -257,6 +273,7 @@ class MainWindow(QMainWindow):
     def _set_review(self, review: Review) -> None:
         """Every view shows ``review`` from scratch (an empty one, which then grows)."""
         self.review = review
+        self.navigation.reset(review)
         self.navigator_model.set_review(review)
         self.marks.reset(review)
         self.canonical.set_review(review)
@@ -269,7 +286,7 @@ class MainWindow(QMainWindow):
         assert review is not None
         self.comparison = comparison = review.comparison
         self.change_list.model.set_section(review, self.current_section)  # the reinforced confidences
-        self._show_inspector()
+        self.inspector.show_current()
         self.files.update_actions()
         if self.files.recovered:
             self.setWindowModified(True)
@@ -294,92 +311,24 @@ class MainWindow(QMainWindow):
         self._error(self.tr("Cannot compare the editions"), message)
         self._update_title()
 
-    # -- navigation ------------------------------------------------------------------------------
+    # -- navigation (ui.navigation) ---------------------------------------------------------------
+    def _section_title(self, key: str) -> str:
+        return section_title(self.review.section(key)) if self.review is not None else ""
+
     def visible(self, change: Change) -> bool:
         return self.show_layout or change.kind is not Kind.LAYOUT
 
     def go_to_section(self, key: str, change_id: str | None = None) -> None:
-        if self.review is None:
-            return
-        if not self.review.has_section(key):  # in the outline, not compared yet
-            self.statusBar().showMessage(self.tr("Section %1 is still being compared.").replace("%1", key), 4000)
-            if self.current_section is not None:
-                self.navigator.select_key(self.current_section)
-            return
-        if key != self.current_section:
-            self.current_section = key
-            self.change_list.model.set_section(self.review, key)
-            self.navigator.select_key(key)
-            self.canonical.show_section(key)
-        if change_id is None:
-            changes = [c for c in self.review.section_changes(key) if self.visible(c)]
-            pending = [c for c in changes if self.review.decision(c.id).verdict is Verdict.PENDING]
-            change_id = (pending or changes)[0].id if (pending or changes) else None
-        if change_id is None:
-            self.current_change = None
-            self.panes.base.clear_current(); self.panes.reference.clear_current()
-            section = self.review.sections[[s.key for s in self.review.sections].index(key)]
-            self.panes.base.scroll_to_offset(section.base.start)
-            self.inspector.show_change(None, None, section_title(section))
-        else:
-            self.go_to_change(change_id)
-        self._update_status()
+        self.navigation.go_to_section(key, change_id)
 
     def go_to_change(self, change_id: str) -> None:
-        if self.review is None or change_id not in self.review.comparison.by_id:
-            return
-        change = self.review.change(change_id)
-        if change.section != self.current_section:
-            self.go_to_section(change.section, change_id)
-            return
-        self.current_change = change_id
-        self.panes.show_change(change, current_format(self.dark))
-        length = max(len(self.panes.base.text), 1)
-        self.panes.overview.set_current(change.base.start / length)
-        self.change_list.select_change(change_id)
-        self._show_inspector()
-        mark = self.canonical.mark_of(change_id)
-        if mark is not None:
-            self.canonical.set_layer("current", [mark], current_format(self.dark))
-            self.canonical.cursor_for(*mark)
-            self.canonical.setTextCursor(self.canonical.cursor_for(mark[0], mark[0]))
-            self.canonical.ensureCursorVisible()
+        self.navigation.go_to_change(change_id)
 
     def step_change(self, step: int, pending_only: bool = False, kind: str | None = None) -> None:
-        """Go to the next (``step`` 1) or previous (-1) visible change in the whole document:
-        any, pending only, of ``kind`` ("content", …) or of the current change's kind ("same")."""
-        if self.review is None:
-            return
-        changes = self.review.changes  # walk from the current change's position: no O(n) list
-        known = self.current_change in self.review.comparison.by_id
-        here = self.review.position(self.current_change) if known else (-1 if step > 0 else len(changes))
-        wanted: Kind | None = None
-        if kind == "same":
-            if not known:
-                return
-            wanted = self.review.change(self.current_change).kind
-        elif kind is not None:
-            wanted = Kind(kind)
-        for i in range(here + step, len(changes) if step > 0 else -1, step):
-            change = changes[i]
-            if (self.visible(change) if wanted is None else change.kind is wanted) \
-                    and (not pending_only or self.review.decision(change.id).verdict is Verdict.PENDING):
-                self.go_to_change(change.id)
-                return
-        if pending_only:
-            message = self.tr("No more pending changes in this direction.")
-        elif wanted is not None:
-            message = self.tr("No more %1 changes in this direction.").replace("%1", kind_label(wanted).lower())
-        else:
-            message = self.tr("No more changes in this direction.")
-        self.statusBar().showMessage(message, 4000)
+        self.navigation.step_change(step, pending_only, kind)
 
     def step_section(self, step: int) -> None:
-        keys = self.navigator_model.keys()
-        if self.current_section in keys:
-            i = keys.index(self.current_section) + step
-            if 0 <= i < len(keys):
-                self.go_to_section(keys[i])
+        self.navigation.step_section(step, self.navigator_model.keys())
 
     def _on_offset_clicked(self, side: str, offset: int) -> None:
         if self.review is None:
@@ -391,87 +340,30 @@ class MainWindow(QMainWindow):
                 self.go_to_change(changes[i].id)
                 return
 
-    # -- deciding --------------------------------------------------------------------------------
+    # -- deciding (ui.deciding) ----------------------------------------------------------------
     def decide(self, updates: Mapping[str, Decision], text: str, provenance: Provenance) -> None:
-        if self.review is None or not updates:
-            return
-        self.undo_stack.push(DecideCommand(self._apply, updates, text, provenance, self._on_replayed))
-
-    def _apply(self, updates: Mapping[str, Decision],
-               provenance: Provenance | Mapping[str, Provenance | None]) -> DecisionsChanged:
-        assert self.review is not None
-        changed = self.review.decide(updates, provenance)
-        if not changed:
-            return changed
-        if self.comparison is None:  # still partial: remember it for the sections to come
-            self.stream.remember(changed)
-        self._refresh_views(changed)
-        self.autosaver.mark_dirty()
-        return changed
+        self.decider.decide(updates, text, provenance)
 
     def _refresh_views(self, changed: DecisionsChanged) -> None:
-        """Every view follows ``changed`` (only what moved)."""
-        if not changed:
-            return
-        self.navigator_model.decisions_changed(changed)
-        self.change_list.model.decisions_changed(changed)
-        self.canonical.decisions_changed(changed)
-        self.marks.restyle(changed.ids)
-        if self.current_change in changed.after or len(changed) > 1:
-            self._show_inspector()
-        self._update_status()
+        self.decider.refresh_views(changed)
 
     def accept_current(self, how: str = "key") -> None:
-        if self.current_change:
-            self.decide({self.current_change: ACCEPT}, self.tr("Accept change"), Provenance(Source.HAND, how))
+        self.decider.accept_current(how)
 
     def reject_current(self, how: str = "key") -> None:
-        if self.current_change:
-            self.decide({self.current_change: REJECT}, self.tr("Reject change"), Provenance(Source.HAND, how))
+        self.decider.reject_current(how)
 
     def edit_current(self, text: str) -> None:
-        if self.current_change:
-            self.decide({self.current_change: Decision(Verdict.EDITED, text)}, self.tr("Edit change"),
-                        Provenance(Source.HAND, "edit"))
-            self.panes.base.setFocus()
+        self.decider.edit_current(text)
 
     def accept_and_next(self) -> None:
-        self.accept_current("key")
-        self.step_change(1, pending_only=True)
+        self.decider.accept_and_next()
 
     def reject_and_next(self) -> None:
-        self.reject_current("key")
-        self.step_change(1, pending_only=True)
-
-    def _on_replayed(self, ids: list[str]) -> None:
-        """An undo or redo: show the change it touched (the first in the document)."""
-        if self.review is not None and ids:
-            by_id = self.review.comparison.by_id
-            known = [i for i in ids if i in by_id]
-            if known:
-                self.go_to_change(min(known, key=self.review.position))
+        self.decider.reject_and_next()
 
     def bulk_accept(self, scope: str) -> None:
-        """A bulk action over ``scope`` (an :class:`app.bulk.Scope` value): confirmed, one undo step."""
-        review = self.review
-        if review is None:
-            return
-        threshold = self.settings.bulk_threshold
-        if scope == "section" and self.current_section:
-            plan = core_bulk.plan(review, Scope.SECTION, section=self.current_section, threshold=threshold)
-            where = self.tr("in section %1").replace("%1", self.current_section)
-        elif scope in ("document", "confident"):
-            plan, where = core_bulk.plan(review, Scope(scope), threshold=threshold), self.tr("in the document")
-        elif scope == "kind" and (kind := bulk.choose_kind(self, review, threshold)) is not None:
-            plan, where = core_bulk.plan(review, Scope.KIND, kind=kind, threshold=threshold), self.tr("of this kind")
-        elif scope == "pattern" and (pattern := bulk.choose_pattern(self, review, threshold)) is not None:
-            plan = core_bulk.plan(review, Scope.PATTERN, pattern=pattern, threshold=threshold)
-            where = self.tr("with this confusion")
-        else:
-            return
-        if bulk.confirm(self, plan, where):
-            self.decide(plan.decisions, self.tr("Accept %1 suggestions").replace("%1", str(len(plan))),
-                        plan.provenance)
+        self.decider.bulk_accept(scope)
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean or self.files.recovered)
@@ -514,15 +406,7 @@ class MainWindow(QMainWindow):
             pane.setFont(font)
         self.text_size = points
 
-    def _show_inspector(self) -> None:
-        review = self.review
-        if review is None or self.current_change is None:
-            return
-        change = review.change(self.current_change)
-        section = review.section(change.section)
-        self.inspector.show_change(change, review.decision(change.id), section_title(section))
-
-    def _update_status(self) -> None:
+    def _update_status(self, *_current) -> None:
         review = self.review
         if review is None:
             self.doc_status.setText(self.tr("No editions open"))
@@ -567,8 +451,8 @@ class MainWindow(QMainWindow):
 
     def reveal_current(self) -> None:
         """Scroll the current change back into view (after Find moved the panes away)."""
-        if self.review is not None and self.current_change in self.review.comparison.by_id:
-            self.panes.show_change(self.review.change(self.current_change), current_format(self.dark))
+        if self.current_section is not None:
+            self.panes.show_current(self.current_section, self.current_change or "")
 
     # -- files ------------------------------------------------------------------------------------
     def save(self) -> bool:

@@ -282,12 +282,21 @@ class SectionNavigator(QTreeView):
             if model.hasChildren(index):
                 self.expand(index)
 
+    def follow(self, navigation) -> None:
+        """Keep the current section (a :class:`ui.navigation.Navigation`'s) selected."""
+        navigation.section_changed.connect(self.select_key)
+
     def select_key(self, key: str) -> None:
+        """Select section ``key`` without announcing it back as the editor's choice."""
         index = self.model().index_for_key(key)
         if index.isValid() and index != self.currentIndex():
-            self.setCurrentIndex(index)
+            self._following = True
+            try:
+                self.setCurrentIndex(index)
+            finally:
+                self._following = False
             self.scrollTo(index)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not getattr(self, "_following", False):
             self.section_chosen.emit(current.data(SECTION_KEY_ROLE))

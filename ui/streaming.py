@@ -8,7 +8,7 @@ editions are read an empty review is shown and grows, so the first section can b
 while the rest is still being compared; the ending is applied in slices, and the review
 is complete when the last one lands (``MainWindow.review_completed``).
 
-Imports: Qt, the core, :mod:`ui.worker`.
+Imports: Qt, the core, :mod:`ui.worker` (never :mod:`ui.main_window`: the window is a :class:`Host`).
 """
 
 from __future__ import annotations
@@ -16,15 +16,40 @@ from __future__ import annotations
 import gc
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from app import remote
 from app.model import Comparison, Decision, Edition, Provenance, Role
 from app.review import DecisionsChanged, Review
 from ui.worker import Coalescer, Pacer, Packet, Piece, TaskRunner, compare_job, pieces
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+
+class Host(Protocol):
+    """What streaming needs of the window it fills (the main window is one; naming it here
+    would make the two modules import each other)."""
+
+    review: Review | None
+    comparison: Comparison | None
+    quiet: bool
+    current_section: Any
+    navigator_model: Any
+    navigator: Any
+    panes: Any
+    marks: Any
+    canonical: Any
+    change_list: Any
+    appearance: Any
+    progress: Any
+    cancel_button: Any
+
+    def open_editions(self, base: Any, reference: Any, decisions: Any = None, loaded: Any = None,
+                      provenance: Any = None) -> None: ...
+    def go_to_section(self, key: str, change_id: str | None = None) -> None: ...
+    def _set_review(self, review: Review) -> None: ...
+    def _refresh_views(self, changed: DecisionsChanged) -> None: ...
+    def _update_status(self, *_current: Any) -> None: ...
+    def _comparison_complete(self, reattached: Any) -> None: ...
+    def _comparison_failed(self, message: str) -> None: ...
 
 #: How many reinforced confidences one slice of the ending applies (~10 µs each).
 CONCLUDE_SLICE = 500
@@ -38,7 +63,7 @@ class Streaming:
     """One window's comparison in progress: the child process, the queue of pieces to show,
     and what arrived so far (the editions, the decisions to apply as sections come)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Host) -> None:
         self.window = window
         self.runner = TaskRunner(window)
         self.runner.progressed.connect(self._on_progress)
