@@ -116,3 +116,27 @@ def _filter(section: str | None, kind: Kind | None, pattern: tuple[str, str] | N
     if pattern is not None:
         parts.insert(0, f"pattern {pattern[0]}→{pattern[1]}")
     return "; ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewPlan:
+    """What a review takes, for the plan shown when a comparison finishes: the confident
+    suggestions one key accepts, and what is left for a person, section by section."""
+
+    confident: BulkPlan
+    for_a_person: dict[str, Counter[Skip]]  # section key -> why its pending changes need one
+
+    @property
+    def people_count(self) -> int:
+        return sum(sum(reasons.values()) for reasons in self.for_a_person.values())
+
+
+def review_plan(review: Review, threshold: float = DEFAULT_THRESHOLD) -> ReviewPlan:
+    """The confident suggestions over the document and, per section in document order, the
+    pending changes a bulk accept leaves (content, numbers, no or an unsure suggestion)."""
+    for_a_person: dict[str, Counter[Skip]] = {}
+    for change in review.changes:
+        if review.decision(change.id).verdict is Verdict.PENDING \
+                and (reason := skip_reason(change, threshold)) is not None:
+            for_a_person.setdefault(change.section, Counter())[reason] += 1
+    return ReviewPlan(plan(review, Scope.CONFIDENT, threshold=threshold), for_a_person)

@@ -53,3 +53,14 @@ def test_a_plan_never_overwrites_a_decision(sample_review: Review) -> None:
     again = plan(sample_review, Scope.SECTION, section="1")
     assert not set(some) & set(again.decisions) and len(again) == len(first) - 3
     assert again.provenance.filter.startswith("section 1;")
+
+
+def test_the_review_plan_splits_every_pending_change_between_one_key_and_a_person(sample_review: Review) -> None:
+    from app.bulk import review_plan
+
+    made = review_plan(sample_review)
+    assert len(made.confident) + made.people_count == len(sample_review.changes)
+    assert made.confident.provenance.action == "Accept the Confident Suggestions"
+    content_sections = {c.section for c in sample_review.changes if c.kind is Kind.CONTENT}
+    assert content_sections <= set(made.for_a_person)
+    assert list(made.for_a_person) == [s.key for s in sample_review.sections if s.key in made.for_a_person]

@@ -29,7 +29,7 @@ pytestmark = pytest.mark.gui
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Drives the real MainWindow: open the sample, accept, next, reject, next, edit; print the
+# Drives the real MainWindow: open the sample, close the review plan, accept, next, reject, next, edit; print the
 # decisions it shows, then idle until killed.
 CHILD = r"""
 import json, sys
@@ -49,6 +49,7 @@ win.resize(1400, 900)
 win.show()
 
 def decide():
+    win.plan_dialog.accept()  # the review plan a fresh comparison shows: "Start Reviewing"
     pane, alt = win.panes.base, Qt.KeyboardModifier.AltModifier
     pane.setFocus()
     QTest.keyClick(pane, Qt.Key.Key_A)

@@ -48,8 +48,8 @@ class Appearance(QObject):
         """Rebuild every format from the palette (light/dark switch) and repaint."""
         w = self.window
         w.dark = dark
-        for pane in w.panes.panes():
-            pane.highlighter.set_formats(change_formats(dark))
+        for pane, side in ((w.panes.base, "base"), (w.panes.reference, "reference")):
+            pane.highlighter.set_formats(change_formats(dark, side))
         w.canonical.highlighter.set_formats(verdict_formats(dark))
         for pane in (*w.panes.panes(), w.canonical):
             pane.outline = current_outline(dark)

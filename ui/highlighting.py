@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextLayout
 
-from app.model import Kind
+from app.model import Kind, Verdict
 from ui.offsets import Utf16Index
 from ui.palette import kind_styles
 
@@ -37,20 +37,39 @@ class PaintSpan(NamedTuple):
     style: str
 
 
-def change_formats(dark: bool) -> dict[str, QTextCharFormat]:
-    """One format per kind while pending (``"ocr"``) and once decided (``"ocr:done"``)."""
+def change_formats(dark: bool, side: str = "base") -> dict[str, QTextCharFormat]:
+    """One format per kind while pending (``"ocr"``) and per kind and verdict once decided
+    (``"ocr:accepted"``), for the ``side`` ("base" or "reference") pane.
+
+    Decided changes stay visible in context, as in Word's Track Changes: the text kept has
+    a faint underline in the kind's line style; the text given up is struck through on the
+    base side (accepted, edited) and dimmed on the reference side (rejected, edited).
+    """
     formats = {}
+    dim = QColor("#8a8a8a" if not dark else "#8c8c8c")
     for kind, style in kind_styles(dark).items():
         pending = style.char_format()
         if kind is Kind.CONTENT:
             pending.setFontOverline(True)  # under- and overline: a box for what matters most
-        done = QTextCharFormat()
-        done.setUnderlineStyle(style.underline)
+        formats[kind.value] = pending
         muted = QColor(style.underline_color or style.background)
         muted.setAlpha(120)
-        done.setUnderlineColor(muted)
-        formats[kind.value], formats[f"{kind.value}:done"] = pending, done
+        for verdict in (Verdict.ACCEPTED, Verdict.REJECTED, Verdict.EDITED):
+            done = QTextCharFormat()
+            done.setUnderlineStyle(style.underline)
+            done.setUnderlineColor(muted)
+            given_up = verdict in ((Verdict.ACCEPTED, Verdict.EDITED) if side == "base"
+                                   else (Verdict.REJECTED, Verdict.EDITED))
+            if given_up:
+                done.setForeground(dim)
+                done.setFontStrikeOut(side == "base")
+            formats[f"{kind.value}:{verdict.value}"] = done
     return formats
+
+
+def decided_style(kind: Kind, verdict: Verdict) -> str:
+    """The paint style of a change of ``kind`` under ``verdict`` (see :func:`change_formats`)."""
+    return kind.value if verdict is Verdict.PENDING else f"{kind.value}:{verdict.value}"
 
 
 class SpanList:

@@ -262,9 +262,16 @@ class ChangeList(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.kind_filter, 1)
         filters.addWidget(self.verdict_filter, 1)
+        self.empty_label = QLabel()  # an empty list says why, never a blank table
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+        for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved,
+                       self.proxy.layoutChanged):
+            signal.connect(self._say_if_empty)
         box = QGroupBox()
         inner = QVBoxLayout(box)
         inner.addLayout(filters)
+        inner.addWidget(self.empty_label)
         inner.addWidget(self.view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -278,6 +285,7 @@ class ChangeList(QWidget):
         self.kind_filter.setAccessibleName(self.tr("Filter by kind"))
         self.verdict_filter.setAccessibleName(self.tr("Filter by decision"))
         self.view.setAccessibleName(self.tr("Changes in this section"))
+        self._say_if_empty()
         self.box.setTitle(self.tr("Changes in section"))
         names = {"nolayout": self.tr("All but layout"), "all": self.tr("All kinds"),
                  **{kind.value: kind_label(kind) for kind in Kind}}
@@ -334,6 +342,18 @@ class ChangeList(QWidget):
             kinds = None if kind in ("all", None) else {Kind(kind)}
         verdict = self.verdict_filter.currentData()
         self.proxy.set_filter(kinds, None if verdict in ("all", None) else {Verdict(verdict)})
+
+    def _say_if_empty(self, *_args) -> None:
+        """Say so when the list is empty: no change in the section, or none the filters let through."""
+        if self.proxy.rowCount():
+            self.empty_label.hide()
+            return
+        if self.model.rowCount():
+            self.empty_label.setText(self.tr("No change in this section matches these filters "
+                                             "(%1 hidden).").replace("%1", str(self.model.rowCount())))
+        else:
+            self.empty_label.setText(self.tr("No changes in this section."))
+        self.empty_label.show()
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._following:

@@ -25,7 +25,7 @@ import resources
 from app import session as sessions
 from app.model import Change, Comparison, Decision, Kind, Provenance
 from app.review import DecisionsChanged, Review
-from ui import allocator
+from ui import allocator, review_plan, status
 from ui.appearance import Appearance
 from ui.canonical import CanonicalView
 from ui.change_marks import ChangeMarks
@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self.inspector.accept_requested.connect(lambda: self.accept_current("button"))
         self.inspector.reject_requested.connect(lambda: self.reject_current("button"))
         self.inspector.edit_requested.connect(self.edit_current)
-        self.inspector.follow(self.navigation, self._section_title)
+        self.inspector.follow(self.navigation, self.section_title)
         self.change_list = ChangeList()
         self.change_list.change_chosen.connect(self.go_to_change)
         self.change_list.follow(self.navigation)
@@ -304,6 +304,8 @@ class MainWindow(QMainWindow):
         if comparison.warnings and comparison.similarity < 0.3:
             self._warn(self.tr("Check the editions"), comparison.warnings[0])
         self._update_title()
+        if not self.quiet and not review.decisions():  # a fresh comparison: what the work is
+            self.show_review_plan()
         self.review_completed.emit()
 
     def _comparison_failed(self, message: str) -> None:
@@ -312,7 +314,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     # -- navigation (ui.navigation) ---------------------------------------------------------------
-    def _section_title(self, key: str) -> str:
+    def section_title(self, key: str) -> str:
         return section_title(self.review.section(key)) if self.review is not None else ""
 
     def visible(self, change: Change) -> bool:
@@ -407,28 +409,7 @@ class MainWindow(QMainWindow):
         self.text_size = points
 
     def _update_status(self, *_current) -> None:
-        review = self.review
-        if review is None:
-            self.doc_status.setText(self.tr("No editions open"))
-            self.section_status.setText("")
-            return
-        self.doc_status.setText(self._counts_text(self.tr("Document"), review.counts()))
-        if self.current_section is not None:
-            counts = review.counts(self.current_section)
-            self.section_status.setText(self.tr("Section %1: %2 pending · %3% reviewed")
-                                        .replace("%1", self.current_section).replace("%2", str(counts.pending))
-                                        .replace("%3", str(int(counts.reviewed_share * 100))))
-
-    def _counts_text(self, name: str, counts) -> str:
-        """Progress split by who decided: a bulk click never reads as a person's review."""
-        text = (self.tr("%1: %2 pending · %3 by hand · %4 in bulk · %5% reviewed")
-                .replace("%1", name).replace("%2", str(counts.pending)).replace("%3", str(counts.by_hand))
-                .replace("%4", str(counts.in_bulk)).replace("%5", str(int(counts.reviewed_share * 100))))
-        self.doc_status.setToolTip(self.tr("%1 accepted · %2 rejected · %3 edited · %4 decided otherwise "
-                                           "(re-attached, or saved before ProofPair recorded how)")
-                                   .replace("%1", str(counts.accepted)).replace("%2", str(counts.rejected))
-                                   .replace("%3", str(counts.edited)).replace("%4", str(counts.other)))
-        return text
+        status.show_progress(self.doc_status, self.section_status, self.review, self.current_section)
 
     def _update_canonical_label(self) -> None:
         """The canonical view shows one section: its title says which."""
@@ -478,6 +459,9 @@ class MainWindow(QMainWindow):
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         event.acceptProposedAction()
         QTimer.singleShot(0, lambda: self.open_paths(paths))  # not inside the drag's event
+
+    def show_review_plan(self) -> None:
+        review_plan.show(self)
 
     def show_shortcuts(self) -> None:
         shortcuts_dialog(self).exec()

@@ -122,6 +122,8 @@ def build_menus(window) -> dict[str, QAction]:
     add(go, "previous_section", _tr("Previous S&ection"), lambda: window.step_section(-1), "Ctrl+PgUp")
 
     view = bar.addMenu(_tr("&View"))
+    add(view, "review_plan", _tr("Review &Plan…"), window.show_review_plan, "Ctrl+Shift+R")
+    view.addSeparator()
     layout = add(view, "show_layout", _tr("Show &Layout Changes"), window.set_show_layout, "Ctrl+L",
                  checkable=True)
     layout.setChecked(window.show_layout)

@@ -276,6 +276,7 @@ class ComparePanes(QWidget):
         super().__init__(parent)
         self.base = EditionPane(self.tr("Base edition (OCR)"))
         self.reference = EditionPane(self.tr("Reference edition (digital)"))
+        self.reference.highlighter.set_formats(change_formats(False, "reference"))
         self.overview = OverviewStrip()
         self.base_label, self.reference_label = ElidedLabel(), ElidedLabel()
         self.map = OffsetMap()
