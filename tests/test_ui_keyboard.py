@@ -51,7 +51,10 @@ def test_no_two_actions_share_a_key_sequence(window):
         assert needed in owners, needed
 
 
-def test_mnemonics_are_unique_in_the_menu_bar_and_in_each_menu(window):
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_mnemonics_are_unique_in_the_menu_bar_and_in_each_menu(window, app_restored, language):  # noqa: F811
+    window.set_language(language)
+    assert (window.menuBar().actions()[0].text() == "&Arkiv") == (language == "sv")
     bar = [_mnemonic(a.text()) for a in window.menuBar().actions()]
     assert None not in bar and len(bar) == len(set(bar))
     menus = [a.menu() for a in window.menuBar().actions()]

@@ -85,7 +85,7 @@ class ChangeInspector(QWidget):
         self.editor.hide()
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 0, 8, 0)  # the buttons keep off the window's edge
         layout.addLayout(form)
         layout.addWidget(self.editor)
         layout.addLayout(buttons)
@@ -274,7 +274,7 @@ class ChangeList(QWidget):
         inner.addWidget(self.empty_label)
         inner.addWidget(self.view)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 0, 8, 4)
         layout.addWidget(box)
         self.box = box
         self.retranslate_ui()
