@@ -338,7 +338,7 @@ def test_theme_and_language_apply_live_and_are_remembered(window, qtbot, app_res
     assert window.statusBar().currentMessage() == ""  # not left in English
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert "Arkiv" in titles and "File" not in titles
-    assert window.canonical_label.text() == f"Kanonisk text för avsnitt {window.current_section} (direkt)"
+    assert window.canonical_label.text() == f"Kanonisk text för avsnitt {window.current_section} (uppdateras medan du granskar)"
     assert window.change_list.box.title() == "Ändringar i avsnittet"
     assert window.inspector.form.labelForField(window.inspector.section_label).text() == "Avsnitt:"
     assert window.navigator_model.headerData(0, Qt.Orientation.Horizontal) == "Avsnitt"
