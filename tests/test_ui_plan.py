@@ -132,3 +132,32 @@ def test_find_hits_have_a_colour_no_kind_uses(window, qtbot):
         for kind, style in kind_styles(dark).items():
             other = style.background.hslHue()
             assert min(abs(hue - other), 360 - abs(hue - other)) > 40, (dark, kind)
+
+
+def test_the_editor_keeps_line_breaks_and_takes_part_of_a_change(window, qtbot):
+    review, pane = window.review, window.panes.base
+    change = next(c for c in review.changes if c.kind is Kind.OCR and " " not in c.base_text)
+    window.go_to_change(change.id)
+    pane.setFocus()
+    qtbot.keyClick(pane, Qt.Key.Key_E)
+    editor = window.inspector.editor
+    assert editor.isVisible() and editor.text() == change.reference_text and editor.parts.count() >= 1
+    editor.take(set())  # untick every piece: the base's reading
+    assert editor.text() == change.base_text
+    editor.take({0})
+    assert editor.text() != change.base_text
+    qtbot.keyClick(editor.text_edit, Qt.Key.Key_End)
+    qtbot.keyClick(editor.text_edit, Qt.Key.Key_Return)  # Enter is a line break here
+    qtbot.keyClicks(editor.text_edit, "ny rad")
+    assert editor.isVisible() and "\nny rad" in editor.text()
+    text = editor.text()
+    qtbot.keyClick(editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not editor.isVisible()
+    assert review.decision(change.id).text == text and review.provenance(change.id).action == "edit"
+    assert text in review.section_canonical(change.section)
+
+
+def test_a_typography_change_names_its_code_points(window):
+    change = next(c for c in window.review.changes if c.kind is Kind.TYPOGRAPHY)
+    window.go_to_change(change.id)
+    assert "U+" in window.inspector.suggestion_label.text()

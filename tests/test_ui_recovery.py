@@ -58,7 +58,7 @@ def decide():
     QTest.keyClick(pane, Qt.Key.Key_Down, alt)
     QTest.keyClick(pane, Qt.Key.Key_E)
     win.inspector.editor.setText("Restored text")
-    QTest.keyClick(win.inspector.editor, Qt.Key.Key_Return)
+    QTest.keyClick(win.inspector.editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     shown = {k: [d.verdict.value, d.text] for k, d in win.review.decisions().items()}
     print("decided", json.dumps(shown), flush=True)
 

@@ -100,7 +100,7 @@ def test_accept_reject_edit_and_undo(window, qtbot):
     editor = window.inspector.editor
     assert editor.isVisible() and editor.text() == current(window).reference_text
     editor.setText("Likvärdigt")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Enter: a new line
     assert review.decision(first).text == "Likvärdigt"
     assert "Likvärdigt" in window.canonical.text
     assert window.canonical.text == review.section_canonical(window.current_section)
@@ -155,7 +155,7 @@ def test_review_to_the_end_from_the_keyboard(window, qtbot, monkeypatch):
         if change.kind is Kind.CONTENT and edited is None:  # one is written by hand
             qtbot.keyClick(pane, Qt.Key.Key_E)
             window.inspector.editor.setText(change.reference_text + " [granskad]")
-            qtbot.keyClick(window.inspector.editor, Qt.Key.Key_Return)
+            qtbot.keyClick(window.inspector.editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
             edited = change.id
         elif change.touches_number:
             qtbot.keyClick(pane, Qt.Key.Key_R)  # a number: keep the print's

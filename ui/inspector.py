@@ -15,17 +15,20 @@ Imports: Qt, the core, :mod:`ui.change_model`, :mod:`ui.palette`.
 from __future__ import annotations
 
 import html
+import unicodedata
+from difflib import SequenceMatcher
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPushButton, QSizePolicy, QStyle, QTableView,
+                               QHeaderView, QLabel, QPushButton, QSizePolicy, QStyle, QTableView,
                                QVBoxLayout, QWidget)
 
 from app.align import char_diff
 from app.classify import pattern_label
 from app.model import Change, Decision, Kind, Verdict
+from ui.change_editor import ChangeEditor
 from ui.change_model import (CHANGE_ID_ROLE, COL_BASE, COL_DECISION, COL_KIND, COL_REFERENCE,
                              ChangeFilterModel, ChangeTableModel, shown, verdict_label)
 from ui.palette import kind_label, kind_styles
@@ -46,6 +49,19 @@ def marked_html(a: str, b: str, color: str) -> tuple[str, str]:
             span = f'<span style="background:{color}; text-decoration: underline">{piece}</span>'
             (left if op < 0 else right).append(span)
     return "".join(left) or "∅", "".join(right) or "∅"
+
+
+def code_points(a: str, b: str, most: int = 4) -> str:
+    """The characters that differ between ``a`` and ``b`` as code points with their names:
+    ``U+002D HYPHEN-MINUS → U+2013 EN DASH`` (at most ``most`` on each side)."""
+    def named(text: str) -> str:
+        chars = [c for c in text if not c.isspace()] or list(text)
+        shown_ = [f"U+{ord(c):04X} {unicodedata.name(c, '?')}" for c in chars[:most]]
+        return ", ".join(shown_) + (" …" if len(chars) > most else "") if chars else "∅"
+    ops = [op for op in SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op[0] != "equal"]
+    left = "".join(a[i1:i2] for _tag, i1, i2, _j1, _j2 in ops)
+    right = "".join(b[j1:j2] for _tag, _i1, _i2, j1, j2 in ops)
+    return f"{named(left)} → {named(right)}"
 
 
 class ChangeInspector(QWidget):
@@ -80,9 +96,10 @@ class ChangeInspector(QWidget):
         for button in (self.accept_button, self.reject_button, self.edit_button):
             buttons.addWidget(button)
 
-        self.editor = QLineEdit()
-        self.editor.returnPressed.connect(self._finish_edit)
-        self.editor.hide()
+        self.editor = ChangeEditor()
+        self.editor.saved.connect(self.edit_requested)
+        self.editor.saved.connect(self._editor_closed)
+        self.editor.cancelled.connect(self._editor_closed)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 8, 0)  # the buttons keep off the window's edge
@@ -110,8 +127,7 @@ class ChangeInspector(QWidget):
             button.setText(text)
             button.setToolTip(tip)
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
-        self.editor.setAccessibleName(self.tr("Edited text"))
-        self.editor.setPlaceholderText(self.tr("Text to use; Enter saves, Esc cancels"))
+        self.editor.retranslate_ui()
 
     def _value(self, rich: bool = False) -> QLabel:
         label = QLabel()
@@ -153,12 +169,14 @@ class ChangeInspector(QWidget):
             text += "  [" + pattern_label(change.pattern) + "]"
         if not change.bulk_safe:
             text += "\n" + self.tr("Never included in bulk accepts (content or a number).")
+        if change.kind is Kind.TYPOGRAPHY:  # two dashes can look the same: name them
+            text += "\n" + code_points(change.base_text, change.reference_text)
         self.suggestion_label.setText(text)
         label = verdict_label(decision.verdict)
         if decision.verdict is Verdict.EDITED:
             label += f": “{decision.text}”"
         self.decision_label.setText(label)
-        self._reference_text = change.reference_text
+        self._base_text, self._reference_text = change.base_text, change.reference_text
         self.section_label.setToolTip(section)
         self._fit_height()
 
@@ -200,22 +218,13 @@ class ChangeInspector(QWidget):
             self._fit_height(shrink=True)
 
     def begin_edit(self) -> None:
-        if not self.edit_button.isEnabled():
-            return
-        self.editor.setText(self._reference_text)
-        self.editor.show()
-        self.editor.setFocus()
-        self.editor.selectAll()
+        """Open the editor on the current change, starting from the reference text."""
+        if self.edit_button.isEnabled():
+            self.editor.start(self._base_text, self._reference_text)
+            self._fit_height()  # room for the editor: the change list below gives it up
 
-    def _finish_edit(self) -> None:
-        self.editor.hide()
-        self.edit_requested.emit(self.editor.text())
-
-    def keyPressEvent(self, event) -> None:  # Qt override
-        if event.key() == Qt.Key.Key_Escape and self.editor.isVisible():
-            self.editor.hide()
-            return
-        super().keyPressEvent(event)
+    def _editor_closed(self) -> None:
+        self._fit_height(shrink=True)
 
 
 class ChangeList(QWidget):
