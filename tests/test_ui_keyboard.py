@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton
 
 from app.model import Kind, Verdict
-from ui_fixtures import app_restored, isolated_settings  # noqa: F401
+from ui_fixtures import answer_next_save_dialog, app_restored, isolated_settings  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
@@ -161,7 +161,7 @@ def test_a_reopened_session_returns_to_where_the_editor_left_off(window, qtbot, 
     qtbot.keyClick(window.panes.base, Qt.Key.Key_Down, ALT)
     left_at = window.current_change
     target = tmp_path / "left.proofpair"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    answer_next_save_dialog(str(target))
     window.save()
     window.close()
     again = MainWindow(quiet=True)

@@ -4,7 +4,8 @@ context, an empty filter that says so, and Find hits in a colour of their own.""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from app.model import REJECT, Kind, Provenance, Source, Verdict
@@ -161,3 +162,38 @@ def test_a_typography_change_names_its_code_points(window):
     change = next(c for c in window.review.changes if c.kind is Kind.TYPOGRAPHY)
     window.go_to_change(change.id)
     assert "U+" in window.inspector.suggestion_label.text()
+
+
+def test_save_as_adds_the_suffix_and_asks_before_overwriting(window, qtbot, tmp_path):
+    from ui_fixtures import answer_next_save_dialog
+
+    existing = tmp_path / "x.proofpair"
+    existing.write_text("keep me", encoding="utf-8")
+    asked = []
+    answer_next_save_dialog(str(tmp_path / "x"))
+    answer_next_box(asked, "No")  # "x.proofpair already exists. Do you want to replace it?"
+
+    def cancel_once_answered() -> None:  # then the dialog is still open: the editor cancels it
+        dialog = QApplication.activeModalWidget()
+        if asked and isinstance(dialog, QFileDialog):
+            dialog.reject()
+        else:
+            QTimer.singleShot(10, cancel_once_answered)
+
+    QTimer.singleShot(0, cancel_once_answered)
+    assert window.files.save_as() is False
+    assert asked and "x.proofpair" in asked[0]
+    assert existing.read_text(encoding="utf-8") == "keep me"
+
+
+def test_exports_propose_a_name_beside_the_session(window, qtbot, tmp_path):
+    from ui_fixtures import answer_next_save_dialog
+
+    answer_next_save_dialog(str(tmp_path / "mine"))
+    window.files.save_as()
+    assert (tmp_path / "mine.proofpair").is_file()
+    proposed = []
+    answer_next_save_dialog(str(tmp_path / "mine-log"), proposed)
+    window.menus["export_csv"].trigger()
+    assert proposed == [str(tmp_path / "mine-log.csv")]
+    assert (tmp_path / "mine-log.csv").is_file(), "the extension added"

@@ -23,7 +23,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.model import Decision, Verdict
-from ui_fixtures import app_restored, isolated_settings  # noqa: F401
+from ui_fixtures import answer_next_save_dialog, app_restored, isolated_settings  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
@@ -136,7 +136,7 @@ def test_killed_window_is_restored_with_every_decision(qtbot, qapp, app_restored
 
     # Save asks where (nothing is overwritten silently), and a saved review needs no recovery
     target = tmp_path / "restored.proofpair"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    answer_next_save_dialog(str(target))
     win.panes.base.setFocus()
     qtbot.keyClick(win.panes.base, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert target.is_file() and not win.isWindowModified()

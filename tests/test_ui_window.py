@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from app import remote
 from app.model import Verdict
-from ui_fixtures import answer_next_box, app_restored, isolated_settings  # noqa: F401
+from ui_fixtures import answer_next_box, answer_next_save_dialog, app_restored, isolated_settings  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
@@ -233,8 +233,10 @@ def test_save_close_reopen_same_decisions(window, qtbot, tmp_path, monkeypatch):
     qtbot.keyClick(window.panes.base, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     qtbot.keyClick(window.panes.base, Qt.Key.Key_R)
     target = tmp_path / "review.proofpair"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    proposed = []
+    answer_next_save_dialog(str(tmp_path / "review"), proposed)  # the dialog adds .proofpair
     qtbot.keyClick(window.panes.base, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert proposed and proposed[0].endswith("region-vastmanland-2024-ocr.proofpair"), "beside the base edition"
     assert target.exists() and not window.isWindowModified()
     assert window.windowTitle().startswith("review.proofpair")
     decisions, canonical = window.review.decisions(), window.review.canonical_text()
@@ -314,7 +316,6 @@ def test_cancel_keeps_the_window_usable_but_not_savable(qtbot, sample_paths, tmp
     assert win.current_section == here and "still being compared" in win.statusBar().currentMessage()
     assert win.navigator.currentIndex() == win.navigator_model.index_for_key(here)
     target = tmp_path / "partial.proofpair"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     qtbot.keyClick(win.panes.base, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not target.exists(), "a partial review must not be saved as if complete"
     # File › Compare Again finishes the comparison and keeps the decision
@@ -322,6 +323,7 @@ def test_cancel_keeps_the_window_usable_but_not_savable(qtbot, sample_paths, tmp
         win.menus["compare_again"].trigger()
     assert win.comparison is not None and win.review.decision(first).verdict is Verdict.ACCEPTED
     assert win.menus["save"].isEnabled()
+    answer_next_save_dialog(str(target))
     qtbot.keyClick(win.panes.base, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert target.exists()
     win.runner.wait()

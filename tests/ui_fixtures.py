@@ -74,3 +74,26 @@ def answer_next_box(seen: list[str], button_name: str = "Yes", tries: int = 200)
             parent.window().activateWindow()
 
     QTimer.singleShot(0, answer)
+
+
+def answer_next_save_dialog(name: str, seen: list[str] | None = None, tries: int = 300) -> None:
+    """When the next save dialog opens, note the file it proposes in ``seen`` (its full path),
+    type ``name`` as the file name and press Save, as an editor would."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    def answer(left: int = tries) -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            if left:
+                QTimer.singleShot(10, lambda: answer(left - 1))
+            return
+        if seen is not None:
+            seen.append(dialog.selectedFiles()[0] if dialog.selectedFiles() else "")
+        parent = dialog.parentWidget()
+        dialog.selectFile(name)
+        dialog.accept()
+        if parent is not None and not dialog.isVisible():
+            parent.window().activateWindow()
+
+    QTimer.singleShot(0, answer)

@@ -41,6 +41,27 @@ WRITE_ACTIONS = ("save", "save_as", "export_text", "export_reflowed", "export_cs
                  "export_summary")
 
 
+#: What an export proposes after the session's (or base edition's) name, by format.
+EXPORT_NAMES = {"text": "-canonical.txt", "reflowed": "-canonical-reflowed.txt", "csv": "-log.csv",
+                "json": "-log.json", "summary": "-summary.json"}
+
+
+def ask_save_path(parent, title: str, proposed: Path, name_filter: str, suffix: str) -> Path | None:
+    """Where to write, asked in a save dialog that opens at ``proposed`` and adds ``suffix``
+    itself (``x`` becomes ``x.proofpair`` before the dialog asks about overwriting, so an
+    existing ``x.proofpair`` is never replaced without a question); None when cancelled."""
+    dialog = QFileDialog(parent, title, str(proposed.parent))
+    dialog.setObjectName("save_dialog")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.setNameFilter(name_filter)
+    dialog.setDefaultSuffix(suffix.lstrip("."))
+    dialog.selectFile(proposed.name)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    return Path(dialog.selectedFiles()[0])
+
+
 def _tr(text: str) -> str:
     # The strings were the main window's before this module was split off; keep their context
     # so the existing translations still apply.
@@ -117,13 +138,11 @@ class FileActions(QObject):
     def save_as(self) -> bool:
         if not self._check_complete():
             return False
-        start = str(self._suggested_path or "")
-        path, _ = QFileDialog.getSaveFileName(self.window, _tr("Save session"), start, self._session_filter())
-        if not path:
-            return False
-        if not path.endswith(sessions.SESSION_SUFFIX):
-            path += sessions.SESSION_SUFFIX
-        return self.save_to(Path(path))
+        w = self.window
+        base = w.review.comparison.base.path
+        start = self._suggested_path or w.session_path or base.with_name(base.stem + sessions.SESSION_SUFFIX)
+        path = ask_save_path(w, _tr("Save session"), Path(start), self._session_filter(), sessions.SESSION_SUFFIX)
+        return False if path is None else self.save_to(path)
 
     def save_to(self, path: Path) -> bool:
         w = self.window
@@ -166,9 +185,13 @@ class FileActions(QObject):
         filters = {"text": _tr("Text (*.txt)"), "reflowed": _tr("Text (*.txt)"),
                    "csv": _tr("CSV (*.csv)"), "json": _tr("JSON (*.json)"),
                    "summary": _tr("JSON (*.json)")}
-        path, _ = QFileDialog.getSaveFileName(w, _tr("Export"), "", filters[what])
-        if not path:
+        ending = EXPORT_NAMES[what]
+        beside = w.session_path or w.review.comparison.base.path  # beside the session, else the base
+        proposed = beside.with_name(beside.stem + ending)
+        chosen = ask_save_path(w, _tr("Export"), proposed, filters[what], Path(ending).suffix)
+        if chosen is None:
             return
+        path = str(chosen)
         try:
             if what in ("text", "reflowed"):
                 export.export_text(w.review, path, reflow=what == "reflowed")
