@@ -152,8 +152,6 @@ def test_after_find_closes_the_current_change_is_in_view(window, qtbot):
 
 
 def test_a_reopened_session_returns_to_where_the_editor_left_off(window, qtbot, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
-
     from ui.main_window import MainWindow
 
     for _ in range(3):

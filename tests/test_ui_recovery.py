@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from app.model import Decision, Verdict
 from ui_fixtures import answer_next_save_dialog, app_restored, isolated_settings  # noqa: F401

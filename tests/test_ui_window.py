@@ -225,8 +225,6 @@ def test_find_shows_a_canonical_hit_in_its_section(window, qtbot):
 
 
 def test_save_close_reopen_same_decisions(window, qtbot, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
-
     from ui.main_window import MainWindow
 
     qtbot.keyClick(window.panes.base, Qt.Key.Key_A)
@@ -276,8 +274,6 @@ def test_small_window_and_shortcuts_dialog(window, qtbot):
 
 
 def test_cancel_keeps_the_window_usable_but_not_savable(qtbot, sample_paths, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
-
     from ui.main_window import MainWindow
 
     win = MainWindow(quiet=True)
