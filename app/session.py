@@ -30,7 +30,7 @@ from typing import Any
 from app import __version__
 from app.engine import compare
 from app.fileio import atomic_write_text
-from app.loading import EditionError, file_sha256, load_edition
+from app.loading import EditionError, load_edition
 from app.model import UNRECORDED, Change, Comparison, Decision, Provenance, Source, Verdict
 from app.review import Review
 
@@ -214,13 +214,6 @@ def open_session(path: str | Path) -> tuple[Review, ReattachReport, dict[str, An
         raise SessionError(f"{Path(path).name}: one of its editions cannot be opened: {exc}") from None
     review, report = attach(loaded, compare(base, reference))
     return review, report, loaded.settings
-
-
-def editions_changed(review: Review) -> list[str]:
-    """Which editions differ on disk from what the review was computed on (for the window)."""
-    comparison = review.comparison
-    return [role for role, edition in (("base", comparison.base), ("reference", comparison.reference))
-            if file_sha256(edition.path) != edition.sha256]
 
 
 def _refind(record: dict[str, Any], by_content: dict[tuple[str, str], list[Change]],

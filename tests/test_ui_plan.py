@@ -197,3 +197,20 @@ def test_exports_propose_a_name_beside_the_session(window, qtbot, tmp_path):
     window.menus["export_csv"].trigger()
     assert proposed == [str(tmp_path / "mine-log.csv")]
     assert (tmp_path / "mine-log.csv").is_file(), "the extension added"
+
+
+def test_deciding_the_last_change_offers_the_export(window, qtbot, tmp_path):
+    from ui_fixtures import answer_next_save_dialog
+
+    review = window.review
+    rest = [c.id for c in review.changes]
+    window.decide({i: REJECT for i in rest[1:]}, "all but one", Provenance(Source.HAND, "key"))
+    window.go_to_change(rest[0])
+    window.quiet = False  # the offer is a question; the fixture's window asks none
+    asked = []
+    answer_next_box(asked, "Yes")
+    answer_next_save_dialog(str(tmp_path / "done"))
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_A)
+    window.quiet = True
+    assert asked and "Export the canonical text" in asked[0]
+    assert (tmp_path / "done.txt").read_text(encoding="utf-8") == review.canonical_text()

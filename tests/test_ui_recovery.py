@@ -128,8 +128,13 @@ def test_killed_window_is_restored_with_every_decision(qtbot, qapp, app_restored
     recovery = default_recovery_path()
     assert recovery.is_file()
 
+    from PySide6.QtCore import QDateTime, QLocale
+
+    when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(recovery.stat().st_mtime)),
+                              QLocale.FormatType.ShortFormat)
     win, asked = _restart_answering(qtbot, qapp, monkeypatch, "Restore")
     assert asked and "did not close normally" in asked[0]
+    assert when in asked[0], "the date as the user's locale writes it"
     assert win.review.decisions() == before
     assert win.isWindowModified() and win.session_path is None
     assert recovery.is_file(), "kept until the restored review is saved"

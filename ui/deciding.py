@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox
 
 from app import bulk as core_bulk
 from app.bulk import Scope
@@ -62,6 +63,23 @@ class Decider(QObject):
         if w.current_change in changed.after or len(changed) > 1:
             w.inspector.show_current()
         w._update_status()
+        if w.comparison is not None and not w.review.counts().pending \
+                and any(d.verdict is Verdict.PENDING for d in changed.before.values()):
+            self._offer_export()
+
+    def _offer_export(self) -> None:
+        """The last pending change was just decided: offer the canonical text."""
+        w = self.window
+        w.statusBar().showMessage(self.tr("Every change is decided: File › Export › Canonical Text (Ctrl+E) "
+                                          "writes the result."), 10000)
+        if w.quiet:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Review complete"),
+                          self.tr("Every change is decided. Export the canonical text now?"), parent=w)
+        box.setObjectName("offer_export")
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        if box.exec() == QMessageBox.StandardButton.Yes:
+            w.files.export("text")
 
     # -- by hand ------------------------------------------------------------------------------
     def accept_current(self, how: str = "key") -> None:

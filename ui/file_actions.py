@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QObject
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from app import export
@@ -241,7 +241,8 @@ class FileActions(QObject):
         path = find_recovery(self.autosaver.path)
         if path is None:
             return False
-        when = QDateTime.fromSecsSinceEpoch(int(path.stat().st_mtime)).toString("yyyy-MM-dd HH:mm")
+        when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(path.stat().st_mtime)),
+                                  QLocale.FormatType.ShortFormat)  # the user's own way of writing dates
         box = QMessageBox(QMessageBox.Icon.Question, _tr("Restore unsaved work?"),
                           _tr("ProofPair did not close normally. Decisions from %1 were kept "
                               "that were never saved.").replace("%1", when), parent=self.window)
