@@ -88,6 +88,45 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     </message>
 </context>
 <context>
+    <name>ChangeEditor</name>
+    <message>
+        <source>Edited text</source>
+        <translation>Redigerad text</translation>
+    </message>
+    <message>
+        <source>Text to use; Ctrl+Enter saves, Esc cancels</source>
+        <translation>Text att använda; Ctrl+Enter sparar, Esc avbryter</translation>
+    </message>
+    <message>
+        <source>Word by word</source>
+        <translation>Ord för ord</translation>
+    </message>
+    <message>
+        <source>Line by line</source>
+        <translation>Rad för rad</translation>
+    </message>
+    <message>
+        <source>Take part of the change</source>
+        <translation>Ta en del av ändringen</translation>
+    </message>
+    <message>
+        <source>Tick a piece to take the reference&apos;s reading:</source>
+        <translation>Kryssa i en del för att ta referensens lydelse:</translation>
+    </message>
+    <message>
+        <source>Pieces of the change</source>
+        <translation>Ändringens delar</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Spara (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Avbryt (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>ChangeInspector</name>
     <message>
         <source>Change inspector</source>
@@ -163,11 +202,11 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     </message>
     <message>
         <source>Edited text</source>
-        <translation>Redigerad text</translation>
+        <translation type="vanished">Redigerad text</translation>
     </message>
     <message>
         <source>Text to use; Enter saves, Esc cancels</source>
-        <translation>Text att använda; Enter sparar, Esc avbryter</translation>
+        <translation type="vanished">Text att använda; Enter sparar, Esc avbryter</translation>
     </message>
     <message>
         <source>%1 · confidence %2%</source>
@@ -270,6 +309,18 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
 </context>
 <context>
     <name>Decider</name>
+    <message>
+        <source>Every change is decided: File › Export › Canonical Text (Ctrl+E) writes the result.</source>
+        <translation>Alla ändringar är beslutade: Arkiv › Exportera › Kanonisk text (Ctrl+E) skriver resultatet.</translation>
+    </message>
+    <message>
+        <source>Review complete</source>
+        <translation>Granskningen är klar</translation>
+    </message>
+    <message>
+        <source>Every change is decided. Export the canonical text now?</source>
+        <translation>Alla ändringar är beslutade. Exportera den kanoniska texten nu?</translation>
+    </message>
     <message>
         <source>Accept change</source>
         <translation>Acceptera ändring</translation>
