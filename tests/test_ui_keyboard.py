@@ -168,3 +168,26 @@ def test_a_reopened_session_returns_to_where_the_editor_left_off(window, qtbot, 
         again.open_session(target)
     assert again.current_change == left_at and again.current_section == window.current_section
     again.runner.wait()
+
+
+def test_find_as_you_type_leaves_the_pane_text_the_edition_text(window, qtbot):
+    """Find-as-you-type once painted a base-pane line twice and hid the next: after every
+    keystroke each pane still holds its edition's text, block by block, and every block
+    on screen is laid out once, in order."""
+    pane = window.panes.base
+    qtbot.keyClick(pane, Qt.Key.Key_F, CTRL)
+    for letter in "forvaltning":
+        qtbot.keyClick(window.find_bar.field, letter)
+        for side, edition in ((window.panes.base, window.review.comparison.base),
+                              (window.panes.reference, window.review.comparison.reference)):
+            side.highlighter.format_visible()
+            assert side.toPlainText() == edition.text
+            first, last = side.visible_blocks()
+            tops = []
+            block = side.document().findBlockByNumber(first)
+            while block.isValid() and block.blockNumber() <= last:
+                assert block.layout().lineCount() >= 1, block.blockNumber()
+                tops.append(side.blockBoundingGeometry(block).top())
+                block = block.next()
+            assert tops == sorted(tops) and len(tops) == len(set(tops)), "no block drawn over another"
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
