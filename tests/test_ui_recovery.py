@@ -214,3 +214,26 @@ def test_clean_close_discards_the_recovery_file(qtbot, sample_paths):
     assert win.autosaver.path.is_file()
     win.close()
     assert not win.autosaver.path.exists()
+
+
+def test_a_second_copy_has_its_own_recovery_file_and_never_offers_the_first_ones(qtbot, sample_paths):
+    from ui.main_window import MainWindow
+
+    first = MainWindow(quiet=True)
+    qtbot.addWidget(first)
+    first.show()
+    with qtbot.waitSignal(first.review_completed, timeout=20000):
+        first.open_editions(*sample_paths)
+    first.panes.base.setFocus()
+    qtbot.keyClick(first.panes.base, Qt.Key.Key_A)
+    assert first.autosaver.flush() and first.autosaver.path.is_file()  # the live autosave
+
+    second = MainWindow(quiet=True)
+    qtbot.addWidget(second)
+    assert second.autosaver.path != first.autosaver.path
+    assert second.files.offer_recovery() is False, "the first copy is alive: nothing to restore"
+    assert first.autosaver.path.is_file(), "and nothing deleted"
+    second.close()
+    first.close()
+    assert not first.autosaver.path.exists()
+    first.runner.wait()

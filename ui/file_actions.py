@@ -34,7 +34,7 @@ from app import session as sessions
 from app.loading import EditionError, load_edition
 from app.roles import guess_roles
 from ui.reasons import translated
-from ui.recovery import Autosaver, find_recovery
+from ui.recovery import Autosaver, claim_recovery_path, find_recovery
 
 #: the actions that write a review out; off until the comparison is complete
 WRITE_ACTIONS = ("save", "save_as", "export_text", "export_reflowed", "export_csv", "export_json",
@@ -74,6 +74,12 @@ class FileActions(QObject):
     def __init__(self, window, recovery_path: str | Path | None = None) -> None:
         super().__init__(window)
         self.window = window
+        self._lock = None  # this instance's hold on its recovery file (ui.recovery.claim_recovery_path)
+        if recovery_path is None:
+            try:
+                recovery_path, self._lock = claim_recovery_path()
+            except OSError:
+                pass  # an unwritable data folder: the default path, whose saves report failure
         self.autosaver = Autosaver(self._save_recovery, recovery_path, parent=self)
         # a recovery file already there belongs to an earlier run until the editor decides
         self.owns_recovery = find_recovery(self.autosaver.path) is None
@@ -235,6 +241,12 @@ class FileActions(QObject):
         """Delete the recovery file, if it is this window's to delete."""
         if self.owns_recovery:
             self.autosaver.discard()
+
+    def release_recovery(self) -> None:
+        """The window closes: its recovery slot is free for the next start."""
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
 
     def offer_recovery(self) -> bool:
         """At start: offer to restore a recovery file left by a crash. True when restoring."""

@@ -448,6 +448,7 @@ class MainWindow(QMainWindow):
             return
         self.runner.cancel()
         self.files.discard_recovery()
+        self.files.release_recovery()
         self.settings.sync()
         event.accept()
 
