@@ -191,3 +191,44 @@ def test_find_as_you_type_leaves_the_pane_text_the_edition_text(window, qtbot):
                 block = block.next()
             assert tops == sorted(tops) and len(tops) == len(set(tops)), "no block drawn over another"
     qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
+
+
+def test_a_keyboard_only_review_to_an_exported_text_and_an_honest_log(window, qtbot, tmp_path):
+    """The issue's "done when": from the loaded sample to the exported canonical text with the
+    documented keys only; the log shows content decided by hand, the rest by the bulk action."""
+    import csv
+
+    from ui_fixtures import answer_next_box
+
+    review, pane = window.review, window.panes.base
+    asked = []
+    answer_next_box(asked, "Yes")
+    qtbot.keyClick(pane, Qt.Key.Key_A, CTRL | SHIFT)  # accept the confident suggestions
+    assert asked and review.counts().in_bulk > 0
+    window.go_to_section(review.sections[0].key)
+    pane.setFocus()
+    for _ in range(2 * len(review.changes)):
+        change = review.change(window.current_change)
+        if review.decision(change.id).verdict is not Verdict.PENDING:
+            here = window.current_change
+            qtbot.keyClick(pane, Qt.Key.Key_Down, CTRL | ALT)  # next pending
+            if window.current_change == here:
+                break
+            continue
+        if change.kind is Kind.CONTENT or change.touches_number:
+            qtbot.keyClick(pane, Qt.Key.Key_Return, SHIFT)  # keep the print's, go on
+        else:
+            qtbot.keyClick(pane, Qt.Key.Key_Return)  # accept, go on
+    assert review.counts().pending == review.counts(kinds={Kind.LAYOUT}).pending  # hidden layout only
+    log = tmp_path / "review-log"
+    answer_next_save_dialog(str(log))
+    qtbot.keyClick(pane, Qt.Key.Key_E, CTRL | SHIFT)  # export the decision log as CSV
+    rows = list(csv.DictReader((tmp_path / "review-log.csv").read_text(encoding="utf-8-sig").splitlines()))
+    content = [r for r in rows if r["kind"] == "content"]
+    assert content and all(r["decided_by"] == "hand" and r["action"] == "key" for r in content)
+    bulk = [r for r in rows if r["decided_by"] == "bulk"]
+    assert bulk and {r["action"] for r in bulk} == {"Accept the Confident Suggestions"}
+    assert all(r["decided_at"] for r in rows if r["decision"] != "pending")
+    answer_next_save_dialog(str(tmp_path / "canonical"))
+    qtbot.keyClick(pane, Qt.Key.Key_E, CTRL)  # export the canonical text
+    assert (tmp_path / "canonical.txt").read_text(encoding="utf-8") == review.canonical_text()
