@@ -214,3 +214,30 @@ def test_deciding_the_last_change_offers_the_export(window, qtbot, tmp_path):
     window.quiet = True
     assert asked and "Export the canonical text" in asked[0]
     assert (tmp_path / "done.txt").read_text(encoding="utf-8") == review.canonical_text()
+
+
+def test_a_swapped_pair_from_the_command_line_is_asked_about_once(window, qtbot, sample_paths):
+    from PySide6.QtWidgets import QMessageBox
+
+    base, reference = sample_paths
+    window.quiet = False
+    seen = []
+
+    def answer(choice: str) -> None:
+        def go() -> None:
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QMessageBox):
+                QTimer.singleShot(10, go)
+                return
+            seen.append(box.text())
+            next(b for b in box.buttons() if b.text().startswith(choice)).click()
+        QTimer.singleShot(0, go)
+
+    answer("Use")
+    assert window.files.confirm_order(str(reference), str(base)) == (str(base), str(reference))
+    assert seen and base.name in seen[0]
+    answer("Keep")
+    assert window.files.confirm_order(str(reference), str(base)) == (str(reference), str(base))
+    assert window.files.confirm_order(str(base), str(reference)) == (str(base), str(reference))
+    assert len(seen) == 2, "the right order is not asked about"
+    window.quiet = True

@@ -136,6 +136,30 @@ class FileActions(QObject):
         reference = other if base is guess.base else guess.base
         return str(base.path), str(reference.path)
 
+    def confirm_order(self, base: str, reference: str) -> tuple[str, str] | None:
+        """The command line's BASE REFERENCE, asked about once when the REFERENCE looks like
+        the OCR'd edition (``proofpair apply`` warns on stderr in that case)."""
+        w = self.window
+        if w.quiet:
+            return base, reference
+        try:
+            first, second = load_edition(base), load_edition(reference)
+        except EditionError:
+            return base, reference  # the comparison reports it
+        guess = guess_roles(first, second)
+        if not guess.confident or guess.base is first:
+            return base, reference
+        box = QMessageBox(QMessageBox.Icon.Question, _tr("Swap the editions?"),
+                          _tr("%1 was given as the base, but %2 looks like the OCR'd edition.")
+                          .replace("%1", first.name).replace("%2", second.name), parent=w)
+        box.setInformativeText(translated(guess.reason) + "\n\n" + _tr("The base is the OCR'd scan; its text "
+                                                                    "is kept unless you accept a change."))
+        swap = box.addButton(_tr("Use %1 as the base").replace("%1", second.name), QMessageBox.ButtonRole.YesRole)
+        box.addButton(_tr("Keep the order given"), QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(swap)
+        box.exec()
+        return (reference, base) if box.clickedButton() is swap else (base, reference)
+
     # -- saving --------------------------------------------------------------------------------
     def save(self) -> bool:
         path = self.window.session_path

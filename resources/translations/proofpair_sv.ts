@@ -635,6 +635,14 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>Text (*.txt)</translation>
     </message>
     <message>
+        <source>Swap the editions?</source>
+        <translation>Byta plats på utgåvorna?</translation>
+    </message>
+    <message>
+        <source>Keep the order given</source>
+        <translation>Behåll ordningen</translation>
+    </message>
+    <message>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -659,6 +667,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>&amp;Återställ</translation>
     </message>
     <message>
+        <source>Use %1 as the base</source>
+        <translation>Använd %1 som bas</translation>
+    </message>
+    <message>
         <source>Export failed</source>
         <translation>Exporten misslyckades</translation>
     </message>
@@ -673,6 +685,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <message>
         <source>Cannot restore</source>
         <translation>Kan inte återställa</translation>
+    </message>
+    <message>
+        <source>%1 was given as the base, but %2 looks like the OCR&apos;d edition.</source>
+        <translation>%1 angavs som bas, men %2 ser ut att vara den OCR-lästa utgåvan.</translation>
     </message>
     <message>
         <source>%1 accepted · %2 rejected · %3 edited · %4 decided otherwise (re-attached, or saved before ProofPair recorded how)</source>
