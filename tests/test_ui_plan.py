@@ -241,3 +241,26 @@ def test_a_swapped_pair_from_the_command_line_is_asked_about_once(window, qtbot,
     assert window.files.confirm_order(str(base), str(reference)) == (str(base), str(reference))
     assert len(seen) == 2, "the right order is not asked about"
     window.quiet = True
+
+
+def test_decided_changes_can_be_hidden_to_see_only_what_is_left(window, qtbot):
+    review, base = window.review, window.panes.base
+    first = window.current_change
+    qtbot.keyClick(base, Qt.Key.Key_A)
+    spot = review.change(first).base.start
+
+    def painted(offset: int) -> bool:
+        base.highlighter.format_visible()
+        block = base.document().findBlock(base.offsets.to_qt(offset))
+        q = base.offsets.to_qt(offset) - block.position()
+        return any(fr.start <= q < fr.start + fr.length for fr in block.layout().formats())
+
+    assert painted(spot)
+    qtbot.keyClick(base, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert not window.menus["show_decided"].isChecked() and not window.settings.show_decided
+    assert not painted(spot), "only what is left"
+    pending = next(c for c in review.section_changes(window.current_section)
+                   if c.id != first and c.kind is not Kind.LAYOUT)
+    assert review.decision(pending.id).verdict is Verdict.PENDING and painted(pending.base.start)
+    window.menus["show_decided"].trigger()
+    assert painted(spot)

@@ -224,8 +224,12 @@ def test_a_second_copy_has_its_own_recovery_file_and_never_offers_the_first_ones
     first.show()
     with qtbot.waitSignal(first.review_completed, timeout=20000):
         first.open_editions(*sample_paths)
+    qtbot.waitUntil(lambda: not first.runner.running)  # the review is whole: its autosave is written
+    first.activateWindow()
+    qtbot.waitUntil(first.isActiveWindow)
     first.panes.base.setFocus()
     qtbot.keyClick(first.panes.base, Qt.Key.Key_A)
+    assert first.autosaver.is_dirty
     assert first.autosaver.flush() and first.autosaver.path.is_file()  # the live autosave
 
     second = MainWindow(quiet=True)

@@ -146,6 +146,7 @@ class SpanHighlighter:
         self.spans = SpanList()
         self.source = self.spans
         self._hidden: frozenset[str] = frozenset()
+        self._hide_decided = False
         self._generation = 0
 
     def set_formats(self, formats: dict[str, QTextCharFormat]) -> None:
@@ -158,6 +159,11 @@ class SpanHighlighter:
         self.source = self.spans
         if rehighlight:
             self.rehighlight()
+
+    def set_hide_decided(self, hide: bool) -> None:
+        """Paint only what is left (pending changes), or decided ones too, faded."""
+        self._hide_decided = hide
+        self.rehighlight()
 
     def set_hidden(self, prefixes: Iterable[str]) -> None:
         """Styles starting with one of ``prefixes`` (``"layout"``) are not painted."""
@@ -231,6 +237,8 @@ class SpanHighlighter:
         ranges = []
         for span in self.spans_between(start, end):
             if self._hidden and span.style.split(":")[0] in self._hidden:
+                continue
+            if self._hide_decided and ":" in span.style:
                 continue
             s, e = span.start, span.end
             if s == e:  # an insertion on the other side: mark the character beside it

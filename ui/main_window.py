@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.set_text_size(self.settings.text_size)
         self.set_show_layout(self.show_layout)
+        self.set_show_decided(self.settings.show_decided)
         self._update_title()
         self._update_status()
         try:
@@ -398,6 +399,13 @@ class MainWindow(QMainWindow):
             pane.highlighter.set_hidden(hidden)
         self.change_list.show_layout(shown)
         self.panes.overview.set_hidden(() if shown else (Kind.LAYOUT,))
+
+    def set_show_decided(self, shown: bool) -> None:
+        """View › Show Decided Changes: faded in both panes and the overview, or only what is left."""
+        self.settings.show_decided = shown
+        for pane in self.panes.panes():
+            pane.highlighter.set_hide_decided(not shown)
+        self.panes.overview.set_hide_decided(not shown)
 
     def set_text_size(self, points: int) -> None:
         points = max(6, min(48, points))

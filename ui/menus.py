@@ -127,6 +127,9 @@ def build_menus(window) -> dict[str, QAction]:
     layout = add(view, "show_layout", _tr("Show &Layout Changes"), window.set_show_layout, "Ctrl+L",
                  checkable=True)
     layout.setChecked(window.show_layout)
+    decided = add(view, "show_decided", _tr("Show &Decided Changes"), window.set_show_decided, "Ctrl+Shift+D",
+                  checkable=True)
+    decided.setChecked(window.settings.show_decided)
     view.addSeparator()
     add(view, "bigger", _tr("&Bigger Text"), lambda: window.set_text_size(window.text_size + 1),
         ["Ctrl+=", "Ctrl++"])

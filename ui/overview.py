@@ -66,6 +66,7 @@ class OverviewStrip(QWidget):
         self._view = (0.0, 0.0)
         self._current = -1.0
         self._hidden: frozenset[Kind] = frozenset()
+        self._hide_decided = False
         self._dark = False
         self.clear()
 
@@ -130,6 +131,11 @@ class OverviewStrip(QWidget):
         self._pending[index] = pending
         self._redraw_bins(b, b)
 
+    def set_hide_decided(self, hide: bool) -> None:
+        """Draw only what is left, or decided changes too (short grey marks)."""
+        self._hide_decided, self._image = hide, None
+        self.update()
+
     def set_hidden(self, kinds: Iterable[Kind]) -> None:
         """Kinds not drawn and not reachable by a click (hidden layout changes)."""
         self._hidden = frozenset(kinds)
@@ -158,7 +164,8 @@ class OverviewStrip(QWidget):
         lo, hi = -(-row * BINS // rows), -(-(row + 1) * BINS // rows)
         kinds = [k for k in Kind if k not in self._hidden]
         pending = next((k for k in reversed(kinds) if any(self._counts[k, True][lo:hi])), None)
-        return pending, any(any(self._counts[k, False][lo:hi]) for k in kinds), any(self._person_pending[lo:hi])
+        done = not self._hide_decided and any(any(self._counts[k, False][lo:hi]) for k in kinds)
+        return pending, done, any(self._person_pending[lo:hi])
 
     def _draw_rows(self, image: QImage, first: int, last: int) -> None:
         rows = self._rows()

@@ -99,6 +99,15 @@ class Settings:
         self._store.setValue("show_layout", bool(show))
 
     @property
+    def show_decided(self) -> bool:
+        """Whether decided changes stay marked (faded) in the panes and the overview (default yes)."""
+        return bool(self._store.value("show_decided", True, type=bool))
+
+    @show_decided.setter
+    def show_decided(self, shown: bool) -> None:
+        self._store.setValue("show_decided", bool(shown))
+
+    @property
     def bulk_threshold(self) -> float:
         """The confidence a suggestion needs for a bulk accept to take it (default 0.9,
         kept within 0.5–1.0: below that a bulk accept would take guesses)."""

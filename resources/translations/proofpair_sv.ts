@@ -830,6 +830,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>Föregående ändring av sa&amp;mma typ</translation>
     </message>
     <message>
+        <source>Show &amp;Decided Changes</source>
+        <translation>Visa &amp;beslutade ändringar</translation>
+    </message>
+    <message>
         <source>&amp;Canonical Text (Line Breaks Kept)…</source>
         <translation>&amp;Kanonisk text (radbrytningar kvar)…</translation>
     </message>
