@@ -33,7 +33,6 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from app.align import char_diff
 from app.judge.channel import Channel, confusions
 from app.judge.digits import touches_number
 from app.judge.lexicon import Words

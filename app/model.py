@@ -89,6 +89,44 @@ class Decision:
             raise ValueError("an edited decision needs its text, and only it")
 
 
+class Source(enum.StrEnum):
+    """Who or what made a decision (a decision's :class:`Provenance`)."""
+
+    HAND = "hand"  # the editor, on one change: a key, a button, an edit
+    BULK = "bulk"  # a bulk action in the window, over a filter
+    CLI = "cli"  # ``proofpair apply`` on the command line
+    REATTACH = "reattach"  # a saved decision placed again after the editions changed
+    UNRECORDED = "unrecorded"  # saved by a ProofPair that did not record provenance
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """How and when a decision was made.
+
+    ``action`` names what did it (``"key"``, ``"button"``, ``"edit"`` by hand; the bulk
+    action's name; ``"apply --accept ocr"``); ``filter`` is the scope a bulk action took
+    (``"section 2.1; confidence >= 0.9"``); ``at`` is an ISO 8601 UTC time, stamped by
+    :meth:`app.review.Review.decide` when empty.
+    """
+
+    source: Source
+    action: str = ""
+    filter: str = ""
+    at: str = ""
+
+    def same_as(self, other: Provenance | None) -> bool:
+        """The same origin, whenever it happened (a second identical keypress changes nothing)."""
+        return other is not None and (self.source, self.action, self.filter) == (other.source, other.action,
+                                                                                  other.filter)
+
+    @property
+    def by_hand(self) -> bool:
+        return self.source is Source.HAND
+
+
+BY_KEY = Provenance(Source.HAND, "key")
+UNRECORDED = Provenance(Source.UNRECORDED)
+
 PENDING = Decision(Verdict.PENDING)
 ACCEPT = Decision(Verdict.ACCEPTED)
 REJECT = Decision(Verdict.REJECTED)

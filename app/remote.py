@@ -220,6 +220,7 @@ def _compare(send: Any, base_path: str, reference_path: str, session: sessions.L
                                 ending.warnings, ending.similarity)
         found = sessions.reattach(session, comparison)
         moved = {k: v for k, v in found.decisions.items() if k not in session.records}
-        reattached = sessions.Reattached(moved, found.orphaned, found.report)
+        marked = {k: v for k, v in found.provenance.items() if k in moved or found.report.editions_changed}
+        reattached = sessions.Reattached(moved, found.orphaned, found.report, marked)
     send(DONE, Done(ending, reattached))
 

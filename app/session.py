@@ -5,7 +5,10 @@ relative to the session so a moved folder still opens) with their SHA-256, the s
 the decisions keyed by stable change id. Each decision also carries the two texts and the
 section it was made on, so when an edition has changed on disk the decision can be
 re-attached to the same difference even if its id moved; what cannot be placed is kept in
-the file (``orphaned``) and reported, never silently dropped.
+the file (``orphaned``) and reported, never silently dropped. Each decision records its
+provenance (by hand, which bulk action, the CLI, a re-attach; and when) since schema 2; a
+schema 1 session opens with its decisions marked "unrecorded" and is rewritten only when
+saved.
 
 Writes go through :func:`app.fileio.atomic_write_text`: a session is never half-written,
 and the temporaries of a killed save are removed at the next save or load. The whole file is
@@ -35,7 +38,7 @@ from app.fileio import atomic_write_text, clean_stale_temporaries, describe_os_e
     shown_path
 from app.formats import load_pair, ocr_language_of
 from app.loading import EditionError, file_sha256
-from app.model import Change, Comparison, Decision, Edition, Verdict
+from app.model import UNRECORDED, Change, Comparison, Decision, Edition, Provenance, Source, Verdict
 from app.review import Review
 from app.session_schema import FORMAT, SCHEMA, EditionEntry, NewerSchema, NotASession, SchemaError, \
     decode_session, encode_session
@@ -99,12 +102,17 @@ class LoadedSession:
     def decisions(self) -> dict[str, Decision]:
         return {cid: _decision(rec) for cid, rec in self.records.items()}
 
+    @property
+    def provenance(self) -> dict[str, Provenance]:
+        """How each saved decision was made ("unrecorded" in a schema 1 session)."""
+        return {cid: _provenance(rec) for cid, rec in self.records.items()}
+
 
 def save_session(path: str | Path, review: Review, settings: dict[str, Any] | None = None) -> None:
     """Write ``review`` to ``path`` atomically."""
     path = Path(path)
     comparison = review.comparison
-    records = {cid: _record(review.change(cid), d) for cid, d in review.decisions().items()}
+    records = {cid: _record(review.change(cid), d, review.provenance(cid)) for cid, d in review.decisions().items()}
     doc = {
         "format": FORMAT,
         "schema": SCHEMA,
@@ -209,7 +217,7 @@ def trust_problems(loaded: LoadedSession) -> list[str]:
 def attach(loaded: LoadedSession, comparison: Comparison) -> tuple[Review, ReattachReport]:
     """Apply the saved decisions to a fresh comparison, re-finding moved differences."""
     found = reattach(loaded, comparison)
-    review = Review(comparison, found.decisions)
+    review = Review(comparison, found.decisions, found.provenance)
     review.orphaned = found.orphaned  # type: ignore[attr-defined]  # carried to the next save
     return review, found.report
 
@@ -221,11 +229,14 @@ class Reattached:
     decisions: dict[str, Decision]
     orphaned: dict[str, dict[str, Any]]
     report: ReattachReport
+    provenance: dict[str, Provenance] = field(default_factory=dict)
 
 
 def reattach(loaded: LoadedSession, comparison: Comparison) -> Reattached:
     """The saved decisions by the comparison's change ids: a decision whose id is gone is
-    re-found by its texts (same section first); one that matches nothing is orphaned."""
+    re-found by its texts (same section first); one that matches nothing is orphaned.
+    A decision placed on a moved difference, or on an edition that changed, is marked as
+    re-attached (its provenance names how it was first made)."""
     report = ReattachReport()
     for role, saved, edition in (("base", loaded.base_sha256, comparison.base),
                                  ("reference", loaded.reference_sha256, comparison.reference)):
@@ -235,6 +246,7 @@ def reattach(loaded: LoadedSession, comparison: Comparison) -> Reattached:
     for change in comparison.changes:
         by_content.setdefault((change.base_text, change.reference_text), []).append(change)
     decisions: dict[str, Decision] = {}
+    provenance: dict[str, Provenance] = {}
     orphaned = dict(loaded.orphaned)
     for cid, record in loaded.records.items():
         target = cid if cid in comparison.by_id else _refind(record, by_content, decisions)
@@ -244,8 +256,12 @@ def reattach(loaded: LoadedSession, comparison: Comparison) -> Reattached:
             continue
         report.moved += target != cid
         decisions[target] = _decision(record)
+        how = _provenance(record)
+        if target != cid or report.editions_changed:
+            how = Provenance(Source.REATTACH, f"{how.source.value} {how.action}".strip(), how.filter)
+        provenance[target] = how
     report.attached = len(decisions)
-    return Reattached(decisions, orphaned, report)
+    return Reattached(decisions, orphaned, report, provenance)
 
 
 def open_session(path: str | Path, trust_paths: bool = False) -> tuple[Review, ReattachReport, dict[str, Any]]:
@@ -265,13 +281,6 @@ def open_session(path: str | Path, trust_paths: bool = False) -> tuple[Review, R
     return review, report, loaded.settings
 
 
-def editions_changed(review: Review) -> list[str]:
-    """Which editions differ on disk from what the review was computed on (for the window)."""
-    comparison = review.comparison
-    return [role for role, edition in (("base", comparison.base), ("reference", comparison.reference))
-            if file_sha256(edition.path) != edition.sha256]
-
-
 def _refind(record: dict[str, Any], by_content: dict[tuple[str, str], list[Change]],
             taken: dict[str, Decision]) -> str | None:
     candidates = [c for c in by_content.get((record.get("base_text", ""), record.get("reference_text", "")), [])
@@ -281,13 +290,24 @@ def _refind(record: dict[str, Any], by_content: dict[tuple[str, str], list[Chang
     return pick[0].id if pick else None
 
 
-def _record(change: Change, decision: Decision) -> dict[str, Any]:
+def _record(change: Change, decision: Decision, provenance: Provenance | None) -> dict[str, Any]:
+    how = provenance or UNRECORDED
     return {"verdict": decision.verdict.value, "text": decision.text, "section": change.section,
-            "base_text": change.base_text, "reference_text": change.reference_text}
+            "base_text": change.base_text, "reference_text": change.reference_text,
+            "provenance": {"source": how.source.value, "action": how.action, "filter": how.filter, "at": how.at}}
 
 
 def _decision(record: dict[str, Any]) -> Decision:
     return Decision(Verdict(record["verdict"]), record.get("text"))
+
+
+def _provenance(record: dict[str, Any]) -> Provenance:
+    """A record's provenance; a schema 1 record has none, and migrates to "unrecorded"."""
+    saved = record.get("provenance")
+    if saved is None:
+        return UNRECORDED
+    return Provenance(Source(saved["source"]), str(saved.get("action", "")), str(saved.get("filter", "")),
+                      str(saved.get("at", "")))
 
 
 def _edition_entry(edition: Edition, session_path: Path) -> dict[str, str]:

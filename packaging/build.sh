@@ -115,7 +115,8 @@ Files: *
 Copyright: ProofPair developers
 License: MIT
 EOF
-install -m 755 packaging/linux/postinst packaging/linux/postrm "$pkg/DEBIAN/"
+# no postinst/postrm: dpkg file triggers (desktop-file-utils, shared-mime-info, hicolor-icon-theme)
+# refresh the desktop, MIME and icon caches for the files this package installs
 installed_kb=$(du -sk --exclude=DEBIAN "$pkg" | cut -f1)
 # The newest glibc symbol version a bundled binary asks for is the oldest libc6 it runs on.
 glibc=$("$PYTHON" - "$DIST/proofpair" <<'EOF'

@@ -321,3 +321,30 @@ def test_real_process_exit_codes_and_streams(tmp_path, sample_paths) -> None:
                           capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.count("\n") == 1 and "missing.txt" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_apply_saves_a_session_that_export_reads_with_cli_provenance(capsys, tmp_path, sample_paths) -> None:
+    session, log = tmp_path / "made.proofpair", tmp_path / "log.csv"
+    code, out, err = run(capsys, "apply", *sample_paths, "--accept", "ocr", "-o", tmp_path / "c.txt",
+                         "--session", session)
+    assert code == 0 and err == "" and "Saved the session" in out
+    assert run(capsys, "export", session, "-o", log)[0] == 0
+    import csv as csv_
+    rows = list(csv_.DictReader(log.read_text(encoding="utf-8-sig").splitlines()))
+    decided = [r for r in rows if r["decision"] != "pending"]
+    assert decided and {r["decided_by"] for r in decided} == {"cli"}
+    assert {r["action"] for r in decided} == {"apply --accept ocr"}
+    assert all(r["decided_at"] for r in decided)
+    assert {r["decided_by"] for r in rows if r["decision"] == "pending"} == {""}
+
+
+def test_apply_with_the_editions_swapped_warns(capsys, tmp_path, sample_paths) -> None:
+    base, reference = sample_paths
+    code, _out, err = run(capsys, "apply", reference, base, "-o", tmp_path / "c.txt")
+    assert code == 0 and "look swapped" in err and base.name in err
+    assert "look swapped" not in run(capsys, "apply", base, reference, "-o", tmp_path / "d.txt")[2]
+
+
+def test_apply_help_says_which_file_is_base(capsys) -> None:
+    assert main(["apply", "--help"]) == 0
+    assert "OCR'd edition" in capsys.readouterr().out

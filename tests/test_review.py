@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from app.engine import compare
 from app.loading import load_edition
-from app.model import ACCEPT, REJECT, Decision, Kind, Verdict
+from app.model import ACCEPT, PENDING, REJECT, Decision, Kind, Verdict
 from app.review import Review, accept_all
 from strategies import edition_pairs
 
@@ -153,3 +153,25 @@ def test_the_editor_teaches_the_same_pattern_elsewhere(sample_paths: tuple[Path,
     review.decide({first.id: first.suggestion.decision, second.id: second.suggestion.decision})
     assert Feedback.of(review).confidence(third) > lowered
     assert first.id not in identical_cases(review, third.id)  # decided ones are not offered
+
+
+def test_decide_records_provenance_and_a_hand_confirms_a_bulk_accept(sample_review) -> None:
+    from app.model import Provenance, Source
+
+    review = Review(sample_review.comparison)
+    ocr = review.select(kinds=[Kind.OCR])[:3]
+    bulk = Provenance(Source.BULK, "Accept Suggestions in Section", "section 1")
+    done = review.apply_suggestions(ocr, provenance=bulk)
+    assert len(done) == 3 and all(p.source is Source.BULK and p.at for p in done.provenance_after.values())
+    assert review.counts().in_bulk == 3 and review.counts().by_hand == 0
+    hand = review.decide({ocr[0]: ACCEPT}, Provenance(Source.HAND, "key"))
+    assert len(hand) == 1 and hand.provenance_before[ocr[0]].source is Source.BULK
+    assert review.counts().by_hand == 1 and review.counts().in_bulk == 2
+    assert not review.decide({ocr[0]: ACCEPT}, Provenance(Source.HAND, "key")), "the same keypress again"
+    undo = review.decide(hand.before, hand.provenance_before)
+    assert review.provenance(ocr[0]) == done.provenance_after[ocr[0]], "undo restores the bulk provenance"
+    assert len(undo) == 1 and review.counts().in_bulk == 3
+    review.decide({ocr[1]: PENDING}, Provenance(Source.HAND, "key"))
+    assert review.provenance(ocr[1]) is None and review.counts().in_bulk == 2
+    section = review.change(ocr[2]).section
+    assert review.counts(section).in_bulk == sum(1 for c in review.section_changes(section) if c.id in (ocr[0], ocr[2]))

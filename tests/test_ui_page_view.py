@@ -86,7 +86,7 @@ def test_clicking_a_word_selects_its_change_and_zoom_and_full_page(window, qtbot
     x0, y0, x1, y1 = geometry.words_in(target.base.start, target.base.end)[0].box
     centre = view.widget_point(QPointF((x0 + x1) / 2, (y0 + y1) / 2))
     assert view.rect().contains(centre.toPoint())
-    with qtbot.waitSignal(window.change_shown, timeout=2000):
+    with qtbot.waitSignal(window.navigation.current_changed, timeout=2000):
         qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=centre.toPoint())
     assert window.current_change == target.id
     before = view.view_rect().width()

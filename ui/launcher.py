@@ -83,7 +83,9 @@ def _make_window(app, args: Any, problems: list[str]):
     if getattr(args, "sample", False) or getattr(args, "smoke", False) or (not paths and quiet):
         window.open_sample()
     elif len(paths) == 2:
-        window.open_editions(*paths)  # the command line says BASE REFERENCE, in that order
+        order = window.files.confirm_order(*paths)  # BASE REFERENCE, unless they look swapped
+        if order is not None:
+            window.open_editions(*order)
     elif len(paths) == 1:
         window.open_session(paths[0])
     elif settings.last_session and os.path.exists(settings.last_session):

@@ -12,7 +12,7 @@ kept in a small cache (:class:`PageCache`); the pages before and after the one s
 rendered ahead. Until a page has arrived the view says so; it never waits for one.
 
 :func:`attach` is the controller: it docks a view beside the main window's panes, follows
-the window's current change (``MainWindow.change_shown``) and goes to the change of a
+the window's current change (``Navigation.current_changed``) and goes to the change of a
 clicked word, so the main window only creates it.
 
 Imports: Qt, :mod:`app.formats.render`, :mod:`app.model`, :mod:`ui.palette`.
@@ -397,7 +397,7 @@ def attach(window: Any) -> PageView:
     window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
     dock.hide()  # until a review with page images is shown
     controller = PageController(window, view)
-    window.change_shown.connect(controller.show_change)
+    window.navigation.current_changed.connect(lambda _key, change_id: controller.show_change(change_id))
     view.controller = controller  # type: ignore[attr-defined]  # kept alive with the view
     view.dock = dock  # type: ignore[attr-defined]
     return view
