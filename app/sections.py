@@ -320,7 +320,7 @@ def _ordered(text: str, headings: Sequence[Heading] | None) -> list[Heading]:
 
 def _pair_headings(base_h: Sequence[Heading], ref_h: Sequence[Heading]) -> list[Pair]:
     pairs: list[Pair] = []
-    for op in opcodes([h.number for h in base_h], [h.number for h in ref_h]):
+    for op in opcodes([h.number for h in base_h], [h.number for h in ref_h], cleanup=False):
         a, b = base_h[op.a_start : op.a_end], ref_h[op.b_start : op.b_end]
         if op.tag == "equal":
             pairs.extend(zip(a, b))
