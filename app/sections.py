@@ -17,8 +17,12 @@ OCR damage to numbers is the :data:`NUMBER_DAMAGE` table.
 
 Pairing uses :func:`app.align.opcodes` over the number sequences (the project's one aligner),
 so repeated numbering aligns too; numbers it cannot match are paired by title similarity.
+A reference with fewer than :attr:`Scoring.min_numbered` numbered headings is outlined by
+:mod:`app.unnumbered` instead (layout headings, else pages or blocks); its sections are keyed
+``h1``, ``p1``, ``b1``… in place of a number.
 
-Imports: the standard library, rapidfuzz, :mod:`app.align`, :mod:`app.model`.
+Imports: the standard library, rapidfuzz, :mod:`app.align`, :mod:`app.model`,
+:mod:`app.unnumbered`.
 """
 
 from __future__ import annotations
