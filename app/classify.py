@@ -34,6 +34,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from app.align import char_diff
+from app.judge.channel import Channel, confusions
 from app.judge.digits import touches_number
 from app.judge.lexicon import Words
 from app.model import ACCEPT, REJECT, Change, Decision, Kind, Suggestion, Verdict
@@ -63,6 +64,7 @@ class Lexical:
     min_likeness: float = 0.5  # below this the two texts are different words, not a misread
     floor: float = 0.6  # confidence at the threshold, rising with likeness
     ceiling: float = 0.9
+    channel_seen: int = 5  # a confusion the OCR makes this often elsewhere explains two words
 
 
 LEXICAL = Lexical()
@@ -245,17 +247,7 @@ def _standard(text: str) -> str:
 
 def substitutions(base: str, ref: str) -> tuple[tuple[str, str], ...]:
     """The character substitutions turning ``base`` into ``ref`` as ``(base, ref)`` pairs."""
-    pairs: list[tuple[str, str]] = []
-    pending_del = pending_ins = ""
-    for op, text in char_diff(base, ref) + [(0, "")]:
-        if op < 0:
-            pending_del += text
-        elif op > 0:
-            pending_ins += text
-        elif pending_del or pending_ins:
-            pairs.append((pending_del, pending_ins))
-            pending_del = pending_ins = ""
-    return tuple(pairs)
+    return tuple(confusions(base, ref))
 
 
 def _explains(wrong: str, right: str) -> str | None:
@@ -315,7 +307,7 @@ def _lexical(base: str, ref: str, subs: tuple[tuple[str, str], ...], words: Word
         return None
     strange = words.non_words(base)
     if not strange:
-        return None
+        return _learned(base, ref, subs, words.channel)
     likeness = _likeness(base, ref)
     if likeness < LEXICAL.min_likeness:
         return None
@@ -323,6 +315,19 @@ def _lexical(base: str, ref: str, subs: tuple[tuple[str, str], ...], words: Word
     return Classification(Kind.OCR, Suggestion(ACCEPT, f"OCR: {strange[0]!r} is not a word of this "
                           f"document; the reference reads {ref.strip()!r}"), confidence, pattern=subs,
                           reason="not a word")
+
+
+def _learned(base: str, ref: str, subs: tuple[tuple[str, str], ...], channel: Channel | None) -> Classification | None:
+    """Two words, but every difference between them is a confusion this OCR makes often
+    elsewhere in the document (``cade`` for ``code`` where it reads ``a`` for ``o`` forty times)."""
+    if channel is None or not subs or " " in base.strip() or " " in ref.strip():
+        return None
+    seen = channel.seen(subs)
+    if seen < LEXICAL.channel_seen:
+        return None
+    confidence = round(min(LEXICAL.ceiling, LEXICAL.floor + 0.05 * math.log2(seen / LEXICAL.channel_seen + 1)), 3)
+    return Classification(Kind.OCR, Suggestion(ACCEPT, f"OCR: this scan misreads {pattern_label(subs)} "
+                          f"{seen} times elsewhere"), confidence, pattern=subs, reason="learned confusion")
 
 
 def _debris(base: str, ref: str, before: str, after: str, words: Words | None) -> Classification | None:

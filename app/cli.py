@@ -11,9 +11,18 @@ so it runs (and is tested) with Qt absent::
 
 Exit status: 0 on success, 2 on a user error (a file that cannot be read or written, a bad
 argument), reported as one line ``proofpair: error: …`` on stderr, never a traceback.
-Warnings (editions that look unrelated, a section in one edition only) go to stderr.
+:func:`main` is the one error boundary: every ``OSError`` (permission denied, a symlink
+loop, a name too long, a FIFO or device as output…) becomes a line naming the file
+(:func:`app.fileio.describe_os_error`). Warnings (how an edition was read, editions that
+look unrelated, a section in one edition only) go to stderr.
 
-Imports: the standard library and the core; never :mod:`ui` (the window is passed in).
+Start-up cost: a subcommand imports only what it uses (the comparison engine for
+``compare``/``apply``, the session schema only for ``export``) and never Qt.
+``compare --json`` is written in large blocks, not one ``write()`` per JSON token (under
+``PYTHONUNBUFFERED=1`` every write is a system call).
+
+Imports: the standard library and the core (lazily, per command); never :mod:`ui` (the
+window is passed in).
 """
 
 from __future__ import annotations
@@ -22,25 +31,27 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from app import __version__
-from app.engine import compare_files, kinds_count
-from app.export import LOG_FORMATS, export_log, export_summary, export_text, \
-    section_numbers, suggestion_dict, summary
+from app.fileio import describe_os_error, shown_path
 from app.loading import EditionError
-from app.model import REJECT, Comparison, Kind, Verdict
-from app.review import Review, accept_all
-from app.session import SessionError, open_session
+from app.model import REJECT, Kind, Verdict
+
+if TYPE_CHECKING:
+    from app.model import Comparison
+    from app.review import Review
 
 PROG = "proofpair"
 COMMANDS = ("compare", "apply", "export")
 #: The kinds ``apply --accept`` takes; content changes never have a suggestion to apply.
 BULK_KINDS = (Kind.OCR, Kind.TYPOGRAPHY, Kind.LAYOUT)
-EXPORT_FORMATS = ("text", "reflow", *LOG_FORMATS, "summary")
+EXPORT_FORMATS = ("text", "reflow", "csv", "json", "summary")  # the log formats: app.export.LOG_FORMATS
 _SUFFIX_FORMAT = {".csv": "csv", ".json": "json"}
+#: ``compare --json`` is written in blocks of about this many characters.
+_JSON_BLOCK = 1 << 20
 
 
 class UserError(Exception):
@@ -66,11 +77,26 @@ def main(argv: Sequence[str] | None = None, open_window: Callable[[argparse.Name
         return _open(args, open_window)
     except SystemExit as done:  # --help and --version
         return done.code if isinstance(done.code, int) else 0
-    except (UserError, EditionError, SessionError) as exc:
-        return _fail(str(exc))
     except BrokenPipeError:  # `proofpair compare … | head`: the reader has gone, fine
-        sys.stderr.close()
+        _quiet_stdout()
         return 0
+    except Exception as exc:
+        message = user_message(exc)
+        if message is None:
+            raise
+        return _fail(message)
+
+
+def user_message(exc: BaseException) -> str | None:
+    """The one-line message for an error the user can act on, or None for a bug."""
+    session = sys.modules.get("app.session")
+    if isinstance(exc, (UserError, EditionError)) or (session and isinstance(exc, session.SessionError)):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return describe_os_error(exc)
+    if isinstance(exc, UnicodeEncodeError):  # a lone surrogate on its way to a file
+        return f"a text holds a character that cannot be written as UTF-8 ({exc.reason})"
+    return None
 
 
 # -- parsers -------------------------------------------------------------------------------------
@@ -103,6 +129,7 @@ def _commands_parser() -> argparse.ArgumentParser:
     p.add_argument("base", metavar="BASE", help="the OCR'd edition (its text is kept)")
     p.add_argument("reference", metavar="REFERENCE", help="the digital edition")
     p.add_argument("--json", action="store_true", help="print every section and change as JSON")
+    _ocr_option(p)
     p.set_defaults(run=_compare)
 
     p = sub.add_parser("apply", help="apply the suggestions and write the canonical text",
@@ -116,6 +143,7 @@ def _commands_parser() -> argparse.ArgumentParser:
                         "base edition, 'all' takes the reference edition")
     p.add_argument("--reflow", action="store_true", help="one line per paragraph, hyphenation undone")
     p.add_argument("-o", "--output", metavar="CANONICAL", required=True, help="the file to write")
+    _ocr_option(p)
     p.set_defaults(run=_apply)
 
     p = sub.add_parser("export", help="write a saved review's canonical text, log or summary",
@@ -124,8 +152,17 @@ def _commands_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", required=True)
     p.add_argument("--format", choices=EXPORT_FORMATS, default=None,
                    help="default: csv or json from the output's suffix, else text")
+    p.add_argument("--trust-paths", action="store_true",
+                   help="open the session's editions even where they do not match the hashes it "
+                        "recorded or lie outside its folder (check the session first)")
     p.set_defaults(run=_export)
     return parser
+
+
+def _ocr_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--ocr-language", metavar="LANG", default=None,
+                        help="Tesseract language for a scan (PDF without text, or page images), e.g. "
+                             "swe, eng, deu, swe+eng (default: the other edition's language)")
 
 
 # -- the window ----------------------------------------------------------------------------------
@@ -143,12 +180,14 @@ def _open(args: argparse.Namespace, open_window: Callable[[argparse.Namespace], 
 # -- compare ---------------------------------------------------------------------------------------
 
 def _compare(args: argparse.Namespace) -> int:
-    comparison = compare_files(args.base, args.reference)
+    from app.engine import compare_files
+    from app.review import Review
+
+    comparison = compare_files(args.base, args.reference, ocr_language=args.ocr_language)
     _warn(comparison)
     review = Review(comparison)
     if args.json:
-        json.dump(compare_json(review), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        write_blocks(compare_json_lines(review), sys.stdout)
     else:
         print_comparison(review, sys.stdout)
     return 0
@@ -156,26 +195,65 @@ def _compare(args: argparse.Namespace) -> int:
 
 def compare_json(review: Review) -> dict[str, Any]:
     """The ``compare --json`` document: sections, changes and the summary."""
-    numbers = section_numbers(review)
-    return {
-        "sections": [{"number": s.number, "title": s.title, "base_span": [s.base.start, s.base.end],
-                      "reference_span": [s.reference.start, s.reference.end]}
-                     for s in review.sections],
-        "changes": [{"id": c.id, "section": numbers.get(c.section, c.section), "kind": c.kind.value,
+    return json.loads("".join(compare_json_lines(review)))
+
+
+def compare_json_lines(review: Review) -> Iterator[str]:
+    """The ``compare --json`` document as lines: one section or change per line, each made
+    by the C encoder (``indent`` would turn it off). A change's ``section`` is its
+    section's key (``"3"``, ``"3#2"`` for a repeated number: unique, as the session keys it);
+    each section carries its ``key`` and ``number``."""
+    import msgspec
+
+    from app.export import suggestion_dict, summary
+
+    encode = msgspec.json.Encoder().encode  # the same JSON as json.dumps(ensure_ascii=False), 5× faster
+
+    def dumps(row: dict[str, Any]) -> str:
+        return encode(row).decode("utf-8")
+
+    yield '{"sections": [\n'
+    last = len(review.sections) - 1
+    for i, s in enumerate(review.sections):
+        yield dumps({"key": s.key, "number": s.number, "title": s.title,
+                     "base_span": [s.base.start, s.base.end],
+                     "reference_span": [s.reference.start, s.reference.end]}) + (",\n" if i < last else "\n")
+    yield '],\n"changes": [\n'
+    last = len(review.changes) - 1
+    for i, c in enumerate(review.changes):
+        yield dumps({"id": c.id, "section": c.section, "kind": c.kind.value,
                      "confidence": c.confidence, "suggestion": suggestion_dict(c.suggestion),
                      "base_span": [c.base.start, c.base.end],
                      "reference_span": [c.reference.start, c.reference.end],
-                     "base_text": c.base_text, "reference_text": c.reference_text}
-                    for c in review.changes],
-        "summary": summary(review),
-    }
+                     "base_text": c.base_text, "reference_text": c.reference_text}) + (",\n" if i < last else "\n")
+    yield '],\n"summary": ' + json.dumps(summary(review), ensure_ascii=False, indent=1) + "}\n"
+
+
+def write_blocks(pieces: Iterator[str], out: TextIO) -> None:
+    """Write ``pieces`` to ``out`` in blocks of about a megabyte: a few system calls even
+    when the stream is unbuffered, and never the whole document in memory at once."""
+    block: list[str] = []
+    size = 0
+    for piece in pieces:
+        block.append(piece)
+        size += len(piece)
+        if size >= _JSON_BLOCK:
+            out.write("".join(block))
+            block.clear()
+            size = 0
+    out.write("".join(block))
+    out.flush()
 
 
 def print_comparison(review: Review, out: TextIO) -> None:
     """The human-readable report of ``compare``."""
+    from app.engine import kinds_count
+    from app.export import section_numbers
+
     comparison = review.comparison
     for role, edition in (("Base", comparison.base), ("Reference", comparison.reference)):
-        print(f"{role + ':':<11}{edition.name} ({edition.encoding}, {len(edition.text):,} characters)",
+        kind = "" if edition.source_format == "text" else f"{edition.source_format}, "
+        print(f"{role + ':':<11}{edition.name} ({kind}{edition.encoding}, {len(edition.text):,} characters)",
               file=out)
     print(f"Shared words: {comparison.similarity:.0%}", file=out)
     print(f"\nSections: {len(comparison.sections)}", file=out)
@@ -204,15 +282,21 @@ def print_comparison(review: Review, out: TextIO) -> None:
 # -- apply -----------------------------------------------------------------------------------------
 
 def _apply(args: argparse.Namespace) -> int:
+    from app.engine import compare_files, kinds_count
+    from app.export import export_text
+    from app.review import Review, accept_all
+
     output = Path(args.output)
     _refuse_overwrite(output, [Path(args.base), Path(args.reference)])
+    _check_output(output)
     mode = _accept_mode(args.accept)
-    comparison = compare_files(args.base, args.reference)
+    comparison = compare_files(args.base, args.reference, ocr_language=args.ocr_language)
     _warn(comparison)
     review = Review(comparison)
     if mode == "none":
         review.decide({c.id: REJECT for c in review.changes})
-        did = f"Rejected all {len(review.changes)} changes: the text is the base edition."
+        did = (f"Rejected all {len(review.changes)} changes: the text is the base edition"
+               f"{_as_written(comparison.base, args.reflow)}.")
     elif mode == "all":
         accept_all(review)
         did = f"Accepted all {len(review.changes)} changes: the text is the reference edition."
@@ -248,12 +332,30 @@ def _accept_mode(value: str | None) -> str | tuple[Kind, ...] | None:
 
 # -- export ----------------------------------------------------------------------------------------
 
+def _as_written(base: Any, reflow: bool) -> str:
+    """What writing the base edition changes, said precisely ("" when it is byte for byte)."""
+    changes = []
+    if reflow:
+        changes.append("reflowed")
+    if base.encoding not in ("utf-8", "ascii"):
+        changes.append(f"re-encoded from {base.encoding} to UTF-8")
+    if base.had_bom:
+        changes.append("without its byte-order mark")
+    if any("\ufffd" in note for note in base.notes):
+        changes.append("its undecodable bytes written as U+FFFD")
+    return f" ({', '.join(changes)})" if changes else ", byte for byte"
+
+
 def _export(args: argparse.Namespace) -> int:
+    from app.export import export_log, export_summary, export_text
+    from app.session import open_session
+
     output = Path(args.output)
     fmt = args.format or _SUFFIX_FORMAT.get(output.suffix.lower(), "text")
     session = Path(args.session)
     _refuse_overwrite(output, [session])
-    review, report, _settings = open_session(session)
+    _check_output(output)
+    review, report, _settings = open_session(session, trust_paths=args.trust_paths)
     _refuse_overwrite(output, [review.comparison.base.path, review.comparison.reference.path])
     if report.message:
         print(f"{PROG}: warning: {report.message}", file=sys.stderr)
@@ -282,27 +384,64 @@ def _refuse_overwrite(output: Path, inputs: list[Path]) -> None:
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return os.path.samefile(a, b)
-    except OSError:
-        return a.resolve() == b.resolve()
+    except (OSError, ValueError):
+        try:
+            return os.path.realpath(a) == os.path.realpath(b)
+        except (OSError, ValueError):
+            return False
+
+
+def _check_output(output: Path) -> None:
+    """Refuse, before any work is done, an output that is a folder or a special file, or
+    whose folder does not exist or cannot be reached."""
+    import stat
+
+    from app.fileio import writable_target
+
+    if output.is_dir():
+        raise UserError(f"{output}: is a folder; give a file name to write")
+    target = writable_target(output)  # raises NotRegularFile (an OSError) for a FIFO or a device
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        mode = os.stat(folder).st_mode
+    except FileNotFoundError:
+        raise UserError(f"{shown_path(output)}: the folder to write it in does not "
+                        "exist") from None
+    except OSError as exc:
+        raise UserError(describe_os_error(exc, output)) from None
+    if not stat.S_ISDIR(mode):
+        raise UserError(f"{shown_path(output)}: a part of the path is not a folder")
 
 
 def _write(output: Path, write: Callable[[], None]) -> None:
-    if output.is_dir():
-        raise UserError(f"{output}: is a folder; give a file name to write")
     try:
         write()
     except OSError as exc:
-        raise UserError(f"{output}: cannot be written ({exc.strerror or exc})") from None
+        raise UserError(f"{describe_os_error(exc, output)}; nothing was written") from None
 
 
 def _warn(comparison: Comparison) -> None:
+    for note in (*comparison.base.notes, *comparison.reference.notes):
+        print(f"{PROG}: warning: {note}", file=sys.stderr)
     for warning in comparison.warnings:
         print(f"{PROG}: warning: {warning}", file=sys.stderr)
 
 
 def _fail(message: str) -> int:
-    print(f"{PROG}: error: {' '.join(message.split())}", file=sys.stderr)
+    line = " ".join(message.split())
+    line = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in line)  # no escapes from file names
+    print(f"{PROG}: error: {line}", file=sys.stderr)
     return 2
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe: point stdout at /dev/null so the interpreter's final flush
+    cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _kinds_brief(counts: dict[Kind, int]) -> str:
@@ -319,4 +458,4 @@ def _quote(text: str) -> str:
     return json.dumps(_clip(text, 50), ensure_ascii=False)
 
 
-__all__ = ["main", "compare_json", "print_comparison"]
+__all__ = ["main", "compare_json", "compare_json_lines", "print_comparison", "user_message", "write_blocks"]

@@ -15,6 +15,7 @@ Imports: the standard library, the other core modules.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -24,12 +25,12 @@ from operator import itemgetter
 from pathlib import Path
 
 from app.classify import Classification, classify, reinforced_confidences
-from app.compare.moves import Move, find_moves, masked, one_sided_both_ways
+from app.compare.moves import Move, find_moves, mask, masked, one_sided_both_ways
 from app.diffing import Tokenized, diff_tokenized
 from app.judge.evidence import Evidence, is_wall
 from app.judge.moved import judge_move
 from app.judge.refine import refine
-from app.loading import load_edition
+from app.formats import load_pair
 from app.model import Change, Comparison, Edition, Kind, SectionPair, Span
 from app.sections import align_sections
 
@@ -52,9 +53,10 @@ class SectionResult:
     words: int
 
 
-def compare_files(base: str | Path, reference: str | Path) -> Comparison:
-    """Load both files and compare them (raises :class:`app.loading.EditionError`)."""
-    return compare(load_edition(base), load_edition(reference))
+def compare_files(base: str | Path, reference: str | Path, *, ocr_language: str | None = None) -> Comparison:
+    """Load both files, in any format :mod:`app.formats` reads, and compare them (raises
+    :class:`app.loading.EditionError`)."""
+    return compare(*load_pair(base, reference, ocr_language=ocr_language))
 
 
 def compare(base: Edition, reference: Edition) -> Comparison:
@@ -157,6 +159,7 @@ def diff_section(base: Edition, reference: Edition, pair: SectionPair,
     if words and common / words < SECTION_DIFF_BELOW and min(len(b_text), len(r_text)) > 2000:
         hunks = [(0, len(b_text), 0, len(r_text))]
     else:
+        b_tokens = mask(b_tokens, walls, "\x03")  # furniture aligns with nothing: it stands alone
         raw = diff_tokenized(b_tokens, r_tokens)
         if one_sided_both_ways(raw, b_tokens, r_tokens):
             moves = find_moves(raw, b_tokens, r_tokens)
@@ -164,6 +167,7 @@ def diff_section(base: Edition, reference: Edition, pair: SectionPair,
                 raw = diff_tokenized(*masked(b_tokens, r_tokens, moves))
         hunks = refine(raw, b_text, r_text, walls + [m.base for m in moves],
                        lambda h: judge(h).kind is Kind.CONTENT, [m.reference for m in moves])
+    hunks = _whole_clusters(hunks, base, pair)
     seen: Counter[tuple[str, str]] = Counter()
     out: list[Change] = []
     for b0, b1, r0, r1 in hunks:
@@ -181,6 +185,33 @@ def diff_section(base: Edition, reference: Edition, pair: SectionPair,
             confidence=verdict.confidence, pattern=verdict.pattern, reason=verdict.reason,
             touches_number=verdict.touches_number))
     return tuple(out), common, words
+
+
+def _whole_clusters(hunks: list, base: Edition, pair: SectionPair) -> list[tuple[int, int, int, int]]:
+    """``hunks`` widened so none starts or ends inside a stretch NFC rewrote (``nfc_patches``):
+    a change keeping the base then gives the file's own code points, and "all rejected" is the
+    base byte for byte. Text between hunks reads the same on both sides, so widening both
+    sides by the same amount keeps the tiling; hunks that come to touch are joined."""
+    patches = [(a - pair.base.start, b - pair.base.start) for a, b, _ in base.nfc_patches
+               if b > pair.base.start and a < pair.base.end]
+    if not patches:
+        return list(hunks)
+    starts = [a for a, _ in patches]
+    out: list[tuple[int, int, int, int]] = []
+    for b0, b1, r0, r1 in hunks:
+        k = bisect_right(starts, b0) - 1
+        if k >= 0 and patches[k][0] < b0 < patches[k][1]:
+            r0 -= b0 - patches[k][0]
+            b0 = patches[k][0]
+        k = bisect_right(starts, b1 - 1) - 1 if b1 > b0 else -1
+        if k >= 0 and patches[k][0] < b1 < patches[k][1]:
+            r1 += patches[k][1] - b1
+            b1 = patches[k][1]
+        if out and (b0 < out[-1][1] or r0 < out[-1][3]):
+            p0, _p1, q0, _q1 = out.pop()
+            b0, r0 = p0, q0
+        out.append((b0, b1, r0, r1))
+    return out
 
 
 def _moved(hunk: tuple[int, int, int, int], b_text: str, r_text: str,

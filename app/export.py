@@ -354,13 +354,21 @@ def error_rates(review: Review) -> dict[str, dict[str, Any]]:
     base, reference = review.comparison.base.text, review.comparison.reference.text
     pairs = {"base_vs_reference": _Tally(), "canonical_vs_reference": _Tally(),
              "canonical_vs_base": _Tally()}
+    # nothing accepted or edited (``compare --json``, a fresh review): the canonical text is
+    # the base, so two of the three Levenshtein sums are known without computing them
+    keeps_base = all(d.verdict in (Verdict.PENDING, Verdict.REJECTED) for d in review.decisions().values())
     for section in review.sections:
         b = _normal(section.base.slice(base))
         r = _normal(section.reference.slice(reference))
-        c = _normal(review.section_canonical(section.key))
         pairs["base_vs_reference"].add(b, r)
+        if keeps_base:
+            pairs["canonical_vs_base"].add_identical(b)
+            continue
+        c = _normal(review.section_canonical(section.key))
         pairs["canonical_vs_reference"].add(c, r)
         pairs["canonical_vs_base"].add(c, b)
+    if keeps_base:
+        pairs["canonical_vs_reference"] = pairs["base_vs_reference"]
     return {name: tally.as_dict() for name, tally in pairs.items()}
 
 
@@ -374,6 +382,11 @@ class _Tally:
         words, truth_words = text.split(), truth.split()
         self.word_distance += Levenshtein.distance(words, truth_words)
         self.words += len(truth_words)
+
+    def add_identical(self, text: str) -> None:
+        """:meth:`add` of a text against itself: distance 0, no Levenshtein to run."""
+        self.chars += len(text)
+        self.words += text.count(" ") + 1 if text else 0
 
     def as_dict(self) -> dict[str, Any]:
         return {"cer": round(self.char_distance / self.chars, 6) if self.chars else 0.0,

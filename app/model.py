@@ -12,8 +12,24 @@ Imports: the standard library only.
 from __future__ import annotations
 
 import enum
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
+
+
+#: The bidirectional control characters, by their Unicode abbreviations. Invisible in text,
+#: they reorder what follows (an RLO shows ``abc`` as ``cba``): the window shows them, and a
+#: change that adds or removes one is never bulk-accepted (:attr:`Change.bulk_safe`).
+BIDI_CONTROLS = {
+    "\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF", "\u202d": "LRO", "\u202e": "RLO",
+    "\u2066": "LRI", "\u2067": "RLI", "\u2068": "FSI", "\u2069": "PDI",
+    "\u200e": "LRM", "\u200f": "RLM", "\u061c": "ALM",
+}
+
+
+def bidi_controls(text: str) -> list[str]:
+    """The bidirectional control characters in ``text``, by name, in order."""
+    return [BIDI_CONTROLS[ch] for ch in text if ch in BIDI_CONTROLS]
 
 
 class Kind(enum.StrEnum):
@@ -87,12 +103,78 @@ class Suggestion:
 
 
 @dataclass(frozen=True, slots=True)
+class WordBox:
+    """Where one word of an edition stands on a page image.
+
+    ``start``/``end``: the word's span in ``Edition.text`` (code points); ``page``: 0-based
+    index into :attr:`Geometry.pages`; ``box``: ``(x0, y0, x1, y1)`` in pixels of that page
+    image; ``confidence``: the OCR engine's word confidence 0..1, None where not given.
+    """
+
+    start: int
+    end: int
+    page: int
+    box: tuple[int, int, int, int]
+    confidence: float | None
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end or self.page < 0:
+            raise ValueError(f"bad word box span {self.start}..{self.end} on page {self.page}")
+        x0, y0, x1, y1 = self.box
+        if x1 < x0 or y1 < y0:
+            raise ValueError(f"bad word box {self.box}")
+        if self.confidence is not None and not 0.0 <= self.confidence <= 1.0:
+            raise ValueError("a word confidence is a probability")
+
+
+@dataclass(frozen=True, slots=True)
+class PageImage:
+    """One page the boxes refer to: the file holding its image, the page's index within
+    that file (PDF, multi-page TIFF; 0 for a single image), and the pixel size of the
+    page as the boxes measure it (:func:`app.formats.render.render_page` at scale 1)."""
+
+    source: Path
+    index: int
+    width: int
+    height: int
+
+
+@dataclass(frozen=True, slots=True)
+class Geometry:
+    """An edition's geometry layer: its words' boxes in text order, and its pages."""
+
+    words: tuple[WordBox, ...]
+    pages: tuple[PageImage, ...]
+    _starts: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        starts = tuple(w.start for w in self.words)
+        if any(a > b for a, b in zip(starts, starts[1:])):
+            raise ValueError("word boxes must be in text order")
+        if any(w.page >= len(self.pages) for w in self.words):
+            raise ValueError("a word box names a page the geometry does not have")
+        object.__setattr__(self, "_starts", starts)
+
+    def __reduce__(self) -> tuple:
+        return Geometry, (self.words, self.pages)
+
+    def words_in(self, start: int, end: int) -> tuple[WordBox, ...]:
+        """The words overlapping ``[start, end)`` (an empty range: the word holding ``start``)."""
+        end = max(end, start + 1)
+        lo = max(bisect_right(self._starts, start) - 1, 0)
+        hi = bisect_left(self._starts, end)
+        return tuple(w for w in self.words[lo:hi] if w.end > start)
+
+
+@dataclass(frozen=True, slots=True)
 class Edition:
     """One loaded edition: its normalized text plus what is needed to give the file back.
 
     ``text`` has ``\\n`` newlines and is NFC. ``nfc_patches`` records each stretch that NFC
     rewrote as ``(start, end, original)`` in normalized offsets, so that text kept from this
-    edition can be written out exactly as the file had it (see :mod:`app.loading`).
+    edition can be written out exactly as the file had it, mixed line endings included
+    (see :mod:`app.loading`). ``geometry`` places the words on page images where the format
+    tells (OCR, PDF); ``source_format`` names the reader that made the edition (:mod:`app.formats`).
     """
 
     path: Path
@@ -102,6 +184,11 @@ class Edition:
     had_bom: bool = False
     newline: str = "\n"
     nfc_patches: tuple[tuple[int, int, str], ...] = ()
+    #: What the user must be told about how the file was read (a legacy charset, bytes
+    #: shown as U+FFFD), one sentence each, naming the file.
+    notes: tuple[str, ...] = ()
+    geometry: Geometry | None = None
+    source_format: str = "text"
 
     @property
     def name(self) -> str:
@@ -216,8 +303,14 @@ class Change:
 
     @property
     def bulk_safe(self) -> bool:
-        """Whether a bulk accept may include this change: never content, never a number."""
-        return self.kind is not Kind.CONTENT and not self.touches_number
+        """Whether a bulk accept may include this change: never content, never a number,
+        never one that adds or removes a bidirectional control character."""
+        return self.kind is not Kind.CONTENT and not self.touches_number and not self.changes_bidi
+
+    @property
+    def changes_bidi(self) -> bool:
+        """Whether the two texts differ in their bidirectional control characters."""
+        return bidi_controls(self.base_text) != bidi_controls(self.reference_text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -306,7 +306,7 @@ class Review:
             if cache.text is None:
                 continue
             i = self._in_section[change.section][cid]
-            start, old, new = cache.starts[i], change.final_text(before[cid]), change.final_text(decision)
+            start, old, new = cache.starts[i], self._output(change, before[cid]), self._output(change, decision)
             cache.text = cache.text[:start] + new + cache.text[start + len(old):]
             if delta := len(new) - len(old):
                 cache.starts[i + 1:] = [s + delta for s in cache.starts[i + 1:]]
@@ -343,7 +343,7 @@ class Review:
             for change, start in zip(self.section_changes(key), cache.starts, strict=True):
                 decision = self._decisions.get(change.id)
                 if decision is not None:
-                    cache.marks.append(Mark(start, start + len(change.final_text(decision)), change.id,
+                    cache.marks.append(Mark(start, start + len(self._output(change, decision)), change.id,
                                             decision.verdict))
         return cache.marks
 
@@ -363,7 +363,7 @@ class Review:
         length = 0
         for change in self.section_changes(key):
             kept = original_text(base, pos, change.base.start)
-            final = change.final_text(self.decision(change.id))
+            final = self._output(change, self.decision(change.id))
             parts += [kept, final]
             length += len(kept)
             starts.append(length)
@@ -371,6 +371,14 @@ class Review:
             pos = change.base.end
         parts.append(original_text(base, pos, section.base.end))
         return "".join(parts), starts
+
+    def _output(self, change: Change, decision: Decision) -> str:
+        """What ``change`` puts in the canonical text: a change that keeps the base gives
+        the base file's own code points and line endings (so "all rejected" is the base
+        edition byte for byte), the others their final text."""
+        if decision.verdict in (Verdict.ACCEPTED, Verdict.EDITED):
+            return change.final_text(decision)
+        return original_text(self._comparison.base, change.base.start, change.base.end)
 
     def _section_keys(self, section: str) -> set[str]:
         return {s.key for s in self.sections

@@ -7,11 +7,16 @@ section it was made on, so when an edition has changed on disk the decision can 
 re-attached to the same difference even if its id moved; what cannot be placed is kept in
 the file (``orphaned``) and reported, never silently dropped.
 
-Writes go through :func:`app.fileio.atomic_write_text`: a session is never half-written.
-A corrupt session or one from a newer ProofPair raises :class:`SessionError` and is left
-untouched.
+Writes go through :func:`app.fileio.atomic_write_text`: a session is never half-written,
+and the temporaries of a killed save are removed at the next save or load. The whole file is
+validated against :mod:`app.session_schema` at load; a corrupt session, one that breaks the
+schema (the message names the field) or one from a newer ProofPair raises
+:class:`SessionError` and is left untouched. A session may point at any file, so editions
+that do not match their recorded hash or lie outside the session's folder
+(:func:`trust_problems`) open only when the user trusts them.
 
-Entry points: :func:`save_session`, :func:`load_session`, :func:`attach`, :func:`open_session`.
+Entry points: :func:`save_session`, :func:`load_session`, :func:`trust_problems`,
+:func:`attach`, :func:`open_session`.
 Imports: the standard library and the core.
 """
 
@@ -26,13 +31,17 @@ from typing import Any
 
 from app import __version__
 from app.engine import compare
-from app.fileio import atomic_write_text
-from app.loading import EditionError, file_sha256, load_edition
-from app.model import Change, Comparison, Decision, Verdict
+from app.fileio import atomic_write_text, clean_stale_temporaries, describe_os_error, read_regular, \
+    shown_path
+from app.formats import load_pair, ocr_language_of
+from app.loading import EditionError, file_sha256
+from app.model import Change, Comparison, Decision, Edition, Verdict
 from app.review import Review
+from app.session_schema import FORMAT, SCHEMA, EditionEntry, NewerSchema, NotASession, SchemaError, \
+    decode_session, encode_session
 
-FORMAT = "proofpair-session"
-SCHEMA = 1
+#: A session file larger than this is refused unread (a real one is a few MB at most).
+MAX_SESSION_BYTES = 256 * 2**20
 SESSION_SUFFIX = ".proofpair"
 
 
@@ -77,6 +86,14 @@ class LoadedSession:
     records: dict[str, dict[str, Any]]
     settings: dict[str, Any]
     orphaned: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: The absolute paths as the file recorded them (``base_path`` may be the moved one).
+    base_recorded: Path | None = None
+    reference_recorded: Path | None = None
+    #: each edition's format as it was read (``"text"`` for sessions saved before formats)
+    base_format: str = "text"
+    reference_format: str = "text"
+    #: the Tesseract language an OCR'd edition was read in (None: no OCR ran)
+    ocr_language: str | None = None
 
     @property
     def decisions(self) -> dict[str, Decision]:
@@ -94,55 +111,99 @@ def save_session(path: str | Path, review: Review, settings: dict[str, Any] | No
         "app_version": __version__,
         "saved": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "editions": {
-            "base": _edition_entry(comparison.base.path, comparison.base.sha256, path),
-            "reference": _edition_entry(comparison.reference.path, comparison.reference.sha256, path),
+            "base": _edition_entry(comparison.base, path),
+            "reference": _edition_entry(comparison.reference, path),
         },
         "settings": settings or {},
         "decisions": records,
         "orphaned": getattr(review, "orphaned", {}),
     }
-    atomic_write_text(path, json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    atomic_write_text(path, dumps_session(doc))
+
+
+def dumps_session(doc: dict[str, Any]) -> str:
+    """A session document as JSON text: one top-level field, and one decision, per line.
+
+    Readable in a diff, and every line made by the C encoder (``indent`` would turn it off
+    and make a save of a long report ten times slower, which also widens the moment a
+    ``kill`` can catch a save in the middle)."""
+    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+    items = sorted(doc.items())
+    lines = ["{"]
+    for i, (key, value) in enumerate(items):
+        comma = "," if i < len(items) - 1 else ""
+        if isinstance(value, dict) and value and key in ("decisions", "orphaned"):
+            inner = sorted(value.items())
+            lines.append(f" {encode(key)}: {{")
+            lines += [f"  {encode(k)}: {encode(v)}{',' if j < len(inner) - 1 else ''}" for j, (k, v) in enumerate(inner)]
+            lines.append(" }" + comma)
+        else:
+            lines.append(f" {encode(key)}: {encode(value)}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 def load_session(path: str | Path) -> LoadedSession:
-    """Parse a session file (raises :class:`SessionError` with a readable reason)."""
+    """Parse and validate a session file (raises :class:`SessionError` with a readable
+    reason naming the file, and the field when a value is wrong). The file is never changed."""
     path = Path(path)
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
+        data = read_regular(path, MAX_SESSION_BYTES)
     except FileNotFoundError:
-        raise SessionError(f"{path}: no such session file.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SessionError(f"{path.name}: cannot be read ({exc}).") from None
-    except json.JSONDecodeError as exc:
-        raise SessionError(f"{path.name}: is damaged and cannot be opened (invalid JSON at line "
-                           f"{exc.lineno}). The file was left as it is.") from None
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise SessionError(f"{path.name}: is not a ProofPair session file.")
-    schema = doc.get("schema")
-    if not isinstance(schema, int) or schema < 1:
-        raise SessionError(f"{path.name}: has no valid format version; it cannot be opened.")
-    if schema > SCHEMA:
-        raise SessionError(f"{path.name}: was saved by a newer ProofPair (session format {schema}; "
-                           f"this version reads format {SCHEMA}). Update ProofPair to open it; "
-                           "the file was not changed.")
+        raise SessionError(f"{shown_path(path)}: no such session file.") from None
+    except OSError as exc:
+        raise SessionError(f"{describe_os_error(exc, path)}; the session cannot be read.") from None
     try:
-        editions = doc["editions"]
-        records = {str(k): dict(v) for k, v in doc.get("decisions", {}).items()}
-        for record in records.values():
-            _decision(record)
-        return LoadedSession(
-            path=path,
-            base_path=_resolve(editions["base"], path),
-            reference_path=_resolve(editions["reference"], path),
-            base_sha256=str(editions["base"].get("sha256", "")),
-            reference_sha256=str(editions["reference"].get("sha256", "")),
-            records=records,
-            settings=dict(doc.get("settings", {})),
-            orphaned={str(k): dict(v) for k, v in doc.get("orphaned", {}).items()},
-        )
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise SessionError(f"{path.name}: is damaged ({type(exc).__name__}: {exc}); it cannot be "
-                           "opened. The file was left as it is.") from None
+        doc = decode_session(data)
+    except NotASession:
+        raise SessionError(f"{path.name}: is not a ProofPair session file.") from None
+    except NewerSchema as exc:
+        raise SessionError(f"{path.name}: was saved by a newer ProofPair (session format {exc.version}; "
+                           f"this version reads format {SCHEMA}). Update ProofPair to open it; "
+                           "the file was not changed.") from None
+    except SchemaError as exc:
+        raise SessionError(f"{path.name}: is damaged and cannot be opened: it {exc}. "
+                           "The file was left as it is.") from None
+    clean_stale_temporaries(path)
+    editions = doc.editions
+    return LoadedSession(
+        path=path,
+        base_path=_resolve(editions.base, path),
+        reference_path=_resolve(editions.reference, path),
+        base_sha256=editions.base.sha256,
+        reference_sha256=editions.reference.sha256,
+        records={k: encode_session(v) for k, v in doc.decisions.items()},
+        settings=dict(doc.settings),
+        orphaned={k: encode_session(v) for k, v in doc.orphaned.items()},
+        base_recorded=Path(editions.base.path),
+        reference_recorded=Path(editions.reference.path),
+        base_format=editions.base.format,
+        reference_format=editions.reference.format,
+        ocr_language=editions.base.ocr_language or editions.reference.ocr_language,
+    )
+
+
+def trust_problems(loaded: LoadedSession) -> list[str]:
+    """Why the session's editions need the user's say-so before they are opened (empty
+    when they do not): an edition whose bytes do not match the hash the session recorded,
+    or one that lies neither in the session's folder nor at the absolute path recorded
+    (a relative path that climbs out of the folder). A session is a file from anywhere:
+    without this, one could point at any file of the user's and export its contents."""
+    problems = []
+    folder = _real(loaded.path.parent) if loaded.path is not None else None
+    for role, where, recorded, sha in (
+            ("base", loaded.base_path, loaded.base_recorded, loaded.base_sha256),
+            ("reference", loaded.reference_path, loaded.reference_recorded, loaded.reference_sha256)):
+        real = _real(where)
+        inside = folder is not None and (real == folder or folder in real.parents)
+        actual = file_sha256(where)
+        if actual is None:  # unreadable: nothing to leak, and opening it says why
+            continue
+        if actual != sha:
+            problems.append(f"the {role} edition {_clipped(where)} is not the file the session was saved with")
+        elif not inside and (recorded is None or real != _real(recorded)):
+            problems.append(f"the {role} edition {_clipped(where)} lies outside the session's folder")
+    return problems
 
 
 def attach(loaded: LoadedSession, comparison: Comparison) -> tuple[Review, ReattachReport]:
@@ -187,12 +248,17 @@ def reattach(loaded: LoadedSession, comparison: Comparison) -> Reattached:
     return Reattached(decisions, orphaned, report)
 
 
-def open_session(path: str | Path) -> tuple[Review, ReattachReport, dict[str, Any]]:
-    """Load a session, its two editions, compare them and attach the decisions."""
+def open_session(path: str | Path, trust_paths: bool = False) -> tuple[Review, ReattachReport, dict[str, Any]]:
+    """Load a session, its two editions, compare them and attach the decisions.
+
+    Editions with :func:`trust_problems` are refused unless ``trust_paths`` (the CLI's
+    ``--trust-paths``; the window asks the user)."""
     loaded = load_session(path)
+    if not trust_paths and (problems := trust_problems(loaded)):
+        raise SessionError(f"{Path(path).name}: {'; '.join(problems)}. Check the session, then "
+                           "open it with --trust-paths if it is yours.")
     try:
-        base = load_edition(loaded.base_path)
-        reference = load_edition(loaded.reference_path)
+        base, reference = load_pair(loaded.base_path, loaded.reference_path, ocr_language=loaded.ocr_language)
     except EditionError as exc:
         raise SessionError(f"{Path(path).name}: one of its editions cannot be opened: {exc}") from None
     review, report = attach(loaded, compare(base, reference))
@@ -224,8 +290,12 @@ def _decision(record: dict[str, Any]) -> Decision:
     return Decision(Verdict(record["verdict"]), record.get("text"))
 
 
-def _edition_entry(edition_path: Path, sha256: str, session_path: Path) -> dict[str, str]:
-    entry = {"path": str(edition_path), "sha256": sha256}
+def _edition_entry(edition: Edition, session_path: Path) -> dict[str, str]:
+    edition_path = edition.path
+    entry = {"path": str(edition_path), "sha256": edition.sha256, "format": edition.source_format}
+    language = ocr_language_of(edition)
+    if language:
+        entry["ocr_language"] = language
     try:
         entry["relative"] = os.path.relpath(edition_path, session_path.resolve().parent)
     except ValueError:  # another drive on Windows
@@ -233,10 +303,32 @@ def _edition_entry(edition_path: Path, sha256: str, session_path: Path) -> dict[
     return entry
 
 
-def _resolve(entry: dict[str, str], session_path: Path) -> Path:
+def _resolve(entry: EditionEntry, session_path: Path) -> Path:
     """The edition's path: as saved, or beside the session if the folder was moved."""
-    absolute = Path(entry["path"])
-    if absolute.exists() or "relative" not in entry:
+    absolute = Path(entry.path)
+    if _exists(absolute) or entry.relative is None:
         return absolute
-    moved = (session_path.resolve().parent / entry["relative"]).resolve()
-    return moved if moved.exists() else absolute
+    try:
+        moved = Path(os.path.realpath(_real(session_path).parent / entry.relative))
+    except (OSError, ValueError):
+        return absolute
+    return moved if _exists(moved) else absolute
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except (OSError, ValueError):  # a name too long, a symlink loop, a NUL
+        return False
+
+
+def _real(path: Path) -> Path:
+    try:
+        return Path(os.path.realpath(path))
+    except (OSError, ValueError):
+        return path.absolute()
+
+
+def _clipped(path: Path) -> str:
+    text = str(path)
+    return text if len(text) <= 100 else text[:49] + "…" + text[-50:]

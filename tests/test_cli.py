@@ -132,7 +132,7 @@ def test_compare_json_schema(capsys, sample_paths) -> None:
     assert (code, err) == (0, "")
     doc = json.loads(out)
     assert set(doc) == {"sections", "changes", "summary"}
-    assert all(set(s) == {"number", "title", "base_span", "reference_span"} for s in doc["sections"])
+    assert all(set(s) == {"key", "number", "title", "base_span", "reference_span"} for s in doc["sections"])
     fields = {"id", "section", "kind", "confidence", "suggestion", "base_span", "reference_span",
               "base_text", "reference_text"}
     assert all(set(c) == fields for c in doc["changes"])
@@ -148,7 +148,9 @@ def test_compare_json_schema(capsys, sample_paths) -> None:
     assert sum(c["suggestion"] is not None for c in doc["changes"]) > 0.95 * len(kinds)
     assert doc["summary"]["changes"] == len(kinds)
     numbers = {s["number"] for s in doc["sections"]}
-    assert {"1.1", "6.3"} <= numbers and {c["section"] for c in doc["changes"]} <= numbers
+    keys = [s["key"] for s in doc["sections"]]
+    assert {"1.1", "6.3"} <= numbers and {c["section"] for c in doc["changes"]} <= set(keys)
+    assert len(set(keys)) == len(keys), "a change's section names one section"
 
 
 def test_compare_human_readable(capsys, sample_paths) -> None:

@@ -105,3 +105,14 @@ def test_on_real_ocr_furniture_goes_and_no_genuine_edit_is_taken() -> None:
     assert "SOU 2025:96 1" not in text.replace("SOU 2025:96)", "")
     content = [c for c in comparison.changes if c.kind is Kind.CONTENT]
     assert len(content) <= 15 + 19  # genuine edits plus one a page at most
+
+
+def test_a_cut_never_leaves_two_equal_texts() -> None:
+    """Found by hypothesis: a wall-cut piece whose two sides read the same is no change."""
+    b, r = "länets 2024\n\n .1", "länets 2024\n\n 5.1"
+    pieces = refine([Hunk(0, len(b), 0, len(r))], b, r, [(len(b) - 2, len(b))])
+    assert all(b[h.b_start:h.b_end] != r[h.r_start:h.r_end] for h in pieces)
+    comparison = compare(edition(b), edition(r, "r.txt"))
+    review = Review(comparison)
+    accept_all(review)
+    assert review.canonical_text() == r

@@ -128,3 +128,28 @@ def test_patched_text_and_marks_equal_a_rebuild(tmp_path: Path, pair: tuple[str,
         review.decide({change.id: rng.choice([ACCEPT, REJECT, Decision(Verdict.EDITED, "§§"),
                                               Decision(Verdict.PENDING)])})
     assert review.canonical_with_marks() == Review(review.comparison, review.decisions()).canonical_with_marks()
+
+
+def test_the_editor_teaches_the_same_pattern_elsewhere(sample_paths: tuple[Path, Path]) -> None:
+    """Rejecting an OCR suggestion lowers the confidence of the same pattern's other cases;
+    taking it raises them; and the identical cases are offered for the same decision."""
+    from app.feedback import Feedback, identical_cases
+
+    review = Review(compare(*(load_edition(p) for p in sample_paths)))
+    by_texts: dict[tuple[str, str], list] = {}
+    for change in review.changes:
+        if change.kind is Kind.OCR and change.suggestion is not None:
+            by_texts.setdefault((change.base_text, change.reference_text), []).append(change)
+    group = max(by_texts.values(), key=len)
+    assert len(group) >= 3
+    first, second, third = group[:3]
+    others = identical_cases(review, first.id)
+    assert second.id in others and first.id not in others and len(others) == len(group) - 1
+    before = Feedback.of(review).confidence(third)
+    assert before == third.confidence
+    review.decide({first.id: REJECT, second.id: REJECT})
+    lowered = Feedback.of(review).confidence(third)
+    assert lowered < before
+    review.decide({first.id: first.suggestion.decision, second.id: second.suggestion.decision})
+    assert Feedback.of(review).confidence(third) > lowered
+    assert first.id not in identical_cases(review, third.id)  # decided ones are not offered

@@ -24,6 +24,7 @@ from PySide6.QtGui import QTextCharFormat
 from app.model import Verdict
 from app.review import DecisionsChanged, Review
 from ui.palette import decided_colors
+from ui.safe_text import visible_controls
 from ui.text_panes import EditionPane, PaintSpan
 
 _LINES = {
@@ -128,7 +129,7 @@ class CanonicalView(EditionPane):
         head, tail = shared_ends(old, new)  # one decision: a word, not the section, is replaced
         start, end = head, len(old) - tail
         cursor = self.cursor_for(start, end)
-        cursor.insertText(new[head:len(new) - tail])
+        cursor.insertText(visible_controls(new[head:len(new) - tail]))
         self.offsets.replace(start, end, new[head:len(new) - tail])
         self.text = new
         self._fed = len(new)

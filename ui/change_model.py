@@ -19,6 +19,7 @@ from app.model import Change, Kind, Verdict
 from app.review import DecisionsChanged, Review
 from ui.palette import kind_label
 from ui.reasons import translated
+from ui.safe_text import named_controls, plain_tip
 
 COL_KIND, COL_BASE, COL_REFERENCE, COL_DECISION = range(4)
 COLUMNS = 4
@@ -48,6 +49,7 @@ def shown(text: str) -> str:
     """A change's text as one readable line: line breaks and spaces made visible."""
     if not text:
         return "∅"
+    text = named_controls(text)
     if not text.strip():
         return text.replace("\n", "¶").replace(" ", "·")
     return " ".join(text.split()).replace("\n", "¶")
@@ -124,7 +126,7 @@ class ChangeTableModel(QAbstractTableModel):
                     return self.tr("Edited: %1").replace("%1", shown(decision.text or ""))
                 return verdict_label(decision.verdict)
         if role == Qt.ItemDataRole.ToolTipRole and column in (COL_BASE, COL_REFERENCE):
-            return translated(change.reason) if change.reason else None
+            return plain_tip(translated(change.reason)) if change.reason else None
         return None
 
 

@@ -31,7 +31,9 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from app import export
 from app import session as sessions
-from app.loading import EditionError, load_edition
+from app.formats import load_pair, scan_of
+from app.formats.describe import describe
+from app.loading import EditionError
 from app.roles import guess_roles
 from ui.reasons import translated
 from ui.recovery import Autosaver, find_recovery
@@ -76,7 +78,8 @@ class FileActions(QObject):
     # -- opening -------------------------------------------------------------------------------
     def ask_open_editions(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self.window, _tr("Open the two editions"), "",
-                                                _tr("Text files (*.txt);;All files (*)"))
+                                                _tr("Editions (*.txt *.pdf *.docx *.odt *.hocr *.xml *.html *.htm *.md "
+                                                    "*.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"))
         if paths:
             self.window.open_paths(paths[:2] if len(paths) >= 2 else paths)
 
@@ -89,7 +92,10 @@ class FileActions(QObject):
         """Which of two dropped or chosen files is the base: guessed, then confirmed."""
         w = self.window
         try:
-            first, second = load_edition(paths[0]), load_edition(paths[1])
+            scan = scan_of(paths[0], paths[1])
+            if scan is not None:  # a scan to OCR is the base, and OCR runs once, in the comparison
+                return scan
+            first, second = load_pair(paths[0], paths[1])
         except EditionError as exc:
             w._error(_tr("Cannot open edition"), str(exc))
             return None
@@ -99,9 +105,10 @@ class FileActions(QObject):
         other = second if guess.base is first else first
         items = [_tr("%1 is the OCR'd base (guessed)").replace("%1", guess.base.name),
                  _tr("%1 is the OCR'd base").replace("%1", other.name)]
+        what = "\n".join(f"{e.name}: {describe(e.path)}" for e in (first, second))
         item, ok = QInputDialog.getItem(w, _tr("Which edition is the base?"),
-                                        translated(guess.reason) + "\n\n" + _tr("The base is the OCR'd scan; "
-                                                                     "its text is kept unless you accept a change."),
+                                        what + "\n\n" + translated(guess.reason) + "\n\n"
+                                        + _tr("The base is the OCR'd scan; its text is kept unless you accept a change."),
                                         items, 0, False)
         if not ok:
             return None

@@ -23,18 +23,19 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroup
 
 from app.align import char_diff
 from app.classify import pattern_label
-from app.model import Change, Decision, Kind, Verdict
+from app.model import Change, Decision, Kind, Verdict, bidi_controls
 from ui.change_model import (CHANGE_ID_ROLE, COL_BASE, COL_DECISION, COL_KIND, COL_REFERENCE,
                              ChangeFilterModel, ChangeTableModel, shown, verdict_label)
 from ui.palette import kind_label, kind_styles
 from ui.reasons import translated
+from ui.safe_text import named_controls, plain_tip
 
 
 def marked_html(a: str, b: str, color: str) -> tuple[str, str]:
     """``a`` and ``b`` as HTML with the characters only one of them has marked."""
     left, right = [], []
     for op, text in char_diff(a, b):
-        piece = html.escape(shown(text) if not text.strip() else text)
+        piece = html.escape(shown(text) if not text.strip() else named_controls(text))
         if op == 0:
             left.append(piece); right.append(piece)
         else:
@@ -125,12 +126,12 @@ class ChangeInspector(QWidget):
                           self.suggestion_label, self.decision_label):
                 label.setText("—")
             self.section_label.setText(section or "—")
-            self.section_label.setToolTip(section)
+            self.section_label.setToolTip(plain_tip(section))
             self._fit_height()
             return
         self.change_id = change.id
         style = kind_styles(self.dark)[change.kind]
-        self.section_label.setText(section)
+        self.section_label.setText(named_controls(section))
         self.kind_label.setText(self.tr("%1 · confidence %2%").replace("%1", kind_label(change.kind))
                                 .replace("%2", str(round(change.confidence * 100))))
         base, reference = marked_html(change.base_text, change.reference_text, style.background.name())
@@ -141,19 +142,24 @@ class ChangeInspector(QWidget):
             text = self.tr("none — decide yourself")
         else:
             word = {Verdict.ACCEPTED: self.tr("accept"), Verdict.REJECTED: self.tr("reject"),
-                    Verdict.EDITED: self.tr("edit to “%1”").replace("%1", suggestion.decision.text or "")}
+                    Verdict.EDITED: self.tr("edit to “%1”").replace("%1", named_controls(suggestion.decision.text or ""))}
             text = f"{word[suggestion.decision.verdict]} — {translated(suggestion.reason or change.reason)}"
         if change.pattern:
             text += "  [" + pattern_label(change.pattern) + "]"
+        if change.changes_bidi:
+            text += "\n" + self.tr("Adds or removes a bidirectional control character (%1): it can "
+                                   "make text read in reverse.").replace(
+                "%1", ", ".join(sorted(set(bidi_controls(change.base_text)) ^ set(bidi_controls(change.reference_text)))
+                                or "reordered"))
         if not change.bulk_safe:
-            text += "\n" + self.tr("Never included in bulk accepts (content or a number).")
+            text += "\n" + self.tr("Never included in bulk accepts (content, a number or a bidi control).")
         self.suggestion_label.setText(text)
         label = verdict_label(decision.verdict)
         if decision.verdict is Verdict.EDITED:
-            label += f": “{decision.text}”"
+            label += f": “{named_controls(decision.text or '')}”"
         self.decision_label.setText(label)
         self._reference_text = change.reference_text
-        self.section_label.setToolTip(section)
+        self.section_label.setToolTip(plain_tip(section))
         self._fit_height()
 
     def _fit_height(self, shrink: bool = False) -> None:

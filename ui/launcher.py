@@ -8,8 +8,8 @@ apply, export) without Qt; only when no subcommand is given does it call
 the first section and its first pending change shown, saves a PNG and exits.
 At a normal start, a recovery file left by a crash is offered for restoring first.
 ``--smoke`` is a self-test for packaged builds: offscreen, load the sample, compare, render
-once, and check that resources, translations and fonts are found (exit 1 naming what's
-missing).
+once, check that resources, translations and fonts are found, and read a PDF and a DOCX
+it writes (:mod:`ui.smoke_formats`) (exit 1 naming what's missing).
 
 Imports: :mod:`app.cli`; Qt and the rest of :mod:`ui` only inside :func:`open_window`.
 """
@@ -24,13 +24,11 @@ from typing import Any
 SCREENSHOT_SIZE = (1400, 900)
 
 
-
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    import multiprocessing
-
-    multiprocessing.freeze_support()  # in a bundle, the comparing child process starts here
+    if getattr(sys, "frozen", False):  # in a bundle, the comparing child process starts here
+        import multiprocessing  # (not imported otherwise: freeze_support does nothing unfrozen,
+                                # and a CLI subcommand should not pay for the import)
+        multiprocessing.freeze_support()
     from app.cli import main as cli_main
 
     return cli_main(argv, open_window=open_window)
@@ -139,6 +137,9 @@ def _smoke(app, window, problems: list[str]) -> int:
         problems.append(f"Qt's Swedish translation (qtbase_sv.qm in {qt_dir})")
     if not QFontDatabase.families():
         problems.append("any font")
+    from ui.smoke_formats import check_formats
+
+    problems.extend(check_formats())
     window.close()
     problems = [p for p in problems if not p.startswith("translations:")] or problems[:0]
     if problems:

@@ -24,7 +24,7 @@ import resources
 from app import session as sessions
 from app.model import ACCEPT, REJECT, Change, Comparison, Decision, Kind, Verdict
 from app.review import DecisionsChanged, Review
-from ui import allocator, bulk
+from ui import allocator, bulk, page_view
 from ui.appearance import Appearance
 from ui.canonical import CanonicalView
 from ui.change_marks import ChangeMarks
@@ -47,6 +47,8 @@ class MainWindow(QMainWindow):
 
     #: The comparison is complete and shown: Save and Export are possible from now on.
     review_completed = Signal()
+    #: A change became the current one and is shown (the page view follows it).
+    change_shown = Signal(str)
 
     def __init__(self, settings: Settings | None = None, quiet: bool = False) -> None:
         super().__init__()
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self.autosaver = self.files.autosaver
         self._build()
+        self.page_view = page_view.attach(self)
         self.appearance = Appearance(self)
         self.retranslate_ui()
         self.files.update_actions()
@@ -201,7 +204,25 @@ class MainWindow(QMainWindow):
         except sessions.SessionError as exc:
             self._error(self.tr("Cannot open session"), str(exc))
             return
+        problems = sessions.trust_problems(loaded)
+        if problems and not self._trust(Path(path), problems):
+            return
         self.open_editions(loaded.base_path, loaded.reference_path, loaded.decisions, loaded)
+
+    def _trust(self, path: Path, problems: list[str]) -> bool:
+        """Ask before opening a session whose editions are not where, or what, it recorded
+        (it could point at any file of the editor's and export its contents)."""
+        text = (self.tr("The session %1 points at editions it was not saved with:").replace("%1", path.name)
+                + "\n\n• " + "\n• ".join(problems) + "\n\n"
+                + self.tr("Open them only if you know this session and these files. Open anyway?"))
+        if self.quiet:
+            self._error(self.tr("Session not opened"), text)
+            return False
+        box = self._box(QMessageBox.Icon.Warning, self.tr("Open these editions?"), text, ok=False)
+        opened = box.addButton(self.tr("&Open anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+        box.exec()
+        return box.clickedButton() is opened
 
     def open_paths(self, paths: list[str]) -> None:
         """What the command line and drag-and-drop give: a session, or two editions."""
@@ -278,6 +299,8 @@ class MainWindow(QMainWindow):
             self.settings.last_session = self.session_path
         if reattached is not None and reattached.report.message:
             self._warn(self.tr("Session reopened with differences"), reattached.report.message)
+        if notes := [*comparison.base.notes, *comparison.reference.notes]:  # a charset, bytes shown as U+FFFD
+            self._warn(self.tr("How the editions were read"), "\n".join(notes))
         if comparison.warnings and comparison.similarity < 0.3:
             self._warn(self.tr("Check the editions"), comparison.warnings[0])
         self._update_title()
@@ -338,6 +361,7 @@ class MainWindow(QMainWindow):
             self.canonical.cursor_for(*mark)
             self.canonical.setTextCursor(self.canonical.cursor_for(mark[0], mark[0]))
             self.canonical.ensureCursorVisible()
+        self.change_shown.emit(change_id)
 
     def step_change(self, step: int, pending_only: bool = False) -> None:
         if self.review is None:
@@ -554,10 +578,19 @@ class MainWindow(QMainWindow):
     def _error(self, title: str, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
         if not self.quiet:
-            QMessageBox.critical(self, title, message)
+            self._box(QMessageBox.Icon.Critical, title, message).exec()
 
     def _warn(self, title: str, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
         if not self.quiet:
-            QMessageBox.warning(self, title, message)
+            self._box(QMessageBox.Icon.Warning, title, message).exec()
+
+    def _box(self, icon: QMessageBox.Icon, title: str, message: str, ok: bool = True) -> QMessageBox:
+        """A message box showing ``message`` as plain text: messages name files and quote
+        documents, and Qt would render one that looks like HTML."""
+        box = QMessageBox(icon, title, message, QMessageBox.StandardButton.NoButton, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        if ok:
+            box.addButton(QMessageBox.StandardButton.Ok)
+        return box
 

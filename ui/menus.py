@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from ui.i18n import available_languages
+from ui.safe_text import plain_tip
 
 Key = QKeySequence.StandardKey
 
@@ -155,7 +156,7 @@ def _fill_recent(window, menu) -> None:
     menu.clear()
     paths = window.settings.recent_sessions
     for path in paths:
-        menu.addAction(Path(path).name, lambda p=path: window.open_session(p)).setToolTip(path)
+        menu.addAction(Path(path).name, lambda p=path: window.open_session(p)).setToolTip(plain_tip(path))
     if not paths:
         menu.addAction(_tr("(none yet)")).setEnabled(False)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
 
 from app.model import Role, SectionPair
 from app.review import DecisionsChanged, Review
+from ui.safe_text import named_controls, plain_tip
 
 COL_TITLE, COL_PENDING = range(2)
 COLUMNS = 2
@@ -204,9 +205,9 @@ class SectionTreeModel(QStandardItemModel):
             title += " " + self.tr("(only in base)")
         elif section.only_in is Role.REFERENCE:
             title += " " + self.tr("(only in reference)")
-        item.setText(title)
+        item.setText(named_controls(title))
         item.setData(title, Qt.ItemDataRole.AccessibleTextRole)
-        item.setToolTip(section_title(section))
+        item.setToolTip(plain_tip(section_title(section)))  # a document's title: never rich text
 
     def _write_counts(self, key: str) -> None:
         pending, total = self.counts(key)

@@ -96,7 +96,10 @@ class Streaming:
 
     def _take_packet(self, packet: Packet) -> None:
         message = remote.decode(packet.payload)  # here, a batch at a time: see ui.worker
-        if packet.tag == remote.LOADED:  # shown in a turn of its own: a pane's first text relays the window
+        if packet.tag == remote.READING:  # a scan being OCR'd, page by page
+            self._set_progress(message.done, message.total)
+            self.window.statusBar().showMessage(message.message)
+        elif packet.tag == remote.LOADED:  # shown in a turn of its own: a pane's first text relays the window
             self.pacer.add_next([lambda: self._take_edition(message)])
         elif packet.tag == remote.OUTLINE:  # the section tree, built in pieces, shown at once
             model, pairs = self.window.navigator_model, message.pairs

@@ -34,6 +34,7 @@ from app.model import Change, Kind
 from ui.offsets import Utf16Index
 from ui.overview import OverviewStrip
 from ui.palette import current_outline, kind_styles
+from ui.safe_text import plain_tip, visible_controls
 
 #: How much text a pane takes per event-loop turn while a long edition is fed in (~3 ms).
 FEED_CHARS = 16384
@@ -274,7 +275,7 @@ class EditionPane(QPlainTextEdit):
         self._feeder.stop()
         self._fed = min(len(text), FEED_CHARS)
         self.offsets = Utf16Index(text[:self._fed])  # grows with the document: 60 ms at 6.5 MB at once
-        self.setPlainText(text[:self._fed])
+        self.setPlainText(visible_controls(text[:self._fed]))  # bidi controls shown, same length
         self.highlighter.rehighlight()
         if self._fed < len(text):
             self._feeder.start()
@@ -301,7 +302,7 @@ class EditionPane(QPlainTextEdit):
         cursor.movePosition(QTextCursor.MoveOperation.End)
         layout.blockSignals(True)
         try:
-            cursor.insertText(text)
+            cursor.insertText(visible_controls(text))
         finally:
             layout.blockSignals(False)
         layout.documentSizeChanged.emit(layout.documentSize())
@@ -457,7 +458,7 @@ class ElidedLabel(QLabel):
 
     def set_full_text(self, text: str) -> None:
         self._full = text
-        self.setToolTip(text)
+        self.setToolTip(plain_tip(text))  # a file name is shown, never rendered
         self._fit()
 
     def resizeEvent(self, event) -> None:  # Qt override

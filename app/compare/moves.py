@@ -120,6 +120,11 @@ def masked(b: Tokenized, r: Tokenized, moves: Sequence[Move]) -> tuple[Tokenized
     return (_mask(b, [m.base for m in moves], "\x01"), _mask(r, [m.reference for m in moves], "\x02"))
 
 
+def mask(t: Tokenized, spans: Sequence[tuple[int, int]], tag: str) -> Tokenized:
+    """``t`` with the keys of the tokens in ``spans`` made unique (``tag`` names the kind)."""
+    return _mask(t, spans, tag)
+
+
 def _mask(t: Tokenized, spans: Sequence[tuple[int, int]], tag: str) -> Tokenized:
     keys = list(t.keys)
     for n, (start, end) in enumerate(spans):

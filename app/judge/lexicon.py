@@ -6,13 +6,15 @@ digital text has no misreads), or when the base uses it often enough that a misr
 unlikely to repeat letter for letter. A base token that is not a word, where the reference's
 token is one, points to an OCR misread; two different words point to a genuine edit.
 
-Imports: the standard library.
+Imports: the standard library, :mod:`app.judge.channel`.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+
+from app.judge.channel import Channel
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
@@ -28,6 +30,8 @@ class Words:
         self.base = Counter(w.casefold() for w in _WORD.findall(base))
         #: the marks the OCR emits (a glyph it emits is one it can read, see app.classify)
         self.base_marks = Counter(ch for ch in base if not ch.isalnum() and not ch.isspace())
+        #: how this OCR misreads (learned from the two vocabularies)
+        self.channel = Channel.learn(base, reference)
 
     def is_word(self, token: str) -> bool:
         folded = token.casefold()

@@ -7,7 +7,7 @@ taken as one page, and then only lines that repeat through the whole text count.
 
 A line's *shape* is its words, case-folded, with every run of digits made ``#`` and tokens of
 punctuation or symbols (scan debris) dropped: ``SOU 2025:96 | 14`` and ``SOU 2025:96 15`` have
-the shape ``sou #:# #``. A shape seen at the edge of many pages (its first or last lines) and
+the shape ``sou # #`` (a number with separators is one ``#``, since OCR loses separators). A shape seen at the edge of many pages (its first or last lines) and
 rare in the reference edition is furniture; so is an edge line that begins with such a shape
 and trails only debris (``SOU 2025:96 + Ks oo - 6``), and a bare page number or ``# av #``
 line at a page edge when folios are common in the document or its number is the page's own.
@@ -27,6 +27,7 @@ from app.tables import FOLIO_WORDS
 _LINE = re.compile(r"[^\n\f]*")
 _TOKEN = re.compile(r"\w+(?:[.:/,-]\w+)*|\S")
 _DIGITS = re.compile(r"\d+")
+_NUMBERISH = re.compile(r"\d+(?:[.:/,-]\d+)*")  # ``2025:96`` and ``202596`` (a lost colon) alike
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,7 @@ FURNITURE = Furniture()
 
 def shape(line: str) -> str:
     """The furniture shape of a line (see the module docstring)."""
-    words = [_DIGITS.sub("#", t.casefold()) for t in _TOKEN.findall(line) if any(ch.isalnum() for ch in t)]
+    words = [_NUMBERISH.sub("#", t.casefold()) for t in _TOKEN.findall(line) if any(ch.isalnum() for ch in t)]
     return " ".join(words)
 
 

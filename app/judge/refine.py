@@ -56,7 +56,8 @@ def refine(hunks: Sequence[Hunk], base: str, reference: str, walls: Sequence[tup
             if editorial is not None and len(split) > 1 and sum(map(editorial, split)) >= 2:
                 split = [piece]
             out.extend(split)
-    return out
+    # a cut can leave a piece whose two sides read the same (a wall took the difference): none
+    return [h for h in out if base[h.b_start:h.b_end] != reference[h.r_start:h.r_end]]
 
 
 def _cut_both(hunk: Hunk, walls: Sequence[tuple[int, int]], reference_walls: Sequence[tuple[int, int]],
@@ -98,9 +99,8 @@ def _cut_walls(hunk: Hunk, walls: Sequence[tuple[int, int]], base: str, referenc
             r = hunk.r_end
         else:
             out.append(Hunk(a, b, r, r))
-    if keeper is None and hunk.r_end > hunk.r_start:  # only walls: the reference text follows them
-        last = out[-1]
-        out[-1] = Hunk(last.b_start, last.b_end, last.r_start, hunk.r_end)
+    if keeper is None and hunk.r_end > hunk.r_start:  # only walls: the reference text, after them
+        out.append(Hunk(hunk.b_end, hunk.b_end, hunk.r_start, hunk.r_end))
     return [h for h in out if h.b_start < h.b_end or h.r_start < h.r_end]
 
 
