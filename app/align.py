@@ -12,8 +12,9 @@ becomes one character (:func:`encode`), and the two strings are aligned region b
    else runs of ``k`` keys unique in both (repeated lines are unique at their seams), kept in
    the longest order-preserving chain; each gap between anchors is aligned again from 1;
 4. a large region with no anchor at all is one replacement (block level);
-5. the script is cleaned up for people (coincidental equalities folded into the changes
-   around them, :func:`_cleaned`) unless the caller wants it minimal.
+5. the script is cleaned up for people unless the caller wants it minimal: a lone inserted
+   or deleted run slid to its rightmost place (:func:`_slid`), then coincidental equalities
+   folded into the changes around them (:func:`_cleaned`).
 
 Every path is exact about the text - applying all opcodes gives ``b``, none gives ``a`` - so
 the only cost of the cheaper paths is a coarser cut, never a wrong text, and the same input
@@ -102,55 +103,60 @@ def opcodes(a: Sequence[Hashable], b: Sequence[Hashable], limits: Limits | None 
     text_a, text_b = encode(a, b)
     out = _Script()
     _align(text_a, 0, len(text_a), text_b, 0, len(text_b), out, limits)
-    return _cleaned(text_a, text_b, out.ops) if cleanup else out.ops
+    return _cleaned(_slid(text_a, text_b, out.ops)) if cleanup else out.ops
 
 
-class _KeyCleanup(diff_match_patch):
-    """diff-match-patch's semantic cleanup for strings of keys, which are not characters:
-    there are no word boundaries to slide an edit to, so that pass does nothing."""
+def _slid(a: str, b: str, ops: list[Opcode]) -> list[Opcode]:
+    """``ops`` with each lone insertion or deletion slid as far right as its keys allow.
 
-    def diff_cleanupSemanticLossless(self, diffs: list[tuple[int, str]]) -> None:
-        return None
+    Where a run of keys is inserted or deleted next to keys that repeat it (``X ␣`` or ``␣ X``
+    between two spaces), every position is minimal; Myers picks one by accident of context.
+    The rightmost is the canonical one, as diff-match-patch's and git's cleanups prefer when
+    nothing else decides: the run starts with its word and takes the space after it, so it
+    joins the change that follows rather than the one before. The next equality keeps at
+    least one key."""
+    out = list(ops)
+    for k in range(1, len(out) - 1):
+        op, before, after = out[k], out[k - 1], out[k + 1]
+        if op.tag not in ("delete", "insert") or before.tag != "equal" or after.tag != "equal":
+            continue
+        text, start, end = (a, op.a_start, op.a_end) if op.tag == "delete" else (b, op.b_start, op.b_end)
+        room = after.a_end - after.a_start - 1
+        n = 0
+        while n < room and text[start + n] == text[end + n]:
+            n += 1
+        if n:
+            out[k - 1] = Opcode("equal", before.a_start, before.a_end + n, before.b_start, before.b_end + n)
+            out[k] = Opcode(op.tag, op.a_start + n, op.a_end + n, op.b_start + n, op.b_end + n)
+            out[k + 1] = Opcode("equal", after.a_start + n, after.a_end, after.b_start + n, after.b_end)
+    return out
 
 
-_KEY_CLEANUP: Final = _KeyCleanup()
-
-
-def _cleaned(a: str, b: str, ops: list[Opcode]) -> list[Opcode]:
+def _cleaned(ops: list[Opcode]) -> list[Opcode]:
     """``ops`` with the coincidental equalities folded into the changes around them.
 
     A minimal script may keep a lone equal key - a space, a full stop - between two larger
     changes, and so cut one damaged stretch into pieces that pair the wrong tokens (``:`` with
-    ``26``, and ``28`` with nothing). diff-match-patch's semantic cleanup folds an equality no
-    longer than the changes on both sides into them (and splits out a large overlap of a
-    deletion and an insertion); the judge then cuts the stretch by evidence. Linear in the
-    number of opcodes; the text stays exact."""
-    if not any(op.tag != "equal" for op in ops):
-        return ops
-    diffs: list[tuple[int, str]] = []
+    ``26``, and ``28`` with nothing). As in diff-match-patch's semantic cleanup, an equality
+    no longer than the change on each side of it (the larger of its two halves) is folded
+    into them, and the grown change is checked against its neighbours again (the sliding to
+    word boundaries is left out: keys are not characters; :func:`_slid` has placed the runs).
+    The judge then cuts the stretch by evidence. Linear in the opcodes; the text stays exact."""
+    out: list[Opcode] = []
     for op in ops:
-        if op.tag == "equal":
-            diffs.append((0, a[op.a_start:op.a_end]))
-            continue
-        if op.a_end > op.a_start:
-            diffs.append((-1, a[op.a_start:op.a_end]))
-        if op.b_end > op.b_start:
-            diffs.append((1, b[op.b_start:op.b_end]))
-    _KEY_CLEANUP.diff_cleanupSemantic(diffs)
-    out = _Script()
-    i = j = 0
-    for op, chunk in diffs:
-        n = len(chunk)
-        if op == 0:
-            out.equal(i, j, n)
-            i, j = i + n, j + n
-        elif op < 0:
-            out.change(i, i + n, j, j)
-            i += n
-        else:
-            out.change(i, i, j, j + n)
-            j += n
-    return out.ops
+        out.append(op)
+        while len(out) >= 3 and out[-1].tag != "equal" and out[-2].tag == "equal" and _trivial(*out[-3:]):
+            before, _, after = out[-3:]
+            del out[-3:]
+            out.append(Opcode("replace", before.a_start, after.a_end, before.b_start, after.b_end))
+    return out
+
+
+def _trivial(before: Opcode, equal: Opcode, after: Opcode) -> bool:
+    size = equal.a_end - equal.a_start
+    return (before.tag != "equal"
+            and size <= max(before.a_end - before.a_start, before.b_end - before.b_start)
+            and size <= max(after.a_end - after.a_start, after.b_end - after.b_start))
 
 
 class _Script:

@@ -72,6 +72,25 @@ def test_a_lone_equal_key_between_changes_is_folded_into_them() -> None:
     assert opcodes(a, b) == [Opcode("replace", 0, 7, 0, 3), Opcode("equal", 7, 9, 3, 5)]
 
 
+@given(a=keys, b=keys)
+def test_a_lone_insertion_or_deletion_sits_rightmost(a: list[str], b: list[str]) -> None:
+    """Where Myers could put a run of keys in several places, the cleaned script puts it as
+    far right as the keys after it allow (the next equality keeps at least one key)."""
+    ops = opcodes(a, b)
+    for before, op, after in zip(ops, ops[1:], ops[2:]):
+        if op.tag in ("delete", "insert") and before.tag == after.tag == "equal" and after.a_end - after.a_start > 1:
+            text, start, end = (a, op.a_start, op.a_end) if op.tag == "delete" else (b, op.b_start, op.b_end)
+            assert text[start] != text[end]
+
+
+def test_a_slid_deletion_can_fold_into_the_change_after_it() -> None:
+    a = ["B", "B", "B", " ", " ", "C", "B", "B"]
+    b = ["A", "B", "B", " ", "C", " "]
+    assert opcodes(a, b, cleanup=False)[2] == Opcode("delete", 3, 4, 3, 3)
+    assert opcodes(a, b) == [Opcode("replace", 0, 1, 0, 1), Opcode("equal", 1, 4, 1, 4),
+                             Opcode("replace", 4, 8, 4, 6)]
+
+
 def test_repeated_lines_anchor_at_their_seams() -> None:
     """Each line repeated 50 times has no key unique in the region, but the run that joins
     two different lines is unique, so every line of the short side is still found."""
