@@ -27,6 +27,7 @@ from pathlib import Path
 from app.classify import Classification, classify, reinforced_confidences
 from app.compare.moves import Move, find_moves, mask, masked, one_sided_both_ways
 from app.diffing import Tokenized, diff_tokenized
+from app.judge.digits import touches_number
 from app.judge.evidence import Evidence, is_wall
 from app.judge.moved import judge_move
 from app.judge.refine import refine
@@ -167,14 +168,17 @@ def diff_section(base: Edition, reference: Edition, pair: SectionPair,
                 raw = diff_tokenized(*masked(b_tokens, r_tokens, moves))
         hunks = refine(raw, b_text, r_text, walls + [m.base for m in moves],
                        lambda h: judge(h).kind is Kind.CONTENT, [m.reference for m in moves])
-    hunks = _whole_clusters(hunks, base, pair)
+    joined: set[tuple[int, int, int, int]] = set()
+    hunks = _one_edit(_whole_clusters(hunks, base, pair), b_text, lambda h: judge(h).kind is Kind.CONTENT
+                      and _moved(h, b_text, r_text, moves) is None, joined,
+                      lambda h: is_wall(h[0], h[1], b_text, walls) or _moved(h, b_text, r_text, moves) is not None)
     seen: Counter[tuple[str, str]] = Counter()
     out: list[Change] = []
     for b0, b1, r0, r1 in hunks:
         bt, rt = b_text[b0:b1], r_text[r0:r1]
         if bt == rt:
             continue  # a cut that came out equal (refine can make one) is no difference
-        verdict = judge((b0, b1, r0, r1))
+        verdict = _joined_edit(bt, rt) if (b0, b1, r0, r1) in joined else judge((b0, b1, r0, r1))
         seen[bt, rt] += 1
         out.append(Change(
             id=change_id(pair.key, bt, rt, seen[bt, rt]),
@@ -185,6 +189,48 @@ def diff_section(base: Edition, reference: Edition, pair: SectionPair,
             confidence=verdict.confidence, pattern=verdict.pattern, reason=verdict.reason,
             touches_number=verdict.touches_number))
     return tuple(out), common, words
+
+
+#: content changes with at most this many words between them are one edit for the editor
+EDIT_GAP_WORDS = 10
+
+
+def _joined_edit(base_text: str, reference_text: str) -> Classification:
+    """The classification of content changes joined into one edit (:func:`_one_edit`)."""
+    return Classification(Kind.CONTENT, None, 0.9, reason="different text",
+                          touches_number=touches_number(base_text, reference_text))
+
+
+def _one_edit(hunks: list, b_text: str, editorial, joined: set, barrier) -> list:  # type: ignore[no-untyped-def]
+    """Content changes a few words apart joined into one, with what stands between them.
+
+    A reordered or reworded sentence often comes out of the diff as a deletion here and an
+    insertion a few words on, with a misread word or two between: one edit, which the editor
+    decides as one (and which keeps its print text whole). The joined hunks are added to
+    ``joined``: they are content whatever their texts would be judged alone. A ``barrier``
+    (page furniture, half of a move) is never swallowed."""
+    out: list[tuple[int, int, int, int]] = []
+    last: int | None = None  # where in ``out`` the last content change stands
+    for hunk in hunks:
+        hunk = tuple(hunk)
+        if not editorial(hunk):
+            if barrier(hunk):
+                last = None
+            out.append(hunk)
+            continue
+        if last is not None and _words_between(b_text, out[last][1], hunk[0]) <= EDIT_GAP_WORDS:
+            first = out[last]
+            del out[last:]
+            joined.discard(first)
+            hunk = (first[0], hunk[1], first[2], hunk[3])
+            joined.add(hunk)
+        last = len(out)
+        out.append(hunk)
+    return out
+
+
+def _words_between(text: str, start: int, end: int) -> int:
+    return sum(1 for t in text[start:end].split() if any(ch.isalnum() for ch in t))
 
 
 def _whole_clusters(hunks: list, base: Edition, pair: SectionPair) -> list[tuple[int, int, int, int]]:

@@ -28,6 +28,7 @@ Imports: the standard library, rapidfuzz, :mod:`app.align`, :mod:`app.model`,
 from __future__ import annotations
 
 import re
+from collections import Counter
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -69,6 +70,8 @@ class Scoring:
     max_wrap: int = 3  # continuation lines a title may wrap onto
     title_match: float = 70.0  # rapidfuzz ratio for pairing headings whose numbers differ
     title_window: int = 8  # how far ahead a title match is looked for
+    unrecognised_share: float = 0.5  # a one-sided section whose words the other edition's
+    # neighbouring section holds this much of is a heading that edition did not show
     min_numbered: int = 2  # numbered headings that make the reference's outline numbered
 
 
@@ -306,6 +309,7 @@ def align_sections(base: Edition, reference: Edition,
     else:
         known = [h for h in ref_h if not h.number] if reference_headings is not None else None
         pairs, prefix = pair_unnumbered(base.text, reference.text, known)
+    pairs = _drop_unrecognised(pairs, base.text, reference.text)
     first_base = next((b.span.start for b, _ in pairs if b is not None), len(base.text))
     first_ref = next((r.span.start for _, r in pairs if r is not None), len(reference.text))
     if first_base or first_ref or not pairs:
@@ -314,6 +318,34 @@ def align_sections(base: Edition, reference: Edition,
     ref_spans = _side_spans(len(reference.text), [r for _, r in pairs])
     return tuple(_section(pair, b, r, key)
                  for pair, b, r, key in zip(pairs, base_spans, ref_spans, _keys(pairs, prefix)))
+
+
+def _drop_unrecognised(pairs: list[Pair], base: str, reference: str) -> list[Pair]:
+    """Pairs without the one-sided headings whose text the other edition has anyway.
+
+    A heading found in one edition only is either a section the other edition lacks, or a
+    heading the other edition has but was not recognised as one (OCR damage to its number, a
+    list item that one edition's numbering took for a heading). In the second case the
+    section's words stand in the other edition's neighbouring section; kept apart, the diff
+    would report the whole section as deleted in one place and inserted in another."""
+    base_spans = _side_spans(len(base), [b for b, _ in pairs])
+    ref_spans = _side_spans(len(reference), [r for _, r in pairs])
+    kept: list[Pair] = []
+    for k, (b, r) in enumerate(pairs):
+        if k and (b is None) != (r is None):
+            own = _words(b.span.start if b else r.span.start, base_spans[k].end if b else ref_spans[k].end,
+                         base if b else reference)
+            j = max((i for i in range(k) if (pairs[i][0] is None) == (pairs[i][1] is None)), default=0)
+            other = ref_spans[j] if b else base_spans[j]  # where the other edition has that text
+            there = _words(other.start, other.end, reference if b else base)
+            if own and sum((own & there).values()) >= SCORING.unrecognised_share * sum(own.values()):
+                continue
+        kept.append((b, r))
+    return kept
+
+
+def _words(start: int, end: int, text: str) -> Counter[str]:
+    return Counter(_fold(w) for w in re.findall(r"\w{3,}", text[start:end]))
 
 
 def _ordered(text: str, headings: Sequence[Heading] | None) -> list[Heading]:

@@ -100,7 +100,7 @@ def applied(base: Path, reference: Path) -> Review:
 def measure_edition(score: ModuleType, pair: Path, ocr: Path, scratch: Path) -> Row:
     truth = (pair / "canonical.txt").read_text(encoding="utf-8")
     ocr_text = ocr.read_text(encoding="utf-8")
-    pages = max(1, ocr_text.count("\f"))
+    pages = max(1, sum(1 for page in ocr_text.split("\f") if page.strip()))  # a form feed ends a page
     started = time.perf_counter()
     row = Row(pair.name, ocr.stem, pages, score.cer_wer(truth, ocr_text)[0])
 
