@@ -264,7 +264,7 @@ def print_comparison(review: Review, out: TextIO) -> None:
     for section in comparison.sections:
         changes = review.section_changes(section.key)
         where = f"  (only in the {section.only_in} edition)" if section.only_in else ""
-        label = section.number or "(before the first heading)"
+        label = section.number or ("(before the first heading)" if section.key == "front" else section.key)
         print(f"  {label:<8} {_clip(section.title, 60):<60} {len(changes):>5} changes{where}", file=out)
     counts = kinds_count(comparison.changes)
     suggested = sum(1 for c in comparison.changes if c.suggestion is not None)

@@ -17,8 +17,12 @@ OCR damage to numbers is the :data:`NUMBER_DAMAGE` table.
 
 Pairing uses :func:`app.align.opcodes` over the number sequences (the project's one aligner),
 so repeated numbering aligns too; numbers it cannot match are paired by title similarity.
+A reference with fewer than :attr:`Scoring.min_numbered` numbered headings is outlined by
+:mod:`app.unnumbered` instead (layout headings, else pages or blocks); its sections are keyed
+``h1``, ``p1``, ``b1``… in place of a number.
 
-Imports: the standard library, rapidfuzz, :mod:`app.align`, :mod:`app.model`.
+Imports: the standard library, rapidfuzz, :mod:`app.align`, :mod:`app.model`,
+:mod:`app.unnumbered`.
 """
 
 from __future__ import annotations
@@ -352,7 +356,7 @@ def _ordered(text: str, headings: Sequence[Heading] | None) -> list[Heading]:
 
 def _pair_headings(base_h: Sequence[Heading], ref_h: Sequence[Heading]) -> list[Pair]:
     pairs: list[Pair] = []
-    for op in opcodes([h.number for h in base_h], [h.number for h in ref_h]):
+    for op in opcodes([h.number for h in base_h], [h.number for h in ref_h], cleanup=False):
         a, b = base_h[op.a_start : op.a_end], ref_h[op.b_start : op.b_end]
         if op.tag == "equal":
             pairs.extend(zip(a, b))

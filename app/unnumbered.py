@@ -92,8 +92,11 @@ def _looks_like_heading(title: str, layout: Layout) -> bool:
 def pair_unnumbered(base: str, reference: str, known: Sequence[Heading] | None = None,
                     layout: Layout = LAYOUT) -> tuple[list[Pair], str]:
     """The heading pairs of two editions with no numbered headings, and their key prefix."""
-    headings = sorted(known, key=lambda h: h.span.start) if known is not None else layout_headings(reference, layout)
-    if len(headings) >= layout.min_headings or known is not None and headings:
+    if known is not None:  # the caller knows the outline, even when it is empty
+        headings = sorted(known, key=lambda h: h.span.start)
+        return (_Located(base, reference, layout).headings(headings) if headings else []), "h"
+    headings = layout_headings(reference, layout)
+    if len(headings) >= layout.min_headings:
         return _Located(base, reference, layout).headings(headings), "h"
     located = _Located(base, reference, layout)
     if "\f" in base.rstrip():
@@ -165,7 +168,7 @@ class _Located:
     def __init__(self, base: str, reference: str, layout: Layout) -> None:
         self.layout = layout
         self.base, self.ref = _Words(base), _Words(reference)
-        ops = opcodes(self.ref.keys, self.base.keys)
+        ops = opcodes(self.ref.keys, self.base.keys, cleanup=False)  # word for word
         self.to_base, self.to_ref = _Map(ops, swap=False), _Map(ops, swap=True)
         lines = base.split("\n")
         self.line_starts = list(accumulate((len(line) + 1 for line in lines), initial=0))[:-1]

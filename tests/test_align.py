@@ -52,9 +52,43 @@ def test_opcodes_tile_both_sides_on_every_path(limits: Limits | None, a: list[st
 @given(a=keys, b=keys)
 def test_within_limits_the_script_is_minimal(a: list[str], b: list[str]) -> None:
     for limits in (None, Limits(myers_cost=0)):
-        ops = opcodes(a, b, limits)
+        ops = opcodes(a, b, limits, cleanup=False)
         changed = sum(op.a_end - op.a_start + op.b_end - op.b_start for op in ops if op.tag != "equal")
         assert changed == Indel.distance("".join(a), "".join(b))
+
+
+@pytest.mark.parametrize("cleanup", [True, False])
+@given(a=keys, b=keys)
+def test_cleaned_scripts_tile_too(cleanup: bool, a: list[str], b: list[str]) -> None:
+    _check_script(a, b, opcodes(a, b, TINY, cleanup=cleanup))
+
+
+def test_a_lone_equal_key_between_changes_is_folded_into_them() -> None:
+    """``: : _An 28`` against ``An 26``: a minimal script cuts the damaged stretch at a
+    coincidental space; cleaned up, it is one change for the judge to cut by evidence."""
+    a, b = [":", " ", ":", "\n", "_An", " ", "28", " ", "Prozent"], ["An", " ", "26", " ", "Prozent"]
+    assert opcodes(a, b, cleanup=False) == [Opcode("replace", 0, 5, 0, 1), Opcode("equal", 5, 6, 1, 2),
+                                            Opcode("replace", 6, 7, 2, 3), Opcode("equal", 7, 9, 3, 5)]
+    assert opcodes(a, b) == [Opcode("replace", 0, 7, 0, 3), Opcode("equal", 7, 9, 3, 5)]
+
+
+@given(a=keys, b=keys)
+def test_a_lone_insertion_or_deletion_sits_rightmost(a: list[str], b: list[str]) -> None:
+    """Where Myers could put a run of keys in several places, the cleaned script puts it as
+    far right as the keys after it allow (the next equality keeps at least one key)."""
+    ops = opcodes(a, b)
+    for before, op, after in zip(ops, ops[1:], ops[2:]):
+        if op.tag in ("delete", "insert") and before.tag == after.tag == "equal" and after.a_end - after.a_start > 1:
+            text, start, end = (a, op.a_start, op.a_end) if op.tag == "delete" else (b, op.b_start, op.b_end)
+            assert text[start] != text[end]
+
+
+def test_a_slid_deletion_can_fold_into_the_change_after_it() -> None:
+    a = ["B", "B", "B", " ", " ", "C", "B", "B"]
+    b = ["A", "B", "B", " ", "C", " "]
+    assert opcodes(a, b, cleanup=False)[2] == Opcode("delete", 3, 4, 3, 3)
+    assert opcodes(a, b) == [Opcode("replace", 0, 1, 0, 1), Opcode("equal", 1, 4, 1, 4),
+                             Opcode("replace", 4, 8, 4, 6)]
 
 
 def test_repeated_lines_anchor_at_their_seams() -> None:
@@ -63,14 +97,14 @@ def test_repeated_lines_anchor_at_their_seams() -> None:
     lines = [f"line {n} says {n * 7} things".split() for n in range(12)]
     long_side = [word for line in lines for _ in range(50) for word in line]
     short_side = [word for line in lines for word in line]
-    ops = opcodes(long_side, short_side, Limits(exact_cells=400))
+    ops = opcodes(long_side, short_side, Limits(exact_cells=400), cleanup=False)
     _check_script(long_side, short_side, ops)
     assert sum(op.b_end - op.b_start for op in ops if op.tag == "equal") == len(short_side)
 
 
 def test_region_without_anchors_is_one_replacement() -> None:
     a, b = list("xyxyxyxyxyxy"), list("yxyxyxyxyxyx")
-    ops = opcodes(a, b, Limits(exact_cells=4, gram_sizes=()))
+    ops = opcodes(a, b, Limits(exact_cells=4, gram_sizes=()), cleanup=False)
     assert ops == [Opcode("replace", 0, 12, 0, 12)]
 
 
