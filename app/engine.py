@@ -148,7 +148,15 @@ def diff_section(base: Edition, reference: Edition, pair: SectionPair,
     b_tokens, r_tokens = Tokenized.of(b_text), Tokenized.of(r_text)
     common, words = _word_overlap(b_tokens, r_tokens)
 
+    verdicts: dict[tuple[int, int, int, int], Classification] = {}
+
     def judge(hunk: tuple[int, int, int, int]) -> Classification:
+        hunk = tuple(hunk)  # type: ignore[assignment]
+        if (known := verdicts.get(hunk)) is None:
+            known = verdicts[hunk] = _judge(hunk)
+        return known
+
+    def _judge(hunk: tuple[int, int, int, int]) -> Classification:
         b0, b1, r0, r1 = hunk
         moved = _moved(hunk, b_text, r_text, moves)
         if moved is not None:

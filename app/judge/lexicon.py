@@ -26,10 +26,10 @@ class Words:
     BASE_REPEATS = 3
 
     def __init__(self, base: str, reference: str) -> None:
-        self.reference = Counter(w.casefold() for w in _WORD.findall(reference))
-        self.base = Counter(w.casefold() for w in _WORD.findall(base))
+        self.reference = Counter(map(str.casefold, _WORD.findall(reference)))
+        self.base = Counter(map(str.casefold, _WORD.findall(base)))
         #: the marks the OCR emits (a glyph it emits is one it can read, see app.classify)
-        self.base_marks = Counter(ch for ch in base if not ch.isalnum() and not ch.isspace())
+        self.base_marks = Counter({ch: n for ch, n in Counter(base).items() if not ch.isalnum() and not ch.isspace()})
         #: how this OCR misreads (learned from the two vocabularies)
         self.channel = Channel.learn(base, reference)
 

@@ -59,10 +59,9 @@ def find_furniture(text: str, reference: str, rules: Furniture = FURNITURE) -> l
     for lines in edge:
         seen.update({shape(text[a:b]) for a, b in lines} - {""})
     need = max(rules.min_pages, rules.page_share * len(pages))
-    in_reference = Counter(shape(line) for line in reference.splitlines())
-    common = {s for s, n in seen.items()
-              if n >= need and len(s.split()) <= rules.max_tokens
-              and in_reference[s] <= rules.reference_share * n}
+    candidates = {s: n for s, n in seen.items() if n >= need and len(s.split()) <= rules.max_tokens}
+    in_reference = Counter(shape(line) for line in reference.splitlines()) if candidates else Counter()
+    common = {s for s, n in candidates.items() if in_reference[s] <= rules.reference_share * n}
     folios = sum(n for s, n in seen.items() if _is_folio(s)) >= need
     spans = []
     for number, lines in enumerate(edge, 1):
