@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from app import __version__
 from app.fileio import describe_os_error, shown_path
 from app.loading import EditionError
-from app.model import REJECT, Kind, Verdict
+from app.model import BIDI_CONTROLS, REJECT, Kind, Verdict
 
 if TYPE_CHECKING:
     from app.model import Comparison
@@ -52,6 +52,11 @@ EXPORT_FORMATS = ("text", "reflow", "csv", "json", "summary")  # the log formats
 _SUFFIX_FORMAT = {".csv": "csv", ".json": "json"}
 #: ``compare --json`` is written in blocks of about this many characters.
 _JSON_BLOCK = 1 << 20
+
+
+#: Control characters escaped and bidi controls named when a document's text is printed.
+_TERMINAL_SAFE = {**{code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7f, 0xa0))},
+                  **{ord(ch): f"<{name}>" for ch, name in BIDI_CONTROLS.items()}}
 
 
 class UserError(Exception):
@@ -244,7 +249,8 @@ def print_comparison(review: Review, out: TextIO) -> None:
 
     comparison = review.comparison
     for role, edition in (("Base", comparison.base), ("Reference", comparison.reference)):
-        print(f"{role + ':':<11}{edition.name} ({edition.encoding}, {len(edition.text):,} characters)",
+        print(f"{role + ':':<11}{edition.name.translate(_TERMINAL_SAFE)} ({edition.encoding}, "
+              f"{len(edition.text):,} characters)",
               file=out)
     print(f"Shared words: {comparison.similarity:.0%}", file=out)
     print(f"\nSections: {len(comparison.sections)}", file=out)
@@ -416,6 +422,11 @@ def _warn(comparison: Comparison) -> None:
         print(f"{PROG}: warning: {note}", file=sys.stderr)
     for warning in comparison.warnings:
         print(f"{PROG}: warning: {warning}", file=sys.stderr)
+    if bidi := [c for c in comparison.changes if c.changes_bidi]:
+        sections = ", ".join(dict.fromkeys(c.section for c in bidi))
+        print(f"{PROG}: warning: {len(bidi)} change{'s' if len(bidi) > 1 else ''} add or remove a bidirectional "
+              f"control character, which can make text read in reverse (sections {_clip(sections, 60)}); "
+              "never applied in bulk.", file=sys.stderr)
 
 
 def _fail(message: str) -> int:
@@ -441,7 +452,9 @@ def _kinds_brief(counts: dict[Kind, int]) -> str:
 
 
 def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    """A document's string for the terminal: one line, clipped, control characters escaped
+    (an ESC from a file cannot drive the terminal) and bidi controls named (``<RLO>``)."""
+    text = " ".join(text.split()).translate(_TERMINAL_SAFE)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
