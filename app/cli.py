@@ -306,7 +306,12 @@ def _apply(args: argparse.Namespace) -> int:
                f"{counts.accepted}, kept as base {counts.rejected}, edited {counts.edited}.")
         left = kinds_count([c for c in review.changes if review.decision(c.id).verdict is Verdict.PENDING])
         did += f"\nLeft as in the base edition: {counts.pending}" + _kinds_brief(left) + "."
-    _write(output, lambda: export_text(review, output, reflow=args.reflow))
+    if mode == "none" and not args.reflow:
+        # every change rejected: the base edition itself, as the file had it, whole (a change
+        # boundary inside a combining sequence cannot split what NFC rewrote there)
+        _write(output, lambda: _write_base(comparison.base, output))
+    else:
+        _write(output, lambda: export_text(review, output, reflow=args.reflow))
     print(did)
     print(f"Wrote {output}{' (reflowed)' if args.reflow else ''}.")
     return 0
@@ -328,6 +333,14 @@ def _accept_mode(value: str | None) -> str | tuple[Kind, ...] | None:
 
 
 # -- export ----------------------------------------------------------------------------------------
+
+def _write_base(base: Any, output: Path) -> None:
+    """Write the base edition exactly as loaded: its code points and line endings, in UTF-8."""
+    from app.fileio import atomic_write_text
+    from app.loading import original_text
+
+    atomic_write_text(output, original_text(base, 0, len(base.text)), newline=base.newline)
+
 
 def _as_written(base: Any, reflow: bool) -> str:
     """What writing the base edition changes, said precisely ("" when it is byte for byte)."""
