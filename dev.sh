@@ -2,8 +2,8 @@
 # The two set-up commands of the README, for a fresh machine:
 #   bash dev.sh app    install ProofPair into .venv and open it on the built-in sample
 #   bash dev.sh test   install ProofPair with its test tools into .venv and run every test
-# On Debian/Ubuntu it first installs, if missing, the system libraries Qt needs and a font
-# (as root, or through sudo). Anything after the verb is passed on (to proofpair or pytest).
+# On Debian/Ubuntu it first installs, if missing, the system libraries Qt needs, a font and
+# Tesseract OCR with English, Swedish and German (as root, or through sudo). Anything after the verb is passed on (to proofpair or pytest).
 set -euo pipefail
 cd "$(dirname "$0")"
 verb=${1:-}
@@ -14,7 +14,9 @@ system_packages() {
   local want=(libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0
               libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
               libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
-              fonts-dejavu-core python3-venv)
+              fonts-dejavu-core python3-venv
+              # OCR of scanned editions (app/formats/ocr.py); optional for the app, the tests use it
+              tesseract-ocr tesseract-ocr-eng tesseract-ocr-swe tesseract-ocr-deu)
   local missing=()
   for p in "${want[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -5,14 +5,20 @@ characters around the base side), and :func:`reinforced_confidences`, which lets
 itself: an OCR confusion confirmed many times in one pair raises the confidence of its
 other occurrences. The order of the tests in :func:`classify` is the policy:
 
-1. whitespace only -> ``layout`` (and page furniture, end-of-line hyphenation);
-2. the numbers guard: a standalone number that differs -> ``content``, before any OCR
-   explanation is tried (a footnote number read as debris is the one exception);
+1. whitespace only -> ``layout`` (and page furniture, found by the page structure or the
+   furniture table, and end-of-line hyphenation);
+2. the numbers guard (:mod:`app.judge.digits`): a digit appears, disappears or differs ->
+   ``content``, before any OCR explanation is tried; page furniture is the one change that
+   may remove a page number, and it is never bulk-safe;
 3. the same text in other glyphs -> ``typography``;
-4. every character substitution explained by the OCR tables -> ``ocr``;
-5. anything else -> ``content``, with no suggestion: the editor decides.
+4. scan specks and punctuation with no word behind them -> ``ocr``;
+5. text in one edition only -> ``content``;
+6. every character substitution explained by the OCR tables, or a base that is no word of the
+   document where the reference is and looks like it (:mod:`app.judge.lexicon`) -> ``ocr``;
+7. anything else -> ``content``, with no suggestion: the editor decides.
 
-Imports: the standard library, :mod:`app.model`, :mod:`app.tables`, :mod:`app.align`.
+Imports: the standard library, rapidfuzz, :mod:`app.model`, :mod:`app.tables`, :mod:`app.align`,
+:mod:`app.judge`.
 """
 
 from __future__ import annotations
@@ -25,19 +31,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.align import char_diff
+from rapidfuzz.distance import Levenshtein
+
+from app.judge.channel import Channel, confusions
+from app.judge.digits import touches_number
+from app.judge.lexicon import Words
 from app.model import ACCEPT, REJECT, Change, Decision, Kind, Suggestion, Verdict
 from app.tables import (
-    FOOTNOTE_DEBRIS,
     GLYPH_CLASSES,
     OCR_CONFUSIONS,
     PAGE_FURNITURE_PATTERNS,
+    DISTINCT_GLYPH_CLASSES,
+    PLAIN_FALLBACKS,
     STANDARD_FORM,
     STRAY_MARKS,
 )
 
-_NUMBER = re.compile(r"(?<!\w)\d+(?:[.,:/-]\d+)*(?!\w)")
-_MARKER = re.compile(r"(?<=[^\s\d])(\d{1,3})([.,;:)]?)$")
 _FURNITURE = re.compile("|".join(f"(?:{p})" for p in PAGE_FURNITURE_PATTERNS))
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+(?=\n)")
 _BLANK_RUN = re.compile(r"\n[ \t\n]*\n")
@@ -45,6 +54,23 @@ _CONFUSION_PAIRS = frozenset((wrong, right) for right, wrongs in OCR_CONFUSIONS.
 _GLYPH_OF = {ch: name for name, (glyphs, _debris) in GLYPH_CLASSES.items() for ch in glyphs}
 _SPACE_GLYPHS = GLYPH_CLASSES["space"][0] - {" "}
 _DEBRIS_OF = {d: name for name, (_glyphs, debris) in GLYPH_CLASSES.items() for d in debris}
+
+
+@dataclass(frozen=True, slots=True)
+class Lexical:
+    """How the lexical evidence turns likeness into confidence (see :func:`_lexical`)."""
+
+    min_likeness: float = 0.5  # below this the two texts are different words, not a misread
+    floor: float = 0.6  # confidence at the threshold, rising with likeness
+    ceiling: float = 0.9
+    channel_seen: int = 5  # a confusion the OCR makes this often elsewhere explains two words
+
+
+LEXICAL = Lexical()
+#: how often the OCR must emit other glyphs of a class to be trusted to tell them apart
+TYPOGRAPHY_SEEN = 2
+#: a base-only run of at most this many tokens of at most this many letters is scan specks
+SPECK_LETTERS = (2, 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,31 +86,37 @@ class Classification:
 
 
 @lru_cache(maxsize=1 << 16)
-def classify(base: str, ref: str, before: str = "\n", after: str = "\n") -> Classification:
+def classify(base: str, ref: str, before: str = "\n", after: str = "\n", furniture: bool = False,
+             words: Words | None = None) -> Classification:
     """Classify the hunk ``base`` -> ``ref``; ``before``/``after`` are the base's neighbours.
 
+    ``furniture`` says the page structure found the base side to be a running head, foot or
+    folio (:mod:`app.judge.pages`); ``words`` is the pair's vocabulary (:mod:`app.judge.lexicon`).
     Pure, so cached: a report repeats its misreads (``for`` -> ``för``) hundreds of times.
     """
     if not base.strip() and not ref.strip():
         if base.count("\n") == ref.count("\n") and _odd_spaces(base + ref):
             return _space_glyphs(base, ref)
         return _layout_whitespace(base, ref)
-    furniture = _page_furniture(base, ref, before, after)
-    if furniture is not None:
-        return furniture
+    if furniture and not ref.strip():
+        return _furniture(base, ref, "page structure")
+    if _page_furniture(base, ref, before):
+        return _furniture(base, ref, "furniture pattern")
     if _dehyphenated(base) == ref:
         return Classification(Kind.LAYOUT, Suggestion(REJECT, "end-of-line hyphen from the print; "
                               "keep the printed line break (reflowed export joins it)"), 0.9,
                               reason="hyphenation")
-    footnote = _footnote(base, ref, before)
-    if footnote is not None:
-        return footnote
-    if _numbers(base) != _numbers(ref):
-        return Classification(Kind.CONTENT, None, 0.95, reason="a number differs", touches_number=True)
-    typo = _typography(base, ref)
+    if touches_number(base, ref):
+        return _number(base, ref)
+    typo = _typography(base, ref, words)
     if typo is not None:
         return typo
-    return _ocr_or_content(base, ref)
+    noise = _debris(base, ref, before, after, words)
+    if noise is not None:
+        return noise
+    if not base.strip() or not ref.strip():
+        return Classification(Kind.CONTENT, None, 0.9, reason="text in one edition only")
+    return _ocr_or_content(base, ref, words)
 
 
 # -- layout -------------------------------------------------------------------------------
@@ -99,6 +131,8 @@ def _layout_whitespace(base: str, ref: str) -> Classification:
     target = clean_whitespace(base)
     if "\n" not in base and "\n" in ref:
         target = base  # the print's lines rule; the digital edition's break is not followed
+    if not base or not ref:
+        target = ref  # words the OCR joined, or one word the print broke at a line end
     what = "line break" if ("\n" in base) != ("\n" in ref) else "spacing"
     if "\n" in base and base.count("\n") != ref.count("\n"):
         what = "blank lines"
@@ -119,16 +153,20 @@ def _space_glyphs(base: str, ref: str) -> Classification:
                           "spaces, plain spaces otherwise"), 0.95, pattern=((base, ref),), reason="space")
 
 
-def _page_furniture(base: str, ref: str, before: str, after: str) -> Classification | None:
-    """A line only the print has (page number, ``SID 3``, running head)."""
+def _page_furniture(base: str, ref: str, before: str) -> bool:
+    """A line only the print has that the furniture table knows (``SID 3``, a bare page number)."""
     if ref.strip() or not (before in ("", "\n") or base.startswith("\n")):
-        return None
+        return False
     lines = [line.strip() for line in base.split("\n") if line.strip()]
-    if lines and all(_FURNITURE.fullmatch(line) for line in lines):
-        target = clean_whitespace(ref) if "\n" in ref or not ref else ref
-        return Classification(Kind.LAYOUT, _toward(target, base, ref, "page furniture of the "
-                              "print: remove it"), 0.9, reason="page furniture")
-    return None
+    return bool(lines) and all(_FURNITURE.fullmatch(line) for line in lines)
+
+
+def _furniture(base: str, ref: str, how: str) -> Classification:
+    """Page furniture: remove it. Its page number is a digit the bulk accept must not take."""
+    target = clean_whitespace(ref) if "\n" in ref or not ref else ref
+    return Classification(Kind.LAYOUT, _toward(target, base, ref, "page furniture of the print: "
+                          "remove it"), 0.97 if how == "page structure" else 0.9, reason="page furniture",
+                          touches_number=any(ch.isdigit() for ch in base + ref))
 
 
 def _dehyphenated(base: str) -> str | None:
@@ -139,50 +177,23 @@ def _dehyphenated(base: str) -> str | None:
 
 # -- numbers and footnotes ----------------------------------------------------------------
 
-def _numbers(text: str) -> list[str]:
-    return _NUMBER.findall(text)
-
-
-def _footnote(base: str, ref: str, before: str) -> Classification | None:
-    """A footnote number (raised after a word, or leading a footnote line) read as debris.
-
-    The words the marker hangs on may carry OCR errors of their own; they are classified as
-    usual and the marker joins their pattern.
-    """
-    marker = _MARKER.search(ref)
-    if marker is None and (before in ("", "\n") or not before.isspace()):
-        marker = re.fullmatch(r"(\d{1,3})()", ref)  # the hunk starts right at the marker
-    if marker is None or any(ch.isdigit() for ch in base):
-        return None
-    body_r = ref[: marker.start()]
-    body_b = base.rstrip(".,;:)")
-    cut = len(body_b)
-    while cut > 0 and _is_debris(body_b[cut - 1]):
-        cut -= 1
-    debris, body_b = body_b[cut:], body_b[:cut]
-    if not debris and not body_r and len(body_b) == 1:
-        debris, body_b = body_b, ""  # one letter where a lone number stood: X or L for 1
-    if not debris:
-        return None
-    pattern = ((debris, marker.group(1)),)
-    why = f"footnote number {marker.group(1)} read as {debris!r}"
-    if body_b != body_r:
-        rest = _ocr_or_content(body_b, body_r)
-        if rest.kind is not Kind.OCR:
-            return None
-        pattern = rest.pattern + pattern
-        why = f"{rest.suggestion.reason if rest.suggestion else ''}; {why}"
-    return Classification(Kind.OCR, Suggestion(ACCEPT, why), 0.75, pattern=pattern, reason="footnote number")
-
-
-def _is_debris(ch: str) -> bool:
-    return ch in FOOTNOTE_DEBRIS or not (ch.isalnum() or ch.isspace() or ch in ".,;:")
+def _number(base: str, ref: str) -> Classification:
+    """A digit appears, disappears or differs: the editor decides (:mod:`app.judge.digits`)."""
+    marker = ref.strip().rstrip(".,;:)")
+    why = "footnote number read as debris" if marker.isdigit() and not any(ch.isalnum() for ch in base) \
+        else "a number differs"
+    return Classification(Kind.CONTENT, None, 0.95, reason=why, touches_number=True)
 
 
 # -- typography -----------------------------------------------------------------------------
 
-def _typography(base: str, ref: str) -> Classification | None:
-    """The same text in other glyphs: quotes, dashes, bullets, checkboxes, ligatures, spaces."""
+def _typography(base: str, ref: str, words: Words | None = None) -> Classification | None:
+    """The same text in other glyphs: quotes, dashes, bullets, checkboxes, ligatures, spaces.
+
+    The print's glyph is the truth. The base's real glyph is kept when it is typographic
+    against the reference's plain fallback (``’`` against ``'``), or when the OCR shows it tells
+    the class apart (:func:`_print_glyph`); otherwise the reference's glyph, in its standard
+    Unicode form (an OCR that never emits a ``–`` cannot show one)."""
     prefix = _common_prefix(base, ref)
     suffix = _common_suffix(base[prefix:], ref[prefix:])
     b_core = base[prefix:len(base) - suffix].strip()
@@ -194,9 +205,25 @@ def _typography(base: str, ref: str) -> Classification | None:
         name = "ligature or private-use glyph"
     if name is None:
         return None
+    if _GLYPH_OF.get(b_core) == name and _print_glyph(name, b_core, r_core, words):
+        confidence = 0.9 if r_core in PLAIN_FALLBACKS else 0.75  # a plain glyph kept is less sure
+        return Classification(Kind.TYPOGRAPHY, Suggestion(REJECT, f"{name}: keep the print's glyph "
+                              f"{b_core!r}"), confidence, pattern=((b_core, r_core),), reason=name)
     standard = _standard(ref)
     return Classification(Kind.TYPOGRAPHY, _toward(standard, base, ref, f"{name}: use the "
                           "standard Unicode form"), 0.95, pattern=((b_core, r_core),), reason=name)
+
+
+def _print_glyph(name: str, b: str, r: str, words: Words | None) -> bool:
+    """Whether the base's real glyph ``b`` is the print's, against the reference's ``r``: a
+    typographic glyph against a plain fallback; or a plain glyph where this OCR shows the
+    class's typographic glyphs elsewhere (it would have shown one here)."""
+    if r in PLAIN_FALLBACKS and b not in PLAIN_FALLBACKS:
+        return True
+    if name not in DISTINCT_GLYPH_CLASSES or b not in PLAIN_FALLBACKS or words is None:
+        return False
+    fancy = GLYPH_CLASSES[name][0] - PLAIN_FALLBACKS
+    return sum(words.base_marks[g] for g in fancy) >= TYPOGRAPHY_SEEN
 
 
 def _glyph_match(b: str, r: str) -> str | None:
@@ -204,7 +231,7 @@ def _glyph_match(b: str, r: str) -> str | None:
     b_class, r_class = _GLYPH_OF.get(b), _GLYPH_OF.get(r)
     if b_class and b_class == r_class:
         return b_class
-    if r_class and (_DEBRIS_OF.get(b) == r_class or b == ""):
+    if r_class and _DEBRIS_OF.get(b) == r_class:
         return r_class
     if b_class and _DEBRIS_OF.get(r) == b_class:
         return b_class
@@ -219,17 +246,7 @@ def _standard(text: str) -> str:
 
 def substitutions(base: str, ref: str) -> tuple[tuple[str, str], ...]:
     """The character substitutions turning ``base`` into ``ref`` as ``(base, ref)`` pairs."""
-    pairs: list[tuple[str, str]] = []
-    pending_del = pending_ins = ""
-    for op, text in char_diff(base, ref) + [(0, "")]:
-        if op < 0:
-            pending_del += text
-        elif op > 0:
-            pending_ins += text
-        elif pending_del or pending_ins:
-            pairs.append((pending_del, pending_ins))
-            pending_del = pending_ins = ""
-    return tuple(pairs)
+    return tuple(confusions(base, ref))
 
 
 def _explains(wrong: str, right: str) -> str | None:
@@ -262,19 +279,110 @@ def _noisy(wrong: str, right: str) -> bool:
                for ch in odd)
 
 
-def _ocr_or_content(base: str, ref: str) -> Classification:
+def _ocr_or_content(base: str, ref: str, words: Words | None = None) -> Classification:
     subs = substitutions(base, ref)
     reasons = [_explains(w, r) for w, r in subs]
     wordy = any(ch.isalpha() for ch in base + ref) or _all_stray(base.strip()) and not ref.strip()
     if subs and all(reasons) and wordy:
         return Classification(Kind.OCR, Suggestion(ACCEPT, "OCR: " + "; ".join(dict.fromkeys(
             r for r in reasons if r))), 0.8, pattern=subs, reason="confusion table")
+    lexical = _lexical(base, ref, subs, words)
+    if lexical is not None:
+        return lexical
     unexplained = [s for s, why in zip(subs, reasons) if not why]
     small = sum(len(w) + len(r) for w, r in unexplained) <= max(2, len(ref))
     if subs and wordy and small and all(_noisy(w, r) for w, r in unexplained) and " " not in ref.strip():
         return Classification(Kind.OCR, Suggestion(ACCEPT, "OCR noise inside a word: take the "
                               "reference reading"), 0.55, pattern=subs, reason="noise")
     return Classification(Kind.CONTENT, None, 0.9, pattern=(), reason="different text")
+
+
+def _lexical(base: str, ref: str, subs: tuple[tuple[str, str], ...], words: Words | None) -> Classification | None:
+    """The base is not made of words where the reference is, and the two look alike: a misread.
+
+    Two texts that are both words are left to the editor (a genuine edit), whatever they look
+    like; the confusion table and the learned channel model speak for the common misreads."""
+    if words is None or not words.all_words(ref):
+        return None
+    strange = words.non_words(base)
+    if not strange:
+        return _learned(base, ref, subs, words.channel)
+    likeness = _likeness(base, ref)
+    if likeness < LEXICAL.min_likeness:
+        return None
+    confidence = round(min(LEXICAL.ceiling, LEXICAL.floor + (likeness - LEXICAL.min_likeness)), 3)
+    return Classification(Kind.OCR, Suggestion(ACCEPT, f"OCR: {strange[0]!r} is not a word of this "
+                          f"document; the reference reads {ref.strip()!r}"), confidence, pattern=subs,
+                          reason="not a word")
+
+
+def _learned(base: str, ref: str, subs: tuple[tuple[str, str], ...], channel: Channel | None) -> Classification | None:
+    """Two words, but every difference between them is a confusion this OCR makes often
+    elsewhere in the document (``cade`` for ``code`` where it reads ``a`` for ``o`` forty times)."""
+    if channel is None or not subs or " " in base.strip() or " " in ref.strip():
+        return None
+    seen = channel.seen(subs)
+    if seen < LEXICAL.channel_seen:
+        return None
+    confidence = round(min(LEXICAL.ceiling, LEXICAL.floor + 0.05 * math.log2(seen / LEXICAL.channel_seen + 1)), 3)
+    return Classification(Kind.OCR, Suggestion(ACCEPT, f"OCR: this scan misreads {pattern_label(subs)} "
+                          f"{seen} times elsewhere"), confidence, pattern=subs, reason="learned confusion")
+
+
+def _debris(base: str, ref: str, before: str, after: str, words: Words | None) -> Classification | None:
+    """Scan specks and lost punctuation: marks with no word behind them.
+
+    A base-only run of marks (``=``, ``|``, ``.``, ``«``) with short junk letters at most is
+    noise to remove; punctuation the reference has and the base lost is taken back; one mark
+    read as another is an OCR misread. A bullet or checkbox in one edition only is not debris:
+    it is text (content)."""
+    b, r = base.strip(), ref.strip()
+    if r and b:
+        if _marks_only(b) and _marks_only(r) and not _glyph_text(b + r):
+            return Classification(Kind.OCR, Suggestion(ACCEPT, f"OCR: {r!r} misread as {b!r}"), 0.7,
+                                  pattern=((b, r),), reason="punctuation misread")
+        return None
+    if r:
+        if _marks_only(r) and not _glyph_text(r) and all(unicodedata.category(ch)[0] == "P" for ch in r):
+            return Classification(Kind.OCR, Suggestion(ACCEPT, f"OCR lost the mark {r!r}"), 0.6,
+                                  pattern=(("", r),), reason="lost punctuation")
+        return None
+    if not b or not _specks(b, words):
+        return None
+    alone = (not before or before.isspace() or base[:1].isspace()) and (not after or after.isspace() or base[-1:].isspace())
+    target = _toward(clean_whitespace(ref) if "\n" in ref else ref, base, ref,
+                     f"scan specks {b!r}: remove them")
+    lettered = any(ch.isalpha() for ch in b)
+    confidence = (0.9 if alone else 0.7) - (0.2 if lettered else 0.0)
+    return Classification(Kind.OCR, target, confidence, pattern=((b, ""),), reason="specks")
+
+
+def _specks(text: str, words: Words | None) -> bool:
+    """Marks, maybe with short junk letters, and no word of three letters or more; or a few
+    letters standing alone (a speck read as ``i``, ``l``, ``oo``)."""
+    if _glyph_text(text):
+        return False
+    tokens = re.findall(r"[^\W\d_]+", text)
+    marks = sum(1 for ch in text if not ch.isalnum() and not ch.isspace())
+    if not marks:
+        return 0 < len(tokens) <= SPECK_LETTERS[0] and all(len(t) <= SPECK_LETTERS[1] for t in tokens)
+    if marks * 3 < sum(1 for ch in text if not ch.isspace()):
+        return False
+    return all(len(t) <= 2 or words is not None and not words.is_word(t) for t in tokens)
+
+
+def _marks_only(text: str) -> bool:
+    return bool(text) and not any(ch.isalnum() for ch in text)
+
+
+def _glyph_text(text: str) -> bool:
+    """Holds a bullet or checkbox glyph: text of its own, never debris."""
+    return any(_GLYPH_OF.get(ch) in ("bullet", "checkbox") for ch in text)
+
+
+def _likeness(base: str, ref: str) -> float:
+    """How alike two texts look, 0..1, once case and diacritics are folded away."""
+    return Levenshtein.normalized_similarity(_strip_marks(base.casefold()), _strip_marks(ref.casefold()))
 
 
 # -- learning from the document ---------------------------------------------------------------

@@ -6,7 +6,7 @@ so it runs (and is tested) with Qt absent::
 
     proofpair [BASE REFERENCE | SESSION.proofpair] [--sample] [--smoke] [--screenshot FILE]
     proofpair compare BASE REFERENCE [--json]
-    proofpair apply BASE REFERENCE [--accept KINDS] [--reflow] -o CANONICAL
+    proofpair apply BASE REFERENCE [--accept KINDS] [--reflow] -o CANONICAL [--session OUT.proofpair]
     proofpair export SESSION -o FILE [--format text|reflow|csv|json|summary]
 
 Exit status: 0 on success, 2 on a user error (a file that cannot be read or written, a bad
@@ -38,11 +38,13 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from app import __version__
 from app.fileio import describe_os_error, shown_path
 from app.loading import EditionError
-from app.model import BIDI_CONTROLS, REJECT, Kind, Verdict
+from app.model import BIDI_CONTROLS, REJECT, Kind, Provenance, Source, Verdict
 
 if TYPE_CHECKING:
     from app.model import Comparison
     from app.review import Review
+
+SESSION_SUFFIX = ".proofpair"  # as app.session has it (not imported: a command loads only what it runs)
 
 PROG = "proofpair"
 COMMANDS = ("compare", "apply", "export")
@@ -134,19 +136,23 @@ def _commands_parser() -> argparse.ArgumentParser:
     p.add_argument("base", metavar="BASE", help="the OCR'd edition (its text is kept)")
     p.add_argument("reference", metavar="REFERENCE", help="the digital edition")
     p.add_argument("--json", action="store_true", help="print every section and change as JSON")
+    _ocr_option(p)
     p.set_defaults(run=_compare)
 
     p = sub.add_parser("apply", help="apply the suggestions and write the canonical text",
                        description="Apply the suggestions for the given kinds in one go (content "
                                    "changes stay as in the base edition) and write the canonical text.")
-    p.add_argument("base", metavar="BASE")
-    p.add_argument("reference", metavar="REFERENCE")
+    p.add_argument("base", metavar="BASE", help="the OCR'd edition (its text is kept where no suggestion applies)")
+    p.add_argument("reference", metavar="REFERENCE", help="the digital edition")
     p.add_argument("--accept", metavar="KINDS", default=None,
                    help="comma-separated kinds whose suggestions to apply: "
                         f"{','.join(BULK_KINDS)} (default: every suggestion); 'none' keeps the "
                         "base edition, 'all' takes the reference edition")
     p.add_argument("--reflow", action="store_true", help="one line per paragraph, hyphenation undone")
     p.add_argument("-o", "--output", metavar="CANONICAL", required=True, help="the file to write")
+    _ocr_option(p)
+    p.add_argument("--session", metavar="OUT", default=None,
+                   help=f"also save the decisions as a session ({SESSION_SUFFIX}), for 'export' or the window")
     p.set_defaults(run=_apply)
 
     p = sub.add_parser("export", help="write a saved review's canonical text, log or summary",
@@ -160,6 +166,12 @@ def _commands_parser() -> argparse.ArgumentParser:
                         "recorded or lie outside its folder (check the session first)")
     p.set_defaults(run=_export)
     return parser
+
+
+def _ocr_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--ocr-language", metavar="LANG", default=None,
+                        help="Tesseract language for a scan (PDF without text, or page images), e.g. "
+                             "swe, eng, deu, swe+eng (default: the other edition's language)")
 
 
 # -- the window ----------------------------------------------------------------------------------
@@ -180,7 +192,7 @@ def _compare(args: argparse.Namespace) -> int:
     from app.engine import compare_files
     from app.review import Review
 
-    comparison = compare_files(args.base, args.reference)
+    comparison = compare_files(args.base, args.reference, ocr_language=args.ocr_language)
     _warn(comparison)
     review = Review(comparison)
     if args.json:
@@ -249,7 +261,8 @@ def print_comparison(review: Review, out: TextIO) -> None:
 
     comparison = review.comparison
     for role, edition in (("Base", comparison.base), ("Reference", comparison.reference)):
-        print(f"{role + ':':<11}{edition.name.translate(_TERMINAL_SAFE)} ({edition.encoding}, "
+        kind = "" if edition.source_format == "text" else f"{edition.source_format}, "
+        print(f"{role + ':':<11}{edition.name.translate(_TERMINAL_SAFE)} ({kind}{edition.encoding}, "
               f"{len(edition.text):,} characters)",
               file=out)
     print(f"Shared words: {comparison.similarity:.0%}", file=out)
@@ -257,7 +270,7 @@ def print_comparison(review: Review, out: TextIO) -> None:
     for section in comparison.sections:
         changes = review.section_changes(section.key)
         where = f"  (only in the {section.only_in} edition)" if section.only_in else ""
-        label = section.number or "(before the first heading)"
+        label = section.number or ("(before the first heading)" if section.key == "front" else section.key)
         print(f"  {label:<8} {_clip(section.title, 60):<60} {len(changes):>5} changes{where}", file=out)
     counts = kinds_count(comparison.changes)
     suggested = sum(1 for c in comparison.changes if c.suggestion is not None)
@@ -286,20 +299,26 @@ def _apply(args: argparse.Namespace) -> int:
     output = Path(args.output)
     _refuse_overwrite(output, [Path(args.base), Path(args.reference)])
     _check_output(output)
+    session = Path(args.session) if args.session else None
+    if session is not None:
+        _refuse_overwrite(session, [Path(args.base), Path(args.reference), output])
+        _check_output(session)
     mode = _accept_mode(args.accept)
-    comparison = compare_files(args.base, args.reference)
+    comparison = compare_files(args.base, args.reference, ocr_language=args.ocr_language)
     _warn(comparison)
+    _warn_roles(comparison)
     review = Review(comparison)
+    how = Provenance(Source.CLI, f"apply --accept {args.accept or 'suggestions'}")
     if mode == "none":
-        review.decide({c.id: REJECT for c in review.changes})
+        review.decide({c.id: REJECT for c in review.changes}, how)
         did = (f"Rejected all {len(review.changes)} changes: the text is the base edition"
                f"{_as_written(comparison.base, args.reflow)}.")
     elif mode == "all":
-        accept_all(review)
+        accept_all(review, how)
         did = f"Accepted all {len(review.changes)} changes: the text is the reference edition."
     else:
         ids = review.select(kinds=mode) if mode is not None else None
-        review.apply_suggestions(ids)
+        review.apply_suggestions(ids, numbers=True, provenance=how)
         counts = review.counts()
         which = ", ".join(k.value for k in mode) if mode is not None else "every kind"
         did = (f"Applied {counts.total - counts.pending} suggestions ({which}): accepted "
@@ -314,7 +333,21 @@ def _apply(args: argparse.Namespace) -> int:
         _write(output, lambda: export_text(review, output, reflow=args.reflow))
     print(did)
     print(f"Wrote {output}{' (reflowed)' if args.reflow else ''}.")
+    if session is not None:
+        from app.session import save_session
+        _write(session, lambda: save_session(session, review))
+        print(f"Saved the session {session}.")
     return 0
+
+
+def _warn_roles(comparison: Comparison) -> None:
+    """Say so when the REFERENCE looks like the OCR'd edition: the order is probably swapped."""
+    from app.roles import guess_roles
+
+    guess = guess_roles(comparison.base, comparison.reference)
+    if guess.confident and guess.base is comparison.reference:
+        print(f"{PROG}: warning: the editions look swapped: {guess.reason}. BASE is the OCR'd edition, "
+              "REFERENCE the digital one; give them in that order.", file=sys.stderr)
 
 
 def _accept_mode(value: str | None) -> str | tuple[Kind, ...] | None:

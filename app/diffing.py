@@ -62,6 +62,8 @@ def fold(token: str) -> str:
         return TYPOGRAPHIC_FOLD.get(first, first)
     if token in BULLET_LOOKALIKES:
         return "\u2022"
+    if token.isdigit():
+        return token  # a number keeps its digits: "60" never pairs with debris ("aa") by key
     stripped = "".join(ch for ch in unicodedata.normalize("NFD", token.casefold())
                        if not unicodedata.combining(ch) and ch not in OCR_VOLATILE)
     return stripped or "·"

@@ -15,15 +15,23 @@ Imports: the standard library, the other core modules.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 
-from app.classify import classify, reinforced_confidences
+from app.classify import Classification, classify, reinforced_confidences
+from app.compare.moves import Move, find_moves, mask, masked, one_sided_both_ways
 from app.diffing import Tokenized, diff_tokenized
-from app.loading import load_edition
+from app.judge.digits import touches_number
+from app.judge.evidence import Evidence, is_wall
+from app.judge.moved import judge_move
+from app.judge.refine import refine
+from app.formats import load_pair
 from app.model import Change, Comparison, Edition, Kind, SectionPair, Span
 from app.sections import align_sections
 
@@ -46,9 +54,10 @@ class SectionResult:
     words: int
 
 
-def compare_files(base: str | Path, reference: str | Path) -> Comparison:
-    """Load both files and compare them (raises :class:`app.loading.EditionError`)."""
-    return compare(load_edition(base), load_edition(reference))
+def compare_files(base: str | Path, reference: str | Path, *, ocr_language: str | None = None) -> Comparison:
+    """Load both files, in any format :mod:`app.formats` reads, and compare them (raises
+    :class:`app.loading.EditionError`)."""
+    return compare(*load_pair(base, reference, ocr_language=ocr_language))
 
 
 def compare(base: Edition, reference: Edition) -> Comparison:
@@ -123,26 +132,53 @@ def iter_compare(base: Edition, reference: Edition,
     """Yield each section pair's changes in document order (of ``pairs``, when the caller
     has aligned the sections already)."""
     pairs = align_sections(base, reference) if pairs is None else pairs
+    evidence = Evidence.of(base, reference)
     for index, pair in enumerate(pairs):
-        changes, common, words = diff_section(base, reference, pair)
+        changes, common, words = diff_section(base, reference, pair, evidence)
         yield SectionResult(index, len(pairs), pair, changes, common, words)
 
 
-def diff_section(base: Edition, reference: Edition, pair: SectionPair) -> tuple[tuple[Change, ...], int, int]:
+def diff_section(base: Edition, reference: Edition, pair: SectionPair,
+                 evidence: Evidence | None = None) -> tuple[tuple[Change, ...], int, int]:
     """The classified changes of one section pair, with its shared and total word counts."""
+    evidence = evidence or Evidence.of(base, reference)
+    walls = evidence.walls(pair.base)
     b_text = pair.base.slice(base.text)
     r_text = pair.reference.slice(reference.text)
     b_tokens, r_tokens = Tokenized.of(b_text), Tokenized.of(r_text)
     common, words = _word_overlap(b_tokens, r_tokens)
+
+    def judge(hunk: tuple[int, int, int, int]) -> Classification:
+        b0, b1, r0, r1 = hunk
+        moved = _moved(hunk, b_text, r_text, moves)
+        if moved is not None:
+            return judge_move(moved, b_text, r_text, hunk, evidence)
+        return classify(b_text[b0:b1], r_text[r0:r1], b_text[b0 - 1:b0] if b0 else _before(base, pair),
+                        b_text[b1:b1 + 1], is_wall(b0, b1, b_text, walls), evidence.words)
+
+    moves: list[Move] = []
     if words and common / words < SECTION_DIFF_BELOW and min(len(b_text), len(r_text)) > 2000:
         hunks = [(0, len(b_text), 0, len(r_text))]
     else:
-        hunks = diff_tokenized(b_tokens, r_tokens)
+        b_tokens = mask(b_tokens, walls, "\x03")  # furniture aligns with nothing: it stands alone
+        raw = diff_tokenized(b_tokens, r_tokens)
+        if one_sided_both_ways(raw, b_tokens, r_tokens):
+            moves = find_moves(raw, b_tokens, r_tokens)
+            if moves:
+                raw = diff_tokenized(*masked(b_tokens, r_tokens, moves))
+        hunks = refine(raw, b_text, r_text, walls + [m.base for m in moves],
+                       lambda h: judge(h).kind is Kind.CONTENT, [m.reference for m in moves])
+    joined: set[tuple[int, int, int, int]] = set()
+    hunks = _one_edit(_whole_clusters(hunks, base, pair), b_text, lambda h: judge(h).kind is Kind.CONTENT
+                      and _moved(h, b_text, r_text, moves) is None, joined,
+                      lambda h: is_wall(h[0], h[1], b_text, walls) or _moved(h, b_text, r_text, moves) is not None)
     seen: Counter[tuple[str, str]] = Counter()
     out: list[Change] = []
     for b0, b1, r0, r1 in hunks:
         bt, rt = b_text[b0:b1], r_text[r0:r1]
-        verdict = classify(bt, rt, b_text[b0 - 1:b0] if b0 else _before(base, pair), b_text[b1:b1 + 1])
+        if bt == rt:
+            continue  # a cut that came out equal (refine can make one) is no difference
+        verdict = _joined_edit(bt, rt) if (b0, b1, r0, r1) in joined else judge((b0, b1, r0, r1))
         seen[bt, rt] += 1
         out.append(Change(
             id=change_id(pair.key, bt, rt, seen[bt, rt]),
@@ -153,6 +189,91 @@ def diff_section(base: Edition, reference: Edition, pair: SectionPair) -> tuple[
             confidence=verdict.confidence, pattern=verdict.pattern, reason=verdict.reason,
             touches_number=verdict.touches_number))
     return tuple(out), common, words
+
+
+#: content changes with at most this many words between them are one edit for the editor
+EDIT_GAP_WORDS = 10
+
+
+def _joined_edit(base_text: str, reference_text: str) -> Classification:
+    """The classification of content changes joined into one edit (:func:`_one_edit`)."""
+    return Classification(Kind.CONTENT, None, 0.9, reason="different text",
+                          touches_number=touches_number(base_text, reference_text))
+
+
+def _one_edit(hunks: list, b_text: str, editorial, joined: set, barrier) -> list:  # type: ignore[no-untyped-def]
+    """Content changes a few words apart joined into one, with what stands between them.
+
+    A reordered or reworded sentence often comes out of the diff as a deletion here and an
+    insertion a few words on, with a misread word or two between: one edit, which the editor
+    decides as one (and which keeps its print text whole). The joined hunks are added to
+    ``joined``: they are content whatever their texts would be judged alone. A ``barrier``
+    (page furniture, half of a move) is never swallowed."""
+    out: list[tuple[int, int, int, int]] = []
+    last: int | None = None  # where in ``out`` the last content change stands
+    for hunk in hunks:
+        hunk = tuple(hunk)
+        if not editorial(hunk):
+            if barrier(hunk):
+                last = None
+            out.append(hunk)
+            continue
+        if last is not None and _words_between(b_text, out[last][1], hunk[0]) <= EDIT_GAP_WORDS:
+            first = out[last]
+            del out[last:]
+            joined.discard(first)
+            hunk = (first[0], hunk[1], first[2], hunk[3])
+            joined.add(hunk)
+        last = len(out)
+        out.append(hunk)
+    return out
+
+
+def _words_between(text: str, start: int, end: int) -> int:
+    return sum(1 for t in text[start:end].split() if any(ch.isalnum() for ch in t))
+
+
+def _whole_clusters(hunks: list, base: Edition, pair: SectionPair) -> list[tuple[int, int, int, int]]:
+    """``hunks`` widened so none starts or ends inside a stretch NFC rewrote (``nfc_patches``):
+    a change keeping the base then gives the file's own code points, and "all rejected" is the
+    base byte for byte. Text between hunks reads the same on both sides, so widening both
+    sides by the same amount keeps the tiling; hunks that come to touch are joined."""
+    patches = [(a - pair.base.start, b - pair.base.start) for a, b, _ in base.nfc_patches
+               if b > pair.base.start and a < pair.base.end]
+    if not patches:
+        return list(hunks)
+    starts = [a for a, _ in patches]
+    out: list[tuple[int, int, int, int]] = []
+    for b0, b1, r0, r1 in hunks:
+        k = bisect_right(starts, b0) - 1
+        if k >= 0 and patches[k][0] < b0 < patches[k][1]:
+            r0 -= b0 - patches[k][0]
+            b0 = patches[k][0]
+        k = bisect_right(starts, b1 - 1) - 1 if b1 > b0 else -1
+        if k >= 0 and patches[k][0] < b1 < patches[k][1]:
+            r1 += patches[k][1] - b1
+            b1 = patches[k][1]
+        if out and (b0 < out[-1][1] or r0 < out[-1][3]):
+            p0, _p1, q0, _q1 = out.pop()
+            b0, r0 = p0, q0
+        out.append((b0, b1, r0, r1))
+    return out
+
+
+def _moved(hunk: tuple[int, int, int, int], b_text: str, r_text: str,
+           moves: list[Move]) -> tuple[Move, bool] | None:
+    """The move whose paragraph this hunk is, with True for its base half (moved away)."""
+    b0, b1, r0, r1 = hunk
+    for move in moves:
+        if _covers(b0, b1, move.base, b_text) and not r_text[r0:r1].strip():
+            return move, True
+        if _covers(r0, r1, move.reference, r_text) and not b_text[b0:b1].strip():
+            return move, False
+    return None
+
+
+def _covers(start: int, end: int, span: tuple[int, int], text: str) -> bool:
+    return start <= span[0] and span[1] <= end and not (text[start:span[0]] + text[span[1]:end]).strip()
 
 
 def change_id(section_key: str, base_text: str, ref_text: str, occurrence: int) -> str:
@@ -169,9 +290,14 @@ def _before(base: Edition, pair: SectionPair) -> str:
 
 def _word_overlap(a: Tokenized, b: Tokenized) -> tuple[int, int]:
     """Folded words the two texts share, and the larger word count (a cheap similarity)."""
-    words_a, words_b = a.word_keys(), b.word_keys()
+    words_a, words_b = _word_keys(a), _word_keys(b)
     common = sum((words_a & words_b).values())
     return common, max(sum(words_a.values()), sum(words_b.values()))
+
+
+def _word_keys(text: Tokenized) -> Counter[str]:
+    """:meth:`Tokenized.word_keys`, every step in C (a 5 MB section took seconds in Python)."""
+    return Counter(compress(text.keys, map(str.isalnum, map(itemgetter(0), text.tokens))))
 
 
 def kinds_count(changes: tuple[Change, ...] | list[Change]) -> dict[Kind, int]:

@@ -31,7 +31,7 @@ from rapidfuzz.distance import Levenshtein
 from app.classify import pattern_label
 from app.engine import kinds_count
 from app.fileio import atomic_write_text
-from app.model import Change, SectionPair, Suggestion, Verdict
+from app.model import Change, Provenance, SectionPair, Suggestion, Verdict
 from app.review import Review
 
 #: How a suggestion's verdict is named in logs and the CLI's JSON.
@@ -40,7 +40,7 @@ SUGGESTION_WORD = {Verdict.ACCEPTED: "accept", Verdict.REJECTED: "reject", Verdi
 #: The columns of the decision log, in order (CSV header and JSON keys).
 LOG_FIELDS = ("id", "section", "kind", "confidence", "pattern", "base_start", "base_end",
               "base_text", "reference_text", "suggestion", "suggestion_text", "reason",
-              "decision", "final_text")
+              "decision", "final_text", "decided_by", "action", "filter", "decided_at")
 
 LOG_FORMATS = ("csv", "json")
 
@@ -268,8 +268,17 @@ def decision_log(review: Review) -> list[dict[str, Any]]:
             "reason": suggestion["reason"] if suggestion else change.reason,
             "decision": decision.verdict.value,
             "final_text": change.final_text(decision),
+            **_provenance_columns(review.provenance(change.id)),
         })
     return rows
+
+
+def _provenance_columns(how: Provenance | None) -> dict[str, str | None]:
+    """How a decision was made, as log columns (all empty while the change is pending)."""
+    if how is None:
+        return {"decided_by": None, "action": None, "filter": None, "decided_at": None}
+    return {"decided_by": how.source.value, "action": how.action or None, "filter": how.filter or None,
+            "decided_at": how.at or None}
 
 
 def export_log(review: Review, path: str | Path, fmt: str = "csv") -> None:
@@ -277,7 +286,9 @@ def export_log(review: Review, path: str | Path, fmt: str = "csv") -> None:
 
     CSV: the :data:`LOG_FIELDS` columns, RFC 4180 quoting by the :mod:`csv` module (texts
     with line breaks stay one field), UTF-8 with a byte-order mark so that spreadsheet
-    programs read å, ä and ö correctly; an empty cell for "no value". JSON: an object with
+    programs read å, ä and ö correctly; an empty cell for "no value". The last four columns
+    say how each decision was made (``decided_by``: hand, bulk, cli, reattach or unrecorded;
+    the ``action`` and bulk ``filter``; ``decided_at``, ISO 8601 UTC). JSON: an object with
     the editions' names and the rows as ``changes``, one change per line (readable in a
     diff, and written by the fast C encoder, which ``indent`` would turn off).
     """
@@ -289,7 +300,7 @@ def export_log(review: Review, path: str | Path, fmt: str = "csv") -> None:
         writer.writerows(rows)
         atomic_write_text(path, buffer.getvalue(), encoding="utf-8-sig")
     elif fmt == "json":
-        head = {"format": "proofpair-decision-log", "schema": 1, **_edition_names(review)}
+        head = {"format": "proofpair-decision-log", "schema": 2, **_edition_names(review)}
         lines = [json.dumps(head, ensure_ascii=False)[:-1] + ', "changes": [']
         lines.append(",\n".join(json.dumps(row, ensure_ascii=False) for row in rows))
         lines.append("]}\n")
@@ -336,7 +347,9 @@ def summary(review: Review) -> dict[str, Any]:
         "with_suggestion": sum(1 for c in review.changes if c.suggestion is not None),
         "decisions": {"pending": counts.pending, "accepted": counts.accepted,
                       "rejected": counts.rejected, "edited": counts.edited,
-                      "reviewed_share": round(counts.reviewed_share, 4)},
+                      "by_hand": counts.by_hand, "in_bulk": counts.in_bulk, "other": counts.other,
+                      "reviewed_share": round(counts.reviewed_share, 4),
+                      "by_hand_share": round(counts.by_hand / counts.total, 4) if counts.total else 0.0},
         "by_section": by_section,
         "metrics": error_rates(review),
         "similarity": round(review.comparison.similarity, 4),

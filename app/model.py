@@ -12,6 +12,7 @@ Imports: the standard library only.
 from __future__ import annotations
 
 import enum
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,6 +89,44 @@ class Decision:
             raise ValueError("an edited decision needs its text, and only it")
 
 
+class Source(enum.StrEnum):
+    """Who or what made a decision (a decision's :class:`Provenance`)."""
+
+    HAND = "hand"  # the editor, on one change: a key, a button, an edit
+    BULK = "bulk"  # a bulk action in the window, over a filter
+    CLI = "cli"  # ``proofpair apply`` on the command line
+    REATTACH = "reattach"  # a saved decision placed again after the editions changed
+    UNRECORDED = "unrecorded"  # saved by a ProofPair that did not record provenance
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """How and when a decision was made.
+
+    ``action`` names what did it (``"key"``, ``"button"``, ``"edit"`` by hand; the bulk
+    action's name; ``"apply --accept ocr"``); ``filter`` is the scope a bulk action took
+    (``"section 2.1; confidence >= 0.9"``); ``at`` is an ISO 8601 UTC time, stamped by
+    :meth:`app.review.Review.decide` when empty.
+    """
+
+    source: Source
+    action: str = ""
+    filter: str = ""
+    at: str = ""
+
+    def same_as(self, other: Provenance | None) -> bool:
+        """The same origin, whenever it happened (a second identical keypress changes nothing)."""
+        return other is not None and (self.source, self.action, self.filter) == (other.source, other.action,
+                                                                                  other.filter)
+
+    @property
+    def by_hand(self) -> bool:
+        return self.source is Source.HAND
+
+
+BY_KEY = Provenance(Source.HAND, "key")
+UNRECORDED = Provenance(Source.UNRECORDED)
+
 PENDING = Decision(Verdict.PENDING)
 ACCEPT = Decision(Verdict.ACCEPTED)
 REJECT = Decision(Verdict.REJECTED)
@@ -102,13 +141,81 @@ class Suggestion:
 
 
 @dataclass(frozen=True, slots=True)
+class WordBox:
+    """Where one word of an edition stands on a page image.
+
+    ``start``/``end``: the word's span in ``Edition.text`` (code points); ``page``: 0-based
+    index into :attr:`Geometry.pages`; ``box``: ``(x0, y0, x1, y1)`` in pixels of that page
+    image; ``confidence``: the OCR engine's word confidence 0..1, None where not given.
+    """
+
+    start: int
+    end: int
+    page: int
+    box: tuple[int, int, int, int]
+    confidence: float | None
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end or self.page < 0:
+            raise ValueError(f"bad word box span {self.start}..{self.end} on page {self.page}")
+        x0, y0, x1, y1 = self.box
+        if x1 < x0 or y1 < y0:
+            raise ValueError(f"bad word box {self.box}")
+        if self.confidence is not None and not 0.0 <= self.confidence <= 1.0:
+            raise ValueError("a word confidence is a probability")
+
+    def __reduce__(self) -> tuple:
+        return WordBox, (self.start, self.end, self.page, self.box, self.confidence)  # see Change.__reduce__
+
+
+@dataclass(frozen=True, slots=True)
+class PageImage:
+    """One page the boxes refer to: the file holding its image, the page's index within
+    that file (PDF, multi-page TIFF; 0 for a single image), and the pixel size of the
+    page as the boxes measure it (:func:`app.formats.render.render_page` at scale 1)."""
+
+    source: Path
+    index: int
+    width: int
+    height: int
+
+
+@dataclass(frozen=True, slots=True)
+class Geometry:
+    """An edition's geometry layer: its words' boxes in text order, and its pages."""
+
+    words: tuple[WordBox, ...]
+    pages: tuple[PageImage, ...]
+    _starts: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        starts = tuple(w.start for w in self.words)
+        if any(a > b for a, b in zip(starts, starts[1:])):
+            raise ValueError("word boxes must be in text order")
+        if any(w.page >= len(self.pages) for w in self.words):
+            raise ValueError("a word box names a page the geometry does not have")
+        object.__setattr__(self, "_starts", starts)
+
+    def __reduce__(self) -> tuple:
+        return Geometry, (self.words, self.pages)
+
+    def words_in(self, start: int, end: int) -> tuple[WordBox, ...]:
+        """The words overlapping ``[start, end)`` (an empty range: the word holding ``start``)."""
+        end = max(end, start + 1)
+        lo = max(bisect_right(self._starts, start) - 1, 0)
+        hi = bisect_left(self._starts, end)
+        return tuple(w for w in self.words[lo:hi] if w.end > start)
+
+
+@dataclass(frozen=True, slots=True)
 class Edition:
     """One loaded edition: its normalized text plus what is needed to give the file back.
 
     ``text`` has ``\\n`` newlines and is NFC. ``nfc_patches`` records each stretch that NFC
     rewrote as ``(start, end, original)`` in normalized offsets, so that text kept from this
     edition can be written out exactly as the file had it, mixed line endings included
-    (see :mod:`app.loading`).
+    (see :mod:`app.loading`). ``geometry`` places the words on page images where the format
+    tells (OCR, PDF); ``source_format`` names the reader that made the edition (:mod:`app.formats`).
     """
 
     path: Path
@@ -121,6 +228,8 @@ class Edition:
     #: What the user must be told about how the file was read (a legacy charset, bytes
     #: shown as U+FFFD), one sentence each, naming the file.
     notes: tuple[str, ...] = ()
+    geometry: Geometry | None = None
+    source_format: str = "text"
 
     @property
     def name(self) -> str:

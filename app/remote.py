@@ -8,6 +8,7 @@ process leaves the window's interpreter free; it only receives bytes.
 
 Protocol — each message is one tag byte and a pickle:
 
+* :data:`READING` — :class:`Reading`, any number, only while a scan is OCR'd (page by page);
 * :data:`LOADED` — :class:`Loaded`, twice: the base edition, then the reference (one
   message each: unpickling 6.5 MB of text takes 20 ms);
 * :data:`OUTLINE` — :class:`Outline`: the aligned :class:`~app.model.SectionPair` objects,
@@ -40,11 +41,14 @@ from typing import Any
 
 from app import session as sessions
 from app.engine import Ending, conclude, iter_compare
-from app.loading import EditionError, load_edition
+from app.formats import load_pair
+from app.loading import EditionError
 from app.model import Comparison, Edition, Role, SectionPair
 from app.sections import align_sections
 
 LOADED, OUTLINE, SECTIONS, DONE, FAILED = b"L", b"O", b"S", b"D", b"F"
+#: Reading progress while an edition is OCR'd: :class:`Reading` (a receiver may ignore it).
+READING = b"R"
 #: Sections per outline message (decoding 3,400 at once took the window 70 ms).
 OUTLINE_CHUNK = 250
 #: A batch is sent when it holds this many changes (the window takes ~6 ms to show one)…
@@ -63,6 +67,15 @@ class Outline:
 
     pairs: tuple[SectionPair, ...]
     last: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """An edition is being read page by page (OCR): ``done`` of ``total`` pages."""
+
+    done: int
+    total: int
+    message: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +190,9 @@ def _send_failure(connection: Any, message: str) -> None:
 
 
 def _compare(send: Any, base_path: str, reference_path: str, session: sessions.LoadedSession | None) -> None:
-    base, reference = load_edition(base_path), load_edition(reference_path)
+    language = session.ocr_language if session is not None else None
+    base, reference = load_pair(base_path, reference_path, ocr_language=language,
+                                progress=lambda done, total, message: send(READING, Reading(done, total, message)))
     send(LOADED, Loaded(Role.BASE, base))
     send(LOADED, Loaded(Role.REFERENCE, reference))
     pairs = align_sections(base, reference)
@@ -205,6 +220,7 @@ def _compare(send: Any, base_path: str, reference_path: str, session: sessions.L
                                 ending.warnings, ending.similarity)
         found = sessions.reattach(session, comparison)
         moved = {k: v for k, v in found.decisions.items() if k not in session.records}
-        reattached = sessions.Reattached(moved, found.orphaned, found.report)
+        marked = {k: v for k, v in found.provenance.items() if k in moved or found.report.editions_changed}
+        reattached = sessions.Reattached(moved, found.orphaned, found.report, marked)
     send(DONE, Done(ending, reattached))
 

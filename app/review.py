@@ -1,9 +1,10 @@
 """The review state: a decision per change, and the canonical text they produce.
 
 Entry point: :class:`Review`. Its one mutation is :meth:`Review.decide`; a keypress, a
-button, a bulk action, an undo and the CLI all go through it, and it returns a
-:class:`DecisionsChanged` saying exactly which changes and sections moved so a view can
-refresh only those. Selections (:meth:`Review.select`) and bulk plans
+button, a bulk action, an undo and the CLI all go through it, each saying how with a
+:class:`~app.model.Provenance` (by hand, which bulk action, the CLI, a re-attach; stamped
+with the time), and it returns a :class:`DecisionsChanged` saying exactly which changes and
+sections moved so a view can refresh only those. Selections (:meth:`Review.select`) and bulk plans
 (:meth:`Review.suggested_decisions`) are pure queries; applying them is one ``decide``.
 
 The canonical text is the base edition with accepted and edited changes applied. It is
@@ -17,10 +18,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from app.loading import original_text
-from app.model import ACCEPT, PENDING, Change, Comparison, Decision, Kind, SectionPair, Verdict
+from app.model import (ACCEPT, PENDING, UNRECORDED, Change, Comparison, Decision, Kind, Provenance, SectionPair,
+                       Source, Verdict)
 
 if TYPE_CHECKING:
     from app.engine import Ending
@@ -28,11 +31,14 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class DecisionsChanged:
-    """What one :meth:`Review.decide` call did: ``before``/``after`` per change it altered."""
+    """What one :meth:`Review.decide` call did: ``before``/``after`` per change it altered,
+    and the provenance each had before and has now (None for a pending change)."""
 
     before: Mapping[str, Decision]
     after: Mapping[str, Decision]
     sections: frozenset[str] = frozenset()
+    provenance_before: Mapping[str, Provenance | None] = field(default_factory=dict)
+    provenance_after: Mapping[str, Provenance | None] = field(default_factory=dict)
 
     @property
     def ids(self) -> list[str]:
@@ -55,9 +61,21 @@ class Counts:
     def total(self) -> int:
         return self.pending + self.accepted + self.rejected + self.edited
 
+    by_hand: int = 0  # decided by the editor, one change at a time
+    in_bulk: int = 0  # decided by a bulk action or ``proofpair apply``
+
     @property
     def reviewed_share(self) -> float:
         return 1.0 if not self.total else (self.total - self.pending) / self.total
+
+    @property
+    def other(self) -> int:
+        """Decided, but neither by hand nor in bulk: re-attached, or saved before provenance."""
+        return self.total - self.pending - self.by_hand - self.in_bulk
+
+
+#: The sources that count as "in bulk" in :class:`Counts`.
+BULK_SOURCES = frozenset({Source.BULK, Source.CLI})
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,13 +106,16 @@ PATCH_AT_MOST = 8
 class Review:
     """Decisions over one :class:`~app.model.Comparison`."""
 
-    def __init__(self, comparison: Comparison, decisions: Mapping[str, Decision] | None = None) -> None:
+    def __init__(self, comparison: Comparison, decisions: Mapping[str, Decision] | None = None,
+                 provenance: Provenance | Mapping[str, Provenance | None] = UNRECORDED) -> None:
         self._comparison = comparison
         self._by_id = comparison.by_id
         self._section_list: list[SectionPair] = []
         self._change_list: list[Change] = []
         self._stale = False  # extend() appended to the lists; the tuples are rebuilt when asked
         self._decisions: dict[str, Decision] = {}
+        self._provenance: dict[str, Provenance] = {}  # of every non-pending decision
+        self._sources: Counter[Source] = Counter()  # the same, counted (kept by decide())
         self._by_section: dict[str, list[Change]] = {}
         self._first: dict[str, int] = {}  # position of each section's first change (they are contiguous)
         self._cache: dict[str, _SectionCache] = {}
@@ -104,13 +125,15 @@ class Review:
         self._in_section: dict[str, dict[str, int]] = {}
         self._tally: Counter[Verdict] = Counter()  # non-pending verdicts, kept by decide()
         self._section_tally: dict[str, Counter[Verdict]] = {}  # the same per section
+        self._section_sources: dict[str, Counter[Source]] = {}  # the sources per section
         self._grow(comparison.sections, comparison.changes)
         self._stale = False
         if decisions:
-            self.decide({k: v for k, v in decisions.items() if k in comparison.by_id})
+            self.decide({k: v for k, v in decisions.items() if k in comparison.by_id}, provenance)
 
     def extend(self, sections: Iterable[SectionPair], changes: Iterable[Change],
-               decisions: Mapping[str, Decision] | None = None) -> None:
+               decisions: Mapping[str, Decision] | None = None,
+               provenance: Provenance | Mapping[str, Provenance | None] = UNRECORDED) -> None:
         """Grow a provisional review by the next streamed sections and their changes.
 
         Costs the size of the batch (plus a tuple copy), not of the review, so a window can
@@ -122,7 +145,7 @@ class Review:
         self._by_id.update((c.id, c) for c in changes)
         self._grow(sections, changes)
         if decisions:
-            self.decide({c.id: decisions[c.id] for c in changes if c.id in decisions})
+            self.decide({c.id: decisions[c.id] for c in changes if c.id in decisions}, provenance)
 
     def _grow(self, sections: Iterable[SectionPair], changes: Iterable[Change]) -> None:
         """Index sections and changes appended in document order, each section's changes together."""
@@ -132,6 +155,7 @@ class Review:
             self._by_section.setdefault(section.key, [])
             self._cache[section.key] = _SectionCache()
             self._section_tally.setdefault(section.key, Counter())
+            self._section_sources.setdefault(section.key, Counter())
         last = self._change_list[-1].section if self._change_list else None
         for change in changes:
             key = change.section
@@ -143,6 +167,7 @@ class Review:
                 self._in_section.setdefault(key, {})
                 self._cache.setdefault(key, _SectionCache())
                 self._section_tally.setdefault(key, Counter())
+                self._section_sources.setdefault(key, Counter())
             self._in_section[key][change.id] = len(self._by_section[key])
             self._change_list.append(change)
             self._by_section[key].append(change)
@@ -199,6 +224,14 @@ class Review:
         """Every non-pending decision (a copy: the review changes only through decide)."""
         return dict(self._decisions)
 
+    def provenance(self, change_id: str) -> Provenance | None:
+        """How the change's decision was made (None while it is pending)."""
+        return self._provenance.get(change_id)
+
+    def provenances(self) -> dict[str, Provenance]:
+        """The provenance of every non-pending decision (a copy)."""
+        return dict(self._provenance)
+
     def section_changes(self, key: str) -> list[Change]:
         return self._by_section.get(key, [])
 
@@ -220,12 +253,16 @@ class Review:
             tally = self._tally if section is None else self._section_tally.get(section, Counter())
             total = len(self._change_list if section is None else self.section_changes(section))
             decided = tally[Verdict.ACCEPTED] + tally[Verdict.REJECTED] + tally[Verdict.EDITED]
+            sources = self._sources if section is None else self._section_sources.get(section, Counter())
+            hand, bulk = sources[Source.HAND], sum(sources[s] for s in BULK_SOURCES)
             return Counts(total - decided, tally[Verdict.ACCEPTED], tally[Verdict.REJECTED],
-                          tally[Verdict.EDITED])
+                          tally[Verdict.EDITED], hand, bulk)
         changes = self.changes if section is None else self.section_changes(section)
-        tally = Counter(self.decision(c.id).verdict for c in changes if kinds is None or c.kind in kinds)
+        chosen = [c for c in changes if c.kind in kinds]
+        tally = Counter(self.decision(c.id).verdict for c in chosen)
+        sources = Counter(how.source for c in chosen if (how := self._provenance.get(c.id)) is not None)
         return Counts(tally[Verdict.PENDING], tally[Verdict.ACCEPTED], tally[Verdict.REJECTED],
-                      tally[Verdict.EDITED])
+                      tally[Verdict.EDITED], sources[Source.HAND], sum(sources[s] for s in BULK_SOURCES))
 
     def select(self, *, kinds: Collection[Kind] | None = None, section: str | None = None,
                pattern: tuple[str, str] | None = None, verdicts: Collection[Verdict] | None = None,
@@ -251,12 +288,14 @@ class Review:
             out.append(change.id)
         return out
 
-    def suggested_decisions(self, ids: Iterable[str]) -> dict[str, Decision]:
-        """The suggestion of each bulk-safe change among ``ids`` that has one."""
+    def suggested_decisions(self, ids: Iterable[str], numbers: bool = False) -> dict[str, Decision]:
+        """The suggestion of each bulk-safe change among ``ids`` that has one; with ``numbers``
+        also of the changes that touch a number yet carry a suggestion (page furniture with
+        its folio: the command line's "apply every suggestion", never a bulk action)."""
         plan = {}
         for change_id in ids:
             change = self.change(change_id)
-            if change.bulk_safe and change.suggestion is not None:
+            if (change.bulk_safe or numbers) and change.suggestion is not None:
                 plan[change_id] = change.suggestion.decision
         return plan
 
@@ -265,17 +304,49 @@ class Review:
         return Counter(p for c in self.changes if c.kind in kinds for p in c.pattern)
 
     # -- the one mutation ----------------------------------------------------------------------
-    def decide(self, updates: Mapping[str, Decision]) -> DecisionsChanged:
-        """Record decisions; returns what actually changed (unchanged ones are left out)."""
+    def decide(self, updates: Mapping[str, Decision],
+               provenance: Provenance | Mapping[str, Provenance | None] = UNRECORDED) -> DecisionsChanged:
+        """Record decisions, made as ``provenance`` says (one for all, or one per change as an
+        undo restores them); returns what actually changed.
+
+        A provenance without a time is stamped with now. A decision equal to the one the
+        change has, from the same origin, is left out; the same verdict from another origin
+        (a hand confirming a bulk accept) is recorded. A pending change has no provenance.
+        """
         before: dict[str, Decision] = {}
         after: dict[str, Decision] = {}
+        how_before: dict[str, Provenance | None] = {}
+        how_after: dict[str, Provenance | None] = {}
         sections: set[str] = set()
+        shared = provenance if isinstance(provenance, Provenance) else None
+        if shared is not None and not shared.at and shared.source is not Source.UNRECORDED:
+            shared = _stamped(shared)
         for change_id, decision in updates.items():
             change = self._by_id[change_id]  # KeyError for an unknown id: a bug
             old = self.decision(change_id)
-            if old == decision:
+            old_how = self._provenance.get(change_id)
+            if decision.verdict is Verdict.PENDING:
+                how = None
+            elif shared is not None:
+                how = shared
+            else:
+                assert not isinstance(provenance, Provenance)
+                how = provenance.get(change_id) or UNRECORDED
+                how = how if how.at or how.source is Source.UNRECORDED else _stamped(how)
+            if old == decision and (how is None or how.same_as(old_how)):
                 continue
             before[change_id], after[change_id] = old, decision
+            how_before[change_id], how_after[change_id] = old_how, how
+            section_sources = self._section_sources[change.section]
+            if old_how is not None:
+                self._sources[old_how.source] -= 1
+                section_sources[old_how.source] -= 1
+            if how is None:
+                self._provenance.pop(change_id, None)
+            else:
+                self._provenance[change_id] = how
+                self._sources[how.source] += 1
+                section_sources[how.source] += 1
             section_tally = self._section_tally[change.section]
             if old.verdict is not Verdict.PENDING:
                 self._tally[old.verdict] -= 1
@@ -289,7 +360,7 @@ class Review:
                 self._decisions[change_id] = decision
             sections.add(change.section)
         self._follow(before, after, sections)
-        return DecisionsChanged(before, after, frozenset(sections))
+        return DecisionsChanged(before, after, frozenset(sections), how_before, how_after)
 
     def _follow(self, before: Mapping[str, Decision], after: Mapping[str, Decision], sections: set[str]) -> None:
         """Bring the built section texts up to date: a few decisions patch their spots
@@ -301,7 +372,7 @@ class Review:
         for cid, decision in after.items():
             change = self._by_id[cid]
             cache = self._cache[change.section]
-            if cache.text is None:
+            if cache.text is None or before[cid] == decision:  # only its provenance changed
                 continue
             i = self._in_section[change.section][cid]
             start, old, new = cache.starts[i], self._output(change, before[cid]), self._output(change, decision)
@@ -310,9 +381,12 @@ class Review:
                 cache.starts[i + 1:] = [s + delta for s in cache.starts[i + 1:]]
             cache.marks = None
 
-    def apply_suggestions(self, ids: Iterable[str] | None = None) -> DecisionsChanged:
-        """Take every bulk-safe suggestion among ``ids`` (default: all changes)."""
-        return self.decide(self.suggested_decisions(ids if ids is not None else self.comparison.by_id))
+    def apply_suggestions(self, ids: Iterable[str] | None = None, provenance: Provenance = UNRECORDED,
+                          *, numbers: bool = False) -> DecisionsChanged:
+        """Take every bulk-safe suggestion among ``ids`` (default: all changes); ``numbers`` as
+        in :meth:`suggested_decisions`."""
+        return self.decide(self.suggested_decisions(ids if ids is not None else self.comparison.by_id, numbers),
+                           provenance)
 
     # -- canonical text ------------------------------------------------------------------------
     def canonical_text(self) -> str:
@@ -382,6 +456,15 @@ class Review:
                 if s.key == section or s.number == section or s.number.startswith(section + ".")}
 
 
-def accept_all(review: Review) -> DecisionsChanged:
+def accept_all(review: Review, provenance: Provenance = UNRECORDED) -> DecisionsChanged:
     """Accept every change (gives the reference text): the CLI's ``--accept all``."""
-    return review.decide({c.id: ACCEPT for c in review.changes})
+    return review.decide({c.id: ACCEPT for c in review.changes}, provenance)
+
+
+def now() -> str:
+    """The time a decision is stamped with: ISO 8601, UTC, to the second."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _stamped(provenance: Provenance) -> Provenance:
+    return Provenance(provenance.source, provenance.action, provenance.filter, now())

@@ -17,13 +17,18 @@ OCR damage to numbers is the :data:`NUMBER_DAMAGE` table.
 
 Pairing uses :func:`app.align.opcodes` over the number sequences (the project's one aligner),
 so repeated numbering aligns too; numbers it cannot match are paired by title similarity.
+A reference with fewer than :attr:`Scoring.min_numbered` numbered headings is outlined by
+:mod:`app.unnumbered` instead (layout headings, else pages or blocks); its sections are keyed
+``h1``, ``p1``, ``b1``… in place of a number.
 
-Imports: the standard library, rapidfuzz, :mod:`app.align`, :mod:`app.model`.
+Imports: the standard library, rapidfuzz, :mod:`app.align`, :mod:`app.model`,
+:mod:`app.unnumbered`.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -34,6 +39,7 @@ from rapidfuzz import fuzz
 
 from app.align import opcodes
 from app.model import Edition, Heading, SectionPair, Span
+from app.unnumbered import pair_unnumbered
 
 Number = tuple[int, ...]
 
@@ -64,6 +70,9 @@ class Scoring:
     max_wrap: int = 3  # continuation lines a title may wrap onto
     title_match: float = 70.0  # rapidfuzz ratio for pairing headings whose numbers differ
     title_window: int = 8  # how far ahead a title match is looked for
+    unrecognised_share: float = 0.5  # a one-sided section whose words the other edition's
+    # neighbouring section holds this much of is a heading that edition did not show
+    min_numbered: int = 2  # numbered headings that make the reference's outline numbered
 
 
 SCORING: Final = Scoring()
@@ -288,18 +297,55 @@ def align_sections(base: Edition, reference: Edition,
                    base_headings: Sequence[Heading] | None = None,
                    reference_headings: Sequence[Heading] | None = None,
                    ) -> tuple[SectionPair, ...]:
-    """Pair the sections of two editions by number, tiling both texts exactly."""
-    base_h = _ordered(base.text, base_headings)
+    """Pair the sections of two editions, tiling both texts exactly: by number when the
+    reference numbers its headings (or the caller gives numbered ones), else by the
+    reference's layout headings, pages or blocks (:func:`app.unnumbered.pair_unnumbered`;
+    unnumbered ``reference_headings`` are taken as the known headings)."""
     ref_h = _ordered(reference.text, reference_headings)
-    pairs = _pair_headings(base_h, ref_h)
-    first_base = base_h[0].span.start if base_h else len(base.text)
-    first_ref = ref_h[0].span.start if ref_h else len(reference.text)
+    numbered = [h for h in ref_h if h.number]
+    if len(numbered) >= SCORING.min_numbered or numbered and reference_headings is not None:
+        pairs = _pair_headings(_ordered(base.text, base_headings), numbered)
+        prefix = ""
+    else:
+        known = [h for h in ref_h if not h.number] if reference_headings is not None else None
+        pairs, prefix = pair_unnumbered(base.text, reference.text, known)
+    pairs = _drop_unrecognised(pairs, base.text, reference.text)
+    first_base = next((b.span.start for b, _ in pairs if b is not None), len(base.text))
+    first_ref = next((r.span.start for _, r in pairs if r is not None), len(reference.text))
     if first_base or first_ref or not pairs:
         pairs.insert(0, (None, None))
     base_spans = _side_spans(len(base.text), [b for b, _ in pairs])
     ref_spans = _side_spans(len(reference.text), [r for _, r in pairs])
     return tuple(_section(pair, b, r, key)
-                 for pair, b, r, key in zip(pairs, base_spans, ref_spans, _keys(pairs)))
+                 for pair, b, r, key in zip(pairs, base_spans, ref_spans, _keys(pairs, prefix)))
+
+
+def _drop_unrecognised(pairs: list[Pair], base: str, reference: str) -> list[Pair]:
+    """Pairs without the one-sided headings whose text the other edition has anyway.
+
+    A heading found in one edition only is either a section the other edition lacks, or a
+    heading the other edition has but was not recognised as one (OCR damage to its number, a
+    list item that one edition's numbering took for a heading). In the second case the
+    section's words stand in the other edition's neighbouring section; kept apart, the diff
+    would report the whole section as deleted in one place and inserted in another."""
+    base_spans = _side_spans(len(base), [b for b, _ in pairs])
+    ref_spans = _side_spans(len(reference), [r for _, r in pairs])
+    kept: list[Pair] = []
+    for k, (b, r) in enumerate(pairs):
+        if k and (b is None) != (r is None):
+            own = _words(b.span.start if b else r.span.start, base_spans[k].end if b else ref_spans[k].end,
+                         base if b else reference)
+            j = max((i for i in range(k) if (pairs[i][0] is None) == (pairs[i][1] is None)), default=0)
+            other = ref_spans[j] if b else base_spans[j]  # where the other edition has that text
+            there = _words(other.start, other.end, reference if b else base)
+            if own and sum((own & there).values()) >= SCORING.unrecognised_share * sum(own.values()):
+                continue
+        kept.append((b, r))
+    return kept
+
+
+def _words(start: int, end: int, text: str) -> Counter[str]:
+    return Counter(_fold(w) for w in re.findall(r"\w{3,}", text[start:end]))
 
 
 def _ordered(text: str, headings: Sequence[Heading] | None) -> list[Heading]:
@@ -310,7 +356,7 @@ def _ordered(text: str, headings: Sequence[Heading] | None) -> list[Heading]:
 
 def _pair_headings(base_h: Sequence[Heading], ref_h: Sequence[Heading]) -> list[Pair]:
     pairs: list[Pair] = []
-    for op in opcodes([h.number for h in base_h], [h.number for h in ref_h]):
+    for op in opcodes([h.number for h in base_h], [h.number for h in ref_h], cleanup=False):
         a, b = base_h[op.a_start : op.a_end], ref_h[op.b_start : op.b_end]
         if op.tag == "equal":
             pairs.extend(zip(a, b))
@@ -366,14 +412,17 @@ def _side_spans(length: int, headings: Sequence[Heading | None]) -> list[Span]:
     return spans[::-1]
 
 
-def _keys(pairs: Sequence[Pair]) -> Iterator[str]:
-    """``front`` for the preamble, else the number, with ``#2``, ``#3`` when it repeats."""
+def _keys(pairs: Sequence[Pair], prefix: str = "") -> Iterator[str]:
+    """``front`` for the preamble, else the number, with ``#2``, ``#3`` when it repeats;
+    an unnumbered section is ``prefix`` and its place (``h3``: the third heading)."""
     seen: dict[str, int] = {}
     for k, pair in enumerate(pairs):
         number = _number(pair)
-        if k == 0 and not number:
+        if k == 0 and not number and pair == (None, None):
             yield "front"
             continue
+        if not number:
+            number = f"{prefix or 's'}{k if pairs[0] == (None, None) else k + 1}"
         seen[number] = seen.get(number, 0) + 1
         yield number if seen[number] == 1 else f"{number}#{seen[number]}"
 

@@ -5,7 +5,10 @@ relative to the session so a moved folder still opens) with their SHA-256, the s
 the decisions keyed by stable change id. Each decision also carries the two texts and the
 section it was made on, so when an edition has changed on disk the decision can be
 re-attached to the same difference even if its id moved; what cannot be placed is kept in
-the file (``orphaned``) and reported, never silently dropped.
+the file (``orphaned``) and reported, never silently dropped. Each decision records its
+provenance (by hand, which bulk action, the CLI, a re-attach; and when) since schema 2; a
+schema 1 session opens with its decisions marked "unrecorded" and is rewritten only when
+saved.
 
 Writes go through :func:`app.fileio.atomic_write_text`: a session is never half-written,
 and the temporaries of a killed save are removed at the next save or load. The whole file is
@@ -33,8 +36,9 @@ from app import __version__
 from app.engine import compare
 from app.fileio import atomic_write_text, clean_stale_temporaries, describe_os_error, read_regular, \
     shown_path
-from app.loading import EditionError, file_sha256, load_edition
-from app.model import Change, Comparison, Decision, Verdict
+from app.formats import load_pair, ocr_language_of
+from app.loading import EditionError, file_sha256
+from app.model import UNRECORDED, Change, Comparison, Decision, Edition, Provenance, Source, Verdict
 from app.review import Review
 from app.session_schema import FORMAT, SCHEMA, EditionEntry, NewerSchema, NotASession, SchemaError, \
     decode_session, encode_session
@@ -88,25 +92,35 @@ class LoadedSession:
     #: The absolute paths as the file recorded them (``base_path`` may be the moved one).
     base_recorded: Path | None = None
     reference_recorded: Path | None = None
+    #: each edition's format as it was read (``"text"`` for sessions saved before formats)
+    base_format: str = "text"
+    reference_format: str = "text"
+    #: the Tesseract language an OCR'd edition was read in (None: no OCR ran)
+    ocr_language: str | None = None
 
     @property
     def decisions(self) -> dict[str, Decision]:
         return {cid: _decision(rec) for cid, rec in self.records.items()}
+
+    @property
+    def provenance(self) -> dict[str, Provenance]:
+        """How each saved decision was made ("unrecorded" in a schema 1 session)."""
+        return {cid: _provenance(rec) for cid, rec in self.records.items()}
 
 
 def save_session(path: str | Path, review: Review, settings: dict[str, Any] | None = None) -> None:
     """Write ``review`` to ``path`` atomically."""
     path = Path(path)
     comparison = review.comparison
-    records = {cid: _record(review.change(cid), d) for cid, d in review.decisions().items()}
+    records = {cid: _record(review.change(cid), d, review.provenance(cid)) for cid, d in review.decisions().items()}
     doc = {
         "format": FORMAT,
         "schema": SCHEMA,
         "app_version": __version__,
         "saved": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "editions": {
-            "base": _edition_entry(comparison.base.path, comparison.base.sha256, path),
-            "reference": _edition_entry(comparison.reference.path, comparison.reference.sha256, path),
+            "base": _edition_entry(comparison.base, path),
+            "reference": _edition_entry(comparison.reference, path),
         },
         "settings": settings or {},
         "decisions": records,
@@ -171,6 +185,9 @@ def load_session(path: str | Path) -> LoadedSession:
         orphaned={k: encode_session(v) for k, v in doc.orphaned.items()},
         base_recorded=Path(editions.base.path),
         reference_recorded=Path(editions.reference.path),
+        base_format=editions.base.format,
+        reference_format=editions.reference.format,
+        ocr_language=editions.base.ocr_language or editions.reference.ocr_language,
     )
 
 
@@ -200,7 +217,7 @@ def trust_problems(loaded: LoadedSession) -> list[str]:
 def attach(loaded: LoadedSession, comparison: Comparison) -> tuple[Review, ReattachReport]:
     """Apply the saved decisions to a fresh comparison, re-finding moved differences."""
     found = reattach(loaded, comparison)
-    review = Review(comparison, found.decisions)
+    review = Review(comparison, found.decisions, found.provenance)
     review.orphaned = found.orphaned  # type: ignore[attr-defined]  # carried to the next save
     return review, found.report
 
@@ -212,11 +229,14 @@ class Reattached:
     decisions: dict[str, Decision]
     orphaned: dict[str, dict[str, Any]]
     report: ReattachReport
+    provenance: dict[str, Provenance] = field(default_factory=dict)
 
 
 def reattach(loaded: LoadedSession, comparison: Comparison) -> Reattached:
     """The saved decisions by the comparison's change ids: a decision whose id is gone is
-    re-found by its texts (same section first); one that matches nothing is orphaned."""
+    re-found by its texts (same section first); one that matches nothing is orphaned.
+    A decision placed on a moved difference, or on an edition that changed, is marked as
+    re-attached (its provenance names how it was first made)."""
     report = ReattachReport()
     for role, saved, edition in (("base", loaded.base_sha256, comparison.base),
                                  ("reference", loaded.reference_sha256, comparison.reference)):
@@ -226,6 +246,7 @@ def reattach(loaded: LoadedSession, comparison: Comparison) -> Reattached:
     for change in comparison.changes:
         by_content.setdefault((change.base_text, change.reference_text), []).append(change)
     decisions: dict[str, Decision] = {}
+    provenance: dict[str, Provenance] = {}
     orphaned = dict(loaded.orphaned)
     for cid, record in loaded.records.items():
         target = cid if cid in comparison.by_id else _refind(record, by_content, decisions)
@@ -235,8 +256,12 @@ def reattach(loaded: LoadedSession, comparison: Comparison) -> Reattached:
             continue
         report.moved += target != cid
         decisions[target] = _decision(record)
+        how = _provenance(record)
+        if target != cid or report.editions_changed:
+            how = Provenance(Source.REATTACH, f"{how.source.value} {how.action}".strip(), how.filter)
+        provenance[target] = how
     report.attached = len(decisions)
-    return Reattached(decisions, orphaned, report)
+    return Reattached(decisions, orphaned, report, provenance)
 
 
 def open_session(path: str | Path, trust_paths: bool = False) -> tuple[Review, ReattachReport, dict[str, Any]]:
@@ -249,19 +274,11 @@ def open_session(path: str | Path, trust_paths: bool = False) -> tuple[Review, R
         raise SessionError(f"{Path(path).name}: {'; '.join(problems)}. Check the session, then "
                            "open it with --trust-paths if it is yours.")
     try:
-        base = load_edition(loaded.base_path)
-        reference = load_edition(loaded.reference_path)
+        base, reference = load_pair(loaded.base_path, loaded.reference_path, ocr_language=loaded.ocr_language)
     except EditionError as exc:
         raise SessionError(f"{Path(path).name}: one of its editions cannot be opened: {exc}") from None
     review, report = attach(loaded, compare(base, reference))
     return review, report, loaded.settings
-
-
-def editions_changed(review: Review) -> list[str]:
-    """Which editions differ on disk from what the review was computed on (for the window)."""
-    comparison = review.comparison
-    return [role for role, edition in (("base", comparison.base), ("reference", comparison.reference))
-            if file_sha256(edition.path) != edition.sha256]
 
 
 def _refind(record: dict[str, Any], by_content: dict[tuple[str, str], list[Change]],
@@ -273,17 +290,32 @@ def _refind(record: dict[str, Any], by_content: dict[tuple[str, str], list[Chang
     return pick[0].id if pick else None
 
 
-def _record(change: Change, decision: Decision) -> dict[str, Any]:
+def _record(change: Change, decision: Decision, provenance: Provenance | None) -> dict[str, Any]:
+    how = provenance or UNRECORDED
     return {"verdict": decision.verdict.value, "text": decision.text, "section": change.section,
-            "base_text": change.base_text, "reference_text": change.reference_text}
+            "base_text": change.base_text, "reference_text": change.reference_text,
+            "provenance": {"source": how.source.value, "action": how.action, "filter": how.filter, "at": how.at}}
 
 
 def _decision(record: dict[str, Any]) -> Decision:
     return Decision(Verdict(record["verdict"]), record.get("text"))
 
 
-def _edition_entry(edition_path: Path, sha256: str, session_path: Path) -> dict[str, str]:
-    entry = {"path": str(edition_path), "sha256": sha256}
+def _provenance(record: dict[str, Any]) -> Provenance:
+    """A record's provenance; a schema 1 record has none, and migrates to "unrecorded"."""
+    saved = record.get("provenance")
+    if saved is None:
+        return UNRECORDED
+    return Provenance(Source(saved["source"]), str(saved.get("action", "")), str(saved.get("filter", "")),
+                      str(saved.get("at", "")))
+
+
+def _edition_entry(edition: Edition, session_path: Path) -> dict[str, str]:
+    edition_path = edition.path
+    entry = {"path": str(edition_path), "sha256": edition.sha256, "format": edition.source_format}
+    language = ocr_language_of(edition)
+    if language:
+        entry["ocr_language"] = language
     try:
         entry["relative"] = os.path.relpath(edition_path, session_path.resolve().parent)
     except ValueError:  # another drive on Windows

@@ -26,9 +26,12 @@ from msgspec import Meta, Struct
 
 FORMAT = "proofpair-session"
 #: The version this ProofPair writes and reads (older versions are migrated).
-SCHEMA = 1
+SCHEMA = 2  # 2: each decision's provenance
 #: ``MIGRATIONS[n]`` turns a version-``n`` document into version ``n + 1``.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    # a schema 1 decision has no provenance: it stays absent and reads as "unrecorded"
+    1: lambda doc: {**doc, "schema": 2},
+}
 
 _MAX_TEXT = 16 * 2**20  # one change's text; a whole edition is at most 512 MB, a change far less
 _MAX_PATH = 4096
@@ -54,11 +57,24 @@ class EditionEntry(Struct, forbid_unknown_fields=False):
     path: Path_
     sha256: Sha256 = ""
     relative: Path_ | None = None
+    #: the reader that made the edition (app.formats); sessions saved before formats: text
+    format: Annotated[str, Meta(max_length=40, pattern=r"^[a-z0-9_-]+$")] = "text"
+    #: the Tesseract language an OCR'd edition was read in
+    ocr_language: Annotated[str, Meta(max_length=40, pattern=r"^[A-Za-z0-9_+-]+$")] | None = None
 
 
 class Editions(Struct):
     base: EditionEntry
     reference: EditionEntry
+
+
+class ProvenanceRecord(Struct, forbid_unknown_fields=False):
+    """How and when a decision was made (app.model.Provenance)."""
+
+    source: Literal["hand", "bulk", "cli", "reattach", "unrecorded"] = "unrecorded"
+    action: Annotated[str, Meta(max_length=500)] = ""
+    filter: Annotated[str, Meta(max_length=500)] = ""
+    at: Annotated[str, Meta(max_length=40)] = ""
 
 
 class DecisionRecord(Struct, forbid_unknown_fields=False, omit_defaults=True):
@@ -69,6 +85,7 @@ class DecisionRecord(Struct, forbid_unknown_fields=False, omit_defaults=True):
     section: Annotated[str, Meta(max_length=256)] | None = None
     base_text: Text = ""
     reference_text: Text = ""
+    provenance: ProvenanceRecord | None = None
 
     def __post_init__(self) -> None:
         if (self.verdict == "edited") != (self.text is not None):

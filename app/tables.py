@@ -36,8 +36,17 @@ STANDARD_FORM: dict[str, str] = {
     "\uf076": "\u2756",  # Wingdings diamond
     "\uf0fc": "\u2713",  # Wingdings check mark
     "\uf06f": "\u2610",  # Wingdings empty box
+    "\u00ad": "",  # soft hyphen: invisible in print
     "\ufb01": "fi", "\ufb02": "fl", "\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl",
 }
+
+#: Glyph classes whose typographic members an OCR engine shows when the print has them: where
+#: the OCR emits such members elsewhere in the document, its plain reading is the print's.
+DISTINCT_GLYPH_CLASSES: frozenset[str] = frozenset({"dash"})
+
+#: The plain typewriter forms a digital edition falls back to (Word's "straight quotes", the
+#: hyphen for a dash): a typographic glyph the OCR read against one of these is the print's.
+PLAIN_FALLBACKS: frozenset[str] = frozenset({'"', "'", "-"})
 
 #: Glyph classes for typography: each class has its real glyphs (any two of them are the same
 #: mark in other clothes) and the debris an OCR engine leaves for one of them. Debris only
@@ -93,9 +102,6 @@ OCR_CONFUSIONS: dict[str, tuple[str, ...]] = {
     "e": ("c",),
 }
 
-#: What an OCR engine makes of a footnote digit written small and raised after a word.
-FOOTNOTE_DEBRIS: frozenset[str] = frozenset("®'?!*°’©™\"”¹²³#>^")
-
 #: Lines that only the print has: running heads, page numbers, "SID n" page marks.
 PAGE_FURNITURE_PATTERNS: tuple[str, ...] = (
     r"(?:SID|Sid|sid|Sida|SIDA|Page|PAGE|page|Seite|S\.)\s*\d+(?:\s*(?:av|of|/)\s*\d+)?",
@@ -103,3 +109,14 @@ PAGE_FURNITURE_PATTERNS: tuple[str, ...] = (
     r"-\s*\d{1,4}\s*-",
     r"\d{1,4}\s*(?:/|av|of)\s*\d{1,4}",
 )
+
+#: Words of a folio line ("Sida 3 av 17", "Page 12 of 40", "Seite 4 von 9"), case-folded: a
+#: line of these and digits at a page edge is a page number (see :mod:`app.judge.pages`).
+FOLIO_WORDS: frozenset[str] = frozenset({
+    "sida", "sid", "s", "av", "page", "p", "pp", "of", "seite", "von", "bl", "blatt", "side", "af",
+    "pagina", "página", "de", "di", "folio", "fol", "strona", "z", "sivu", "bladsida", "bilaga",
+})
+
+#: Digits an OCR engine reads for letters: a digit inside a base word where the reference has
+#: no digit at all is a letter misread when it is one of these (``6kad``, ``4r``, ``l0``).
+DIGIT_LOOKALIKES: frozenset[str] = frozenset("01345689")

@@ -33,6 +33,10 @@ libxcb-icccm4, libxcb-keysyms1, libxcb-shape0, libxcb-xinerama0, libxcb-randr0, 
 libxcb-render-util0, libxcb-image0, libxcb-xkb1, libxcb-sync1, libxcb-xfixes0, libxcb-shm0, \
 libwayland-client0, libwayland-cursor0, libwayland-egl1, fonts-dejavu-core | fonts-freefont-ttf | fonts-liberation2"
 
+# Optional system components: Tesseract reads scanned editions (image-only PDFs, page images).
+DEB_RECOMMENDS="tesseract-ocr, tesseract-ocr-eng"
+DEB_SUGGESTS="tesseract-ocr-swe, tesseract-ocr-deu"
+
 say() { printf '\n== %s\n' "$*"; }
 started=$SECONDS
 
@@ -111,7 +115,8 @@ Files: *
 Copyright: ProofPair developers
 License: MIT
 EOF
-install -m 755 packaging/linux/postinst packaging/linux/postrm "$pkg/DEBIAN/"
+# no postinst/postrm: dpkg file triggers (desktop-file-utils, shared-mime-info, hicolor-icon-theme)
+# refresh the desktop, MIME and icon caches for the files this package installs
 installed_kb=$(du -sk --exclude=DEBIAN "$pkg" | cut -f1)
 # The newest glibc symbol version a bundled binary asks for is the oldest libc6 it runs on.
 glibc=$("$PYTHON" - "$DIST/proofpair" <<'EOF'
@@ -133,6 +138,8 @@ Architecture: $ARCH
 Maintainer: $DEB_MAINTAINER
 Installed-Size: $installed_kb
 Depends: $DEB_DEPENDS
+Recommends: $DEB_RECOMMENDS
+Suggests: $DEB_SUGGESTS
 Section: text
 Priority: optional
 Description: reconcile two editions of a report, difference by difference

@@ -84,7 +84,11 @@ for path in ./opt/proofpair/proofpair ./usr/bin/proofpair "./usr/share/applicati
     "./usr/share/icons/hicolor/16x16/apps/$APP_ID.png" "./usr/share/icons/hicolor/256x256/apps/$APP_ID.png"; do
   grep -q " $path\( \|$\)" <<<"$listing" || fail "$deb lacks $path"
 done
-dpkg-deb -f "$deb" Package Version Architecture Depends | sed 's/^/  /'
+dpkg-deb -f "$deb" Package Version Architecture Depends Recommends | sed 's/^/  /'
+dpkg-deb -f "$deb" Recommends | grep -q tesseract-ocr || fail "$deb does not recommend tesseract-ocr"
+bundle_mb=$(du -sm dist/proofpair | cut -f1)
+echo "  bundle unpacked: $bundle_mb MB (budget 150 MB)"
+[ "$bundle_mb" -le 150 ] || fail "the bundle is $bundle_mb MB unpacked, over the 150 MB budget"
 
 say "Smoke test of the bundle: dist/proofpair/proofpair --smoke"
 run_isolated "$ROOT/dist/proofpair/proofpair" --smoke || fail "dist/proofpair/proofpair --smoke"

@@ -93,14 +93,14 @@ def load_score(corpus: Path) -> ModuleType:
 def applied(base: Path, reference: Path) -> Review:
     """The review of ``base`` against ``reference`` with every suggestion applied."""
     review = Review(compare_files(base, reference))
-    review.apply_suggestions()
+    review.apply_suggestions(numbers=True)  # as `proofpair apply` does
     return review
 
 
 def measure_edition(score: ModuleType, pair: Path, ocr: Path, scratch: Path) -> Row:
     truth = (pair / "canonical.txt").read_text(encoding="utf-8")
     ocr_text = ocr.read_text(encoding="utf-8")
-    pages = max(1, ocr_text.count("\f"))
+    pages = max(1, sum(1 for page in ocr_text.split("\f") if page.strip()))  # a form feed ends a page
     started = time.perf_counter()
     row = Row(pair.name, ocr.stem, pages, score.cer_wer(truth, ocr_text)[0])
 
@@ -120,7 +120,7 @@ def measure_edition(score: ModuleType, pair: Path, ocr: Path, scratch: Path) -> 
     report = _quiet(score.flags_mode, str(flag_file), str(pair))
     row.unflagged = int(re.search(r"NOT flagged as content[^:]*: (\d+)", report).group(1))
     row.edits = int(re.search(r"genuine edits: (\d+)", report).group(1))
-    _calibrate(review, ocr_text, truth, row)
+    _calibrate(review, truth, row)
 
     review = applied(ocr, pair / "canonical.txt")
     after = score.cer_wer(truth, review.canonical_text())[0]
@@ -138,26 +138,27 @@ def _quiet(function, *args) -> str:
     return buffer.getvalue()
 
 
-def _calibrate(review: Review, base: str, truth: str, row: Row) -> None:
+def _calibrate(review: Review, truth: str, row: Row) -> None:
     """Bin every suggestion by confidence and count how many were right.
 
-    The base text and the truth are aligned once (whitespace folded to single spaces, which
-    keeps offsets); a change's truth is the aligned stretch around its base span."""
-    text = review.comparison.base.text
+    The canonical text (every suggestion taken) is aligned to the truth once, whitespace
+    folded to single spaces (which keeps offsets). A suggestion is right when, with every
+    other decision as taken, its text is at least as close to the truth around its spot as
+    the other choice's."""
+    produced, marks = review.canonical_with_marks()
     fold = re.compile(r"\s")
-    a, b = fold.sub(" ", text), fold.sub(" ", truth)
+    a, b = fold.sub(" ", produced), fold.sub(" ", truth)
     position = _position_map(a, b)
-    for change in review.changes:
+    for mark in marks:
+        change = review.change(mark.change_id)
         suggestion = change.suggestion
-        if suggestion is None:
+        if suggestion is None or review.decision(change.id) != suggestion.decision:
             continue
-        chosen = change.final_text(suggestion.decision)
         other = change.base_text if suggestion.decision.verdict is not Verdict.REJECTED else change.reference_text
-        start, end = change.base.start, change.base.end
-        lo, hi = max(0, start - CONTEXT), min(len(a), end + CONTEXT)
+        lo, hi = max(0, mark.start - CONTEXT), min(len(a), mark.end + CONTEXT)
         target = _norm(b[position[lo]:position[hi]])
-        left, right = a[lo:start], a[end:hi]
-        right_ok = (Levenshtein.distance(_norm(left + chosen + right), target)
+        left, right = a[lo:mark.start], a[mark.end:hi]
+        right_ok = (Levenshtein.distance(_norm(a[lo:hi]), target)
                     <= Levenshtein.distance(_norm(left + other + right), target))
         for k, (low, high) in enumerate(BINS):
             if low <= change.confidence < high:

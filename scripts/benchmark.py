@@ -15,6 +15,16 @@ The ratios (seconds per MB of input, and MB of resident memory gained after the 
 MB of input, ``Δrss/in``) should stay about flat as the size grows: the pipeline is linear
 in the size of the report. "input MB" counts both editions.
 
+Then the stress pairs (:data:`STRESS`), the inputs that once made alignment quadratic: the
+sample's digital edition degraded to 50 % CER by :mod:`scripts.degrade` (seeded), the sample
+with a 5 MB line of ``x x x …`` appended to either edition or to both (10.6 MB), and 1.26 MB
+of the OCR's lines each repeated 50 times. Each must compare in its absolute limit and in at
+most 3× the time the sample would take at that size (the sample's seconds per MB × the input).
+
+Times are judged on the child's CPU time (``time.process_time``): the pipeline is single-
+threaded, so on an idle machine wall time equals it, and on a shared one wall time also counts
+the waiting for a core. Both are printed, with the load average, so a reader can tell.
+
 UI measurements (keypress-to-repaint, longest UI stall) belong to the UI engineer: they
 plug in through :data:`UI_MEASUREMENTS` below.
 """
@@ -40,7 +50,15 @@ if str(ROOT) not in sys.path:  # run from a checkout without installing
 SIZES = (1, 10, 100)
 CHAPTER_SHIFT = 6  # the sample has chapters 1-6
 #: Targets: (size, what, limit, unit).
-TARGETS = ((1, "seconds", 0.2, "s"), (100, "seconds", 10.0, "s"), (100, "rss_mb", 500.0, "MB"))
+TARGETS = ((1, "cpu", 0.1, "s"), (100, "cpu", 10.0, "s"), (100, "rss_mb", 500.0, "MB"))
+#: Stress pairs: (name, what is built, absolute limit in seconds).
+STRESS = (("ocr50", "a 70 KB page at 50 % CER against the digital edition", 5.0),
+          ("xline-base", "the OCR edition + a 5 MB line of 'x x x …'", 30.0),
+          ("xline-reference", "the digital edition + a 5 MB line of 'x x x …'", 30.0),
+          ("xline-both", "both editions + the 5 MB line (10.6 MB in all)", 30.0),
+          ("repeated", "1.26 MB of the OCR's lines, each repeated 50×", 30.0))
+STRESS_RATIO = 3.0  # at most this many times the sample's time scaled to the input size
+X_LINE_BYTES = 5 * 2**20
 _HEADING = re.compile(r"^(\s*)(\d{1,2})(?=\.(?:\d|\s|$))", re.M)
 
 
@@ -71,6 +89,37 @@ def scaled_pair(folder: Path, times: int) -> tuple[Path, Path]:
     return paths[0], paths[1]
 
 
+def stress_pair(folder: Path, name: str) -> tuple[Path, Path]:
+    """The files of stress pair ``name`` (see :data:`STRESS`), built in ``folder``."""
+    import resources
+    from scripts.degrade import degrade_to
+
+    ocr, digital = resources.sample_paths()
+    line = "x " * (X_LINE_BYTES // 2)
+
+    def write(role: str, text: str) -> Path:
+        path = folder / f"{name}-{role}.txt"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def appended(source: Path, role: str) -> Path:
+        return write(role, source.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + line + "\n")
+
+    if name == "ocr50":
+        return write("base", degrade_to(digital.read_text(encoding="utf-8"), 0.5, seed=9)[0]), digital
+    if name == "xline-base":
+        return appended(ocr, "base"), digital
+    if name == "xline-reference":
+        return ocr, appended(digital, "reference")
+    if name == "xline-both":
+        return appended(ocr, "base"), appended(digital, "reference")
+    if name == "repeated":
+        lines = [text for text in ocr.read_text(encoding="utf-8").splitlines() if text.strip()]
+        repeated = "\n".join(text for text in lines for _ in range(50))
+        return write("base", repeated[:1_260_000]), digital
+    raise ValueError(name)
+
+
 # -- the measured work (runs in a child) -----------------------------------------------------------
 
 def measure(base: str, reference: str, trace: bool) -> dict[str, float]:
@@ -86,12 +135,12 @@ def measure(base: str, reference: str, trace: bool) -> dict[str, float]:
         import tracemalloc
 
         tracemalloc.start()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     b, r = load_edition(base), load_edition(reference)
     t1 = time.perf_counter()
     comparison = compare(b, r)
-    t2 = time.perf_counter()
-    result = {"load": t1 - t0, "compare": t2 - t1, "seconds": t2 - t0,
+    t2, c2 = time.perf_counter(), time.process_time()
+    result = {"load": t1 - t0, "compare": t2 - t1, "seconds": t2 - t0, "cpu": c2 - c0,
               "input_mb": (Path(base).stat().st_size + Path(reference).stat().st_size) / 2**20,
               "sections": len(comparison.sections), "changes": len(comparison.changes),
               "rss_mb": _maxrss_mb(), "rss_before_mb": rss_before}
@@ -154,6 +203,9 @@ UI_MEASUREMENTS: list[Callable[[], object]] = [ui_bench]
 
 # -- report ----------------------------------------------------------------------------------------
 
+_SAMPLE_ROW: dict[str, dict[str, float]] = {}  # the 1× row, reused to scale the stress limits
+
+
 def run(sizes: tuple[int, ...]) -> list[str]:
     """Measure every size, print the table and the targets; returns the failed targets."""
     rows: dict[int, dict[str, float]] = {}
@@ -163,16 +215,18 @@ def run(sizes: tuple[int, ...]) -> list[str]:
             row = _child(base, reference, trace=False)
             row["traced_mb"] = _child(base, reference, trace=True)["traced_mb"]
             rows[size] = row
+    if 1 in rows:
+        _SAMPLE_ROW["row"] = rows[1]
     print("load + sections + diff + classification (each size in fresh processes)\n")
     print(f"{'size':>5} {'input MB':>9} {'sections':>8} {'changes':>8} {'load s':>7} {'compare s':>9} "
-          f"{'total s':>8} {'s/MB':>6} {'traced MB':>9} {'maxrss MB':>9} {'Δrss/in':>7}")
+          f"{'total s':>8} {'cpu s':>7} {'s/MB':>6} {'traced MB':>9} {'maxrss MB':>9} {'Δrss/in':>7}")
     for size, r in rows.items():
         print(f"{str(size) + '×':>5} {r['input_mb']:9.2f} {r['sections']:8d} {r['changes']:8d} "
-              f"{r['load']:7.3f} {r['compare']:9.3f} {r['seconds']:8.3f} {r['seconds'] / r['input_mb']:6.2f} "
+              f"{r['load']:7.3f} {r['compare']:9.3f} {r['seconds']:8.3f} {r['cpu']:7.3f} {r['cpu'] / r['input_mb']:6.2f} "
               f"{r['traced_mb']:9.1f} {r['rss_mb']:9.1f} {(r['rss_mb'] - r['rss_before_mb']) / r['input_mb']:7.1f}")
     if len(rows) > 1:
         first, last = min(rows), max(rows)
-        growth = rows[last]["seconds"] / rows[first]["seconds"]
+        growth = rows[last]["cpu"] / rows[first]["cpu"]
         print(f"\n{last}× the input took {growth:.1f}× the time of {first}× "
               f"(linear would be {last / first:.0f}×); traced memory grew "
               f"{rows[last]['traced_mb'] / rows[first]['traced_mb']:.1f}×.")
@@ -183,11 +237,50 @@ def run(sizes: tuple[int, ...]) -> list[str]:
             continue
         value = rows[size][what]
         ok = value <= limit
-        label = "time" if what == "seconds" else "peak memory (maxrss)"
+        label = "CPU time" if what == "cpu" else "peak memory (maxrss)"
         print(f"  {'PASS' if ok else 'FAIL'}  {size}× {label}: {value:.2f} {unit} (target ≤ {limit:g} {unit})")
         if not ok:
             failed.append(f"{size}× {label}")
     print()
+    return failed
+
+
+def run_stress(names: list[str], sample: dict[str, float] | None) -> list[str]:
+    """Measure the stress pairs named, print them with their targets; returns those failed."""
+    if not names:
+        return []
+    with tempfile.TemporaryDirectory(prefix="proofpair-stress-") as tmp:
+        if sample is None:
+            sample = _child(*scaled_pair(Path(tmp), 1), trace=False)
+        rate = sample["cpu"] / sample["input_mb"]
+        rows = {name: _child(*stress_pair(Path(tmp), name), trace=False) for name in names}
+    print(f"stress pairs (the sample: {rate:.2f} CPU s per MB; load average {_load()})\n")
+    print(f"{'pair':>16} {'input MB':>9} {'sections':>8} {'changes':>8} {'wall s':>7} {'cpu s':>7} "
+          f"{'limit s':>7} {'3× scaled':>9}")
+    failed = []
+    limits = {name: limit for name, _, limit in STRESS}
+    for name, r in rows.items():
+        scaled = STRESS_RATIO * rate * r["input_mb"]
+        ok = r["cpu"] <= limits[name] and (name == "ocr50" or r["cpu"] <= scaled)
+        print(f"{name:>16} {r['input_mb']:9.2f} {r['sections']:8d} {r['changes']:8d} {r['seconds']:7.2f} "
+              f"{r['cpu']:7.2f} {limits[name]:7.1f} {scaled:9.2f}  {'PASS' if ok else 'FAIL'}")
+        if not ok:
+            failed.append(f"stress {name}")
+    print()
+    return failed
+
+
+def _load() -> str:
+    try:
+        import os
+
+        return " ".join(f"{x:.1f}" for x in os.getloadavg())
+    except (AttributeError, OSError):  # Windows
+        return "unknown"
+
+
+def run_ui() -> list[str]:
+    failed: list[str] = []
     for measurement in UI_MEASUREMENTS:
         missed = measurement()
         if missed:
@@ -202,11 +295,20 @@ def main(argv: list[str] | None = None) -> int:
                         help="comma-separated multiples of the sample (default 1,10,100)")
     parser.add_argument("--measure", nargs=2, metavar=("BASE", "REF"), help=argparse.SUPPRESS)
     parser.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--stress", default="all",
+                        help=f"comma-separated stress pairs, 'all' or 'none' ({', '.join(n for n, _, _ in STRESS)})")
+    parser.add_argument("--no-ui", action="store_true", help="skip the window's measurements")
     args = parser.parse_args(argv)
     if args.measure:
         print(json.dumps(measure(*args.measure, trace=args.trace)))
         return 0
-    failed = run(tuple(int(s) for s in args.sizes.split(",")))
+    sizes = tuple(int(s) for s in args.sizes.split(",") if s)
+    stress = ([n for n, _, _ in STRESS] if args.stress == "all" else []
+              if args.stress == "none" else args.stress.split(","))
+    failed = run(sizes) if sizes else []
+    failed += run_stress(stress, _SAMPLE_ROW.get("row"))
+    if not args.no_ui:
+        failed += run_ui()
     if failed:
         print(f"missed: {', '.join(failed)}")
     return 1 if failed and args.check else 0

@@ -32,7 +32,7 @@ from app.export import (
     summary,
 )
 from app.fileio import atomic_write_text
-from app.model import ACCEPT, Decision, Kind, Verdict
+from app.model import ACCEPT, Decision, Kind, Provenance, Source, Verdict
 from app.review import Review, accept_all
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -47,14 +47,19 @@ def small_pair(folder: Path) -> tuple[Path, Path]:
 def golden_review(base: Path, reference: Path) -> Review:
     """The review behind the golden files.
 
-    Every suggestion taken; the number 12 -> 14 accepted (the editor checked it); "natts"
-    edited to "uppnåtts"; the word "startats" -> "bildats" left pending.
+    Every suggestion taken in bulk (the page number's removal too); the number 12 -> 14 and
+    the footnote number read as X accepted by hand (the editor checked them); "natts" edited
+    by hand to "uppnåtts"; the word "startats" -> "bildats" left pending. The provenances
+    carry fixed times, so the logs can be compared byte for byte.
     """
     review = Review(compare_files(base, reference))
-    review.apply_suggestions()
+    review.apply_suggestions(numbers=True, provenance=Provenance(Source.BULK, "Accept Suggestions in Document",
+                                                                 "the document", "2026-03-02T09:00:00+00:00"))
     by_texts = {(c.base_text, c.reference_text): c.id for c in review.changes}
-    review.decide({by_texts["12", "14"]: ACCEPT,
-                   by_texts["natts", "nåtts"]: Decision(Verdict.EDITED, "uppnåtts")})
+    review.decide({by_texts["12", "14"]: ACCEPT, by_texts["X", "1"]: ACCEPT},
+                  Provenance(Source.HAND, "key", at="2026-03-02T09:01:00+00:00"))
+    review.decide({by_texts["natts", "nåtts"]: Decision(Verdict.EDITED, "uppnåtts")},
+                  Provenance(Source.HAND, "edit", at="2026-03-02T09:02:00+00:00"))
     assert review.decision(by_texts["startats", "bildats"]).verdict is Verdict.PENDING
     return review
 
@@ -126,7 +131,7 @@ def test_unknown_log_format_is_refused(small_review: Review, tmp_path: Path) -> 
 def test_summary_counts_and_error_rates(small_review: Review) -> None:
     data = summary(small_review)
     assert data["changes"] == len(small_review.changes)
-    assert data["by_kind"]["content"] == 2
+    assert data["by_kind"]["content"] == 3  # the changed word and number, the footnote number
     assert sum(s["changes"] for s in data["by_section"].values()) == data["changes"]
     assert data["decisions"]["pending"] == 1
     metrics = data["metrics"]

@@ -28,6 +28,7 @@ from app.loading import EditionError, load_edition
 from app.model import ACCEPT, REJECT, Decision, Verdict
 from app.review import Review
 from app.session import SessionError, load_session, open_session, save_session
+from app.session_schema import SCHEMA
 
 ROOT_USER = hasattr(os, "geteuid") and os.geteuid() == 0
 
@@ -297,12 +298,14 @@ def _edited_one(doc: dict) -> dict:
     return next(r for r in doc["decisions"].values() if r["verdict"] == "edited")
 
 
+_SCHEMA = f'"schema": {SCHEMA}'.encode()
+
 HOSTILE = {
-    "huge integer": (lambda raw: raw.replace(b'"schema": 1', b'"schema": ' + b"9" * 5000), "schema"),
+    "huge integer": (lambda raw: raw.replace(_SCHEMA, b'"schema": ' + b"9" * 5000), "schema"),
     "deep nesting": (lambda raw: raw.replace(b'"settings": {}', b'"settings": {"x": ' + b"[" * 1000 + b"]" * 1000 + b"}"), "deep"),
     "lone surrogate": (lambda raw: raw.replace(b'"eget"', b'"\\ud800"'), "surrogate"),
     "raw surrogate bytes": (lambda raw: raw.replace(b'"eget"', b'"\xed\xa0\x80"'), "UTF-8"),
-    "schema true": (lambda raw: raw.replace(b'"schema": 1', b'"schema": true'), "schema"),
+    "schema true": (lambda raw: raw.replace(_SCHEMA, b'"schema": true'), "schema"),
     "NaN text": (lambda raw: raw.replace(b'"text": "eget"', b'"text": NaN'), "JSON"),
 }
 
@@ -310,8 +313,8 @@ HOSTILE = {
 @pytest.mark.parametrize("case", sorted(HOSTILE))
 def test_hostile_session_bytes_are_one_message(capsys, tmp_path, saved, case) -> None:
     damage, words = HOSTILE[case]
-    raw = saved.read_bytes().replace(b'"schema":1', b'"schema": 1')
-    assert b'"schema": 1' in raw
+    raw = saved.read_bytes().replace(_SCHEMA.replace(b" ", b""), _SCHEMA)
+    assert _SCHEMA in raw
     bad = damage(raw)
     assert bad != raw
     saved.write_bytes(bad)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from app.engine import compare
 from app.loading import load_edition
-from app.model import ACCEPT, REJECT, Decision, Kind, Verdict
+from app.model import ACCEPT, PENDING, REJECT, Decision, Kind, Verdict
 from app.review import Review, accept_all
 from strategies import edition_pairs
 
@@ -128,3 +128,50 @@ def test_patched_text_and_marks_equal_a_rebuild(tmp_path: Path, pair: tuple[str,
         review.decide({change.id: rng.choice([ACCEPT, REJECT, Decision(Verdict.EDITED, "§§"),
                                               Decision(Verdict.PENDING)])})
     assert review.canonical_with_marks() == Review(review.comparison, review.decisions()).canonical_with_marks()
+
+
+def test_the_editor_teaches_the_same_pattern_elsewhere(sample_paths: tuple[Path, Path]) -> None:
+    """Rejecting an OCR suggestion lowers the confidence of the same pattern's other cases;
+    taking it raises them; and the identical cases are offered for the same decision."""
+    from app.feedback import Feedback, identical_cases
+
+    review = Review(compare(*(load_edition(p) for p in sample_paths)))
+    by_texts: dict[tuple[str, str], list] = {}
+    for change in review.changes:
+        if change.kind is Kind.OCR and change.suggestion is not None:
+            by_texts.setdefault((change.base_text, change.reference_text), []).append(change)
+    group = max(by_texts.values(), key=len)
+    assert len(group) >= 3
+    first, second, third = group[:3]
+    others = identical_cases(review, first.id)
+    assert second.id in others and first.id not in others and len(others) == len(group) - 1
+    before = Feedback.of(review).confidence(third)
+    assert before == third.confidence
+    review.decide({first.id: REJECT, second.id: REJECT})
+    lowered = Feedback.of(review).confidence(third)
+    assert lowered < before
+    review.decide({first.id: first.suggestion.decision, second.id: second.suggestion.decision})
+    assert Feedback.of(review).confidence(third) > lowered
+    assert first.id not in identical_cases(review, third.id)  # decided ones are not offered
+
+
+def test_decide_records_provenance_and_a_hand_confirms_a_bulk_accept(sample_review) -> None:
+    from app.model import Provenance, Source
+
+    review = Review(sample_review.comparison)
+    ocr = review.select(kinds=[Kind.OCR])[:3]
+    bulk = Provenance(Source.BULK, "Accept Suggestions in Section", "section 1")
+    done = review.apply_suggestions(ocr, provenance=bulk)
+    assert len(done) == 3 and all(p.source is Source.BULK and p.at for p in done.provenance_after.values())
+    assert review.counts().in_bulk == 3 and review.counts().by_hand == 0
+    hand = review.decide({ocr[0]: ACCEPT}, Provenance(Source.HAND, "key"))
+    assert len(hand) == 1 and hand.provenance_before[ocr[0]].source is Source.BULK
+    assert review.counts().by_hand == 1 and review.counts().in_bulk == 2
+    assert not review.decide({ocr[0]: ACCEPT}, Provenance(Source.HAND, "key")), "the same keypress again"
+    undo = review.decide(hand.before, hand.provenance_before)
+    assert review.provenance(ocr[0]) == done.provenance_after[ocr[0]], "undo restores the bulk provenance"
+    assert len(undo) == 1 and review.counts().in_bulk == 3
+    review.decide({ocr[1]: PENDING}, Provenance(Source.HAND, "key"))
+    assert review.provenance(ocr[1]) is None and review.counts().in_bulk == 2
+    section = review.change(ocr[2]).section
+    assert review.counts(section).in_bulk == sum(1 for c in review.section_changes(section) if c.id in (ocr[0], ocr[2]))

@@ -124,3 +124,58 @@ def test_round_trip_on_generated_pairs(tmp_path: Path, pair: tuple[str, str], se
     assert again.decisions() == review.decisions()
     assert again.canonical_text() == review.canonical_text()
     assert not report.orphaned
+
+
+# -- provenance ------------------------------------------------------------------------------
+
+def test_provenance_survives_save_and_reopen(tmp_path: Path, sample_copy: tuple[Path, Path]) -> None:
+    from app.model import Provenance, Source
+
+    review = Review(compare_files(*sample_copy))
+    ids = [c.id for c in review.changes]
+    review.decide({ids[0]: ACCEPT}, Provenance(Source.HAND, "key"))
+    review.apply_suggestions(ids[10:40], Provenance(Source.BULK, "Accept Suggestions in Section", "section 1"))
+    path = tmp_path / "review.proofpair"
+    save_session(path, review)
+    assert json.loads(path.read_text(encoding="utf-8"))["schema"] == SCHEMA == 2
+    reopened, _report, _settings = open_session(path)
+    assert reopened.provenances() == review.provenances()
+    hand = reopened.provenance(ids[0])
+    assert hand is not None and hand.source is Source.HAND and hand.action == "key" and hand.at
+    counts = reopened.counts()
+    assert counts.by_hand == 1 and counts.in_bulk == counts.total - counts.pending - 1 > 0
+
+
+def test_schema_1_session_opens_as_unrecorded_and_is_not_rewritten(tmp_path: Path, decided: Review) -> None:
+    from app.model import Source
+
+    path = tmp_path / "old.proofpair"
+    save_session(path, decided)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["schema"] = 1
+    for record in doc["decisions"].values():
+        del record["provenance"]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    before = path.read_bytes()
+    review, report, _settings = open_session(path)
+    assert review.decisions() == decided.decisions()
+    assert {p.source for p in review.provenances().values()} == {Source.UNRECORDED}
+    assert all(not p.at for p in review.provenances().values()), "no made-up time"
+    counts = review.counts()
+    assert counts.by_hand == counts.in_bulk == 0 and counts.other == len(decided.decisions())
+    assert path.read_bytes() == before, "opening never rewrites the file"
+
+
+def test_decisions_on_a_changed_edition_are_marked_reattached(tmp_path: Path, sample_copy, decided: Review) -> None:
+    from app.model import Provenance, Source
+
+    first = decided.changes[0].id
+    decided.decide({first: REJECT}, Provenance(Source.HAND, "button"))
+    path = tmp_path / "review.proofpair"
+    save_session(path, decided)
+    base = sample_copy[0]
+    base.write_text(base.read_text(encoding="utf-8") + "\nEtt tillägg.\n", encoding="utf-8")
+    review, report, _settings = open_session(path, trust_paths=True)  # the user said: open it
+    assert report.editions_changed == ["base"]
+    how = review.provenance(first)
+    assert how is not None and how.source is Source.REATTACH and how.action == "hand button" and how.at

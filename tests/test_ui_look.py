@@ -119,4 +119,12 @@ def check_render(win, image: QImage, theme: str, language: str, name: str) -> li
             problems.append(f"{name}: filter {combo.currentText()!r} is cut off")
     if not QRect(0, 0, image.width(), image.height()).contains(win.inspector.accept_button.geometry()):
         problems.append(f"{name}: the Accept button is off screen")
+    edit = win.inspector.edit_button
+    if edit.mapTo(win, edit.rect().topRight()).x() > win.width() - 4:
+        problems.append(f"{name}: the Edit button touches the window's edge")
+    tree = win.navigator.header()
+    for column in range(tree.count()):
+        title = str(win.navigator_model.headerData(column, Qt.Orientation.Horizontal))
+        if tree.fontMetrics().horizontalAdvance(title) + 8 > tree.sectionSize(column):
+            problems.append(f"{name}: section header {title!r} is cut off")
     return problems

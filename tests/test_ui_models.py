@@ -84,17 +84,24 @@ def test_decide_command_undo_redo(qtbot, sample_review):
 
     from ui.commands import DecideCommand
 
+    from app.model import Provenance, Source
+
     stack = QUndoStack()
     ids = [c.id for c in sample_review.changes[:50]]
-    stack.push(DecideCommand(sample_review.decide, {i: ACCEPT for i in ids}, "bulk"))
-    assert sample_review.counts().accepted == 50
-    stack.push(DecideCommand(sample_review.decide, {ids[0]: REJECT}, "one"))
+    bulk = Provenance(Source.BULK, "Accept Suggestions in Section", "section 1")
+    stack.push(DecideCommand(sample_review.decide, {i: ACCEPT for i in ids}, "bulk", bulk))
+    assert sample_review.counts().accepted == sample_review.counts().in_bulk == 50
+    stamped = sample_review.provenance(ids[0])
+    stack.push(DecideCommand(sample_review.decide, {ids[0]: REJECT}, "one", Provenance(Source.HAND, "key")))
+    assert sample_review.counts().by_hand == 1
     stack.undo()
     assert sample_review.decision(ids[0]) == ACCEPT
+    assert sample_review.provenance(ids[0]) == stamped, "the bulk accept is back, with its time"
     stack.undo()  # the bulk is one step
-    assert sample_review.counts().accepted == 0
+    assert sample_review.counts().accepted == 0 and sample_review.provenance(ids[0]) is None
     stack.redo()
-    assert sample_review.counts().accepted == 50
+    assert sample_review.counts().accepted == sample_review.counts().in_bulk == 50
+    assert sample_review.provenance(ids[0]) == stamped
 
 
 @pytest.mark.gui

@@ -20,16 +20,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from app.model import Decision, Verdict
-from ui_fixtures import app_restored, isolated_settings  # noqa: F401
+from ui_fixtures import answer_next_save_dialog, app_restored, isolated_settings  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Drives the real MainWindow: open the sample, accept, next, reject, next, edit; print the
+# Drives the real MainWindow: open the sample, close the review plan, accept, next, reject, next, edit; print the
 # decisions it shows, then idle until killed.
 CHILD = r"""
 import json, sys
@@ -49,6 +49,7 @@ win.resize(1400, 900)
 win.show()
 
 def decide():
+    win.plan_dialog.accept()  # the review plan a fresh comparison shows: "Start Reviewing"
     pane, alt = win.panes.base, Qt.KeyboardModifier.AltModifier
     pane.setFocus()
     QTest.keyClick(pane, Qt.Key.Key_A)
@@ -57,7 +58,7 @@ def decide():
     QTest.keyClick(pane, Qt.Key.Key_Down, alt)
     QTest.keyClick(pane, Qt.Key.Key_E)
     win.inspector.editor.setText("Restored text")
-    QTest.keyClick(win.inspector.editor, Qt.Key.Key_Return)
+    QTest.keyClick(win.inspector.editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     shown = {k: [d.verdict.value, d.text] for k, d in win.review.decisions().items()}
     print("decided", json.dumps(shown), flush=True)
 
@@ -127,15 +128,20 @@ def test_killed_window_is_restored_with_every_decision(qtbot, qapp, app_restored
     recovery = default_recovery_path()
     assert recovery.is_file()
 
+    from PySide6.QtCore import QDateTime, QLocale
+
+    when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(recovery.stat().st_mtime)),
+                              QLocale.FormatType.ShortFormat)
     win, asked = _restart_answering(qtbot, qapp, monkeypatch, "Restore")
     assert asked and "did not close normally" in asked[0]
+    assert when in asked[0], "the date as the user's locale writes it"
     assert win.review.decisions() == before
     assert win.isWindowModified() and win.session_path is None
     assert recovery.is_file(), "kept until the restored review is saved"
 
     # Save asks where (nothing is overwritten silently), and a saved review needs no recovery
     target = tmp_path / "restored.proofpair"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    answer_next_save_dialog(str(target))
     win.panes.base.setFocus()
     qtbot.keyClick(win.panes.base, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert target.is_file() and not win.isWindowModified()
@@ -208,3 +214,30 @@ def test_clean_close_discards_the_recovery_file(qtbot, sample_paths):
     assert win.autosaver.path.is_file()
     win.close()
     assert not win.autosaver.path.exists()
+
+
+def test_a_second_copy_has_its_own_recovery_file_and_never_offers_the_first_ones(qtbot, sample_paths):
+    from ui.main_window import MainWindow
+
+    first = MainWindow(quiet=True)
+    qtbot.addWidget(first)
+    first.show()
+    with qtbot.waitSignal(first.review_completed, timeout=20000):
+        first.open_editions(*sample_paths)
+    qtbot.waitUntil(lambda: not first.runner.running)  # the review is whole: its autosave is written
+    first.activateWindow()
+    qtbot.waitUntil(first.isActiveWindow)
+    first.panes.base.setFocus()
+    qtbot.keyClick(first.panes.base, Qt.Key.Key_A)
+    assert first.autosaver.is_dirty
+    assert first.autosaver.flush() and first.autosaver.path.is_file()  # the live autosave
+
+    second = MainWindow(quiet=True)
+    qtbot.addWidget(second)
+    assert second.autosaver.path != first.autosaver.path
+    assert second.files.offer_recovery() is False, "the first copy is alive: nothing to restore"
+    assert first.autosaver.path.is_file(), "and nothing deleted"
+    second.close()
+    first.close()
+    assert not first.autosaver.path.exists()
+    first.runner.wait()

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from app import remote
 from app.model import Verdict
-from ui_fixtures import app_restored, isolated_settings  # noqa: F401
+from ui_fixtures import answer_next_box, answer_next_save_dialog, app_restored, isolated_settings  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
@@ -92,14 +91,16 @@ def test_accept_reject_edit_and_undo(window, qtbot):
     qtbot.keyClick(window.panes.base, Qt.Key.Key_A)
     assert review.decision(first).verdict is Verdict.ACCEPTED
     assert current(window).reference_text in window.canonical.text
-    assert "1 accepted" in window.doc_status.text()
+    assert "1 by hand" in window.doc_status.text() and "0 in bulk" in window.doc_status.text()
+    assert "1 accepted" in window.doc_status.toolTip()
+    assert review.provenance(first).action == "key" and review.provenance(first).by_hand
     qtbot.keyClick(window.panes.base, Qt.Key.Key_R)
     assert review.decision(first).verdict is Verdict.REJECTED
     qtbot.keyClick(window.panes.base, Qt.Key.Key_E)
     editor = window.inspector.editor
     assert editor.isVisible() and editor.text() == current(window).reference_text
     editor.setText("Likvärdigt")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Enter: a new line
     assert review.decision(first).text == "Likvärdigt"
     assert "Likvärdigt" in window.canonical.text
     assert window.canonical.text == review.section_canonical(window.current_section)
@@ -124,6 +125,8 @@ def test_accept_and_advance_goes_to_next_pending(window, qtbot):
     assert window.review.decision(window.current_change).verdict is Verdict.PENDING
     qtbot.mouseClick(window.inspector.reject_button, Qt.MouseButton.LeftButton)
     assert window.review.decision(window.current_change).verdict is Verdict.REJECTED
+    assert window.review.provenance(window.current_change).action == "button"
+    assert "2 by hand" in window.doc_status.text()
 
 
 def test_review_to_the_end_from_the_keyboard(window, qtbot, monkeypatch):
@@ -132,14 +135,14 @@ def test_review_to_the_end_from_the_keyboard(window, qtbot, monkeypatch):
     from app.model import Kind
 
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a, **k: asked.append(text)
-                        or QMessageBox.StandardButton.Yes)
+    answer_next_box(asked, "Yes")
     review, pane = window.review, window.panes.base
     window.menus["bulk_document"].trigger()  # Review › Accept Suggestions in Document… (Alt+R, D)
     assert asked and review.counts().accepted > 0
     next_pending = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
     left = [c for c in review.changes if window.visible(c) and review.decision(c.id).verdict is Verdict.PENDING]
-    assert len(left) >= 3 and all(not c.bulk_safe for c in left)  # content, or a number
+    threshold = window.settings.bulk_threshold
+    assert len(left) >= 3 and all(not c.bulk_safe or c.confidence < threshold for c in left)
     edited = None
     for _ in range(len(review.changes)):
         if review.decision(window.current_change).verdict is not Verdict.PENDING:
@@ -152,7 +155,7 @@ def test_review_to_the_end_from_the_keyboard(window, qtbot, monkeypatch):
         if change.kind is Kind.CONTENT and edited is None:  # one is written by hand
             qtbot.keyClick(pane, Qt.Key.Key_E)
             window.inspector.editor.setText(change.reference_text + " [granskad]")
-            qtbot.keyClick(window.inspector.editor, Qt.Key.Key_Return)
+            qtbot.keyClick(window.inspector.editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
             edited = change.id
         elif change.touches_number:
             qtbot.keyClick(pane, Qt.Key.Key_R)  # a number: keep the print's
@@ -165,22 +168,25 @@ def test_review_to_the_end_from_the_keyboard(window, qtbot, monkeypatch):
     assert window.navigator_model.counts(window.navigator_model.keys()[0])[0] == 0
 
 
-def test_bulk_accept_shows_count_and_is_one_undo_step(window, qtbot, monkeypatch):
+def test_bulk_accept_shows_count_and_is_one_undo_step(window, qtbot):
+    from app.bulk import Scope, plan
+    from app.model import Source
+
     asked = []
-
-    def question(parent, title, text, *args, **kwargs):
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    answer_next_box(asked, "Yes")
     window.go_to_section("1.1")
-    expected = len(window.review.suggested_decisions(
-        window.review.select(section="1.1", verdicts={Verdict.PENDING}, bulk_safe=True)))
+    expected = plan(window.review, Scope.SECTION, section="1.1")
+    assert expected.skipped, "the section has changes a bulk accept leaves"
     before = window.canonical.text
     window.menus["bulk_section"].trigger()
-    assert asked and str(expected) in asked[0]
+    assert asked and str(len(expected)) in asked[0]
+    assert "By kind" in asked[0] and "Skipped" in asked[0]
+    taken = window.review.provenance(next(iter(expected.decisions)))
+    assert taken.source is Source.BULK and taken.action == "Accept Suggestions in Section"
+    assert taken.filter.startswith("section 1.1")
+    assert window.review.counts().in_bulk == len(expected) and window.review.counts().by_hand == 0
     counts = window.review.counts("1.1")
-    assert counts.pending == len(window.review.section_changes("1.1")) - expected
+    assert counts.pending == len(window.review.section_changes("1.1")) - len(expected)
     assert window.canonical.text == window.review.section_canonical("1.1") != before
     window.undo_stack.undo()
     assert window.review.counts("1.1").pending == len(window.review.section_changes("1.1"))
@@ -219,19 +225,21 @@ def test_find_shows_a_canonical_hit_in_its_section(window, qtbot):
 
 
 def test_save_close_reopen_same_decisions(window, qtbot, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
-
     from ui.main_window import MainWindow
 
     qtbot.keyClick(window.panes.base, Qt.Key.Key_A)
     qtbot.keyClick(window.panes.base, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     qtbot.keyClick(window.panes.base, Qt.Key.Key_R)
     target = tmp_path / "review.proofpair"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    proposed = []
+    answer_next_save_dialog(str(tmp_path / "review"), proposed)  # the dialog adds .proofpair
     qtbot.keyClick(window.panes.base, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert proposed and proposed[0].endswith("region-vastmanland-2024-ocr.proofpair"), "beside the base edition"
     assert target.exists() and not window.isWindowModified()
     assert window.windowTitle().startswith("review.proofpair")
     decisions, canonical = window.review.decisions(), window.review.canonical_text()
+    provenance = window.review.provenances()
+    assert {p.source.value for p in provenance.values()} == {"hand"} and len(provenance) == 2
     window.close()
 
     again = MainWindow(quiet=True)
@@ -239,6 +247,8 @@ def test_save_close_reopen_same_decisions(window, qtbot, tmp_path, monkeypatch):
     with qtbot.waitSignal(again.review_completed, timeout=20000):
         again.open_session(target)
     assert again.review.decisions() == decisions
+    assert again.review.provenances() == provenance, "how and when each was decided, kept"
+    assert "2 by hand" in again.doc_status.text()
     assert again.review.canonical_text() == canonical
     assert again.canonical.text == again.review.section_canonical(again.current_section)
     again.runner.wait()
@@ -264,8 +274,6 @@ def test_small_window_and_shortcuts_dialog(window, qtbot):
 
 
 def test_cancel_keeps_the_window_usable_but_not_savable(qtbot, sample_paths, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
-
     from ui.main_window import MainWindow
 
     win = MainWindow(quiet=True)
@@ -304,7 +312,6 @@ def test_cancel_keeps_the_window_usable_but_not_savable(qtbot, sample_paths, tmp
     assert win.current_section == here and "still being compared" in win.statusBar().currentMessage()
     assert win.navigator.currentIndex() == win.navigator_model.index_for_key(here)
     target = tmp_path / "partial.proofpair"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     qtbot.keyClick(win.panes.base, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not target.exists(), "a partial review must not be saved as if complete"
     # File › Compare Again finishes the comparison and keeps the decision
@@ -312,6 +319,7 @@ def test_cancel_keeps_the_window_usable_but_not_savable(qtbot, sample_paths, tmp
         win.menus["compare_again"].trigger()
     assert win.comparison is not None and win.review.decision(first).verdict is Verdict.ACCEPTED
     assert win.menus["save"].isEnabled()
+    answer_next_save_dialog(str(target))
     qtbot.keyClick(win.panes.base, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert target.exists()
     win.runner.wait()
@@ -328,7 +336,7 @@ def test_theme_and_language_apply_live_and_are_remembered(window, qtbot, app_res
     assert window.statusBar().currentMessage() == ""  # not left in English
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert "Arkiv" in titles and "File" not in titles
-    assert window.canonical_label.text() == f"Kanonisk text för avsnitt {window.current_section} (direkt)"
+    assert window.canonical_label.text() == f"Kanonisk text för avsnitt {window.current_section} (uppdateras medan du granskar)"
     assert window.change_list.box.title() == "Ändringar i avsnittet"
     assert window.inspector.form.labelForField(window.inspector.section_label).text() == "Avsnitt:"
     assert window.navigator_model.headerData(0, Qt.Orientation.Horizontal) == "Avsnitt"

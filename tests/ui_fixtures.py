@@ -53,3 +53,47 @@ def app_restored(qapp):
     QGuiApplication.styleHints().setColorScheme(Qt.ColorScheme.Unknown)
     qapp.setStyle(style)
     qapp.setPalette(saved)
+
+
+def answer_next_box(seen: list[str], button_name: str = "Yes", tries: int = 200) -> None:
+    """When the next modal message box opens, note its texts in ``seen`` and click the standard
+    button ``button_name`` ("Yes", "No", "Ok", …), as an editor would."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def answer(left: int = tries) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            if left:
+                QTimer.singleShot(10, lambda: answer(left - 1))
+            return
+        seen.append(box.text() + "\n" + box.informativeText())
+        parent = box.parentWidget()
+        box.button(getattr(QMessageBox.StandardButton, button_name)).click()
+        if parent is not None:  # what a window manager does when a dialog closes (offscreen does not)
+            parent.window().activateWindow()
+
+    QTimer.singleShot(0, answer)
+
+
+def answer_next_save_dialog(name: str, seen: list[str] | None = None, tries: int = 300) -> None:
+    """When the next save dialog opens, note the file it proposes in ``seen`` (its full path),
+    type ``name`` as the file name and press Save, as an editor would."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    def answer(left: int = tries) -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            if left:
+                QTimer.singleShot(10, lambda: answer(left - 1))
+            return
+        if seen is not None:
+            seen.append(dialog.selectedFiles()[0] if dialog.selectedFiles() else "")
+        parent = dialog.parentWidget()
+        dialog.selectFile(name)
+        dialog.accept()
+        if parent is not None and not dialog.isVisible():
+            parent.window().activateWindow()
+
+    QTimer.singleShot(0, answer)

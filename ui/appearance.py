@@ -18,7 +18,7 @@ from ui.canonical import verdict_formats
 from ui.i18n import LanguageNotifier
 from ui.menus import build_menus
 from ui.palette import ThemeNotifier, current_outline
-from ui.text_panes import change_formats
+from ui.highlighting import change_formats
 
 
 def _tr(text: str) -> str:
@@ -48,19 +48,18 @@ class Appearance(QObject):
         """Rebuild every format from the palette (light/dark switch) and repaint."""
         w = self.window
         w.dark = dark
-        for pane in w.panes.panes():
-            pane.highlighter.set_formats(change_formats(dark))
+        for pane, side in ((w.panes.base, "base"), (w.panes.reference, "reference")):
+            pane.highlighter.set_formats(change_formats(dark, side))
         w.canonical.highlighter.set_formats(verdict_formats(dark))
         for pane in (*w.panes.panes(), w.canonical):
             pane.outline = current_outline(dark)
             pane.viewport().update()
-        w.panes.overview.dark = w.inspector.dark = dark
+        w.panes.overview.dark = w.inspector.dark = w.panes.dark = w.canonical.dark = dark
         w.panes.overview.update()
         w.legend.set_dark(dark)
         if w.find_bar.isVisible():
             w.finder.search(w.find_bar.field.text())
-        if w.current_change:
-            w.go_to_change(w.current_change)
+        w.navigation.refresh()
 
     def retranslate(self, _language: str = "") -> None:
         """Put every string on screen into the language installed now."""
@@ -78,8 +77,7 @@ class Appearance(QObject):
             widget.retranslate_ui()
         w.legend.set_dark(w.dark)  # its labels are the kinds' translated names
         self.set_pane_titles()
-        if w.current_change is not None:
-            w._show_inspector()
+        w.inspector.show_current()
         w._update_status()
         w._update_title()
 

@@ -24,8 +24,9 @@ from PySide6.QtGui import QTextCharFormat
 from app.model import Verdict
 from app.review import DecisionsChanged, Review
 from ui.palette import decided_colors
+from ui.highlighting import PaintSpan
 from ui.safe_text import visible_controls
-from ui.text_panes import EditionPane, PaintSpan
+from ui.text_panes import EditionPane, current_format
 
 _LINES = {
     Verdict.ACCEPTED: QTextCharFormat.UnderlineStyle.SingleUnderline,
@@ -82,6 +83,7 @@ class CanonicalView(EditionPane):
         self._find: list[tuple[int, int]] = []  # find hits, in offsets into the whole text
         self._find_format = QTextCharFormat()
         self.highlighter.source = self
+        self.dark = False
 
     def retranslate_ui(self) -> None:
         self.setAccessibleName(self.tr("Canonical text"))
@@ -103,6 +105,21 @@ class CanonicalView(EditionPane):
         self.set_text(review.section_canonical(key))
         self._apply_find()
         self.section_shown.emit()
+
+    def follow(self, navigation) -> None:
+        """Show the current section (a :class:`ui.navigation.Navigation`'s), its current change marked."""
+        navigation.section_changed.connect(self.show_section)
+        navigation.current_changed.connect(lambda _key, change: self.show_current(change))
+
+    def show_current(self, change_id: str) -> None:
+        """Mark where ``change_id`` landed, if it is decided, and bring it into view."""
+        mark = self.mark_of(change_id) if change_id else None
+        if mark is None:
+            self.set_layer("current", [], QTextCharFormat())
+            return
+        self.set_layer("current", [mark], current_format(self.dark))
+        self.setTextCursor(self.cursor_for(mark[0], mark[0]))
+        self.ensureCursorVisible()
 
     def sections_complete(self, keys: Sequence[str]) -> None:
         """Streamed sections are complete: the one shown may have gained decided changes.

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from app.model import Change, Verdict
+from app.model import Change, Kind, Verdict
 from app.review import Review
 from ui.overview import Tick
-from ui.text_panes import ComparePanes, OffsetMap, PaintSpan, SpanList
+from ui.highlighting import PaintSpan, SpanList, decided_style
+from ui.text_panes import ComparePanes, OffsetMap
 
 
 class ChangeMarks:
@@ -45,11 +46,12 @@ class ChangeMarks:
         length = max(len(self.panes.base.text), 1)
         base, reference, ticks = [], [], []
         for change in changes:
-            pending = review.decision(change.id).verdict is Verdict.PENDING
-            style = change.kind.value if pending else f"{change.kind.value}:done"
+            verdict = review.decision(change.id).verdict
+            pending, style = verdict is Verdict.PENDING, decided_style(change.kind, verdict)
             base.append(PaintSpan(change.base.start, change.base.end, style))
             reference.append(PaintSpan(change.reference.start, change.reference.end, style))
-            ticks.append(Tick(change.base.start / length, change.kind, pending, change.id))
+            ticks.append(Tick(change.base.start / length, change.kind, pending, change.id,
+                              change.kind is Kind.CONTENT or change.touches_number))
         for pane, spans in ((self.panes.base, base), (self.panes.reference, reference)):
             pane.highlighter.spans.extend(spans)
             pane.highlighter.invalidate(spans[0].start, spans[-1].end)
@@ -63,8 +65,8 @@ class ChangeMarks:
             return
         for change_id in ids:
             change, i = review.change(change_id), review.position(change_id)
-            pending = review.decision(change_id).verdict is Verdict.PENDING
-            style = change.kind.value if pending else f"{change.kind.value}:done"
+            verdict = review.decision(change_id).verdict
+            pending, style = verdict is Verdict.PENDING, decided_style(change.kind, verdict)
             for pane, span in ((self.panes.base, change.base), (self.panes.reference, change.reference)):
                 if i < len(pane.highlighter.spans):
                     pane.highlighter.spans.restyle(i, style)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
-                            QPersistentModelIndex, QSortFilterProxyModel, Qt)
+                            QPersistentModelIndex, QSortFilterProxyModel, Qt, qVersion)
 
 from app.model import Change, Kind, Verdict
 from app.review import DecisionsChanged, Review
@@ -30,6 +30,10 @@ VERDICT_ROLE = Qt.ItemDataRole.UserRole + 3
 CONFIDENCE_ROLE = Qt.ItemDataRole.UserRole + 4
 
 Index = QModelIndex | QPersistentModelIndex
+
+#: ``beginFilterChange``/``endFilterChange(Direction)`` exist from Qt 6.10, which deprecates
+#: ``invalidateRowsFilter``; pyproject allows 6.8, so both are used, by version.
+NEW_FILTER_API = tuple(int(p) for p in qVersion().split(".")[:2]) >= (6, 10)
 
 #: the roles :meth:`ChangeTableModel.data` answers; a view asks for about nine per cell
 ANSWERED_ROLES = frozenset(int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
@@ -64,6 +68,10 @@ class ChangeTableModel(QAbstractTableModel):
         self._changes: list[Change] = []
         self._rows: dict[str, int] = {}
         self.section_key: str | None = None
+
+    @property
+    def review(self) -> Review | None:
+        return self._review
 
     # -- feeding -----------------------------------------------------------------------------
     def set_section(self, review: Review | None, key: str | None) -> None:
@@ -140,10 +148,14 @@ class ChangeFilterModel(QSortFilterProxyModel):
 
     def set_filter(self, kinds: Collection[Kind] | None = None,
                    verdicts: Collection[Verdict] | None = None) -> None:
-        self.beginFilterChange()
+        if NEW_FILTER_API:
+            self.beginFilterChange()
         self._kinds = None if kinds is None else frozenset(k.value for k in kinds)
         self._verdicts = None if verdicts is None else frozenset(v.value for v in verdicts)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        if NEW_FILTER_API:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # Qt 6.8 and 6.9 (pyproject's floor): the call Qt 6.10 deprecates
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # Qt override
         index = self.sourceModel().index(source_row, 0, source_parent)

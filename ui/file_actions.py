@@ -26,20 +26,43 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QObject
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from app import export
 from app import session as sessions
 from app.fileio import describe_os_error
-from app.loading import EditionError, load_edition
+from app.formats import load_pair, scan_of
+from app.formats.describe import describe
+from app.loading import EditionError
 from app.roles import guess_roles
 from ui.reasons import translated
-from ui.recovery import Autosaver, find_recovery
+from ui.recovery import Autosaver, claim_recovery_path, find_recovery
 
 #: the actions that write a review out; off until the comparison is complete
 WRITE_ACTIONS = ("save", "save_as", "export_text", "export_reflowed", "export_csv", "export_json",
                  "export_summary")
+
+
+#: What an export proposes after the session's (or base edition's) name, by format.
+EXPORT_NAMES = {"text": "-canonical.txt", "reflowed": "-canonical-reflowed.txt", "csv": "-log.csv",
+                "json": "-log.json", "summary": "-summary.json"}
+
+
+def ask_save_path(parent, title: str, proposed: Path, name_filter: str, suffix: str) -> Path | None:
+    """Where to write, asked in a save dialog that opens at ``proposed`` and adds ``suffix``
+    itself (``x`` becomes ``x.proofpair`` before the dialog asks about overwriting, so an
+    existing ``x.proofpair`` is never replaced without a question); None when cancelled."""
+    dialog = QFileDialog(parent, title, str(proposed.parent))
+    dialog.setObjectName("save_dialog")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.setNameFilter(name_filter)
+    dialog.setDefaultSuffix(suffix.lstrip("."))
+    dialog.selectFile(proposed.name)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    return Path(dialog.selectedFiles()[0])
 
 
 def _tr(text: str) -> str:
@@ -54,6 +77,12 @@ class FileActions(QObject):
     def __init__(self, window, recovery_path: str | Path | None = None) -> None:
         super().__init__(window)
         self.window = window
+        self._lock = None  # this instance's hold on its recovery file (ui.recovery.claim_recovery_path)
+        if recovery_path is None:
+            try:
+                recovery_path, self._lock = claim_recovery_path()
+            except OSError:
+                pass  # an unwritable data folder: the default path, whose saves report failure
         self.autosaver = Autosaver(self._save_recovery, recovery_path, parent=self)
         # a recovery file already there belongs to an earlier run until the editor decides
         self.owns_recovery = find_recovery(self.autosaver.path) is None
@@ -77,7 +106,8 @@ class FileActions(QObject):
     # -- opening -------------------------------------------------------------------------------
     def ask_open_editions(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self.window, _tr("Open the two editions"), "",
-                                                _tr("Text files (*.txt);;All files (*)"))
+                                                _tr("Editions (*.txt *.pdf *.docx *.odt *.hocr *.xml *.html *.htm *.md "
+                                                    "*.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"))
         if paths:
             self.window.open_paths(paths[:2] if len(paths) >= 2 else paths)
 
@@ -86,11 +116,43 @@ class FileActions(QObject):
         if path:
             self.window.open_session(path)
 
+    def open_session(self, path: str | Path) -> None:
+        """Open a saved session, asking first when its editions are not what it recorded."""
+        w = self.window
+        try:
+            loaded = sessions.load_session(path)
+        except sessions.SessionError as exc:
+            w._error(_tr("Cannot open session"), str(exc))
+            return
+        problems = sessions.trust_problems(loaded)
+        if problems and not self._trust(Path(path), problems):
+            return
+        w.open_editions(loaded.base_path, loaded.reference_path, loaded.decisions, loaded)
+
+    def _trust(self, path: Path, problems: list[str]) -> bool:
+        """Ask before opening a session whose editions are not where, or what, it recorded
+        (it could point at any file of the editor's and export its contents)."""
+        w = self.window
+        text = (_tr("The session %1 points at editions it was not saved with:").replace("%1", path.name)
+                + "\n\n• " + "\n• ".join(problems) + "\n\n"
+                + _tr("Open them only if you know this session and these files. Open anyway?"))
+        if w.quiet:
+            w._error(_tr("Session not opened"), text)
+            return False
+        box = w._box(QMessageBox.Icon.Warning, _tr("Open these editions?"), text, ok=False)
+        opened = box.addButton(_tr("&Open anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+        box.exec()
+        return box.clickedButton() is opened
+
     def ask_roles(self, paths: list[str]) -> tuple[str, str] | None:
         """Which of two dropped or chosen files is the base: guessed, then confirmed."""
         w = self.window
         try:
-            first, second = load_edition(paths[0]), load_edition(paths[1])
+            scan = scan_of(paths[0], paths[1])
+            if scan is not None:  # a scan to OCR is the base, and OCR runs once, in the comparison
+                return scan
+            first, second = load_pair(paths[0], paths[1])
         except EditionError as exc:
             w._error(_tr("Cannot open edition"), str(exc))
             return None
@@ -100,15 +162,43 @@ class FileActions(QObject):
         other = second if guess.base is first else first
         items = [_tr("%1 is the OCR'd base (guessed)").replace("%1", guess.base.name),
                  _tr("%1 is the OCR'd base").replace("%1", other.name)]
+        what = "\n".join(f"{e.name}: {describe(e.path)}" for e in (first, second))
         item, ok = QInputDialog.getItem(w, _tr("Which edition is the base?"),
-                                        translated(guess.reason) + "\n\n" + _tr("The base is the OCR'd scan; "
-                                                                     "its text is kept unless you accept a change."),
+                                        what + "\n\n" + translated(guess.reason) + "\n\n"
+                                        + _tr("The base is the OCR'd scan; its text is kept unless you accept a change."),
                                         items, 0, False)
         if not ok:
             return None
         base = guess.base if item == items[0] else other
         reference = other if base is guess.base else guess.base
         return str(base.path), str(reference.path)
+
+    def confirm_order(self, base: str, reference: str) -> tuple[str, str] | None:
+        """The command line's BASE REFERENCE, asked about once when the REFERENCE looks like
+        the OCR'd edition (``proofpair apply`` warns on stderr in that case)."""
+        w = self.window
+        if w.quiet:
+            return base, reference
+        try:
+            scan = scan_of(base, reference)
+            if scan is not None:  # a scan to OCR is surely the base (and is not OCR'd to find out)
+                return scan
+            first, second = load_pair(base, reference)
+        except EditionError:
+            return base, reference  # the comparison reports it
+        guess = guess_roles(first, second)
+        if not guess.confident or guess.base is first:
+            return base, reference
+        box = QMessageBox(QMessageBox.Icon.Question, _tr("Swap the editions?"),
+                          _tr("%1 was given as the base, but %2 looks like the OCR'd edition.")
+                          .replace("%1", first.name).replace("%2", second.name), parent=w)
+        box.setInformativeText(translated(guess.reason) + "\n\n" + _tr("The base is the OCR'd scan; its text "
+                                                                    "is kept unless you accept a change."))
+        swap = box.addButton(_tr("Use %1 as the base").replace("%1", second.name), QMessageBox.ButtonRole.YesRole)
+        box.addButton(_tr("Keep the order given"), QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(swap)
+        box.exec()
+        return (reference, base) if box.clickedButton() is swap else (base, reference)
 
     # -- saving --------------------------------------------------------------------------------
     def save(self) -> bool:
@@ -118,13 +208,11 @@ class FileActions(QObject):
     def save_as(self) -> bool:
         if not self._check_complete():
             return False
-        start = str(self._suggested_path or "")
-        path, _ = QFileDialog.getSaveFileName(self.window, _tr("Save session"), start, self._session_filter())
-        if not path:
-            return False
-        if not path.endswith(sessions.SESSION_SUFFIX):
-            path += sessions.SESSION_SUFFIX
-        return self.save_to(Path(path))
+        w = self.window
+        base = w.review.comparison.base.path
+        start = self._suggested_path or w.session_path or base.with_name(base.stem + sessions.SESSION_SUFFIX)
+        path = ask_save_path(w, _tr("Save session"), Path(start), self._session_filter(), sessions.SESSION_SUFFIX)
+        return False if path is None else self.save_to(path)
 
     def save_to(self, path: Path) -> bool:
         w = self.window
@@ -154,7 +242,7 @@ class FileActions(QObject):
         return False
 
     def _session_settings(self) -> dict:
-        return {"show_layout": self.window.show_layout}
+        return {"show_layout": self.window.show_layout, "current_change": self.window.current_change}
 
     @staticmethod
     def _session_filter() -> str:
@@ -167,9 +255,13 @@ class FileActions(QObject):
         filters = {"text": _tr("Text (*.txt)"), "reflowed": _tr("Text (*.txt)"),
                    "csv": _tr("CSV (*.csv)"), "json": _tr("JSON (*.json)"),
                    "summary": _tr("JSON (*.json)")}
-        path, _ = QFileDialog.getSaveFileName(w, _tr("Export"), "", filters[what])
-        if not path:
+        ending = EXPORT_NAMES[what]
+        beside = w.session_path or w.review.comparison.base.path  # beside the session, else the base
+        proposed = beside.with_name(beside.stem + ending)
+        chosen = ask_save_path(w, _tr("Export"), proposed, filters[what], Path(ending).suffix)
+        if chosen is None:
             return
+        path = str(chosen)
         try:
             if what in ("text", "reflowed"):
                 export.export_text(w.review, path, reflow=what == "reflowed")
@@ -214,12 +306,19 @@ class FileActions(QObject):
         if self.owns_recovery:
             self.autosaver.discard()
 
+    def release_recovery(self) -> None:
+        """The window closes: its recovery slot is free for the next start."""
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+
     def offer_recovery(self) -> bool:
         """At start: offer to restore a recovery file left by a crash. True when restoring."""
         path = find_recovery(self.autosaver.path)
         if path is None:
             return False
-        when = QDateTime.fromSecsSinceEpoch(int(path.stat().st_mtime)).toString("yyyy-MM-dd HH:mm")
+        when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(path.stat().st_mtime)),
+                                  QLocale.FormatType.ShortFormat)  # the user's own way of writing dates
         box = QMessageBox(QMessageBox.Icon.Question, _tr("Restore unsaved work?"),
                           _tr("ProofPair did not close normally. Decisions from %1 were kept "
                               "that were never saved.").replace("%1", when), parent=self.window)

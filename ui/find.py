@@ -104,10 +104,15 @@ class FindBar(QWidget):
             self.count.setText(self.tr("%1 of %2").replace("%1", str(current + 1)).replace("%2", str(total)))
 
 
+#: The find wash, light and dark (hue 259°: OCR is 40°, layout 160°, typography 200°, content 325°).
+FIND_COLOURS = {False: "#b89cff", True: "#6a4cc2"}
+
+
 def find_format(dark: bool) -> QTextCharFormat:
-    """Search hits: a yellow wash (a hue no change kind uses)."""
+    """Search hits: a violet wash, a hue far from every change kind's (yellow sat next to
+    the OCR orange and could not be told from it)."""
     fmt = QTextCharFormat()
-    fmt.setBackground(QColor("#f0e442" if not dark else "#8a7f12"))
+    fmt.setBackground(QColor(FIND_COLOURS[dark]))
     return fmt
 
 
@@ -159,4 +164,5 @@ class Finder:
         for pane in w.panes.panes():
             pane.set_layer("find", [], find_format(w.dark))
         w.canonical.set_find([], find_format(w.dark))
+        w.reveal_current()  # the hits moved the panes: back to the change being reviewed
         w.panes.base.setFocus()

@@ -15,20 +15,28 @@ Imports: Qt, the core, :mod:`ui.change_model`, :mod:`ui.palette`.
 from __future__ import annotations
 
 import html
+import unicodedata
+from difflib import SequenceMatcher
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPushButton, QSizePolicy, QStyle, QTableView,
+                               QHeaderView, QLabel, QPushButton, QSizePolicy, QStyle, QTableView,
                                QVBoxLayout, QWidget)
 
 from app.align import char_diff
 from app.classify import pattern_label
 from app.model import Change, Decision, Kind, Verdict, bidi_controls
+from ui.change_editor import ChangeEditor
 from ui.change_model import (CHANGE_ID_ROLE, COL_BASE, COL_DECISION, COL_KIND, COL_REFERENCE,
                              ChangeFilterModel, ChangeTableModel, shown, verdict_label)
 from ui.palette import kind_label, kind_styles
 from ui.reasons import translated
 from ui.safe_text import named_controls, plain_tip
+
+if TYPE_CHECKING:
+    from ui.navigation import Navigation
 
 
 def marked_html(a: str, b: str, color: str) -> tuple[str, str]:
@@ -42,6 +50,19 @@ def marked_html(a: str, b: str, color: str) -> tuple[str, str]:
             span = f'<span style="background:{color}; text-decoration: underline">{piece}</span>'
             (left if op < 0 else right).append(span)
     return "".join(left) or "∅", "".join(right) or "∅"
+
+
+def code_points(a: str, b: str, most: int = 4) -> str:
+    """The characters that differ between ``a`` and ``b`` as code points with their names:
+    ``U+002D HYPHEN-MINUS → U+2013 EN DASH`` (at most ``most`` on each side)."""
+    def named(text: str) -> str:
+        chars = [c for c in text if not c.isspace()] or list(text)
+        shown_ = [f"U+{ord(c):04X} {unicodedata.name(c, '?')}" for c in chars[:most]]
+        return ", ".join(shown_) + (" …" if len(chars) > most else "") if chars else "∅"
+    ops = [op for op in SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op[0] != "equal"]
+    left = "".join(a[i1:i2] for _tag, i1, i2, _j1, _j2 in ops)
+    right = "".join(b[j1:j2] for _tag, _i1, _i2, j1, j2 in ops)
+    return f"{named(left)} → {named(right)}"
 
 
 class ChangeInspector(QWidget):
@@ -76,12 +97,13 @@ class ChangeInspector(QWidget):
         for button in (self.accept_button, self.reject_button, self.edit_button):
             buttons.addWidget(button)
 
-        self.editor = QLineEdit()
-        self.editor.returnPressed.connect(self._finish_edit)
-        self.editor.hide()
+        self.editor = ChangeEditor()
+        self.editor.saved.connect(self.edit_requested)
+        self.editor.saved.connect(self._editor_closed)
+        self.editor.cancelled.connect(self._editor_closed)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 0, 8, 0)  # the buttons keep off the window's edge
         layout.addLayout(form)
         layout.addWidget(self.editor)
         layout.addLayout(buttons)
@@ -99,14 +121,14 @@ class ChangeInspector(QWidget):
             label.setAccessibleName(row)
         self.base_label.setAccessibleName(self.tr("Base text"))
         self.reference_label.setAccessibleName(self.tr("Reference text"))
-        for button, text, tip in ((self.accept_button, self.tr("&Accept"), self.tr("Take the reference text (A)")),
-                                  (self.reject_button, self.tr("&Reject"), self.tr("Keep the base text (R)")),
-                                  (self.edit_button, self.tr("&Edit…"), self.tr("Write the text yourself (E)"))):
+        # no mnemonics: Alt+R and Alt+E open the Review and Edit menus; the keys are A, R, E
+        for button, text, tip in ((self.accept_button, self.tr("Accept"), self.tr("Take the reference text (A)")),
+                                  (self.reject_button, self.tr("Reject"), self.tr("Keep the base text (R)")),
+                                  (self.edit_button, self.tr("Edit…"), self.tr("Write the text yourself (E)"))):
             button.setText(text)
             button.setToolTip(tip)
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
-        self.editor.setAccessibleName(self.tr("Edited text"))
-        self.editor.setPlaceholderText(self.tr("Text to use; Enter saves, Esc cancels"))
+        self.editor.retranslate_ui()
 
     def _value(self, rich: bool = False) -> QLabel:
         label = QLabel()
@@ -153,14 +175,33 @@ class ChangeInspector(QWidget):
                                 or "reordered"))
         if not change.bulk_safe:
             text += "\n" + self.tr("Never included in bulk accepts (content, a number or a bidi control).")
+        if change.kind is Kind.TYPOGRAPHY:  # two dashes can look the same: name them
+            text += "\n" + code_points(change.base_text, change.reference_text)
         self.suggestion_label.setText(text)
         label = verdict_label(decision.verdict)
         if decision.verdict is Verdict.EDITED:
             label += f": “{named_controls(decision.text or '')}”"
         self.decision_label.setText(label)
-        self._reference_text = change.reference_text
+        self._base_text, self._reference_text = change.base_text, change.reference_text
         self.section_label.setToolTip(plain_tip(section))
         self._fit_height()
+
+    def follow(self, navigation: Navigation, title: Callable[[str], str]) -> None:
+        """Show whatever change ``navigation`` makes current; ``title`` names a section."""
+        self._navigation, self._title = navigation, title
+        navigation.current_changed.connect(lambda _key, _change: self.show_current())
+
+    def show_current(self) -> None:
+        """Show the current change as the review has it now (after a decision, too)."""
+        navigation = self._navigation
+        review = navigation.review
+        if review is None or navigation.section is None:
+            return
+        if navigation.change:
+            change = review.change(navigation.change)
+            self.show_change(change, review.decision(change.id), self._title(change.section))
+        else:
+            self.show_change(None, None, self._title(navigation.section))
 
     def _fit_height(self, shrink: bool = False) -> None:
         """Grow to the wrapped values' height at this width, so no value is cut off.
@@ -183,22 +224,13 @@ class ChangeInspector(QWidget):
             self._fit_height(shrink=True)
 
     def begin_edit(self) -> None:
-        if not self.edit_button.isEnabled():
-            return
-        self.editor.setText(self._reference_text)
-        self.editor.show()
-        self.editor.setFocus()
-        self.editor.selectAll()
+        """Open the editor on the current change, starting from the reference text."""
+        if self.edit_button.isEnabled():
+            self.editor.start(self._base_text, self._reference_text)
+            self._fit_height()  # room for the editor: the change list below gives it up
 
-    def _finish_edit(self) -> None:
-        self.editor.hide()
-        self.edit_requested.emit(self.editor.text())
-
-    def keyPressEvent(self, event) -> None:  # Qt override
-        if event.key() == Qt.Key.Key_Escape and self.editor.isVisible():
-            self.editor.hide()
-            return
-        super().keyPressEvent(event)
+    def _editor_closed(self) -> None:
+        self._fit_height(shrink=True)
 
 
 class ChangeList(QWidget):
@@ -208,6 +240,7 @@ class ChangeList(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._following = False  # select_change is moving the current row (no change_chosen)
         self.model = ChangeTableModel(self)
         self.proxy = ChangeFilterModel(self)
         self.proxy.setSourceModel(self.model)
@@ -244,12 +277,19 @@ class ChangeList(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.kind_filter, 1)
         filters.addWidget(self.verdict_filter, 1)
+        self.empty_label = QLabel()  # an empty list says why, never a blank table
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+        for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved,
+                       self.proxy.layoutChanged):
+            signal.connect(self._say_if_empty)
         box = QGroupBox()
         inner = QVBoxLayout(box)
         inner.addLayout(filters)
+        inner.addWidget(self.empty_label)
         inner.addWidget(self.view)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 0, 8, 4)
         layout.addWidget(box)
         self.box = box
         self.retranslate_ui()
@@ -260,6 +300,7 @@ class ChangeList(QWidget):
         self.kind_filter.setAccessibleName(self.tr("Filter by kind"))
         self.verdict_filter.setAccessibleName(self.tr("Filter by decision"))
         self.view.setAccessibleName(self.tr("Changes in this section"))
+        self._say_if_empty()
         self.box.setTitle(self.tr("Changes in section"))
         names = {"nolayout": self.tr("All but layout"), "all": self.tr("All kinds"),
                  **{kind.value: kind_label(kind) for kind in Kind}}
@@ -278,18 +319,34 @@ class ChangeList(QWidget):
             header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in labels) + pad)
         self.view.viewport().update()
 
+    def follow(self, navigation: Navigation) -> None:
+        """List the current section's changes, with the current change selected."""
+        def section(key: str) -> None:
+            if key != self.model.section_key or self.model.review is not navigation.review:
+                self.model.set_section(navigation.review, key)
+        navigation.section_changed.connect(section)
+        navigation.current_changed.connect(lambda _key, change: change and self.select_change(change))
+
     def show_layout(self, shown_: bool) -> None:
         """Follow View › Show Layout Changes: "all but layout" or "all" as the default filter."""
         if self.kind_filter.currentData() in ("nolayout", "all"):
             self.kind_filter.setCurrentIndex(1 if shown_ else 0)
 
     def select_change(self, change_id: str) -> None:
+        """Make ``change_id`` the one current and selected row, without announcing it back.
+
+        The selection model's signals stay on (blocking them left the view painting the
+        rows it had selected before); a flag keeps ``change_chosen`` quiet instead."""
         row = self.model.row_of(change_id)
         index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else QModelIndex()
         if index.isValid() and index.row() != self.view.currentIndex().row():
-            self.view.selectionModel().blockSignals(True)
-            self.view.setCurrentIndex(index)
-            self.view.selectionModel().blockSignals(False)
+            self._following = True
+            try:
+                flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                         | QItemSelectionModel.SelectionFlag.Rows)
+                self.view.selectionModel().setCurrentIndex(index, flags)
+            finally:
+                self._following = False
             self.view.scrollTo(index)
 
     def _refilter(self) -> None:
@@ -301,6 +358,18 @@ class ChangeList(QWidget):
         verdict = self.verdict_filter.currentData()
         self.proxy.set_filter(kinds, None if verdict in ("all", None) else {Verdict(verdict)})
 
+    def _say_if_empty(self, *_args) -> None:
+        """Say so when the list is empty: no change in the section, or none the filters let through."""
+        if self.proxy.rowCount():
+            self.empty_label.hide()
+            return
+        if self.model.rowCount():
+            self.empty_label.setText(self.tr("No change in this section matches these filters "
+                                             "(%1 hidden).").replace("%1", str(self.model.rowCount())))
+        else:
+            self.empty_label.setText(self.tr("No changes in this section."))
+        self.empty_label.show()
+
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._following:
             self.change_chosen.emit(current.data(CHANGE_ID_ROLE))

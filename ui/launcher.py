@@ -8,8 +8,8 @@ apply, export) without Qt; only when no subcommand is given does it call
 the first section and its first pending change shown, saves a PNG and exits.
 At a normal start, a recovery file left by a crash is offered for restoring first.
 ``--smoke`` is a self-test for packaged builds: offscreen, load the sample, compare, render
-once, and check that resources, translations and fonts are found (exit 1 naming what's
-missing).
+once, check that resources, translations and fonts are found, and read a PDF and a DOCX
+it writes (:mod:`ui.smoke_formats`) (exit 1 naming what's missing).
 
 Imports: :mod:`app.cli`; Qt and the rest of :mod:`ui` only inside :func:`open_window`.
 """
@@ -83,7 +83,9 @@ def _make_window(app, args: Any, problems: list[str]):
     if getattr(args, "sample", False) or getattr(args, "smoke", False) or (not paths and quiet):
         window.open_sample()
     elif len(paths) == 2:
-        window.open_editions(*paths)  # the command line says BASE REFERENCE, in that order
+        order = window.files.confirm_order(*paths)  # BASE REFERENCE, unless they look swapped
+        if order is not None:
+            window.open_editions(*order)
     elif len(paths) == 1:
         window.open_session(paths[0])
     elif settings.last_session and os.path.exists(settings.last_session):
@@ -137,6 +139,9 @@ def _smoke(app, window, problems: list[str]) -> int:
         problems.append(f"Qt's Swedish translation (qtbase_sv.qm in {qt_dir})")
     if not QFontDatabase.families():
         problems.append("any font")
+    from ui.smoke_formats import check_formats
+
+    problems.extend(check_formats())
     window.close()
     problems = [p for p in problems if not p.startswith("translations:")] or problems[:0]
     if problems:

@@ -1,9 +1,10 @@
 """ProofPair's main window: the controller that routes intents to the core and back.
 
-Widgets emit intents (``section_chosen``, ``accept_requested`` …); this window performs
-them. Every decision is one :class:`~ui.commands.DecideCommand` on the undo stack, applied
-by :meth:`MainWindow._apply`, which calls :meth:`Review.decide` and refreshes each view from
-the returned :class:`~app.review.DecisionsChanged` (only what moved). Loading and comparing
+Widgets emit intents (``section_chosen``, ``accept_requested`` …); this window wires them to
+the parts that perform them. The current section and change belong to one
+:class:`~ui.navigation.Navigation`; every view follows it (``follow``), so a move is one
+call, not a push into six views. Decisions go through :class:`~ui.deciding.Decider` (one
+undoable command per :meth:`Review.decide`, each with its provenance). Loading and comparing
 run in a child process; :class:`~ui.streaming.Streaming` shows what it sends as it comes,
 so the first section can be reviewed while the rest is still being compared.
 
@@ -22,22 +23,23 @@ from PySide6.QtWidgets import (QLabel, QMainWindow,
 
 import resources
 from app import session as sessions
-from app.model import ACCEPT, REJECT, Change, Comparison, Decision, Kind, Verdict
+from app.model import Change, Comparison, Decision, Kind, Provenance
 from app.review import DecisionsChanged, Review
-from ui import allocator, bulk
+from ui import allocator, page_view, review_plan, status
 from ui.appearance import Appearance
 from ui.canonical import CanonicalView
 from ui.change_marks import ChangeMarks
-from ui.commands import DecideCommand
+from ui.deciding import Decider
 from ui.file_actions import FileActions
 from ui.find import FindBar, Finder
 from ui.inspector import ChangeInspector, ChangeList
+from ui.navigation import Navigation
 from ui.navigator import SectionNavigator, SectionTreeModel, section_title
 from ui.overview import KindLegend
 from ui.palette import is_dark
 from ui.settings import Settings
 from ui.menus import shortcuts_dialog
-from ui.text_panes import ComparePanes, current_format
+from ui.text_panes import ComparePanes
 from ui.streaming import Streaming
 from ui.worker import TaskRunner
 
@@ -47,6 +49,7 @@ class MainWindow(QMainWindow):
 
     #: The comparison is complete and shown: Save and Export are possible from now on.
     review_completed = Signal()
+    #: A change became the current one and is shown (the page view follows it).
 
     def __init__(self, settings: Settings | None = None, quiet: bool = False) -> None:
         super().__init__()
@@ -56,8 +59,11 @@ class MainWindow(QMainWindow):
         self.review: Review | None = None
         self.comparison: Comparison | None = None
         self.session_path: Path | None = None
-        self.current_section: str | None = None
-        self.current_change: str | None = None
+        self.navigation = Navigation(self)
+        self.navigation.visible = self.visible
+        self.navigation.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.navigation.current_changed.connect(self._update_status)
+        self.decider = Decider(self)
         # layout-only changes are hidden until asked for (Settings' own default shows them)
         self.show_layout = bool(self.settings.store.value("show_layout", False, type=bool))
         self._splitter_moved = False
@@ -68,12 +74,14 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self.autosaver = self.files.autosaver
         self._build()
+        self.page_view = page_view.attach(self)
         self.appearance = Appearance(self)
         self.retranslate_ui()
         self.files.update_actions()
         self.setAcceptDrops(True)
         self.set_text_size(self.settings.text_size)
         self.set_show_layout(self.show_layout)
+        self.set_show_decided(self.settings.show_decided)
         self._update_title()
         self._update_status()
         try:
@@ -81,22 +89,33 @@ class MainWindow(QMainWindow):
         except FileNotFoundError:
             pass
 
+    @property
+    def current_section(self) -> str | None:
+        return self.navigation.section
+
+    @property
+    def current_change(self) -> str | None:
+        return self.navigation.change
+
     # -- layout ----------------------------------------------------------------------------------
     def _build(self) -> None:
         self.navigator_model = SectionTreeModel(self)
         self.navigator = SectionNavigator()
         self.navigator.setModel(self.navigator_model)
         self.navigator.section_chosen.connect(self.go_to_section)
+        self.navigator.follow(self.navigation)
 
         self.panes = ComparePanes()
         self.marks = ChangeMarks(self.panes)
         self.panes.offset_clicked.connect(self._on_offset_clicked)
         self.panes.overview.change_requested.connect(self.go_to_change)
+        self.panes.follow(self.navigation)
         self.legend = KindLegend()
         self.canonical = CanonicalView()
         self.canonical_label = QLabel()
         self.canonical_label.setBuddy(self.canonical)
         self.canonical.section_shown.connect(self._update_canonical_label)
+        self.canonical.follow(self.navigation)
         self.find_bar = FindBar()
         self.find_bar.hide()
         self.finder = Finder(self)
@@ -121,11 +140,13 @@ class MainWindow(QMainWindow):
         centre.setChildrenCollapsible(False)
 
         self.inspector = ChangeInspector()
-        self.inspector.accept_requested.connect(self.accept_current)
-        self.inspector.reject_requested.connect(self.reject_current)
+        self.inspector.accept_requested.connect(lambda: self.accept_current("button"))
+        self.inspector.reject_requested.connect(lambda: self.reject_current("button"))
         self.inspector.edit_requested.connect(self.edit_current)
+        self.inspector.follow(self.navigation, self.section_title)
         self.change_list = ChangeList()
         self.change_list.change_chosen.connect(self.go_to_change)
+        self.change_list.follow(self.navigation)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.inspector)
         right.addWidget(self.change_list)
@@ -178,48 +199,26 @@ class MainWindow(QMainWindow):
 
     # -- opening ---------------------------------------------------------------------------------
     def open_editions(self, base: str | Path, reference: str | Path,
-                      decisions: Mapping[str, Decision] | None = None, loaded=None) -> None:
+                      decisions: Mapping[str, Decision] | None = None, loaded=None,
+                      provenance: Mapping[str, Provenance] | None = None) -> None:
         """Compare ``base`` and ``reference`` in the background (replacing what is open)."""
         if not self._may_discard():
             return
         self.undo_stack.clear()
         self.review = self.comparison = None
-        self.current_section = self.current_change = None
+        self.navigation.reset(None)
         self.navigator_model.clear()
         self.change_list.model.set_section(None, None)
         self.canonical.set_review(None)
         self.inspector.show_change(None, None, "")
         self.session_path = loaded.path if loaded is not None else None
         self.statusBar().showMessage(self.tr("Comparing the editions…"))
-        self.stream.start(base, reference, decisions, loaded)
+        self.stream.start(base, reference, decisions, loaded, provenance)
         self.files.update_actions()
         self._update_title()
 
     def open_session(self, path: str | Path) -> None:
-        try:
-            loaded = sessions.load_session(path)
-        except sessions.SessionError as exc:
-            self._error(self.tr("Cannot open session"), str(exc))
-            return
-        problems = sessions.trust_problems(loaded)
-        if problems and not self._trust(Path(path), problems):
-            return
-        self.open_editions(loaded.base_path, loaded.reference_path, loaded.decisions, loaded)
-
-    def _trust(self, path: Path, problems: list[str]) -> bool:
-        """Ask before opening a session whose editions are not where, or what, it recorded
-        (it could point at any file of the editor's and export its contents)."""
-        text = (self.tr("The session %1 points at editions it was not saved with:").replace("%1", path.name)
-                + "\n\n• " + "\n• ".join(problems) + "\n\n"
-                + self.tr("Open them only if you know this session and these files. Open anyway?"))
-        if self.quiet:
-            self._error(self.tr("Session not opened"), text)
-            return False
-        box = self._box(QMessageBox.Icon.Warning, self.tr("Open these editions?"), text, ok=False)
-        opened = box.addButton(self.tr("&Open anyway"), QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
-        box.exec()
-        return box.clickedButton() is opened
+        self.files.open_session(path)
 
     def open_paths(self, paths: list[str]) -> None:
         """What the command line and drag-and-drop give: a session, or two editions."""
@@ -272,6 +271,7 @@ class MainWindow(QMainWindow):
     def _set_review(self, review: Review) -> None:
         """Every view shows ``review`` from scratch (an empty one, which then grows)."""
         self.review = review
+        self.navigation.reset(review)
         self.navigator_model.set_review(review)
         self.marks.reset(review)
         self.canonical.set_review(review)
@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
         assert review is not None
         self.comparison = comparison = review.comparison
         self.change_list.model.set_section(review, self.current_section)  # the reinforced confidences
-        self._show_inspector()
+        self.inspector.show_current()
         self.files.update_actions()
         if self.files.recovered:
             self.setWindowModified(True)
@@ -294,6 +294,9 @@ class MainWindow(QMainWindow):
         if self.session_path is not None:
             self.settings.add_recent(self.session_path)
             self.settings.last_session = self.session_path
+        left_at = self.stream.session.settings.get("current_change") if self.stream.session is not None else None
+        if isinstance(left_at, str) and left_at in comparison.by_id:  # where the editor left off
+            self.go_to_change(left_at)
         if reattached is not None and reattached.report.message:
             self._warn(self.tr("Session reopened with differences"), reattached.report.message)
         if notes := [*comparison.base.notes, *comparison.reference.notes]:  # a charset, bytes shown as U+FFFD
@@ -301,6 +304,8 @@ class MainWindow(QMainWindow):
         if comparison.warnings and comparison.similarity < 0.3:
             self._warn(self.tr("Check the editions"), comparison.warnings[0])
         self._update_title()
+        if not self.quiet and not review.decisions():  # a fresh comparison: what the work is
+            self.show_review_plan()
         self.review_completed.emit()
 
     def _comparison_failed(self, message: str) -> None:
@@ -308,78 +313,24 @@ class MainWindow(QMainWindow):
         self._error(self.tr("Cannot compare the editions"), message)
         self._update_title()
 
-    # -- navigation ------------------------------------------------------------------------------
+    # -- navigation (ui.navigation) ---------------------------------------------------------------
+    def section_title(self, key: str) -> str:
+        return section_title(self.review.section(key)) if self.review is not None else ""
+
     def visible(self, change: Change) -> bool:
         return self.show_layout or change.kind is not Kind.LAYOUT
 
     def go_to_section(self, key: str, change_id: str | None = None) -> None:
-        if self.review is None:
-            return
-        if not self.review.has_section(key):  # in the outline, not compared yet
-            self.statusBar().showMessage(self.tr("Section %1 is still being compared.").replace("%1", key), 4000)
-            if self.current_section is not None:
-                self.navigator.select_key(self.current_section)
-            return
-        if key != self.current_section:
-            self.current_section = key
-            self.change_list.model.set_section(self.review, key)
-            self.navigator.select_key(key)
-            self.canonical.show_section(key)
-        if change_id is None:
-            changes = [c for c in self.review.section_changes(key) if self.visible(c)]
-            pending = [c for c in changes if self.review.decision(c.id).verdict is Verdict.PENDING]
-            change_id = (pending or changes)[0].id if (pending or changes) else None
-        if change_id is None:
-            self.current_change = None
-            self.panes.base.clear_current(); self.panes.reference.clear_current()
-            section = self.review.sections[[s.key for s in self.review.sections].index(key)]
-            self.panes.base.scroll_to_offset(section.base.start)
-            self.inspector.show_change(None, None, section_title(section))
-        else:
-            self.go_to_change(change_id)
-        self._update_status()
+        self.navigation.go_to_section(key, change_id)
 
     def go_to_change(self, change_id: str) -> None:
-        if self.review is None or change_id not in self.review.comparison.by_id:
-            return
-        change = self.review.change(change_id)
-        if change.section != self.current_section:
-            self.go_to_section(change.section, change_id)
-            return
-        self.current_change = change_id
-        self.panes.show_change(change, current_format(self.dark))
-        length = max(len(self.panes.base.text), 1)
-        self.panes.overview.set_current(change.base.start / length)
-        self.change_list.select_change(change_id)
-        self._show_inspector()
-        mark = self.canonical.mark_of(change_id)
-        if mark is not None:
-            self.canonical.set_layer("current", [mark], current_format(self.dark))
-            self.canonical.cursor_for(*mark)
-            self.canonical.setTextCursor(self.canonical.cursor_for(mark[0], mark[0]))
-            self.canonical.ensureCursorVisible()
+        self.navigation.go_to_change(change_id)
 
-    def step_change(self, step: int, pending_only: bool = False) -> None:
-        if self.review is None:
-            return
-        changes = self.review.changes  # walk from the current change's position: no O(n) list
-        here = self.review.position(self.current_change) if self.current_change in self.review.comparison.by_id \
-            else (-1 if step > 0 else len(changes))
-        for i in range(here + step, len(changes) if step > 0 else -1, step):
-            change = changes[i]
-            if self.visible(change) and (not pending_only
-                                         or self.review.decision(change.id).verdict is Verdict.PENDING):
-                self.go_to_change(change.id)
-                return
-        self.statusBar().showMessage(self.tr("No more pending changes in this direction.") if pending_only
-                                     else self.tr("No more changes in this direction."), 4000)
+    def step_change(self, step: int, pending_only: bool = False, kind: str | None = None) -> None:
+        self.navigation.step_change(step, pending_only, kind)
 
     def step_section(self, step: int) -> None:
-        keys = self.navigator_model.keys()
-        if self.current_section in keys:
-            i = keys.index(self.current_section) + step
-            if 0 <= i < len(keys):
-                self.go_to_section(keys[i])
+        self.navigation.step_section(step, self.navigator_model.keys())
 
     def _on_offset_clicked(self, side: str, offset: int) -> None:
         if self.review is None:
@@ -391,69 +342,30 @@ class MainWindow(QMainWindow):
                 self.go_to_change(changes[i].id)
                 return
 
-    # -- deciding --------------------------------------------------------------------------------
-    def decide(self, updates: Mapping[str, Decision], text: str) -> None:
-        if self.review is None or not updates:
-            return
-        self.undo_stack.push(DecideCommand(self._apply, updates, text))
-
-    def _apply(self, updates: Mapping[str, Decision]) -> DecisionsChanged:
-        assert self.review is not None
-        changed = self.review.decide(updates)
-        if not changed:
-            return changed
-        if self.comparison is None:  # still partial: remember it for the sections to come
-            self.stream.decisions.update(changed.after)
-        self._refresh_views(changed)
-        self.autosaver.mark_dirty()
-        return changed
+    # -- deciding (ui.deciding) ----------------------------------------------------------------
+    def decide(self, updates: Mapping[str, Decision], text: str, provenance: Provenance) -> None:
+        self.decider.decide(updates, text, provenance)
 
     def _refresh_views(self, changed: DecisionsChanged) -> None:
-        """Every view follows ``changed`` (only what moved)."""
-        if not changed:
-            return
-        self.navigator_model.decisions_changed(changed)
-        self.change_list.model.decisions_changed(changed)
-        self.canonical.decisions_changed(changed)
-        self.marks.restyle(changed.ids)
-        if self.current_change in changed.after or len(changed) > 1:
-            self._show_inspector()
-        self._update_status()
+        self.decider.refresh_views(changed)
 
-    def accept_current(self) -> None:
-        if self.current_change:
-            self.decide({self.current_change: ACCEPT}, self.tr("Accept change"))
+    def accept_current(self, how: str = "key") -> None:
+        self.decider.accept_current(how)
 
-    def reject_current(self) -> None:
-        if self.current_change:
-            self.decide({self.current_change: REJECT}, self.tr("Reject change"))
+    def reject_current(self, how: str = "key") -> None:
+        self.decider.reject_current(how)
 
     def edit_current(self, text: str) -> None:
-        if self.current_change:
-            self.decide({self.current_change: Decision(Verdict.EDITED, text)}, self.tr("Edit change"))
-            self.panes.base.setFocus()
+        self.decider.edit_current(text)
 
     def accept_and_next(self) -> None:
-        self.accept_current()
-        self.step_change(1, pending_only=True)
+        self.decider.accept_and_next()
+
+    def reject_and_next(self) -> None:
+        self.decider.reject_and_next()
 
     def bulk_accept(self, scope: str) -> None:
-        review = self.review
-        if review is None:
-            return
-        if scope == "section" and self.current_section:
-            plan = bulk.plan(review, section=self.current_section)
-            where = self.tr("in section %1").replace("%1", self.current_section)
-        elif scope == "document":
-            plan, where = bulk.plan(review), self.tr("in the document")
-        elif scope == "kind" and (kind := bulk.choose_kind(self, review)) is not None:
-            plan, where = bulk.plan(review, kind=kind), self.tr("of this kind")
-        elif scope == "pattern" and (pattern := bulk.choose_pattern(self, review)) is not None:
-            plan, where = bulk.plan(review, pattern=pattern), self.tr("with this confusion")
-        else:
-            return
-        if bulk.confirm(self, len(plan), where):
-            self.decide(plan, self.tr("Accept %1 suggestions").replace("%1", str(len(plan))))
+        self.decider.bulk_accept(scope)
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean or self.files.recovered)
@@ -487,6 +399,13 @@ class MainWindow(QMainWindow):
         self.change_list.show_layout(shown)
         self.panes.overview.set_hidden(() if shown else (Kind.LAYOUT,))
 
+    def set_show_decided(self, shown: bool) -> None:
+        """View › Show Decided Changes: faded in both panes and the overview, or only what is left."""
+        self.settings.show_decided = shown
+        for pane in self.panes.panes():
+            pane.highlighter.set_hide_decided(not shown)
+        self.panes.overview.set_hide_decided(not shown)
+
     def set_text_size(self, points: int) -> None:
         points = max(6, min(48, points))
         self.settings.text_size = points
@@ -496,32 +415,8 @@ class MainWindow(QMainWindow):
             pane.setFont(font)
         self.text_size = points
 
-    def _show_inspector(self) -> None:
-        review = self.review
-        if review is None or self.current_change is None:
-            return
-        change = review.change(self.current_change)
-        section = review.section(change.section)
-        self.inspector.show_change(change, review.decision(change.id), section_title(section))
-
-    def _update_status(self) -> None:
-        review = self.review
-        if review is None:
-            self.doc_status.setText(self.tr("No editions open"))
-            self.section_status.setText("")
-            return
-        self.doc_status.setText(self._counts_text(self.tr("Document"), review.counts()))
-        if self.current_section is not None:
-            counts = review.counts(self.current_section)
-            self.section_status.setText(self.tr("Section %1: %2 pending · %3% reviewed")
-                                        .replace("%1", self.current_section).replace("%2", str(counts.pending))
-                                        .replace("%3", str(int(counts.reviewed_share * 100))))
-
-    def _counts_text(self, name: str, counts) -> str:
-        return (self.tr("%1: %2 pending · %3 accepted · %4 rejected · %5 edited · %6% reviewed")
-                .replace("%1", name).replace("%2", str(counts.pending)).replace("%3", str(counts.accepted))
-                .replace("%4", str(counts.rejected)).replace("%5", str(counts.edited))
-                .replace("%6", str(int(counts.reviewed_share * 100))))
+    def _update_status(self, *_current) -> None:
+        status.show_progress(self.doc_status, self.section_status, self.review, self.current_section)
 
     def _update_canonical_label(self) -> None:
         """The canonical view shows one section: its title says which."""
@@ -542,6 +437,11 @@ class MainWindow(QMainWindow):
     def open_find(self) -> None:
         self.find_bar.open()
 
+    def reveal_current(self) -> None:
+        """Scroll the current change back into view (after Find moved the panes away)."""
+        if self.current_section is not None:
+            self.panes.show_current(self.current_section, self.current_change or "")
+
     # -- files ------------------------------------------------------------------------------------
     def save(self) -> bool:
         return self.files.save()
@@ -555,6 +455,7 @@ class MainWindow(QMainWindow):
             return
         self.runner.cancel()
         self.files.discard_recovery()
+        self.files.release_recovery()
         self.settings.sync()
         event.accept()
 
@@ -566,6 +467,9 @@ class MainWindow(QMainWindow):
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         event.acceptProposedAction()
         QTimer.singleShot(0, lambda: self.open_paths(paths))  # not inside the drag's event
+
+    def show_review_plan(self) -> None:
+        review_plan.show(self)
 
     def show_shortcuts(self) -> None:
         shortcuts_dialog(self).exec()

@@ -2,7 +2,9 @@
 
 Single-key shortcuts (A, R, E, Enter) are bound to the review surfaces only, so typing
 "a" in the find field or the inline editor types an "a". Each action only calls a
-:class:`~ui.main_window.MainWindow` method.
+:class:`~ui.main_window.MainWindow` method. No two actions share a key sequence, and the
+mnemonics (the underlined Alt letters) are unique in the menu bar and in each menu; the
+tests check both, so a new action cannot make a key ambiguous.
 
 Imports: Qt, :mod:`ui.i18n` (the languages).
 """
@@ -55,7 +57,7 @@ def build_menus(window) -> dict[str, QAction]:
 
     file = bar.addMenu(_tr("&File"))
     add(file, "open_editions", _tr("&Open Editions…"), window.files.ask_open_editions, Key.Open)
-    add(file, "open_session", _tr("Open &Session…"), window.files.ask_open_session, "Ctrl+Shift+O")
+    add(file, "open_session", _tr("Open Sess&ion…"), window.files.ask_open_session, "Ctrl+Shift+O")
     recent = file.addMenu(_tr("Open &Recent"))
     recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
     add(file, "open_sample", _tr("Open the Sa&mple"), window.open_sample)
@@ -65,19 +67,22 @@ def build_menus(window) -> dict[str, QAction]:
     add(file, "save_as", _tr("Save &As…"), window.files.save_as, "Ctrl+Shift+S")
     file.addSeparator()
     exports = file.addMenu(_tr("&Export"))
-    for name, text in (("text", _tr("Canonical Text (Line Breaks Kept)…")),
-                       ("reflowed", _tr("Canonical Text (Reflowed)…")),
-                       ("csv", _tr("Decision Log as CSV…")), ("json", _tr("Decision Log as JSON…")),
-                       ("summary", _tr("Summary…"))):
-        add(exports, f"export_{name}", text, lambda _=False, n=name: window.files.export(n))
+    for name, text, key in (("text", _tr("&Canonical Text (Line Breaks Kept)…"), "Ctrl+E"),
+                            ("reflowed", _tr("Canonical Text (&Reflowed)…"), None),
+                            ("csv", _tr("Decision &Log as CSV…"), "Ctrl+Shift+E"),
+                            ("json", _tr("Decision Log as &JSON…"), None),
+                            ("summary", _tr("S&ummary…"), None)):
+        add(exports, f"export_{name}", text, lambda _=False, n=name: window.files.export(n), key)
     file.addSeparator()
     add(file, "quit", _tr("&Quit"), window.close, Key.Quit)
 
     edit = bar.addMenu(_tr("&Edit"))
     undo = window.undo_stack.createUndoAction(window, _tr("&Undo"))
-    undo.setShortcut(QKeySequence(Key.Undo))
+    undo.setShortcut(QKeySequence("Ctrl+Z"))
     redo = window.undo_stack.createRedoAction(window, _tr("&Redo"))
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Key.Redo)])
+    # written out, not Key.Redo: on Linux that is Ctrl+Shift+Z too, and one sequence bound
+    # twice is ambiguous, so Qt ran neither
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     for name, action in (("undo", undo), ("redo", redo)):
         edit.addAction(action)
         window.addAction(action)
@@ -86,32 +91,46 @@ def build_menus(window) -> dict[str, QAction]:
     add(edit, "find", _tr("&Find…"), window.open_find, Key.Find)
 
     review = bar.addMenu(_tr("&Review"))
-    add(review, "accept", _tr("&Accept Change"), window.accept_current, "A", local=True)
-    add(review, "reject", _tr("&Reject Change"), window.reject_current, "R", local=True)
+    add(review, "accept", _tr("&Accept Change"), lambda: window.accept_current("key"), "A", local=True)
+    add(review, "reject", _tr("&Reject Change"), lambda: window.reject_current("key"), "R", local=True)
     add(review, "edit", _tr("&Edit Change…"), window.inspector.begin_edit, "E", local=True)
     add(review, "accept_next", _tr("Accept and Go to &Next Pending"), window.accept_and_next,
         ["Return", "Enter"], local=True)
+    add(review, "reject_next", _tr("Reject and Go to Ne&xt Pending"), window.reject_and_next,
+        ["Shift+Return", "Shift+Enter"], local=True)
     review.addSeparator()
-    for name, text in (("section", _tr("Accept Suggestions in &Section…")),
-                       ("document", _tr("Accept Suggestions in &Document…")),
-                       ("kind", _tr("Accept Suggestions of a &Kind…")),
-                       ("pattern", _tr("Accept Suggestions of a &Pattern…"))):
-        add(review, f"bulk_{name}", text, lambda _=False, n=name: window.bulk_accept(n))
+    for name, text, key in (("confident", _tr("Accept the &Confident Suggestions…"), "Ctrl+Shift+A"),
+                            ("section", _tr("Accept Suggestions in &Section…"), "Ctrl+B"),
+                            ("document", _tr("Accept Suggestions in &Document…"), "Ctrl+Shift+B"),
+                            ("kind", _tr("Accept Suggestions of a &Kind…"), "Ctrl+Shift+K"),
+                            ("pattern", _tr("Accept Suggestions of a &Pattern…"), "Ctrl+Shift+P")):
+        add(review, f"bulk_{name}", text, lambda _=False, n=name: window.bulk_accept(n), key)
 
     go = bar.addMenu(_tr("&Go"))
     add(go, "next", _tr("&Next Change"), lambda: window.step_change(1), "Alt+Down")
     add(go, "previous", _tr("&Previous Change"), lambda: window.step_change(-1), "Alt+Up")
-    add(go, "next_pending", _tr("Next Pe&nding Change"), lambda: window.step_change(1, True), "Ctrl+Alt+Down")
-    add(go, "previous_pending", _tr("Previous Pen&ding Change"), lambda: window.step_change(-1, True),
+    add(go, "next_pending", _tr("Next Pendin&g Change"), lambda: window.step_change(1, True), "Ctrl+Alt+Down")
+    add(go, "previous_pending", _tr("Previo&us Pending Change"), lambda: window.step_change(-1, True),
         "Ctrl+Alt+Up")
+    add(go, "next_content", _tr("Next &Content Change"), lambda: window.step_change(1, kind="content"), "F8")
+    add(go, "previous_content", _tr("Previous C&ontent Change"), lambda: window.step_change(-1, kind="content"),
+        "Shift+F8")
+    add(go, "next_kind", _tr("Next Change of This &Kind"), lambda: window.step_change(1, kind="same"), "F7")
+    add(go, "previous_kind", _tr("Previous Change of This K&ind"), lambda: window.step_change(-1, kind="same"),
+        "Shift+F7")
     go.addSeparator()
     add(go, "next_section", _tr("Next &Section"), lambda: window.step_section(1), "Ctrl+PgDown")
     add(go, "previous_section", _tr("Previous S&ection"), lambda: window.step_section(-1), "Ctrl+PgUp")
 
     view = bar.addMenu(_tr("&View"))
+    add(view, "review_plan", _tr("Review &Plan…"), window.show_review_plan, "Ctrl+Shift+R")
+    view.addSeparator()
     layout = add(view, "show_layout", _tr("Show &Layout Changes"), window.set_show_layout, "Ctrl+L",
                  checkable=True)
     layout.setChecked(window.show_layout)
+    decided = add(view, "show_decided", _tr("Show &Decided Changes"), window.set_show_decided, "Ctrl+Shift+D",
+                  checkable=True)
+    decided.setChecked(window.settings.show_decided)
     view.addSeparator()
     add(view, "bigger", _tr("&Bigger Text"), lambda: window.set_text_size(window.text_size + 1),
         ["Ctrl+=", "Ctrl++"])

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTreeView
 
 from app.model import Role, SectionPair
 from app.review import DecisionsChanged, Review
@@ -260,7 +260,7 @@ class SectionNavigator(QTreeView):
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         # a fixed width: ResizeToContents measures every row on every insert (3,400 while streaming)
         header.setSectionResizeMode(COL_PENDING, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(COL_PENDING, self.fontMetrics().horizontalAdvance("99999") + 12)
+        self._fit_pending_column()
         self.selectionModel().currentRowChanged.connect(self._on_current)
         model.rowsInserted.connect(self._expand_inserted)
 
@@ -271,7 +271,17 @@ class SectionNavigator(QTreeView):
         if model is not None:
             model.retranslate()
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
+            self._fit_pending_column()
         self.viewport().update()
+
+    def _fit_pending_column(self) -> None:
+        """Wide enough for five digits and for its title in the language installed now
+        (the Swedish "Obeslutade" was cut to "Obeslut")."""
+        header, model = self.header(), self.model()
+        title = str(model.headerData(COL_PENDING, Qt.Orientation.Horizontal)) if model is not None else ""
+        pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 12
+        header.resizeSection(COL_PENDING, max(self.fontMetrics().horizontalAdvance("99999") + 12,
+                                              header.fontMetrics().horizontalAdvance(title) + pad))
 
     def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         """Every level stays open: the parent, and new rows that came with children."""
@@ -283,12 +293,21 @@ class SectionNavigator(QTreeView):
             if model.hasChildren(index):
                 self.expand(index)
 
+    def follow(self, navigation) -> None:
+        """Keep the current section (a :class:`ui.navigation.Navigation`'s) selected."""
+        navigation.section_changed.connect(self.select_key)
+
     def select_key(self, key: str) -> None:
+        """Select section ``key`` without announcing it back as the editor's choice."""
         index = self.model().index_for_key(key)
         if index.isValid() and index != self.currentIndex():
-            self.setCurrentIndex(index)
+            self._following = True
+            try:
+                self.setCurrentIndex(index)
+            finally:
+                self._following = False
             self.scrollTo(index)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not getattr(self, "_following", False):
             self.section_chosen.emit(current.data(SECTION_KEY_ROLE))

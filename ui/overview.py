@@ -1,8 +1,11 @@
 """The change map beside the panes, and the legend of kinds.
 
 :class:`OverviewStrip` draws every change of the document as a tick at its place in the
-base edition (pending ticks full width in the kind's colour, the most important kind on top,
-decided ones short and grey) from per-slice counts into a cached image, so a decision
+base edition from per-slice counts into a cached image. What needs a person (a pending
+content change, or one touching a number) has a lane of its own on the left, 3 px tall in
+the content colour, so thousands of OCR ticks never cover it; the other pending ticks fill
+the right lane in their kind's colour (the most important kind on top), and decided ones
+fade to a short grey mark. A decision
 repaints one row and a paint is one image blit; a click emits ``change_requested(id)`` for the nearest
 tick — an intent, the window moves there. :class:`KindLegend` shows each kind's colour
 *and* line style, so the legend works without colour vision too.
@@ -42,6 +45,12 @@ class Tick(NamedTuple):
     kind: Kind
     pending: bool
     change_id: str
+    needs_person: bool = False  # content, or a number: drawn in its own lane
+
+
+#: The lanes, in pixels from the left edge: [start, end) of each.
+PERSON_LANE = (1, 5)
+KIND_LANE = (6, 13)
 
 
 class OverviewStrip(QWidget):
@@ -57,6 +66,7 @@ class OverviewStrip(QWidget):
         self._view = (0.0, 0.0)
         self._current = -1.0
         self._hidden: frozenset[Kind] = frozenset()
+        self._hide_decided = False
         self._dark = False
         self.clear()
 
@@ -79,6 +89,8 @@ class OverviewStrip(QWidget):
         self._pending: list[bool] = []
         self._bins: list[int] = []
         self._ids: list[str] = []
+        self._person: list[bool] = []
+        self._person_pending = [0] * BINS
         self._by_kind: dict[Kind, tuple[list[float], list[int]]] = {k: ([], []) for k in Kind}
         self._counts = {(k, p): [0] * BINS for k in Kind for p in (True, False)}
         self._image = None
@@ -101,6 +113,8 @@ class OverviewStrip(QWidget):
             self._pending.append(tick.pending)
             self._bins.append(b)
             self._ids.append(tick.change_id)
+            self._person.append(tick.needs_person)
+            self._person_pending[b] += tick.needs_person and tick.pending
             self._counts[tick.kind, tick.pending][b] += 1
         if last_bin >= 0:
             self._redraw_bins(first_bin, last_bin)
@@ -112,8 +126,15 @@ class OverviewStrip(QWidget):
         kind, b = self._kinds[index], self._bins[index]
         self._counts[kind, not pending][b] -= 1
         self._counts[kind, pending][b] += 1
+        if self._person[index]:
+            self._person_pending[b] += 1 if pending else -1
         self._pending[index] = pending
         self._redraw_bins(b, b)
+
+    def set_hide_decided(self, hide: bool) -> None:
+        """Draw only what is left, or decided changes too (short grey marks)."""
+        self._hide_decided, self._image = hide, None
+        self.update()
 
     def set_hidden(self, kinds: Iterable[Kind]) -> None:
         """Kinds not drawn and not reachable by a click (hidden layout changes)."""
@@ -136,37 +157,43 @@ class OverviewStrip(QWidget):
     def _rows(self) -> int:
         return max(self.height() - 4, 1)
 
-    def _row_state(self, row: int) -> tuple[Kind | None, bool]:
-        """The most important kind pending in ``row``, and whether a decided change is there."""
+    def _row_state(self, row: int) -> tuple[Kind | None, bool, bool]:
+        """The most important kind pending in ``row``, whether a decided change is there, and
+        whether a pending change there needs a person."""
         rows = self._rows()
         lo, hi = -(-row * BINS // rows), -(-(row + 1) * BINS // rows)
         kinds = [k for k in Kind if k not in self._hidden]
         pending = next((k for k in reversed(kinds) if any(self._counts[k, True][lo:hi])), None)
-        return pending, any(any(self._counts[k, False][lo:hi]) for k in kinds)
+        done = not self._hide_decided and any(any(self._counts[k, False][lo:hi]) for k in kinds)
+        return pending, done, any(self._person_pending[lo:hi])
 
     def _draw_rows(self, image: QImage, first: int, last: int) -> None:
-        rows, width = self._rows(), self.width()
+        rows = self._rows()
         palette = self.palette()
         colors = {k: s.underline_color or s.background for k, s in kind_styles(self.dark).items()}
         muted = palette.color(QPalette.ColorRole.Mid)
         background = palette.color(QPalette.ColorRole.AlternateBase)
         first, last = max(first, 0), min(last, rows - 1)
-        states = [self._row_state(r) for r in range(max(first - 1, 0), last + 1)]
+        top = max(first - 2, 0)  # a tick reaches two rows down: the rows above matter
+        states = [self._row_state(r) for r in range(top, last + 1)]
+        (p0, p1), (k0, k1) = PERSON_LANE, KIND_LANE
         painter = QPainter(image)
         for row in range(first, last + 1):
-            pending, done = states[row - max(first - 1, 0)]
-            above = states[row - max(first - 1, 0) - 1][0] if row > 0 else None
-            painter.fillRect(0, row, width, 1, background)
-            if pending is not None or above is not None:  # a pending tick is 2 px tall
-                painter.fillRect(1, row, width - 2, 1, colors[pending if pending is not None else above])
-            elif done:
-                painter.fillRect(width // 2, row, width // 2 - 1, 1, muted)
+            here = [states[r - top] for r in range(max(row - 2, top), row + 1)]
+            painter.fillRect(0, row, self.width(), 1, background)
+            if any(person for _k, _d, person in here):  # 3 px tall, in a lane of its own
+                painter.fillRect(p0, row, p1 - p0, 1, colors[Kind.CONTENT])
+            kind = next((k for k, _d, _p in reversed(here[-2:]) if k is not None), None)
+            if kind is not None:  # a pending tick is 2 px tall
+                painter.fillRect(k0, row, k1 - k0, 1, colors[kind])
+            elif here[-1][1]:
+                painter.fillRect((k0 + k1) // 2, row, k1 - (k0 + k1) // 2, 1, muted)
         painter.end()
 
     def _redraw_bins(self, first: int, last: int) -> None:
         if self._image is not None:
             rows = self._rows()
-            self._draw_rows(self._image, first * rows // BINS, last * rows // BINS + 1)
+            self._draw_rows(self._image, first * rows // BINS, last * rows // BINS + 2)  # ticks reach 2 rows down
         self.update()
 
     def resizeEvent(self, event) -> None:  # Qt override

@@ -37,7 +37,10 @@ _NAMES = frozenset((
     QT_TRANSLATE_NOOP("Reason", "different text"), QT_TRANSLATE_NOOP("Reason", "confusion table"),
     QT_TRANSLATE_NOOP("Reason", "noise"), QT_TRANSLATE_NOOP("Reason", "footnote number"),
     QT_TRANSLATE_NOOP("Reason", "page furniture"), QT_TRANSLATE_NOOP("Reason", "word split or joined"),
-    QT_TRANSLATE_NOOP("Reason", "stray mark"),
+    QT_TRANSLATE_NOOP("Reason", "stray mark"), QT_TRANSLATE_NOOP("Reason", "specks"),
+    QT_TRANSLATE_NOOP("Reason", "punctuation misread"), QT_TRANSLATE_NOOP("Reason", "lost punctuation"),
+    QT_TRANSLATE_NOOP("Reason", "not a word"), QT_TRANSLATE_NOOP("Reason", "text in one edition only"),
+    QT_TRANSLATE_NOOP("Reason", "footnote number read as debris"),
 ))
 
 
@@ -60,6 +63,12 @@ _WHOLE: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
      lambda m: _fill(_tr("%1 looks like the OCR edition (score %2 against %3: fewer diacritics, more digits or "
                          "marks inside words)"), m[1], m[2], m[3])),
     (re.compile(r"page furniture of the print: remove it"), lambda m: _tr("page furniture of the print: remove it")),
+    (re.compile(r"scan specks " + _QUOTED + r": remove them"), lambda m: _fill(_tr("scan specks %1: remove them"), m[1])),
+    (re.compile(r"OCR: " + _QUOTED + r" is not a word of this document; the reference reads " + _QUOTED),
+     lambda m: _fill(_tr("OCR: %1 is not a word of this document; the reference reads %2"), m[1], m[2])),
+    (re.compile(r"OCR lost the mark " + _QUOTED), lambda m: _fill(_tr("OCR lost the mark %1"), m[1])),
+    (re.compile(r"(.+): keep the print's glyph " + _QUOTED),
+     lambda m: _fill(_tr("%1: keep the print's glyph %2"), _name(m[1]), m[2])),
     (re.compile(r"(.+): keep the base's line breaks, drop trailing spaces and extra blank lines"),
      lambda m: _fill(_tr("%1: keep the base's line breaks, drop trailing spaces and extra blank lines"),
                      _name(m[1]))),

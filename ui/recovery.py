@@ -13,7 +13,10 @@ The promise (from the issue): *nothing that was on screen for two seconds is los
   complete file, never a half-written one.
 
 After a normal save or close the owner calls :meth:`Autosaver.discard`; at start-up
-:func:`find_recovery` says whether there is anything to offer. Saving happens on the GUI
+:func:`find_recovery` says whether there is anything to offer. Each running ProofPair has a
+recovery file of its own, held with a ``QLockFile`` (:func:`claim_recovery_path`): a second
+copy never takes the first one's live autosave for a crash, nor writes over it; a lock whose
+process died is stale, so the next start takes that slot over and offers its file. Saving happens on the GUI
 thread, because the state being saved belongs to it.
 
 Imports: PySide6 only. Entry points: :class:`Autosaver`, :func:`find_recovery`.
@@ -24,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 
 RECOVERY_NAME = "recovery.proofpair"
 DEFAULT_IDLE_MS = 2000
@@ -39,6 +42,24 @@ def default_recovery_path() -> Path:
     """
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(folder) / RECOVERY_NAME
+
+
+def claim_recovery_path(folder: Path | None = None) -> tuple[Path, QLockFile]:
+    """This instance's recovery file and the lock that makes it its own.
+
+    ``recovery.proofpair`` when no running ProofPair holds its lock, else
+    ``recovery-2.proofpair`` and so on. A lock is stale only when its process is gone (never
+    by age: a review can stay open for days), and a stale one is taken over.
+    """
+    folder = default_recovery_path().parent if folder is None else Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(1, 100):
+        stem = "recovery" if n == 1 else f"recovery-{n}"
+        lock = QLockFile(str(folder / f"{stem}.lock"))
+        lock.setStaleLockTime(0)
+        if lock.tryLock(0):
+            return folder / f"{stem}.proofpair", lock
+    raise OSError(f"{folder}: 99 ProofPair windows hold a recovery file")
 
 
 def find_recovery(path: str | Path | None = None) -> Path | None:

@@ -29,6 +29,7 @@ APPLICATION = "ProofPair"
 MAX_RECENT = 10
 DEFAULT_TEXT_SIZE = 11
 TEXT_SIZE_RANGE = (6, 48)
+DEFAULT_BULK_THRESHOLD = 0.9
 
 
 class Settings:
@@ -96,6 +97,29 @@ class Settings:
     @show_layout.setter
     def show_layout(self, show: bool) -> None:
         self._store.setValue("show_layout", bool(show))
+
+    @property
+    def show_decided(self) -> bool:
+        """Whether decided changes stay marked (faded) in the panes and the overview (default yes)."""
+        return bool(self._store.value("show_decided", True, type=bool))
+
+    @show_decided.setter
+    def show_decided(self, shown: bool) -> None:
+        self._store.setValue("show_decided", bool(shown))
+
+    @property
+    def bulk_threshold(self) -> float:
+        """The confidence a suggestion needs for a bulk accept to take it (default 0.9,
+        kept within 0.5–1.0: below that a bulk accept would take guesses)."""
+        try:
+            value = float(self._store.value("bulk_threshold", DEFAULT_BULK_THRESHOLD))
+        except (TypeError, ValueError):
+            return DEFAULT_BULK_THRESHOLD
+        return min(max(value, 0.5), 1.0)
+
+    @bulk_threshold.setter
+    def bulk_threshold(self, value: float) -> None:
+        self._store.setValue("bulk_threshold", min(max(float(value), 0.5), 1.0))
 
     # -- sessions --------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ editions are read an empty review is shown and grows, so the first section can b
 while the rest is still being compared; the ending is applied in slices, and the review
 is complete when the last one lands (``MainWindow.review_completed``).
 
-Imports: Qt, the core, :mod:`ui.worker`.
+Imports: Qt, the core, :mod:`ui.worker` (never :mod:`ui.main_window`: the window is a :class:`Host`).
 """
 
 from __future__ import annotations
@@ -16,15 +16,40 @@ from __future__ import annotations
 import gc
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from app import remote
-from app.model import Comparison, Decision, Edition, Role
-from app.review import Review
+from app.model import Comparison, Decision, Edition, Provenance, Role
+from app.review import DecisionsChanged, Review
 from ui.worker import Coalescer, Pacer, Packet, Piece, TaskRunner, compare_job, pieces
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+
+class Host(Protocol):
+    """What streaming needs of the window it fills (the main window is one; naming it here
+    would make the two modules import each other)."""
+
+    review: Review | None
+    comparison: Comparison | None
+    quiet: bool
+    current_section: Any
+    navigator_model: Any
+    navigator: Any
+    panes: Any
+    marks: Any
+    canonical: Any
+    change_list: Any
+    appearance: Any
+    progress: Any
+    cancel_button: Any
+
+    def open_editions(self, base: Any, reference: Any, decisions: Any = None, loaded: Any = None,
+                      provenance: Any = None) -> None: ...
+    def go_to_section(self, key: str, change_id: str | None = None) -> None: ...
+    def _set_review(self, review: Review) -> None: ...
+    def _refresh_views(self, changed: DecisionsChanged) -> None: ...
+    def _update_status(self, *_current: Any) -> None: ...
+    def _comparison_complete(self, reattached: Any) -> None: ...
+    def _comparison_failed(self, message: str) -> None: ...
 
 #: How many reinforced confidences one slice of the ending applies (~10 µs each).
 CONCLUDE_SLICE = 500
@@ -38,7 +63,7 @@ class Streaming:
     """One window's comparison in progress: the child process, the queue of pieces to show,
     and what arrived so far (the editions, the decisions to apply as sections come)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Host) -> None:
         self.window = window
         self.runner = TaskRunner(window)
         self.runner.progressed.connect(self._on_progress)
@@ -48,6 +73,7 @@ class Streaming:
         # counts of the sections that received changes or were completed, a few times a second
         self.count_feed = Coalescer(lambda keys: window.navigator_model.recount(set(keys)), 300, window)
         self.decisions: dict[str, Decision] = {}  # made or reopened before their section arrived
+        self.provenance: dict[str, Provenance | None] = {}  # how each of those was made
         self.session = None  # the reopened session, if any
         self._editions: dict[Role, Edition] = {}
         self._sources: tuple[str | Path, str | Path] | None = None
@@ -57,12 +83,16 @@ class Streaming:
         """A comparison is running, or what it sent is still being shown."""
         return self.runner.running or self.pacer.busy
 
-    def start(self, base: str | Path, reference: str | Path,
-              decisions: Mapping[str, Decision] | None, loaded) -> None:
-        """Compare ``base`` and ``reference`` (the window has cleared its views)."""
+    def start(self, base: str | Path, reference: str | Path, decisions: Mapping[str, Decision] | None, loaded,
+              provenance: Mapping[str, Provenance | None] | None = None) -> None:
+        """Compare ``base`` and ``reference`` (the window has cleared its views); ``decisions``
+        were made as ``provenance`` says (default: as the session ``loaded`` recorded)."""
         self.count_feed.clear()
         self.pacer.clear()
         self.decisions, self.session, self._editions = dict(decisions or {}), loaded, {}
+        if provenance is None:
+            provenance = loaded.provenance if loaded is not None else {}
+        self.provenance = dict(provenance)
         self._sources = (base, reference)
         self.show_progress(True)
         self.window.progress.setRange(0, 0)
@@ -78,9 +108,14 @@ class Streaming:
             return
         quiet, w.quiet = w.quiet, True  # no "unsaved decisions?" box: nothing is dropped
         try:
-            w.open_editions(*self._sources, self.decisions, self.session)
+            w.open_editions(*self._sources, self.decisions, self.session, self.provenance)
         finally:
             w.quiet = quiet
+
+    def remember(self, changed: DecisionsChanged) -> None:
+        """A decision made while the comparison is partial: kept for :meth:`again`."""
+        self.decisions.update(changed.after)
+        self.provenance.update(changed.provenance_after)
 
     def cancel(self) -> None:
         self.runner.cancel()
@@ -96,7 +131,10 @@ class Streaming:
 
     def _take_packet(self, packet: Packet) -> None:
         message = remote.decode(packet.payload)  # here, a batch at a time: see ui.worker
-        if packet.tag == remote.LOADED:  # shown in a turn of its own: a pane's first text relays the window
+        if packet.tag == remote.READING:  # a scan being OCR'd, page by page
+            self._set_progress(message.done, message.total)
+            self.window.statusBar().showMessage(message.message)
+        elif packet.tag == remote.LOADED:  # shown in a turn of its own: a pane's first text relays the window
             self.pacer.add_next([lambda: self._take_edition(message)])
         elif packet.tag == remote.OUTLINE:  # the section tree, built in pieces, shown at once
             model, pairs = self.window.navigator_model, message.pairs
@@ -119,7 +157,8 @@ class Streaming:
         pane = w.panes.base if loaded.role is Role.BASE else w.panes.reference
         pane.set_text(loaded.edition.text)
         if len(editions) == 2:
-            w._set_review(Review(Comparison(editions[Role.BASE], editions[Role.REFERENCE], (), ()), self.decisions))
+            w._set_review(Review(Comparison(editions[Role.BASE], editions[Role.REFERENCE], (), ()), self.decisions,
+                                 self.provenance))
             w.appearance.set_pane_titles()
 
     def _take_piece(self, piece: Piece) -> None:
@@ -128,7 +167,7 @@ class Streaming:
         review = w.review
         assert review is not None
         self._set_progress(piece.done, piece.total)
-        review.extend(piece.sections, piece.changes, self.decisions)  # the window's _apply keeps those
+        review.extend(piece.sections, piece.changes, self.decisions, self.provenance)  # _apply keeps those
         w.marks.extend(piece.changes)
         w.canonical.sections_complete(piece.complete)
         self.count_feed.add({c.section for c in piece.changes} | {s.key for s in piece.sections})  # "…" goes
@@ -162,9 +201,10 @@ class Streaming:
         self._end()
         review, reattached = self.window.review, done.reattached
         assert review is not None
-        if reattached is not None:  # saved decisions that moved to another change id
+        if reattached is not None:  # saved decisions that moved to another change id, or whose edition changed
             moved = {k: v for k, v in reattached.decisions.items() if k not in self.decisions}
-            self.window._refresh_views(review.decide(moved))
+            marked = {k: review.decision(k) for k in reattached.provenance if k not in moved}
+            self.window._refresh_views(review.decide({**marked, **moved}, reattached.provenance))
             review.orphaned = reattached.orphaned  # type: ignore[attr-defined]  # kept by the next save
         self.window._comparison_complete(reattached)
 

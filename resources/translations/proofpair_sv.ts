@@ -24,6 +24,22 @@
         <translation>OCR-förväxling (obeslutade ändringar):</translation>
     </message>
     <message>
+        <source>%1 content changes (a person decides)</source>
+        <translation>%1 innehållsändringar (en människa avgör)</translation>
+    </message>
+    <message>
+        <source>%1 changes touching a number</source>
+        <translation>%1 ändringar som rör ett tal</translation>
+    </message>
+    <message>
+        <source>%1 without a suggestion</source>
+        <translation>%1 utan förslag</translation>
+    </message>
+    <message>
+        <source>%1 below the confidence threshold (%2%)</source>
+        <translation>%1 under säkerhetsgränsen (%2 %)</translation>
+    </message>
+    <message>
         <source>Nothing to accept</source>
         <translation>Inget att acceptera</translation>
     </message>
@@ -32,14 +48,34 @@
         <translation>Det finns inga obeslutade OCR-mönster kvar.</translation>
     </message>
     <message>
+        <source>By kind:</source>
+        <translation>Per typ:</translation>
+    </message>
+    <message>
+        <source>This is one step you can undo.</source>
+        <translation>Det här är ett steg som du kan ångra.</translation>
+    </message>
+    <message>
         <source>No pending change %1 has a suggestion that may be applied in bulk.</source>
         <translation>Ingen obeslutad ändring %1 har ett förslag som får tillämpas på en gång.</translation>
+    </message>
+    <message>
+        <source>For example:</source>
+        <translation>Till exempel:</translation>
+    </message>
+    <message>
+        <source>Skipped, left for you:</source>
+        <translation>Hoppas över, lämnas åt dig:</translation>
+    </message>
+    <message>
+        <source>Apply the suggestion to %1 pending changes %2?</source>
+        <translation>Använda förslaget för %1 obeslutade ändringar %2?</translation>
     </message>
     <message>
         <source>Apply the suggestion to %1 pending changes %2?
 
 Content changes and changes touching numbers are never included. This is one step you can undo.</source>
-        <translation>Tillämpa förslaget på %1 obeslutade ändringar %2?
+        <translation type="vanished">Tillämpa förslaget på %1 obeslutade ändringar %2?
 
 Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är ett enda steg som du kan ångra.</translation>
     </message>
@@ -49,6 +85,45 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <message>
         <source>Canonical text</source>
         <translation>Kanonisk text</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeEditor</name>
+    <message>
+        <source>Edited text</source>
+        <translation>Redigerad text</translation>
+    </message>
+    <message>
+        <source>Text to use; Ctrl+Enter saves, Esc cancels</source>
+        <translation>Text att använda; Ctrl+Enter sparar, Esc avbryter</translation>
+    </message>
+    <message>
+        <source>Word by word</source>
+        <translation>Ord för ord</translation>
+    </message>
+    <message>
+        <source>Line by line</source>
+        <translation>Rad för rad</translation>
+    </message>
+    <message>
+        <source>Take part of the change</source>
+        <translation>Ta en del av ändringen</translation>
+    </message>
+    <message>
+        <source>Tick a piece to take the reference&apos;s reading:</source>
+        <translation>Kryssa i en del för att ta referensens lydelse:</translation>
+    </message>
+    <message>
+        <source>Pieces of the change</source>
+        <translation>Ändringens delar</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Spara (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Avbryt (Esc)</translation>
     </message>
 </context>
 <context>
@@ -91,35 +166,55 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     </message>
     <message>
         <source>&amp;Accept</source>
-        <translation>&amp;Acceptera</translation>
+        <translation type="vanished">&amp;Acceptera</translation>
     </message>
     <message>
         <source>&amp;Reject</source>
-        <translation>A&amp;vvisa</translation>
+        <translation type="vanished">A&amp;vvisa</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation>&amp;Redigera…</translation>
+        <translation type="vanished">&amp;Redigera…</translation>
     </message>
     <message>
         <source>Take the reference text (A)</source>
         <translation>Använd referenstexten (A)</translation>
     </message>
     <message>
+        <source>Accept</source>
+        <translation>Acceptera</translation>
+    </message>
+    <message>
         <source>Keep the base text (R)</source>
         <translation>Behåll bastexten (R)</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Avvisa</translation>
     </message>
     <message>
         <source>Write the text yourself (E)</source>
         <translation>Skriv texten själv (E)</translation>
     </message>
     <message>
+        <source>Edit…</source>
+        <translation>Redigera…</translation>
+    </message>
+    <message>
+        <source>Adds or removes a bidirectional control character (%1): it can make text read in reverse.</source>
+        <translation>Lägger till eller tar bort ett dubbelriktat styrtecken (%1): det kan få text att läsas baklänges.</translation>
+    </message>
+    <message>
+        <source>Never included in bulk accepts (content, a number or a bidi control).</source>
+        <translation>Tas aldrig med i massgodkännanden (innehåll, ett tal eller ett dubbelriktat styrtecken).</translation>
+    </message>
+    <message>
         <source>Edited text</source>
-        <translation>Redigerad text</translation>
+        <translation type="vanished">Redigerad text</translation>
     </message>
     <message>
         <source>Text to use; Enter saves, Esc cancels</source>
-        <translation>Text att använda; Enter sparar, Esc avbryter</translation>
+        <translation type="vanished">Text att använda; Enter sparar, Esc avbryter</translation>
     </message>
     <message>
         <source>%1 · confidence %2%</source>
@@ -143,7 +238,7 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     </message>
     <message>
         <source>Never included in bulk accepts (content or a number).</source>
-        <translation>Tas aldrig med när flera ändringar accepteras på en gång (innehåll eller ett tal).</translation>
+        <translation type="vanished">Tas aldrig med när flera ändringar accepteras på en gång (innehåll eller ett tal).</translation>
     </message>
 </context>
 <context>
@@ -159,6 +254,14 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <message>
         <source>All kinds</source>
         <translation>Alla typer</translation>
+    </message>
+    <message>
+        <source>No change in this section matches these filters (%1 hidden).</source>
+        <translation>Ingen ändring i avsnittet passar filtren (%1 dolda).</translation>
+    </message>
+    <message>
+        <source>No changes in this section.</source>
+        <translation>Inga ändringar i det här avsnittet.</translation>
     </message>
     <message>
         <source>Filter by decision</source>
@@ -210,6 +313,53 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <message>
         <source>Reference edition (digital)</source>
         <translation>Referensutgåva (digital)</translation>
+    </message>
+</context>
+<context>
+    <name>Decider</name>
+    <message>
+        <source>Every change is decided: File › Export › Canonical Text (Ctrl+E) writes the result.</source>
+        <translation>Alla ändringar är beslutade: Arkiv › Exportera › Kanonisk text (Ctrl+E) skriver resultatet.</translation>
+    </message>
+    <message>
+        <source>Review complete</source>
+        <translation>Granskningen är klar</translation>
+    </message>
+    <message>
+        <source>Every change is decided. Export the canonical text now?</source>
+        <translation>Alla ändringar är beslutade. Exportera den kanoniska texten nu?</translation>
+    </message>
+    <message>
+        <source>Accept change</source>
+        <translation>Acceptera ändring</translation>
+    </message>
+    <message>
+        <source>Reject change</source>
+        <translation>Avvisa ändring</translation>
+    </message>
+    <message>
+        <source>Edit change</source>
+        <translation>Redigera ändring</translation>
+    </message>
+    <message>
+        <source>in section %1</source>
+        <translation>i avsnitt %1</translation>
+    </message>
+    <message>
+        <source>in the document</source>
+        <translation>i dokumentet</translation>
+    </message>
+    <message>
+        <source>of this kind</source>
+        <translation>av den här typen</translation>
+    </message>
+    <message>
+        <source>with this confusion</source>
+        <translation>med den här förväxlingen</translation>
+    </message>
+    <message>
+        <source>Accept %1 suggestions</source>
+        <translation>Acceptera %1 förslag</translation>
     </message>
 </context>
 <context>
@@ -285,7 +435,7 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <name>MainWindow</name>
     <message>
         <source>Canonical text (live)</source>
-        <translation>Kanonisk text (direkt)</translation>
+        <translation>Kanonisk text (uppdateras medan du granskar)</translation>
     </message>
     <message>
         <source>Document progress</source>
@@ -309,12 +459,32 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     </message>
     <message>
         <source>Comparing the editions…</source>
-        <extracomment>The comparison is complete and shown: Save and Export are possible from now on.</extracomment>
+        <extracomment>The comparison is complete and shown: Save and Export are possible from now on. A change became the current one and is shown (the page view follows it).</extracomment>
         <translation>Jämför utgåvorna…</translation>
     </message>
     <message>
         <source>Cannot open session</source>
         <translation>Det går inte att öppna sessionen</translation>
+    </message>
+    <message>
+        <source>The session %1 points at editions it was not saved with:</source>
+        <translation>Sessionen %1 pekar på utgåvor som den inte sparades med:</translation>
+    </message>
+    <message>
+        <source>Open them only if you know this session and these files. Open anyway?</source>
+        <translation>Öppna dem bara om du känner till sessionen och filerna. Öppna ändå?</translation>
+    </message>
+    <message>
+        <source>Session not opened</source>
+        <translation>Sessionen öppnades inte</translation>
+    </message>
+    <message>
+        <source>Open these editions?</source>
+        <translation>Öppna dessa utgåvor?</translation>
+    </message>
+    <message>
+        <source>&amp;Open anyway</source>
+        <translation>&amp;Öppna ändå</translation>
     </message>
     <message>
         <source>Cannot open</source>
@@ -365,6 +535,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>Sessionen öppnades igen med skillnader</translation>
     </message>
     <message>
+        <source>How the editions were read</source>
+        <translation>Hur utgåvorna lästes</translation>
+    </message>
+    <message>
         <source>Check the editions</source>
         <translation>Kontrollera utgåvorna</translation>
     </message>
@@ -378,47 +552,47 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     </message>
     <message>
         <source>Section %1 is still being compared.</source>
-        <translation>Avsnitt %1 jämförs fortfarande.</translation>
+        <translation type="vanished">Avsnitt %1 jämförs fortfarande.</translation>
     </message>
     <message>
         <source>No more pending changes in this direction.</source>
-        <translation>Inga fler obeslutade ändringar åt det här hållet.</translation>
+        <translation type="vanished">Inga fler obeslutade ändringar åt det här hållet.</translation>
     </message>
     <message>
         <source>No more changes in this direction.</source>
-        <translation>Inga fler ändringar åt det här hållet.</translation>
+        <translation type="vanished">Inga fler ändringar åt det här hållet.</translation>
     </message>
     <message>
         <source>Accept change</source>
-        <translation>Acceptera ändring</translation>
+        <translation type="vanished">Acceptera ändring</translation>
     </message>
     <message>
         <source>Reject change</source>
-        <translation>Avvisa ändring</translation>
+        <translation type="vanished">Avvisa ändring</translation>
     </message>
     <message>
         <source>Edit change</source>
-        <translation>Redigera ändring</translation>
+        <translation type="vanished">Redigera ändring</translation>
     </message>
     <message>
         <source>in section %1</source>
-        <translation>i avsnitt %1</translation>
+        <translation type="vanished">i avsnitt %1</translation>
     </message>
     <message>
         <source>in the document</source>
-        <translation>i dokumentet</translation>
+        <translation type="vanished">i dokumentet</translation>
     </message>
     <message>
         <source>of this kind</source>
-        <translation>av den här typen</translation>
+        <translation type="vanished">av den här typen</translation>
     </message>
     <message>
         <source>with this confusion</source>
-        <translation>med den här förväxlingen</translation>
+        <translation type="vanished">med den här förväxlingen</translation>
     </message>
     <message>
         <source>Accept %1 suggestions</source>
-        <translation>Acceptera %1 förslag</translation>
+        <translation type="vanished">Acceptera %1 förslag</translation>
     </message>
     <message>
         <source>No editions open</source>
@@ -434,7 +608,7 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     </message>
     <message>
         <source>Canonical text of section %1 (live)</source>
-        <translation>Kanonisk text för avsnitt %1 (direkt)</translation>
+        <translation>Kanonisk text för avsnitt %1 (uppdateras medan du granskar)</translation>
     </message>
     <message>
         <source>Section %1</source>
@@ -442,7 +616,7 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     </message>
     <message>
         <source>%1: %2 pending · %3 accepted · %4 rejected · %5 edited · %6% reviewed</source>
-        <translation>%1: %2 obeslutade · %3 accepterade · %4 avvisade · %5 redigerade · %6 % granskat</translation>
+        <translation type="vanished">%1: %2 obeslutade · %3 accepterade · %4 avvisade · %5 redigerade · %6 % granskat</translation>
     </message>
     <message>
         <source>%1: %2 pending · %3 accepted · %4 rejected · %5 edited — %6% reviewed</source>
@@ -458,7 +632,7 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     </message>
     <message>
         <source>Text files (*.txt);;All files (*)</source>
-        <translation>Textfiler (*.txt);;Alla filer (*)</translation>
+        <translation type="vanished">Textfiler (*.txt);;Alla filer (*)</translation>
     </message>
     <message>
         <source>Open session</source>
@@ -493,6 +667,18 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>Text (*.txt)</translation>
     </message>
     <message>
+        <source>Editions (*.txt *.pdf *.docx *.odt *.hocr *.xml *.html *.htm *.md *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
+        <translation>Utgåvor (*.txt *.pdf *.docx *.odt *.hocr *.xml *.html *.htm *.md *.png *.jpg *.jpeg *.tif *.tiff);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Swap the editions?</source>
+        <translation>Byta plats på utgåvorna?</translation>
+    </message>
+    <message>
+        <source>Keep the order given</source>
+        <translation>Behåll ordningen</translation>
+    </message>
+    <message>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -517,6 +703,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>&amp;Återställ</translation>
     </message>
     <message>
+        <source>Use %1 as the base</source>
+        <translation>Använd %1 som bas</translation>
+    </message>
+    <message>
         <source>Export failed</source>
         <translation>Exporten misslyckades</translation>
     </message>
@@ -531,6 +721,18 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <message>
         <source>Cannot restore</source>
         <translation>Kan inte återställa</translation>
+    </message>
+    <message>
+        <source>%1 was given as the base, but %2 looks like the OCR&apos;d edition.</source>
+        <translation>%1 angavs som bas, men %2 ser ut att vara den OCR-lästa utgåvan.</translation>
+    </message>
+    <message>
+        <source>%1 accepted · %2 rejected · %3 edited · %4 decided otherwise (re-attached, or saved before ProofPair recorded how)</source>
+        <translation>%1 accepterade · %2 avvisade · %3 redigerade · %4 beslutade på annat sätt (återkopplade, eller sparade innan ProofPair registrerade hur)</translation>
+    </message>
+    <message>
+        <source>%1: %2 pending · %3 by hand · %4 in bulk · %5% reviewed</source>
+        <translation>%1: %2 obeslutade · %3 för hand · %4 i klump · %5 % granskat</translation>
     </message>
     <message>
         <source>Unsaved decisions</source>
@@ -553,6 +755,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     </message>
     <message>
         <source>Open &amp;Session…</source>
+        <translation type="vanished">Öppna sess&amp;ion…</translation>
+    </message>
+    <message>
+        <source>Open Sess&amp;ion…</source>
         <translation>Öppna sess&amp;ion…</translation>
     </message>
     <message>
@@ -620,6 +826,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>Acceptera och gå till &amp;nästa obeslutade</translation>
     </message>
     <message>
+        <source>Reject and Go to Ne&amp;xt Pending</source>
+        <translation>Avvisa och gå till nästa o&amp;beslutade</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>Gå &amp;till</translation>
     </message>
@@ -632,12 +842,64 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>&amp;Föregående ändring</translation>
     </message>
     <message>
+        <source>Next Pendin&amp;g Change</source>
+        <translation>Nästa o&amp;beslutade ändring</translation>
+    </message>
+    <message>
+        <source>Previo&amp;us Pending Change</source>
+        <translation>Föregående obesl&amp;utade ändring</translation>
+    </message>
+    <message>
+        <source>Next &amp;Content Change</source>
+        <translation>Nästa &amp;innehållsändring</translation>
+    </message>
+    <message>
+        <source>Previous C&amp;ontent Change</source>
+        <translation>Föregående innehålls&amp;ändring</translation>
+    </message>
+    <message>
+        <source>Next Change of This &amp;Kind</source>
+        <translation>Nästa ändring av samma t&amp;yp</translation>
+    </message>
+    <message>
+        <source>Previous Change of This K&amp;ind</source>
+        <translation>Föregående ändring av sa&amp;mma typ</translation>
+    </message>
+    <message>
+        <source>Show &amp;Decided Changes</source>
+        <translation>Visa &amp;beslutade ändringar</translation>
+    </message>
+    <message>
+        <source>&amp;Canonical Text (Line Breaks Kept)…</source>
+        <translation>&amp;Kanonisk text (radbrytningar kvar)…</translation>
+    </message>
+    <message>
+        <source>Canonical Text (&amp;Reflowed)…</source>
+        <translation>Kanonisk text (&amp;ombruten)…</translation>
+    </message>
+    <message>
+        <source>Decision &amp;Log as CSV…</source>
+        <translation>Beslutslogg som &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Decision Log as &amp;JSON…</source>
+        <translation>Beslutslogg som &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary…</source>
+        <translation>&amp;Sammanfattning…</translation>
+    </message>
+    <message>
+        <source>Accept the &amp;Confident Suggestions…</source>
+        <translation>Acceptera de säkra försla&amp;gen…</translation>
+    </message>
+    <message>
         <source>Next Pe&amp;nding Change</source>
-        <translation>Nästa &amp;obeslutade ändring</translation>
+        <translation type="vanished">Nästa &amp;obeslutade ändring</translation>
     </message>
     <message>
         <source>Previous Pen&amp;ding Change</source>
-        <translation>Föregående o&amp;beslutade ändring</translation>
+        <translation type="vanished">Föregående o&amp;beslutade ändring</translation>
     </message>
     <message>
         <source>Next &amp;Section</source>
@@ -650,6 +912,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <message>
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <source>Review &amp;Plan…</source>
+        <translation>Gransk&amp;ningsplan…</translation>
     </message>
     <message>
         <source>Show &amp;Layout Changes</source>
@@ -689,23 +955,23 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     </message>
     <message>
         <source>Canonical Text (Line Breaks Kept)…</source>
-        <translation>Kanonisk text (radbrytningar behållna)…</translation>
+        <translation type="vanished">Kanonisk text (radbrytningar behållna)…</translation>
     </message>
     <message>
         <source>Canonical Text (Reflowed)…</source>
-        <translation>Kanonisk text (ombruten)…</translation>
+        <translation type="vanished">Kanonisk text (ombruten)…</translation>
     </message>
     <message>
         <source>Decision Log as CSV…</source>
-        <translation>Beslutslogg som CSV…</translation>
+        <translation type="vanished">Beslutslogg som CSV…</translation>
     </message>
     <message>
         <source>Decision Log as JSON…</source>
-        <translation>Beslutslogg som JSON…</translation>
+        <translation type="vanished">Beslutslogg som JSON…</translation>
     </message>
     <message>
         <source>Summary…</source>
-        <translation>Sammanfattning…</translation>
+        <translation type="vanished">Sammanfattning…</translation>
     </message>
     <message>
         <source>Accept Suggestions in &amp;Section…</source>
@@ -753,10 +1019,30 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     </message>
 </context>
 <context>
+    <name>Navigation</name>
+    <message>
+        <source>Section %1 is still being compared.</source>
+        <extracomment>The current section is now ``key`` (emitted before ``current_changed``). The current change is now ``change_id`` (``&quot;&quot;``: none) in section ``key``. A move could not be made, in words for the status bar. Which changes a step may stop at (the window hides layout changes by default).</extracomment>
+        <translation>Avsnitt %1 jämförs fortfarande.</translation>
+    </message>
+    <message>
+        <source>No more pending changes in this direction.</source>
+        <translation>Inga fler obeslutade ändringar åt det här hållet.</translation>
+    </message>
+    <message>
+        <source>No more changes of this kind in this direction.</source>
+        <translation>Inga fler ändringar av den här typen åt det här hållet.</translation>
+    </message>
+    <message>
+        <source>No more changes in this direction.</source>
+        <translation>Inga fler ändringar åt det här hållet.</translation>
+    </message>
+</context>
+<context>
     <name>OverviewStrip</name>
     <message>
         <source>Change map</source>
-        <extracomment>The strip counts ticks in this many slices of the document; a paint draws one row per pixel from them (a cached image), so 332,500 changes cost no more to show than 3,000.</extracomment>
+        <extracomment>The strip counts ticks in this many slices of the document; a paint draws one row per pixel from them (a cached image), so 332,500 changes cost no more to show than 3,000. The lanes, in pixels from the left edge: [start, end) of each.</extracomment>
         <translation>Ändringskarta</translation>
     </message>
     <message>
@@ -766,6 +1052,30 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <message>
         <source>Change map: click to go to the nearest change</source>
         <translation>Ändringskarta: klicka för att gå till närmaste ändring</translation>
+    </message>
+</context>
+<context>
+    <name>PageView</name>
+    <message>
+        <source>No page image for this edition</source>
+        <extracomment>Lines of context above and below the change in the cropped view (in heights of its words).</extracomment>
+        <translation>Ingen sidbild för den här utgåvan</translation>
+    </message>
+    <message>
+        <source>The page image cannot be shown</source>
+        <translation>Sidbilden kan inte visas</translation>
+    </message>
+    <message>
+        <source>Rendering page %1…</source>
+        <translation>Ritar sida %1…</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Sida %1</translation>
+    </message>
+    <message>
+        <source>OCR confidence %1%</source>
+        <translation>OCR-säkerhet %1 %</translation>
     </message>
 </context>
 <context>
@@ -855,6 +1165,30 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>lösa märken</translation>
     </message>
     <message>
+        <source>specks</source>
+        <translation>skräptecken</translation>
+    </message>
+    <message>
+        <source>punctuation misread</source>
+        <translation>feltolkat skiljetecken</translation>
+    </message>
+    <message>
+        <source>lost punctuation</source>
+        <translation>förlorat skiljetecken</translation>
+    </message>
+    <message>
+        <source>not a word</source>
+        <translation>inget ord</translation>
+    </message>
+    <message>
+        <source>text in one edition only</source>
+        <translation>text i bara en utgåva</translation>
+    </message>
+    <message>
+        <source>footnote number read as debris</source>
+        <translation>fotnotsnummer tolkat som skräp</translation>
+    </message>
+    <message>
         <source>end-of-line hyphen from the print; keep the printed line break (reflowed export joins it)</source>
         <translation>avstavning vid radslut i trycket; behåll den tryckta radbrytningen (omflödad export fogar ihop den)</translation>
     </message>
@@ -877,6 +1211,22 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <message>
         <source>%1 looks like the OCR edition (score %2 against %3: fewer diacritics, more digits or marks inside words)</source>
         <translation>%1 ser ut som OCR-utgåvan (poäng %2 mot %3: färre diakritiska tecken, fler siffror eller märken inuti ord)</translation>
+    </message>
+    <message>
+        <source>scan specks %1: remove them</source>
+        <translation>skräptecken från skanningen %1: ta bort dem</translation>
+    </message>
+    <message>
+        <source>OCR: %1 is not a word of this document; the reference reads %2</source>
+        <translation>OCR: %1 är inget ord i detta dokument; referensen har %2</translation>
+    </message>
+    <message>
+        <source>OCR lost the mark %1</source>
+        <translation>OCR tappade tecknet %1</translation>
+    </message>
+    <message>
+        <source>%1: keep the print&apos;s glyph %2</source>
+        <translation>%1: behåll tryckets tecken %2</translation>
     </message>
     <message>
         <source>%1: keep the base&apos;s line breaks, drop trailing spaces and extra blank lines</source>
@@ -904,6 +1254,54 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     </message>
 </context>
 <context>
+    <name>ReviewPlanDialog</name>
+    <message>
+        <source>Review plan</source>
+        <extracomment>The plan&apos;s columns after the section: why a person is needed.</extracomment>
+        <translation>Granskningsplan</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 differences&lt;/b&gt; carry a confident suggestion (%2% or more): %3.</source>
+        <translation>&lt;b&gt;%1 skillnader&lt;/b&gt; har ett säkert förslag (%2 % eller mer): %3.</translation>
+    </message>
+    <message>
+        <source>Accept the Confident Suggestions… (Ctrl+Shift+A)</source>
+        <translation>Acceptera de säkra förslagen… (Ctrl+Skift+A)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 need a person&lt;/b&gt;, by section (double-click one to go there):</source>
+        <translation>&lt;b&gt;%1 behöver en människa&lt;/b&gt;, per avsnitt (dubbelklicka för att gå dit):</translation>
+    </message>
+    <message>
+        <source>Start Reviewing</source>
+        <translation>Börja granska</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Avsnitt</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Innehåll</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Tal</translation>
+    </message>
+    <message>
+        <source>Unsure</source>
+        <translation>Osäkra</translation>
+    </message>
+    <message>
+        <source>No suggestion</source>
+        <translation>Inget förslag</translation>
+    </message>
+    <message>
+        <source>Changes that need a person, by section</source>
+        <translation>Ändringar som behöver en människa, per avsnitt</translation>
+    </message>
+</context>
+<context>
     <name>SectionNavigator</name>
     <message>
         <source>Sections</source>
@@ -918,7 +1316,7 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     </message>
     <message>
         <source>Pending</source>
-        <translation>Obeslutade</translation>
+        <translation>Kvar</translation>
     </message>
     <message>
         <source>not compared yet</source>
@@ -953,7 +1351,7 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <name>Verdict</name>
     <message>
         <source>Pending</source>
-        <extracomment>the roles :meth:`ChangeTableModel.data` answers; a view asks for about nine per cell</extracomment>
+        <extracomment>``beginFilterChange``/``endFilterChange(Direction)`` exist from Qt 6.10, which deprecates ``invalidateRowsFilter``; pyproject allows 6.8, so both are used, by version. the roles :meth:`ChangeTableModel.data` answers; a view asks for about nine per cell</extracomment>
         <translation>Obeslutad</translation>
     </message>
     <message>
@@ -967,6 +1365,13 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <message>
         <source>Edited</source>
         <translation>Redigerad</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Page</source>
+        <translation>Sida</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,78 @@
+"""OCR page structure, and the text layout Tesseract's own text output gives it.
+
+The hOCR, ALTO and PAGE readers each turn their XML into the same structure, pages of
+paragraphs of lines of :class:`OcrWord`, and :func:`ocr_edition` lays it out as Tesseract's
+``txt`` output does (``ocr_*.txt`` in the corpus): words joined by a space, lines by ``\\n``,
+paragraphs by a blank line, and a form feed ``\\f`` between pages. So an OCR edition read
+from hOCR compares exactly like the text file of the same run, and gains its geometry.
+
+Imports: the standard library, :mod:`app.model`, :mod:`app.formats.base`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.formats.base import TextBuilder, make_edition
+from app.model import Edition, PageImage
+
+Box = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class OcrWord:
+    text: str
+    box: Box
+    confidence: float | None = None
+
+
+@dataclass(slots=True)
+class OcrPage:
+    """One page: its paragraphs (lists of lines, lists of words), its pixel size and the
+    image file it names (as written in the XML, or None)."""
+
+    width: int
+    height: int
+    image: str | None = None
+    paragraphs: list[list[list[OcrWord]]] = field(default_factory=list)
+    #: a block without text (a rule, a picture) follows the last paragraph: Tesseract then
+    #: ends the page with a blank line
+    trailing_block: bool = False
+
+
+def lay_out(pages: list[OcrPage]) -> TextBuilder:
+    """The text and word boxes of ``pages`` in Tesseract's text layout."""
+    out = TextBuilder()
+    for number, page in enumerate(pages):
+        if number:
+            out.add("\f")
+        paragraphs = [[line for line in par if line] for par in page.paragraphs]
+        for p_index, paragraph in enumerate(p for p in paragraphs if p):
+            if p_index:
+                out.add("\n")
+            for line in paragraph:
+                for w_index, word in enumerate(line):
+                    if w_index:
+                        out.add(" ")
+                    core = word.text.strip()
+                    lead = word.text[:len(word.text) - len(word.text.lstrip())]
+                    out.add(lead)
+                    out.add_word(core, number, word.box, word.confidence)
+                    out.add(word.text[len(lead) + len(core):])
+                out.add("\n")
+        if page.trailing_block and any(paragraphs):
+            out.add("\n")
+    return out
+
+
+def ocr_edition(path: Path, raw: bytes | str, pages: list[OcrPage], source_format: str,
+                images: list[PageImage], encoding: str = "utf-8") -> Edition:
+    """The edition of OCR ``pages`` whose images are ``images`` (one per page)."""
+    built = lay_out(pages)
+    return make_edition(path, raw, built.text(), source_format, built.words, images, encoding=encoding)
+
+
+def parse_box(values: list[str]) -> Box:
+    x0, y0, x1, y1 = (int(float(v)) for v in values[:4])
+    return x0, y0, x1, y1

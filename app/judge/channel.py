@@ -1,0 +1,73 @@
+"""How this OCR misreads, learned from the pair itself: a channel model per comparison.
+
+Entry point: :meth:`Channel.learn`. Every word of the base edition that the reference never
+uses is a likely misread; when the reference has exactly one word of the same alignment key
+(:func:`app.diffing.fold`, which drops the letters OCR confuses) and nearly the same
+spelling, the pair shows one confusion of this OCR, weighted by how often the base shows
+that misread word. A confusion seen many times in the document is near-certain; one never
+seen elsewhere is suspect. This needs no diff, only the two vocabularies, so it is learned
+before the first section is judged and every section is judged with the same model.
+
+The generic prior (visual confusions of Latin, Fraktur and symbols) is
+:data:`app.tables.OCR_CONFUSIONS`; this model adds what the document teaches.
+
+Imports: the standard library, rapidfuzz, :mod:`app.diffing`, :mod:`app.align`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz.distance import Levenshtein
+
+from app.align import char_diff
+from app.diffing import fold
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+class Channel:
+    """Counts of ``(base, reference)`` character confusions this OCR makes."""
+
+    #: a misread word and its true form differ by at most this many edits
+    MAX_EDITS = 2
+
+    def __init__(self, counts: Counter[tuple[str, str]] | None = None) -> None:
+        self.counts: Counter[tuple[str, str]] = counts or Counter()
+
+    @classmethod
+    def learn(cls, base: str, reference: str) -> Channel:
+        ref_words = Counter(_WORD.findall(reference))
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for word in ref_words:
+            by_key[fold(word)].append(word)
+        counts: Counter[tuple[str, str]] = Counter()
+        for word, n in Counter(_WORD.findall(base)).items():
+            if word in ref_words:
+                continue
+            near = [w for w in by_key.get(fold(word), ()) if Levenshtein.distance(w, word) <= cls.MAX_EDITS]
+            if len(near) == 1:
+                for pair in confusions(word, near[0]):
+                    counts[pair] += n
+        return cls(counts)
+
+    def seen(self, pairs: Iterable[tuple[str, str]]) -> int:
+        """How often the rarest of ``pairs`` was seen (0 when one never was)."""
+        return min((self.counts[p] for p in pairs), default=0)
+
+
+def confusions(base: str, reference: str) -> list[tuple[str, str]]:
+    """The character substitutions turning ``base`` into ``reference``."""
+    out: list[tuple[str, str]] = []
+    dele = ins = ""
+    for op, text in char_diff(base, reference) + [(0, "")]:
+        if op < 0:
+            dele += text
+        elif op > 0:
+            ins += text
+        elif dele or ins:
+            out.append((dele, ins))
+            dele = ins = ""
+    return out

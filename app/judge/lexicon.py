@@ -1,0 +1,50 @@
+"""Lexical evidence: is a token a word of this document's language? Which marks does the OCR emit?
+
+Entry point: :class:`Words`, built once per comparison from the two editions. A token is a
+*word* when the reference edition uses it (its own vocabulary, the strongest evidence: a
+digital text has no misreads), or when the base uses it often enough that a misread is
+unlikely to repeat letter for letter. A base token that is not a word, where the reference's
+token is one, points to an OCR misread; two different words point to a genuine edit.
+
+Imports: the standard library, :mod:`app.judge.channel`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from app.judge.channel import Channel
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+class Words:
+    """The vocabulary of a pair of editions (case-folded word counts of each)."""
+
+    #: a base-only token repeated this often is taken as a word (misreads rarely repeat exactly)
+    BASE_REPEATS = 3
+
+    def __init__(self, base: str, reference: str) -> None:
+        self.reference = Counter(w.casefold() for w in _WORD.findall(reference))
+        self.base = Counter(w.casefold() for w in _WORD.findall(base))
+        #: the marks the OCR emits (a glyph it emits is one it can read, see app.classify)
+        self.base_marks = Counter(ch for ch in base if not ch.isalnum() and not ch.isspace())
+        #: how this OCR misreads (learned from the two vocabularies)
+        self.channel = Channel.learn(base, reference)
+
+    def is_word(self, token: str) -> bool:
+        folded = token.casefold()
+        return self.reference[folded] > 0 or self.base[folded] >= self.BASE_REPEATS
+
+    def all_words(self, text: str) -> bool:
+        """Every lettered token of ``text`` is a word (False for text with no letters)."""
+        tokens = _WORD.findall(text)
+        return bool(tokens) and all(self.is_word(t) for t in tokens)
+
+    def non_words(self, text: str) -> list[str]:
+        return [t for t in _WORD.findall(text) if not self.is_word(t)]
+
+
+def word_tokens(text: str) -> list[str]:
+    return _WORD.findall(text)

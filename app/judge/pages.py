@@ -1,0 +1,117 @@
+"""Find the print's page furniture in the OCR edition: running heads, feet and folios.
+
+Entry point: :func:`find_furniture`. Nothing here knows a language or a document: a line is
+furniture when the page structure says so. Pages are the form-feed-separated parts of the
+text (Tesseract and PDF text layers put one after each page); a report without form feeds is
+taken as one page, and then only lines that repeat through the whole text count.
+
+A line's *shape* is its words, case-folded, with every run of digits made ``#`` and tokens of
+punctuation or symbols (scan debris) dropped: ``SOU 2025:96 | 14`` and ``SOU 2025:96 15`` have
+the shape ``sou # #`` (a number with separators is one ``#``, since OCR loses separators). A shape seen at the edge of many pages (its first or last lines) and
+rare in the reference edition is furniture; so is an edge line that begins with such a shape
+and trails only debris (``SOU 2025:96 + Ks oo - 6``), and a bare page number or ``# av #``
+line at a page edge when folios are common in the document or its number is the page's own.
+
+Imports: the standard library, :mod:`app.tables`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from app.tables import FOLIO_WORDS
+
+_LINE = re.compile(r"[^\n\f]*")
+_TOKEN = re.compile(r"\w+(?:[.:/,-]\w+)*|\S")
+_DIGITS = re.compile(r"\d+")
+_NUMBERISH = re.compile(r"\d+(?:[.:/,-]\d+)*")  # ``2025:96`` and ``202596`` (a lost colon) alike
+
+
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """Thresholds of the furniture evidence (shares of pages, not counts, so any length works)."""
+
+    edge_lines: int = 3  # lines at the top and bottom of a page that may be furniture
+    min_pages: int = 3  # a shape must recur on at least this many pages...
+    page_share: float = 0.25  # ...and on this share of them
+    max_tokens: int = 12  # a running head is short
+    reference_share: float = 0.34  # the reference may hold the shape at most this often per base page
+    folio_slack: int = 3  # a lone folio line counts when its number is the page's, give or take this
+
+
+FURNITURE = Furniture()
+
+
+def shape(line: str) -> str:
+    """The furniture shape of a line (see the module docstring)."""
+    words = [_NUMBERISH.sub("#", t.casefold()) for t in _TOKEN.findall(line) if any(ch.isalnum() for ch in t)]
+    return " ".join(words)
+
+
+def find_furniture(text: str, reference: str, rules: Furniture = FURNITURE) -> list[tuple[int, int]]:
+    """The ``(start, end)`` spans of furniture lines of ``text`` (without their newline)."""
+    pages = list(_pages(text))
+    edge = [list(_edge_lines(text, start, end, rules.edge_lines)) for start, end in pages]
+    seen: Counter[str] = Counter()
+    for lines in edge:
+        seen.update({shape(text[a:b]) for a, b in lines} - {""})
+    need = max(rules.min_pages, rules.page_share * len(pages))
+    in_reference = Counter(shape(line) for line in reference.splitlines())
+    common = {s for s, n in seen.items()
+              if n >= need and len(s.split()) <= rules.max_tokens
+              and in_reference[s] <= rules.reference_share * n}
+    folios = sum(n for s, n in seen.items() if _is_folio(s)) >= need
+    spans = []
+    for number, lines in enumerate(edge, 1):
+        for a, b in lines:
+            s = shape(text[a:b])
+            if s and (s in common or _extends(s, common)
+                      or _is_folio(s) and (folios or _numbers_page(text[a:b], number, rules.folio_slack))):
+                spans.append((a, b))
+    return spans
+
+
+def _pages(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for k, ch in enumerate(text):
+        if ch == "\f":
+            yield start, k
+            start = k + 1
+    if text[start:].strip():
+        yield start, len(text)
+
+
+def _edge_lines(text: str, start: int, end: int, count: int) -> Iterator[tuple[int, int]]:
+    """The first and last ``count`` non-blank lines of one page."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text, start, end) if text[m.start():m.end()].strip()]
+    picked = lines[:count] + lines[-count:] if len(lines) > 2 * count else lines
+    yield from dict.fromkeys(picked)
+
+
+def _extends(line_shape: str, common: set[str]) -> bool:
+    """``line_shape`` is a common shape followed only by short debris tokens."""
+    words = line_shape.split()
+    for s in common:
+        stem = s.split()
+        while stem and stem[-1] == "#":
+            stem.pop()
+        if stem and words[:len(stem)] == stem and len(words) > len(stem):
+            rest = words[len(stem):]
+            if all(len(t) <= 3 for t in rest):
+                return True
+    return False
+
+
+def _numbers_page(line: str, page: int, slack: int) -> bool:
+    """The line's first number is (about) its page's ordinal: a folio even where few survived."""
+    found = _DIGITS.search(line)
+    return found is not None and abs(int(found.group()[:6]) - page) <= slack
+
+
+def _is_folio(line_shape: str) -> bool:
+    """A bare page number, ``# av #``, ``page #``: a line of digits and folio words only."""
+    words = line_shape.split()
+    return bool(words) and "#" in words and all(w == "#" or w in FOLIO_WORDS for w in words)

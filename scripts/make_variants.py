@@ -1,0 +1,233 @@
+#!/usr/bin/env python3
+"""Build a *variant corpus*: new tesseract editions of the corpus scans, made with settings
+the corpus does not have, to measure ProofPair on OCR it was not tuned on.
+
+Contract
+--------
+Input: ``CORPUS`` laid out as the development corpus (see its README): pair folders holding
+``canonical.txt``, ``draft.txt``, ``edits.json``, ``meta.json`` and ``scan.pdf`` (image-only,
+one grayscale JPEG per page), ``score.py`` at the root.
+
+Output: ``OUT`` with the same layout, readable by ``scripts/accuracy.py OUT``:
+
+* ``OUT/score.py`` — a copy of the corpus scorer;
+* ``OUT/<pair>/{canonical.txt,draft.txt,edits.json,meta.json}`` — relative symlinks to the
+  corpus files (copies with ``--copy``);
+* ``OUT/<pair>/ocr_<lang>-<variant>.txt`` — the new OCR editions: tesseract text of every page
+  of ``scan.pdf`` in order, a form feed after every page (as tesseract's own txt output).
+
+No original ``ocr_*.txt`` is copied, so ``accuracy.py OUT`` measures the variants only.
+
+Variants (``<lang>`` = the pair's main language, from ``meta.json["language"]``):
+
+* ``psm4`` — ``--psm 4``. Where the corpus already OCR'd that language with ``--psm 4`` (the
+  English pair) ``--psm 3`` is used instead and the file is named ``-psm3``.
+* ``oem0`` — ``--oem 0`` (legacy engine), only if the installed traineddata has the legacy
+  model components; otherwise skipped with a printed reason.
+* ``poor`` — a deliberately poor scan: each page downscaled to ``--poor-scale`` (60 %) and back
+  up, salt-and-pepper noise on ``--poor-noise`` (0.4 %) of the pixels, a Gaussian blur of
+  ``--poor-blur`` px at 300 dpi (scaled to the pair's dpi); the pair's psm.
+* ``lang-wrong`` — ``-l deu`` on the Swedish and English pairs, ``-l swe`` on the German one
+  (file named after the language used, e.g. ``ocr_deu-lang-wrong.txt`` for a Swedish pair).
+
+Reproducible: page images are the JPEGs embedded in ``scan.pdf`` (extracted byte for byte, so
+they are exactly what the corpus OCR'd); the noise is seeded by ``--seed``, the pair name and
+the page number. Tesseract runs one page at a time with ``OMP_THREAD_LIMIT=1``; ``--dpi`` is
+passed from ``meta.json``. An existing output file is kept unless ``--force`` (so an
+interrupted run resumes). Exit 0 on success, 2 on a usage error.
+
+Usage: ``python scripts/make_variants.py CORPUS OUT [--variants psm4,poor] [--pairs NAME ...]``
+Needs: Python standard library, pypdfium2, Pillow, and ``tesseract`` on PATH.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from PIL import Image, ImageFilter
+
+VARIANTS = ("psm4", "oem0", "poor", "lang-wrong")
+PAIR_FILES = ("canonical.txt", "draft.txt", "edits.json", "meta.json")
+MAIN_LANG = {"sv": "swe", "en": "eng", "de": "deu"}
+WRONG_LANG = {"sv": "deu", "en": "deu", "de": "swe"}
+# components of a traineddata file the legacy engine (--oem 0) needs
+LEGACY_PARTS = ("inttemp", "pffmtable", "normproto")
+
+
+def legacy_support(lang: str) -> str | None:
+    """None if ``lang`` can run with ``--oem 0``, else the reason it cannot."""
+    if not shutil.which("combine_tessdata"):
+        return "combine_tessdata not found, cannot inspect the traineddata"
+    prefix = os.environ.get("TESSDATA_PREFIX")
+    found = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True)
+    path = None
+    for line in (found.stdout + found.stderr).splitlines():
+        if line.startswith("List of available languages in"):
+            path = Path(line.split('"')[1]) / f"{lang}.traineddata"
+    if prefix:
+        path = Path(prefix) / f"{lang}.traineddata"
+    if path is None or not path.is_file():
+        return f"{lang}.traineddata not found"
+    listing = subprocess.run(["combine_tessdata", "-d", str(path)], capture_output=True, text=True)
+    parts = {line.split(":")[1] for line in (listing.stdout + listing.stderr).splitlines()
+             if line.count(":") >= 2 and line.split(":")[0].isdigit()}
+    missing = [p for p in LEGACY_PARTS if p not in parts]
+    if missing:
+        return (f"{path.name} is LSTM-only (has {', '.join(sorted(parts))}; lacks the legacy "
+                f"components {', '.join(missing)})")
+    return None
+
+
+def page_images(scan: Path, folder: Path, dpi: int) -> list[Path]:
+    """The page images of ``scan``: the embedded JPEG of each page, extracted unchanged
+    (rendered at ``dpi`` if a page has no single embedded image)."""
+    pdf = pdfium.PdfDocument(str(scan))
+    paths = []
+    for number, page in enumerate(pdf, 1):
+        images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]))
+        target = folder / f"scan-{number:02d}"
+        if len(images) == 1:
+            images[0].extract(str(target))  # adds the extension (.jpg for DCTDecode)
+            path = next(folder.glob(f"scan-{number:02d}.*"))
+        else:
+            path = target.with_suffix(".png")
+            page.render(scale=dpi / 72, grayscale=True).to_pil().save(path)
+        paths.append(path)
+    return paths
+
+
+def degrade(image: Path, out: Path, seed: str, dpi: int, scale: float, noise: float,
+            blur: float) -> Path:
+    """Write a poor copy of ``image`` to ``out``: down/up-scaled, salt and pepper, blurred."""
+    rng = random.Random(seed)
+    img = Image.open(image).convert("L")
+    size = img.size
+    small = (max(1, round(size[0] * scale)), max(1, round(size[1] * scale)))
+    img = img.resize(small, Image.Resampling.BILINEAR).resize(size, Image.Resampling.BILINEAR)
+    pixels = img.load()
+    for _ in range(round(size[0] * size[1] * noise)):
+        pixels[rng.randrange(size[0]), rng.randrange(size[1])] = rng.choice((0, 255))
+    img = img.filter(ImageFilter.GaussianBlur(blur * dpi / 300))
+    img.save(out, dpi=(dpi, dpi))
+    return out
+
+
+def ocr(images: list[Path], lang: str, dpi: int, extra: list[str]) -> str:
+    """Tesseract text of ``images`` one page at a time, a form feed after every page."""
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    pages = []
+    for image in images:
+        done = subprocess.run(["tesseract", str(image), "stdout", "-l", lang, "--dpi", str(dpi),
+                               *extra], capture_output=True, text=True, env=env, check=True)
+        pages.append(done.stdout.rstrip("\f") + "\f")
+    return "".join(pages)
+
+
+def link_pair(pair: Path, out: Path, copy: bool) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for name in PAIR_FILES:
+        target = out / name
+        if target.is_symlink() or target.exists():
+            target.unlink()
+        if copy:
+            shutil.copyfile(pair / name, target)
+        else:
+            target.symlink_to(os.path.relpath(pair / name, out))
+
+
+def build_pair(pair: Path, out: Path, args: argparse.Namespace) -> None:
+    meta = json.loads((pair / "meta.json").read_text(encoding="utf-8"))
+    language = meta["language"]
+    dpi = int(meta["scan"]["config"]["dpi"])
+    lang = MAIN_LANG[language]
+    psm = int(meta["ocr_config"]["psm"])
+    corpus_psm = {v["tesseract_lang"]: v["psm"] for v in meta["ocr"].values()}
+    link_pair(pair, out, args.copy)
+
+    jobs = []  # (file name, language, extra args, degrade the images)
+    for variant in args.variants:
+        if variant == "psm4":
+            new = 3 if corpus_psm.get(lang) == 4 else 4
+            jobs.append((f"ocr_{lang}-psm{new}.txt", lang, ["--psm", str(new)], False))
+        elif variant == "oem0":
+            reason = legacy_support(lang)
+            if reason:
+                print(f"  skip oem0 for {pair.name}: {reason}", flush=True)
+                continue
+            jobs.append((f"ocr_{lang}-oem0.txt", lang, ["--oem", "0", "--psm", str(psm)], False))
+        elif variant == "poor":
+            jobs.append((f"ocr_{lang}-poor.txt", lang, ["--psm", str(psm)], True))
+        elif variant == "lang-wrong":
+            wrong = WRONG_LANG[language]
+            jobs.append((f"ocr_{wrong}-lang-wrong.txt", wrong, ["--psm", str(psm)], False))
+    jobs = [j for j in jobs if args.force or not (out / j[0]).exists()]
+    if not jobs:
+        return
+
+    with tempfile.TemporaryDirectory(prefix="variants-") as tmp:
+        folder = Path(tmp)
+        images = page_images(pair / "scan.pdf", folder, dpi)
+        for name, job_lang, extra, poor in jobs:
+            started = time.perf_counter()
+            pages = images
+            if poor:
+                pages = [degrade(img, folder / f"poor-{n:02d}.png", f"{args.seed}:{pair.name}:{n}",
+                                 dpi, args.poor_scale, args.poor_noise, args.poor_blur)
+                         for n, img in enumerate(images, 1)]
+            text = ocr(pages, job_lang, dpi, extra)
+            (out / name).write_text(text, encoding="utf-8")
+            print(f"  {pair.name}/{name}: {len(pages)} pages, "
+                  f"{time.perf_counter() - started:.0f} s", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", type=Path, help="the corpus folder (pair folders, score.py)")
+    parser.add_argument("out", type=Path, help="the variant corpus to write")
+    parser.add_argument("--variants", default=",".join(VARIANTS),
+                        help=f"comma-separated subset of {','.join(VARIANTS)} (default: all)")
+    parser.add_argument("--pairs", nargs="*", help="only these pair folders (default: all)")
+    parser.add_argument("--copy", action="store_true", help="copy the pair files, not symlink")
+    parser.add_argument("--force", action="store_true", help="redo existing OCR editions")
+    parser.add_argument("--seed", default="proofpair-variants", help="seed of the poor scans")
+    parser.add_argument("--poor-scale", type=float, default=0.6)
+    parser.add_argument("--poor-noise", type=float, default=0.004, help="share of pixels")
+    parser.add_argument("--poor-blur", type=float, default=0.8, help="px at 300 dpi")
+    args = parser.parse_args(argv)
+
+    args.variants = [v for v in args.variants.split(",") if v]
+    unknown = [v for v in args.variants if v not in VARIANTS]
+    if unknown or not (args.corpus / "score.py").is_file():
+        parser.error(f"unknown variant {unknown}" if unknown else f"no score.py in {args.corpus}")
+    if not shutil.which("tesseract"):
+        parser.error("tesseract not found on PATH")
+    pairs = sorted(p for p in args.corpus.iterdir() if (p / "scan.pdf").is_file())
+    if args.pairs:
+        pairs = [p for p in pairs if p.name in args.pairs]
+
+    started = time.perf_counter()
+    args.out.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(args.corpus / "score.py", args.out / "score.py")
+    print("German pair de_lebensqualitaet_2016 is already set in two columns "
+          "(no separate twocol variant).", flush=True)
+    for pair in pairs:
+        print(pair.name, flush=True)
+        build_pair(pair, args.out / pair.name, args)
+    print(f"done in {time.perf_counter() - started:.0f} s", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""The judge's evidence, each piece on text made for it, and the whole on the corpus's real OCR."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.classify import classify
+from app.diffing import Hunk
+from app.engine import compare
+from app.judge.digits import touches_number
+from app.judge.lexicon import Words
+from app.judge.pages import find_furniture
+from app.judge.refine import refine
+from app.model import Edition, Kind, Verdict
+from app.review import Review, accept_all
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def edition(text: str, name: str = "e.txt") -> Edition:
+    return Edition(Path(name), text, "utf-8", "0")
+
+
+def test_running_heads_and_folios_are_found_from_the_page_structure() -> None:
+    body = "Ordinary running text of the report, line after line, about nothing in particular.\n"
+    pages = [f"Annual Report 2024 {n}\n\n" + body * 5 + ("\n- %d -\n" % n) for n in range(1, 7)]
+    pages[3] = pages[3].replace("Annual Report 2024 4", "Annual Report 2024 | ., 4")  # damaged by specks
+    text = "\f".join(pages)
+    found = {text[a:b] for a, b in find_furniture(text, body * 30)}
+    assert {"Annual Report 2024 1", "Annual Report 2024 | ., 4", "- 6 -"} <= found
+    assert not any("running text" in line for line in found)
+
+
+def test_a_heading_the_reference_repeats_is_not_furniture() -> None:
+    page = "Chapter heading\n\n" + "Some body text here.\n" * 8
+    text = "\f".join([page] * 5)
+    assert find_furniture(text, text) == []
+
+
+@pytest.mark.parametrize(("base", "ref", "touches"), [
+    ("2024", "2023", True), ("X", "1", True), ("system??,", "system12.", True),
+    ("6kad", "ökad", False), ("f6r", "för", False), ("4r", "är", False),
+    ("30 000", "30\u00a0000", False), ("2024 /25:1", "2024/25:1", False), ("l7", "17", True),
+])
+def test_the_numbers_guard(base: str, ref: str, touches: bool) -> None:
+    assert touches_number(base, ref) is touches
+
+
+def test_a_hunk_is_cut_so_a_number_stands_apart_from_the_misreads_around_it() -> None:
+    b, r = "0,77 ar 2024 Kommunsektom och", "0,77 år 2023 Kommunsektorn och"
+    pieces = refine([Hunk(5, len(b) - 4, 5, len(r) - 4)], b, r)
+    assert [(b[h.b_start:h.b_end], r[h.r_start:h.r_end]) for h in pieces] == [
+        ("ar", "år"), ("2024", "2023"), ("Kommunsektom", "Kommunsektorn")]
+
+
+def test_specks_are_ocr_and_one_sided_words_are_content() -> None:
+    words = Words("some text", "some text")
+    speck = classify(" = ", "", "t", "x", False, words)
+    assert speck.kind is Kind.OCR and speck.suggestion.decision.verdict is Verdict.ACCEPTED
+    assert classify("Hela meningen finns bara här. ", "", "\n", "x", False, words).kind is Kind.CONTENT
+    assert classify("", "\u2612 ", "\n", "N", False, words).kind is Kind.CONTENT  # a checkbox alone
+
+
+def test_a_non_word_against_a_word_is_a_misread_and_two_words_are_an_edit() -> None:
+    words = Words("Luftschadstoffe mindre små", "Luftschadstoffe små")
+    assert classify("Lufischadstolfe", "Luftschadstoffe", " ", " ", False, words).kind is Kind.OCR
+    assert classify("mindre", "små", " ", " ", False, words).kind is Kind.CONTENT
+
+
+def test_the_print_glyph_is_kept_against_a_plain_fallback() -> None:
+    words = Words("“a” ’s", "\"a\" 's")
+    verdict = classify("’", "'", "y", "s", False, words)
+    assert verdict.kind is Kind.TYPOGRAPHY and verdict.suggestion.decision.verdict is Verdict.REJECTED
+
+
+def test_a_moved_paragraph_is_one_move_and_apply_restores_the_order() -> None:
+    a = "Die Luft in Deutschland ist in den letzten Jahren deutlich besser geworden und die Emissionen sanken."
+    b = "Betrachtet man die fünf wichtigsten Luftschadstoffe getrennt, so zeigt sich ein gemischtes Bild für alle."
+    c = "Ammoniak wird heute ähnlich häufig ausgestoßen wie zur Jahrtausendwende in allen Regionen des Landes."
+    d = "Schluss: Es bleibt viel zu tun für die Bundesregierung und die Länder in den kommenden Jahren hier."
+    base = "\n\n".join([a, c.replace("häufig", "hänfig"), b, d]) + "\n"
+    ref = "\n\n".join([a, b, c, d]) + "\n"
+    comparison = compare(edition(base), edition(ref, "r.txt"))
+    moved = [x for x in comparison.changes if x.reason == "moved paragraph"]
+    assert len(moved) == 2 and all(x.kind is Kind.LAYOUT for x in moved)
+    review = Review(comparison)
+    review.apply_suggestions()
+    assert review.canonical_text() == ref  # the misread inside the moved paragraph corrected too
+    accept_all(review)
+    assert review.canonical_text() == ref
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not beside this checkout")
+def test_on_real_ocr_furniture_goes_and_no_genuine_edit_is_taken() -> None:
+    pair = CORPUS / "sv_sou_2025_96_kommunsektorn"
+    from app.loading import load_edition
+    comparison = compare(load_edition(pair / "ocr_swe.txt"), load_edition(pair / "draft.txt"))
+    furniture = [c for c in comparison.changes if c.reason == "page furniture"]
+    assert len(furniture) >= 15 and all("SOU 2025:96" in c.base_text for c in furniture)
+    review = Review(comparison)
+    review.apply_suggestions(numbers=True)
+    text = review.canonical_text()
+    assert "SOU 2025:96 1" not in text.replace("SOU 2025:96)", "")
+    content = [c for c in comparison.changes if c.kind is Kind.CONTENT]
+    assert len(content) <= 15 + 19  # genuine edits plus one a page at most
+
+
+def test_a_cut_never_leaves_two_equal_texts() -> None:
+    """Found by hypothesis: a wall-cut piece whose two sides read the same is no change."""
+    b, r = "länets 2024\n\n .1", "länets 2024\n\n 5.1"
+    pieces = refine([Hunk(0, len(b), 0, len(r))], b, r, [(len(b) - 2, len(b))])
+    assert all(b[h.b_start:h.b_end] != r[h.r_start:h.r_end] for h in pieces)
+    comparison = compare(edition(b), edition(r, "r.txt"))
+    review = Review(comparison)
+    accept_all(review)
+    assert review.canonical_text() == r

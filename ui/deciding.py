@@ -1,0 +1,133 @@
+"""Deciding in the window: every intent that records a decision, as one undoable command.
+
+:class:`Decider` turns the editor's intents (accept, reject, edit the current change; a
+bulk action over a scope) into :class:`~ui.commands.DecideCommand` s on the window's undo
+stack, each with its :class:`~app.model.Provenance` (by hand: key, button or edit; a bulk
+action: its name and filter). Applying a command calls :meth:`Review.decide` once and tells
+every view what moved (:meth:`Decider.refresh_views`); an undo or redo then shows the change
+it touched, through the window's :class:`~ui.navigation.Navigation`.
+
+Imports: Qt, the core, :mod:`ui.bulk`, :mod:`ui.commands`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox
+
+from app import bulk as core_bulk
+from app.bulk import Scope
+from app.model import ACCEPT, REJECT, Decision, Provenance, Source, Verdict
+from app.review import DecisionsChanged
+from ui import bulk
+from ui.commands import DecideCommand
+
+
+class Decider(QObject):
+    """The window's decisions (``window`` is a :class:`~ui.main_window.MainWindow`)."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def decide(self, updates: Mapping[str, Decision], text: str, provenance: Provenance) -> None:
+        w = self.window
+        if w.review is None or not updates:
+            return
+        w.undo_stack.push(DecideCommand(self._apply, updates, text, provenance, w.navigation.go_to_first_of))
+
+    def _apply(self, updates: Mapping[str, Decision],
+               provenance: Provenance | Mapping[str, Provenance | None]) -> DecisionsChanged:
+        w = self.window
+        assert w.review is not None
+        changed = w.review.decide(updates, provenance)
+        if not changed:
+            return changed
+        if w.comparison is None:  # still partial: remember it for the sections to come
+            w.stream.remember(changed)
+        self.refresh_views(changed)
+        w.autosaver.mark_dirty()
+        return changed
+
+    def refresh_views(self, changed: DecisionsChanged) -> None:
+        """Every view follows ``changed`` (only what moved)."""
+        w = self.window
+        if not changed:
+            return
+        w.navigator_model.decisions_changed(changed)
+        w.change_list.model.decisions_changed(changed)
+        w.canonical.decisions_changed(changed)
+        w.marks.restyle(changed.ids)
+        if w.current_change in changed.after or len(changed) > 1:
+            w.inspector.show_current()
+        w._update_status()
+        if w.comparison is not None and not w.review.counts().pending \
+                and any(d.verdict is Verdict.PENDING for d in changed.before.values()):
+            self._offer_export()
+
+    def _offer_export(self) -> None:
+        """The last pending change was just decided: offer the canonical text."""
+        w = self.window
+        w.statusBar().showMessage(self.tr("Every change is decided: File › Export › Canonical Text (Ctrl+E) "
+                                          "writes the result."), 10000)
+        if w.quiet:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Review complete"),
+                          self.tr("Every change is decided. Export the canonical text now?"), parent=w)
+        box.setObjectName("offer_export")
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        if box.exec() == QMessageBox.StandardButton.Yes:
+            w.files.export("text")
+
+    # -- by hand ------------------------------------------------------------------------------
+    def accept_current(self, how: str = "key") -> None:
+        change = self.window.current_change
+        if change:
+            self.decide({change: ACCEPT}, self.tr("Accept change"), Provenance(Source.HAND, how))
+
+    def reject_current(self, how: str = "key") -> None:
+        change = self.window.current_change
+        if change:
+            self.decide({change: REJECT}, self.tr("Reject change"), Provenance(Source.HAND, how))
+
+    def edit_current(self, text: str) -> None:
+        w = self.window
+        if w.current_change:
+            self.decide({w.current_change: Decision(Verdict.EDITED, text)}, self.tr("Edit change"),
+                        Provenance(Source.HAND, "edit"))
+            w.panes.base.setFocus()
+
+    def accept_and_next(self) -> None:
+        self.accept_current("key")
+        self.window.navigation.step_change(1, pending_only=True)
+
+    def reject_and_next(self) -> None:
+        self.reject_current("key")
+        self.window.navigation.step_change(1, pending_only=True)
+
+    # -- in bulk --------------------------------------------------------------------------------
+    def bulk_accept(self, scope: str) -> None:
+        """A bulk action over ``scope`` (an :class:`app.bulk.Scope` value): confirmed, one undo step."""
+        w = self.window
+        review = w.review
+        if review is None:
+            return
+        threshold = w.settings.bulk_threshold
+        section = w.current_section
+        if scope == "section" and section:
+            plan = core_bulk.plan(review, Scope.SECTION, section=section, threshold=threshold)
+            where = self.tr("in section %1").replace("%1", section)
+        elif scope in ("document", "confident"):
+            plan, where = core_bulk.plan(review, Scope(scope), threshold=threshold), self.tr("in the document")
+        elif scope == "kind" and (kind := bulk.choose_kind(w, review, threshold)) is not None:
+            plan, where = core_bulk.plan(review, Scope.KIND, kind=kind, threshold=threshold), self.tr("of this kind")
+        elif scope == "pattern" and (pattern := bulk.choose_pattern(w, review, threshold)) is not None:
+            plan = core_bulk.plan(review, Scope.PATTERN, pattern=pattern, threshold=threshold)
+            where = self.tr("with this confusion")
+        else:
+            return
+        if bulk.confirm(w, plan, where):
+            self.decide(plan.decisions, self.tr("Accept %1 suggestions").replace("%1", str(len(plan))),
+                        plan.provenance)
