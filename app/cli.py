@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from app import __version__
 from app.fileio import describe_os_error, shown_path
 from app.loading import EditionError
-from app.model import REJECT, Kind, Provenance, Source, Verdict
+from app.model import BIDI_CONTROLS, REJECT, Kind, Provenance, Source, Verdict
 
 if TYPE_CHECKING:
     from app.model import Comparison
@@ -54,6 +54,11 @@ EXPORT_FORMATS = ("text", "reflow", "csv", "json", "summary")  # the log formats
 _SUFFIX_FORMAT = {".csv": "csv", ".json": "json"}
 #: ``compare --json`` is written in blocks of about this many characters.
 _JSON_BLOCK = 1 << 20
+
+
+#: Control characters escaped and bidi controls named when a document's text is printed.
+_TERMINAL_SAFE = {**{code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7f, 0xa0))},
+                  **{ord(ch): f"<{name}>" for ch, name in BIDI_CONTROLS.items()}}
 
 
 class UserError(Exception):
@@ -257,7 +262,8 @@ def print_comparison(review: Review, out: TextIO) -> None:
     comparison = review.comparison
     for role, edition in (("Base", comparison.base), ("Reference", comparison.reference)):
         kind = "" if edition.source_format == "text" else f"{edition.source_format}, "
-        print(f"{role + ':':<11}{edition.name} ({kind}{edition.encoding}, {len(edition.text):,} characters)",
+        print(f"{role + ':':<11}{edition.name.translate(_TERMINAL_SAFE)} ({kind}{edition.encoding}, "
+              f"{len(edition.text):,} characters)",
               file=out)
     print(f"Shared words: {comparison.similarity:.0%}", file=out)
     print(f"\nSections: {len(comparison.sections)}", file=out)
@@ -319,7 +325,12 @@ def _apply(args: argparse.Namespace) -> int:
                f"{counts.accepted}, kept as base {counts.rejected}, edited {counts.edited}.")
         left = kinds_count([c for c in review.changes if review.decision(c.id).verdict is Verdict.PENDING])
         did += f"\nLeft as in the base edition: {counts.pending}" + _kinds_brief(left) + "."
-    _write(output, lambda: export_text(review, output, reflow=args.reflow))
+    if mode == "none" and not args.reflow:
+        # every change rejected: the base edition itself, as the file had it, whole (a change
+        # boundary inside a combining sequence cannot split what NFC rewrote there)
+        _write(output, lambda: _write_base(comparison.base, output))
+    else:
+        _write(output, lambda: export_text(review, output, reflow=args.reflow))
     print(did)
     print(f"Wrote {output}{' (reflowed)' if args.reflow else ''}.")
     if session is not None:
@@ -355,6 +366,14 @@ def _accept_mode(value: str | None) -> str | tuple[Kind, ...] | None:
 
 
 # -- export ----------------------------------------------------------------------------------------
+
+def _write_base(base: Any, output: Path) -> None:
+    """Write the base edition exactly as loaded: its code points and line endings, in UTF-8."""
+    from app.fileio import atomic_write_text
+    from app.loading import original_text
+
+    atomic_write_text(output, original_text(base, 0, len(base.text)), newline=base.newline)
+
 
 def _as_written(base: Any, reflow: bool) -> str:
     """What writing the base edition changes, said precisely ("" when it is byte for byte)."""
@@ -449,6 +468,11 @@ def _warn(comparison: Comparison) -> None:
         print(f"{PROG}: warning: {note}", file=sys.stderr)
     for warning in comparison.warnings:
         print(f"{PROG}: warning: {warning}", file=sys.stderr)
+    if bidi := [c for c in comparison.changes if c.changes_bidi]:
+        sections = ", ".join(dict.fromkeys(c.section for c in bidi))
+        print(f"{PROG}: warning: {len(bidi)} change{'s' if len(bidi) > 1 else ''} add or remove a bidirectional "
+              f"control character, which can make text read in reverse (sections {_clip(sections, 60)}); "
+              "never applied in bulk.", file=sys.stderr)
 
 
 def _fail(message: str) -> int:
@@ -474,7 +498,9 @@ def _kinds_brief(counts: dict[Kind, int]) -> str:
 
 
 def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    """A document's string for the terminal: one line, clipped, control characters escaped
+    (an ESC from a file cannot drive the terminal) and bidi controls named (``<RLO>``)."""
+    text = " ".join(text.split()).translate(_TERMINAL_SAFE)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

@@ -367,13 +367,14 @@ def _composition_seconds() -> frozenset[str]:
 
 def _segments(text: str) -> re.Pattern[str]:
     """A pattern matching the stretches NFC normalizes independently in ``text``: each
-    starts at a stable starter (no canonical decomposition, combining class 0, never
-    composed onto what precedes it) and runs to the next one."""
+    starts at a stable starter (combining class 0, never composed onto what precedes it,
+    and so is the first character of its canonical decomposition: ``é`` and U+F96E are,
+    U+0F73 is not) and runs to the next one."""
     seconds = _composition_seconds()
     unstable = []
     for ch in set(text):
-        decomposition = unicodedata.decomposition(ch)
-        if unicodedata.combining(ch) or ch in seconds or (decomposition and not decomposition.startswith("<")):
+        first = unicodedata.normalize("NFD", ch)[0]  # what NFC could join to the text before
+        if unicodedata.combining(ch) or ch in seconds or unicodedata.combining(first) or first in seconds:
             unstable.append(ch)
     if not unstable:
         return re.compile(r".", re.S)

@@ -6,9 +6,11 @@ Run from a checkout::
     python scripts/fuzz.py --editions 500 --sessions 200 --cli 200 --start 100000   # a quick other slice
 
 Each kind runs in a worker process (``--worker``) that takes the seeds in order and prints
-one line per case as it starts and ends; this process reads them, and a case that has not
-ended after ``--hang`` seconds (default 30) is recorded as a hang, its worker killed and a new
-one started at the next seed. The cases themselves and what is checked are in
+one line per case as it starts and ends; this process reads them and watches the worker's
+CPU time: a case that computes for more than ``--hang`` seconds of CPU (default 30), or sits
+blocked without using any for that long, or takes ten times that of wall time, is recorded
+as a hang, its worker killed and a new one started at the next seed. (Wall time alone would
+call a case a hang because other work shares the machine.) The cases themselves and what is checked are in
 ``tests/fuzz/harness.py`` (its docstring). The pytest run holds a bounded slice of the same
 cases (``tests/fuzz/test_fuzz.py``).
 
@@ -57,10 +59,24 @@ def worker(kind: str, start: int, stop: int) -> int:
     return 0
 
 
+def cpu_seconds(pid: int) -> float:
+    """The CPU time (user + system) process ``pid`` has used, from /proc (0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def drive(kind: str, start: int, count: int, hang: float, totals: Counter[str],
           examples: dict[str, list[str]], stats: Counter[str]) -> None:
-    """Run ``count`` cases of ``kind`` through workers, restarting one after a hang."""
+    """Run ``count`` cases of ``kind`` through workers, restarting one after a hang.
+
+    A hang is a case that has computed for more than ``hang`` seconds of CPU, or used no
+    CPU for ``hang`` seconds (blocked on a FIFO, a lock), or taken ten times ``hang`` of
+    wall time. A case merely slow in wall time on a loaded machine is counted apart."""
     seed, stop = start, start + count
+    slow: set[int] = set()
     began = time.monotonic()
     while seed < stop:
         proc = subprocess.Popen([sys.executable, __file__, "--worker", kind, str(seed), str(stop)],
@@ -69,15 +85,29 @@ def drive(kind: str, start: int, count: int, hang: float, totals: Counter[str],
         selector.register(proc.stdout, selectors.EVENT_READ)
         current = None
         last = time.monotonic()
+        cpu_at_start = cpu_seen = 0.0
+        cpu_moved = last
         while True:
             if not selector.select(timeout=1.0):
-                if current is not None and time.monotonic() - last > hang:
+                if current is None:
+                    continue
+                now, cpu = time.monotonic(), cpu_seconds(proc.pid)
+                if cpu > cpu_seen:
+                    cpu_seen, cpu_moved = cpu, now
+                busy = cpu - cpu_at_start > hang  # computing for longer than a hang
+                blocked = now - cpu_moved > hang  # waiting (a FIFO, a lock) for longer
+                if busy or blocked or now - last > 10 * hang:
                     totals["hang"] += 1
-                    examples.setdefault("hang", []).append(f"{kind} seed={current}")
+                    examples.setdefault("hang", []).append(
+                        f"{kind} seed={current}: {'busy' if busy else 'blocked' if blocked else 'wall'} "
+                        f"{now - last:.0f} s wall, {cpu - cpu_at_start:.0f} s CPU")
                     proc.kill()
                     proc.wait()
                     seed = current + 1
                     break
+                if now - last > hang:
+                    stats["slow under load (wall > hang, CPU < hang)"] += current not in slow
+                    slow.add(current)
                 continue
             line = proc.stdout.readline()
             if not line:  # the worker ended
@@ -93,6 +123,8 @@ def drive(kind: str, start: int, count: int, hang: float, totals: Counter[str],
             last = time.monotonic()
             if word == "start":
                 current = int(rest)
+                cpu_at_start = cpu_seen = cpu_seconds(proc.pid)
+                cpu_moved = last
             elif word == "done":
                 result = json.loads(rest)
                 current = None

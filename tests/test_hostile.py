@@ -476,3 +476,12 @@ def test_error_rates_of_an_undecided_review_are_those_of_the_base(sample_paths) 
                                           "chars": sum(map(len, base)), "words": sum(len(b.split()) for b in base)}
     review.decide({review.changes[0].id: ACCEPT})
     assert error_rates(review)["canonical_vs_base"]["char_distance"] > 0
+
+
+def test_the_terminal_gets_no_escape_sequence_from_a_document(capsys, tmp_path) -> None:
+    base, reference = tmp_path / "b\x1b[2Jx.txt", tmp_path / "r.txt"
+    base.write_text("1. Rubrik \x1b[31m röd\n\nText abc\u202edef här.\n", encoding="utf-8")
+    reference.write_text("1. Rubrik \x1b[31m röd\n\nText abcdef här, ny.\n", encoding="utf-8")
+    code, out, err = run(capsys, "compare", base, reference)
+    assert code == 0 and "\x1b" not in out + err and "\u202e" not in out + err
+    assert "\\x1b" in out and "bidirectional control" in err

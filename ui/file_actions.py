@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from app import export
 from app import session as sessions
+from app.fileio import describe_os_error
 from app.formats import load_pair, scan_of
 from app.formats.describe import describe
 from app.loading import EditionError
@@ -220,7 +221,7 @@ class FileActions(QObject):
         try:
             sessions.save_session(path, w.review, self._session_settings())
         except OSError as exc:
-            w._error(_tr("Cannot save session"), f"{path}: {exc.strerror or exc}")
+            w._error(_tr("Cannot save session"), describe_os_error(exc, path))
             return False
         w.session_path = path
         self.recovered = False
@@ -269,7 +270,7 @@ class FileActions(QObject):
             else:
                 export.export_summary(w.review, path)
         except OSError as exc:
-            w._error(_tr("Export failed"), f"{path}: {exc.strerror or exc}")
+            w._error(_tr("Export failed"), describe_os_error(exc, path))
             return
         w.statusBar().showMessage(_tr("Exported %1").replace("%1", Path(path).name), 4000)
 
