@@ -25,7 +25,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QDockWidget, QSizePolicy, QWidget
 
@@ -295,7 +295,6 @@ def spot(edition: Edition, start: int, end: int) -> tuple[int, list[WordBox]] | 
 
 def caption(page: int, words: Sequence[WordBox]) -> str:
     """"Page 5 · OCR confidence 42%": the page, and the least confident boxed word's confidence."""
-    from PySide6.QtCore import QCoreApplication
 
     text = QCoreApplication.translate("PageView", "Page %1").replace("%1", str(page + 1))
     known = [w.confidence for w in words if w.confidence is not None]
@@ -390,7 +389,7 @@ def _kind_colour(kind: Kind, dark: bool) -> QColor:
 def attach(window: Any) -> PageView:
     """Dock a page view on ``window`` (a MainWindow) and keep it on the current change."""
     view = PageView()
-    dock = QDockWidget(window.tr("Page"), window)
+    dock = QDockWidget(QCoreApplication.translate("PageView", "Page"), window)
     dock.setObjectName("page_view_dock")
     dock.setWidget(view)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)

@@ -1077,6 +1077,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <source>OCR confidence %1%</source>
         <translation>OCR-säkerhet %1 %</translation>
     </message>
+    <message>
+        <source>Page</source>
+        <translation type="unfinished">Sida</translation>
+    </message>
 </context>
 <context>
     <name>Reason</name>
@@ -1371,7 +1375,7 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <name>window</name>
     <message>
         <source>Page</source>
-        <translation>Sida</translation>
+        <translation type="vanished">Sida</translation>
     </message>
 </context>
 </TS>
