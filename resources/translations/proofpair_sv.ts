@@ -1079,7 +1079,7 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     </message>
     <message>
         <source>Page</source>
-        <translation type="unfinished">Sida</translation>
+        <translation>Sida</translation>
     </message>
 </context>
 <context>
