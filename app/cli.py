@@ -28,6 +28,7 @@ window is passed in).
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 import sys
@@ -81,6 +82,7 @@ def main(argv: Sequence[str] | None = None, open_window: Callable[[argparse.Name
             args = _commands_parser().parse_args(argv)
             return args.run(args)
         args = _window_parser().parse_args(argv)
+        _refuse_unknown_command(command, args.paths)
         return _open(args, open_window)
     except SystemExit as done:  # --help and --version
         return done.code if isinstance(done.code, int) else 0
@@ -92,6 +94,16 @@ def main(argv: Sequence[str] | None = None, open_window: Callable[[argparse.Name
         if message is None:
             raise
         return _fail(message)
+
+
+def _refuse_unknown_command(word: str | None, paths: list[str]) -> None:
+    """``proofpair comapre A B``: a first word that is no file and no command, with more after
+    it, is a mistyped command, not three paths for the window."""
+    if word is None or len(paths) < 2 or os.path.lexists(word) or any(ch in word for ch in "./\\"):
+        return
+    close = difflib.get_close_matches(word, COMMANDS, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    raise UserError(f"unknown command '{word}'{hint}; the commands are {', '.join(COMMANDS)}")
 
 
 def user_message(exc: BaseException) -> str | None:

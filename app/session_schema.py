@@ -132,6 +132,8 @@ def decode_session(data: bytes) -> SessionDoc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise SchemaError(f"is not UTF-8 text (line {line})") from None
     del text
+    if not data.lstrip(b" \t\r\n\xef\xbb\xbf").startswith(b"{"):
+        raise NotASession("not a ProofPair session")  # not even a JSON object: another kind of file
     header = _decode(data, Header)
     if header.format != FORMAT:
         raise NotASession("not a ProofPair session")

@@ -348,3 +348,14 @@ def test_apply_with_the_editions_swapped_warns(capsys, tmp_path, sample_paths) -
 def test_apply_help_says_which_file_is_base(capsys) -> None:
     assert main(["apply", "--help"]) == 0
     assert "OCR'd edition" in capsys.readouterr().out
+
+
+def test_a_mistyped_command_is_named_not_opened(capsys, sample_paths) -> None:
+    code, out, err = run(capsys, "comapre", *sample_paths)
+    assert code == 2 and "unknown command 'comapre'" in err and "did you mean 'compare'" in err
+
+
+def test_a_text_file_given_as_session_is_not_a_session(capsys, tmp_path, sample_paths) -> None:
+    code, out, err = run(capsys, "export", sample_paths[0], "-o", tmp_path / "out.txt")
+    assert code == 2 and "is not a ProofPair session file" in err and "damaged" not in err
+    assert not (tmp_path / "out.txt").exists()
