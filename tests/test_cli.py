@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import importlib.util
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -359,3 +360,14 @@ def test_a_text_file_given_as_session_is_not_a_session(capsys, tmp_path, sample_
     code, out, err = run(capsys, "export", sample_paths[0], "-o", tmp_path / "out.txt")
     assert code == 2 and "is not a ProofPair session file" in err and "damaged" not in err
     assert not (tmp_path / "out.txt").exists()
+
+
+def test_no_display_says_what_to_do_instead_of_aborting(sample_paths) -> None:
+    """Started with no display, the window command says how to go on (Qt would abort with a
+    misleading hint about xcb-cursor0)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run([sys.executable, "-c", "import sys; from ui.launcher import main; sys.exit(main())",
+                           *map(str, sample_paths)], env=env, capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 2, done.stderr
+    assert "no display" in done.stderr and "proofpair compare" in done.stderr and "xcb" not in done.stderr

@@ -40,6 +40,13 @@ def open_window(args: Any) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     elif getattr(args, "screenshot", None) and not _has_display():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a picture needs no screen
+    elif not _has_display() and not os.environ.get("QT_QPA_PLATFORM"):
+        from app.cli import UserError  # Qt would abort here with a misleading xcb-cursor0 hint
+
+        raise UserError("there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY "
+                        "is set). Run it in a desktop session, or without the window: 'proofpair compare|apply|"
+                        "export …' (see --help); '--screenshot FILE' and '--smoke' work without a display, and "
+                        "QT_QPA_PLATFORM=offscreen runs the window unseen")
     from PySide6.QtWidgets import QApplication
 
     from ui.settings import APPLICATION, ORGANIZATION
