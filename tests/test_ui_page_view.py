@@ -89,6 +89,8 @@ def test_clicking_a_word_selects_its_change_and_zoom_and_full_page(window, qtbot
     with qtbot.waitSignal(window.navigation.current_changed, timeout=2000):
         qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=centre.toPoint())
     assert window.current_change == target.id
+    lowest = min(w.confidence for w in geometry.words_in(target.base.start, target.base.end))
+    assert f"OCR word confidence {round(lowest * 100)}%" in window.inspector.kind_label.text()  # the inspector says it too
     before = view.view_rect().width()
     qtbot.keyClick(view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert view.zoom > 1 and view.view_rect().width() < before

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroup
 
 from app.align import char_diff
 from app.classify import pattern_label
-from app.model import Change, Decision, Kind, Verdict, bidi_controls
+from app.model import Change, Decision, Edition, Kind, Verdict, bidi_controls
 from ui.change_editor import ChangeEditor
 from ui.change_model import (CHANGE_ID_ROLE, COL_BASE, COL_DECISION, COL_KIND, COL_REFERENCE,
                              ChangeFilterModel, ChangeTableModel, shown, verdict_label)
@@ -138,7 +138,10 @@ class ChangeInspector(QWidget):
         label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         return label
 
-    def show_change(self, change: Change | None, decision: Decision | None, section: str) -> None:
+    def show_change(self, change: Change | None, decision: Decision | None, section: str,
+                    word_confidence: float | None = None) -> None:
+        """Show ``change``; ``word_confidence`` is the OCR's own confidence in the words under
+        it (the lowest, where the base edition came with word boxes)."""
         self.editor.hide()
         enabled = change is not None
         for button in (self.accept_button, self.reject_button, self.edit_button):
@@ -154,8 +157,11 @@ class ChangeInspector(QWidget):
         self.change_id = change.id
         style = kind_styles(self.dark)[change.kind]
         self.section_label.setText(named_controls(section))
-        self.kind_label.setText(self.tr("%1 · confidence %2%").replace("%1", kind_label(change.kind))
-                                .replace("%2", str(round(change.confidence * 100))))
+        kind_text = self.tr("%1 · confidence %2%").replace("%1", kind_label(change.kind)) \
+            .replace("%2", str(round(change.confidence * 100)))
+        if word_confidence is not None:
+            kind_text += " · " + self.tr("OCR word confidence %1%").replace("%1", str(round(word_confidence * 100)))
+        self.kind_label.setText(kind_text)
         base, reference = marked_html(change.base_text, change.reference_text, style.background.name())
         self.base_label.setText(base)
         self.reference_label.setText(reference)
@@ -199,7 +205,8 @@ class ChangeInspector(QWidget):
             return
         if navigation.change:
             change = review.change(navigation.change)
-            self.show_change(change, review.decision(change.id), self._title(change.section))
+            self.show_change(change, review.decision(change.id), self._title(change.section),
+                             ocr_confidence(review.comparison.base, change))
         else:
             self.show_change(None, None, self._title(navigation.section))
 
@@ -373,3 +380,12 @@ class ChangeList(QWidget):
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._following:
             self.change_chosen.emit(current.data(CHANGE_ID_ROLE))
+
+
+def ocr_confidence(base: Edition, change: Change) -> float | None:
+    """The lowest OCR word confidence under ``change``'s base side (None without word boxes)."""
+    if base.geometry is None:
+        return None
+    found = [w.confidence for w in base.geometry.words_in(change.base.start, change.base.end)
+             if w.confidence is not None]
+    return min(found) if found else None

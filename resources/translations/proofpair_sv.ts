@@ -201,6 +201,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>Redigera…</translation>
     </message>
     <message>
+        <source>OCR word confidence %1%</source>
+        <translation>OCR-säkerhet för orden %1 %</translation>
+    </message>
+    <message>
         <source>Adds or removes a bidirectional control character (%1): it can make text read in reverse.</source>
         <translation>Lägger till eller tar bort ett dubbelriktat styrtecken (%1): det kan få text att läsas baklänges.</translation>
     </message>
