@@ -11,27 +11,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton
 
 from app.model import Kind, Verdict
-from ui_fixtures import answer_next_save_dialog, app_restored, isolated_settings  # noqa: F401
+from ui_fixtures import answer_next_save_dialog, app_restored, isolated_settings, window  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
 ALT, CTRL, SHIFT = (Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier,
                     Qt.KeyboardModifier.ShiftModifier)
 
-
-@pytest.fixture
-def window(qtbot, sample_paths):
-    from ui.main_window import MainWindow
-
-    win = MainWindow(quiet=True)
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.review_completed, timeout=20000):
-        win.open_editions(*sample_paths)
-    win.panes.base.setFocus()
-    yield win
-    win.runner.cancel()
-    win.runner.wait()
 
 
 def _mnemonic(text: str) -> str | None:

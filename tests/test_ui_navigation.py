@@ -7,24 +7,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from ui_fixtures import app_restored, isolated_settings  # noqa: F401
+from ui_fixtures import app_restored, isolated_settings, window  # noqa: F401
 
 pytestmark = pytest.mark.gui
 UI = Path(__file__).resolve().parent.parent / "ui"
 
-
-@pytest.fixture
-def window(qtbot, sample_paths):
-    from ui.main_window import MainWindow
-
-    win = MainWindow(quiet=True)
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.review_completed, timeout=20000):
-        win.open_editions(*sample_paths)
-    yield win
-    win.runner.cancel()
-    win.runner.wait()
 
 
 def test_choosing_a_section_in_the_outline_is_one_move_every_view_follows(window, qtbot):

@@ -9,25 +9,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from app.model import REJECT, Kind, Provenance, Source, Verdict
-from ui_fixtures import answer_next_box, app_restored, isolated_settings  # noqa: F401
+from ui_fixtures import answer_next_box, app_restored, isolated_settings, window  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
-
-@pytest.fixture
-def window(qtbot, sample_paths):
-    from ui.main_window import MainWindow
-
-    win = MainWindow(quiet=True)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    with qtbot.waitSignal(win.review_completed, timeout=20000):
-        win.open_editions(*sample_paths)
-    win.panes.base.setFocus()
-    yield win
-    win.runner.cancel()
-    win.runner.wait()
 
 
 def test_the_plan_accepts_the_confident_suggestions_with_one_key(window, qtbot):

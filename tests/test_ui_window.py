@@ -7,25 +7,10 @@ from PySide6.QtCore import Qt
 
 from app import remote
 from app.model import Verdict
-from ui_fixtures import answer_next_box, answer_next_save_dialog, app_restored, isolated_settings  # noqa: F401
+from ui_fixtures import answer_next_box, answer_next_save_dialog, app_restored, isolated_settings, window  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
-
-@pytest.fixture
-def window(qtbot, sample_paths):
-    from ui.main_window import MainWindow
-
-    win = MainWindow(quiet=True)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    with qtbot.waitSignal(win.review_completed, timeout=20000):
-        win.open_editions(*sample_paths)
-    win.panes.base.setFocus()
-    yield win
-    win.runner.cancel()
-    win.runner.wait()
 
 
 def current(win):

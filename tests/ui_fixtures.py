@@ -97,3 +97,20 @@ def answer_next_save_dialog(name: str, seen: list[str] | None = None, tries: int
             parent.window().activateWindow()
 
     QTimer.singleShot(0, answer)
+
+
+@pytest.fixture
+def window(qtbot, sample_paths):
+    """The real main window at 1400×900 with the sample compared, the base pane focused."""
+    from ui.main_window import MainWindow
+
+    win = MainWindow(quiet=True)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    with qtbot.waitSignal(win.review_completed, timeout=20000):
+        win.open_editions(*sample_paths)
+    win.panes.base.setFocus()
+    yield win
+    win.runner.cancel()
+    win.runner.wait()
