@@ -41,7 +41,8 @@ def test_a_heading_the_reference_repeats_is_not_furniture() -> None:
 
 @pytest.mark.parametrize(("base", "ref", "touches"), [
     ("2024", "2023", True), ("X", "1", True), ("system??,", "system12.", True),
-    ("6kad", "ökad", False), ("f6r", "för", False), ("4r", "är", False),
+    ("6kad", "ökad", False), ("f6r", "för", False), ("4r", "är", False), ("1 152", "1152", False),
+    ("12 3", "123", False), ("2023", "2 024", True),
     ("30 000", "30\u00a0000", False), ("2024 /25:1", "2024/25:1", False), ("l7", "17", True),
 ])
 def test_the_numbers_guard(base: str, ref: str, touches: bool) -> None:
@@ -116,3 +117,10 @@ def test_a_cut_never_leaves_two_equal_texts() -> None:
     review = Review(comparison)
     accept_all(review)
     assert review.canonical_text() == r
+
+
+def test_a_bullet_the_ocr_read_is_a_bullet_against_the_drafts_checkbox() -> None:
+    """A word processor's checkbox list printed as bullets: the OCR's round debris says bullet."""
+    for base, ref in (("¢", "\u2612"), ("_©", "\u2610"), ("- ©", "\uf0b7")):
+        verdict = classify(base, ref, "\n", " ")
+        assert verdict.kind is Kind.TYPOGRAPHY and verdict.suggestion.decision.text == "\u2022", (base, ref)

@@ -40,7 +40,9 @@ _NAMES = frozenset((
     QT_TRANSLATE_NOOP("Reason", "stray mark"), QT_TRANSLATE_NOOP("Reason", "specks"),
     QT_TRANSLATE_NOOP("Reason", "punctuation misread"), QT_TRANSLATE_NOOP("Reason", "lost punctuation"),
     QT_TRANSLATE_NOOP("Reason", "not a word"), QT_TRANSLATE_NOOP("Reason", "text in one edition only"),
-    QT_TRANSLATE_NOOP("Reason", "footnote number read as debris"),
+    QT_TRANSLATE_NOOP("Reason", "footnote number read as debris"), QT_TRANSLATE_NOOP("Reason", "list marker"),
+    QT_TRANSLATE_NOOP("Reason", "moved paragraph"), QT_TRANSLATE_NOOP("Reason", "moved paragraph with edits"),
+    QT_TRANSLATE_NOOP("Reason", "learned confusion"),
 ))
 
 
@@ -67,6 +69,13 @@ _WHOLE: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"OCR: " + _QUOTED + r" is not a word of this document; the reference reads " + _QUOTED),
      lambda m: _fill(_tr("OCR: %1 is not a word of this document; the reference reads %2"), m[1], m[2])),
     (re.compile(r"OCR lost the mark " + _QUOTED), lambda m: _fill(_tr("OCR lost the mark %1"), m[1])),
+    (re.compile(r"OCR: this scan misreads (.+) (\d+) times elsewhere"),
+     lambda m: _fill(_tr("OCR: this scan misreads %1 %2 times elsewhere"), m[1], m[2])),
+    (re.compile(r"(.+): the print shows a bullet"), lambda m: _fill(_tr("%1: the print shows a bullet"), _name(m[1]))),
+    (re.compile(r"moved paragraph: the reference has it elsewhere; remove it here"),
+     lambda m: _tr("moved paragraph: the reference has it elsewhere; remove it here")),
+    (re.compile(r"moved paragraph: put the print's words here, where the reference has them"),
+     lambda m: _tr("moved paragraph: put the print's words here, where the reference has them")),
     (re.compile(r"(.+): keep the print's glyph " + _QUOTED),
      lambda m: _fill(_tr("%1: keep the print's glyph %2"), _name(m[1]), m[2])),
     (re.compile(r"(.+): keep the base's line breaks, drop trailing spaces and extra blank lines"),

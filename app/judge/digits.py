@@ -8,7 +8,8 @@ A digit inside a word on the base side whose reference word has a letter there (
 ``ökad``, ``f6r`` or ``4r`` for ``för``, ``är``) is a letter misread, not a number: where the
 reference has no digit, base digits that stand in a word and look like letters
 (:data:`~app.tables.DIGIT_LOOKALIKES`) do not count; anywhere else every digit does. Separators (``2 000``,
-``2024 /25``, ``30 000`` with a no-break space) do not count: the digits do.
+``2024 /25``, ``30 000`` with a no-break space, ``1 152`` against ``1152``) do not count: the
+digits do, in order.
 
 Imports: the standard library, :mod:`app.tables`.
 """
@@ -45,7 +46,8 @@ def touches_number(base: str, reference: str) -> bool:
     reference digit is a number the editor must see."""
     if numbers(reference) or lettered_digits(reference):
         lettered = lettered_digits(reference)
-        return numbers(base) != numbers(reference) or bool(lettered) and lettered_digits(base) != lettered
+        return ("".join(numbers(base)) != "".join(numbers(reference))
+                or bool(lettered) and lettered_digits(base) != lettered)
     return any(not _misread_letters(word) for word in _WORD.findall(base) if any(ch.isdigit() for ch in word))
 
 

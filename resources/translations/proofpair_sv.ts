@@ -1197,6 +1197,22 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>fotnotsnummer tolkat som skräp</translation>
     </message>
     <message>
+        <source>list marker</source>
+        <translation>listmarkör</translation>
+    </message>
+    <message>
+        <source>moved paragraph</source>
+        <translation>flyttat stycke</translation>
+    </message>
+    <message>
+        <source>moved paragraph with edits</source>
+        <translation>flyttat stycke med ändringar</translation>
+    </message>
+    <message>
+        <source>learned confusion</source>
+        <translation>inlärd förväxling</translation>
+    </message>
+    <message>
         <source>end-of-line hyphen from the print; keep the printed line break (reflowed export joins it)</source>
         <translation>avstavning vid radslut i trycket; behåll den tryckta radbrytningen (omflödad export fogar ihop den)</translation>
     </message>
@@ -1211,6 +1227,14 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <message>
         <source>page furniture of the print: remove it</source>
         <translation>sidelement från trycket: ta bort det</translation>
+    </message>
+    <message>
+        <source>moved paragraph: the reference has it elsewhere; remove it here</source>
+        <translation>flyttat stycke: referensen har det på annan plats; ta bort det här</translation>
+    </message>
+    <message>
+        <source>moved paragraph: put the print&apos;s words here, where the reference has them</source>
+        <translation>flyttat stycke: sätt in tryckets ord här, där referensen har dem</translation>
     </message>
     <message>
         <source>OCR: </source>
@@ -1231,6 +1255,14 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <message>
         <source>OCR lost the mark %1</source>
         <translation>OCR tappade tecknet %1</translation>
+    </message>
+    <message>
+        <source>OCR: this scan misreads %1 %2 times elsewhere</source>
+        <translation>OCR: den här skanningen feltolkar %1 %2 gånger på andra ställen</translation>
+    </message>
+    <message>
+        <source>%1: the print shows a bullet</source>
+        <translation>%1: trycket visar en punkt</translation>
     </message>
     <message>
         <source>%1: keep the print&apos;s glyph %2</source>
