@@ -37,7 +37,8 @@ system_packages() {
 venv() {
   [ -x .venv/bin/python ] || python3 -m venv .venv
   .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e "$1"
+  # setuptools' notice that an editable install points at this folder is all it would print
+  PYTHONWARNINGS="ignore:Editable installation" .venv/bin/python -m pip install -q --disable-pip-version-check -e "$1"
 }
 
 case "$verb" in
