@@ -218,3 +218,28 @@ def test_a_keyboard_only_review_to_an_exported_text_and_an_honest_log(window, qt
     answer_next_save_dialog(str(tmp_path / "canonical"))
     qtbot.keyClick(pane, Qt.Key.Key_E, CTRL)  # export the canonical text
     assert (tmp_path / "canonical.txt").read_text(encoding="utf-8") == review.canonical_text()
+
+
+def test_the_same_decision_goes_to_the_identical_cases_in_one_undo_step(window, qtbot) -> None:
+    """Reject a change by hand, then Ctrl+Shift+I: its identical pending cases take the same
+    decision, recorded as a bulk action naming the pattern; one undo takes it back."""
+    from app.feedback import identical_cases
+    from app.model import Source
+
+    review = window.review
+    groups: dict[tuple[str, str], list] = {}
+    for change in review.changes:
+        if change.kind.value == "ocr":
+            groups.setdefault((change.base_text, change.reference_text), []).append(change)
+    group = max(groups.values(), key=len)
+    assert len(group) >= 3
+    window.go_to_change(group[0].id)
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_R)
+    assert review.decision(group[0].id).verdict is Verdict.REJECTED
+    assert str(len(group) - 1) in window.statusBar().currentMessage()
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_I, CTRL | SHIFT)
+    assert all(review.decision(c.id).verdict is Verdict.REJECTED for c in group)
+    assert review.provenance(group[1].id).source is Source.BULK and identical_cases(review, group[0].id) == []
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_Z, CTRL)
+    assert all(review.decision(c.id).verdict is Verdict.PENDING for c in group[1:])
+    assert review.decision(group[0].id).verdict is Verdict.REJECTED

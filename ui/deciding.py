@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app import bulk as core_bulk
 from app.bulk import Scope
+from app.feedback import identical_cases
 from app.model import ACCEPT, REJECT, Decision, Provenance, Source, Verdict
 from app.review import DecisionsChanged
 from ui import bulk
@@ -86,18 +87,50 @@ class Decider(QObject):
         change = self.window.current_change
         if change:
             self.decide({change: ACCEPT}, self.tr("Accept change"), Provenance(Source.HAND, how))
+            self._hint_identical(change)
 
     def reject_current(self, how: str = "key") -> None:
         change = self.window.current_change
         if change:
             self.decide({change: REJECT}, self.tr("Reject change"), Provenance(Source.HAND, how))
+            self._hint_identical(change)
 
     def edit_current(self, text: str) -> None:
         w = self.window
         if w.current_change:
-            self.decide({w.current_change: Decision(Verdict.EDITED, text)}, self.tr("Edit change"),
+            change = w.current_change
+            self.decide({change: Decision(Verdict.EDITED, text)}, self.tr("Edit change"),
                         Provenance(Source.HAND, "edit"))
+            self._hint_identical(change)
             w.panes.base.setFocus()
+
+    # -- the same decision for the identical cases (app.feedback) ---------------------------------
+    def _hint_identical(self, change_id: str) -> None:
+        """After a decision by hand, say how many identical pending cases could take it too."""
+        w = self.window
+        if w.review is not None and (count := len(identical_cases(w.review, change_id))):
+            w.statusBar().showMessage(self.tr("%1 identical cases are pending: Review › Same Decision for "
+                                              "Identical Cases (Ctrl+Shift+I) gives them this decision.")
+                                      .replace("%1", str(count)), 10000)
+
+    def same_for_identical(self) -> None:
+        """Give the current change's decision to the pending changes with the same texts and
+        kind: one undo step, recorded as a bulk action naming the pattern."""
+        w = self.window
+        change_id = w.current_change
+        if w.review is None or not change_id:
+            return
+        decision = w.review.decision(change_id)
+        others = identical_cases(w.review, change_id)
+        if decision.verdict is Verdict.PENDING or not others:
+            w.statusBar().showMessage(self.tr("Decide this change first; then its identical pending cases "
+                                              "can take the same decision."), 6000)
+            return
+        change = w.review.change(change_id)
+        how = Provenance(Source.BULK, "Same Decision for Identical Cases",
+                         f"{change.base_text!r} -> {change.reference_text!r}")
+        self.decide(dict.fromkeys(others, decision),
+                    self.tr("Same decision for %1 identical cases").replace("%1", str(len(others))), how)
 
     def accept_and_next(self) -> None:
         self.accept_current("key")

@@ -98,6 +98,8 @@ def build_menus(window) -> dict[str, QAction]:
         ["Return", "Enter"], local=True)
     add(review, "reject_next", _tr("Reject and Go to Ne&xt Pending"), window.reject_and_next,
         ["Shift+Return", "Shift+Enter"], local=True)
+    add(review, "same_for_identical", _tr("Same Decision for &Identical Cases"),
+        window.decider.same_for_identical, "Ctrl+Shift+I")
     review.addSeparator()
     for name, text, key in (("confident", _tr("Accept the &Confident Suggestions…"), "Ctrl+Shift+A"),
                             ("section", _tr("Accept Suggestions in &Section…"), "Ctrl+B"),

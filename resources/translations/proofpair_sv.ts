@@ -346,6 +346,18 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>Redigera ändring</translation>
     </message>
     <message>
+        <source>%1 identical cases are pending: Review › Same Decision for Identical Cases (Ctrl+Shift+I) gives them this decision.</source>
+        <translation>%1 identiska fall är obeslutade: Granska › Samma beslut för identiska fall (Ctrl+Skift+I) ger dem detta beslut.</translation>
+    </message>
+    <message>
+        <source>Decide this change first; then its identical pending cases can take the same decision.</source>
+        <translation>Besluta först om den här ändringen; sedan kan dess identiska obeslutade fall få samma beslut.</translation>
+    </message>
+    <message>
+        <source>Same decision for %1 identical cases</source>
+        <translation>Samma beslut för %1 identiska fall</translation>
+    </message>
+    <message>
         <source>in section %1</source>
         <translation>i avsnitt %1</translation>
     </message>
@@ -832,6 +844,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <message>
         <source>Reject and Go to Ne&amp;xt Pending</source>
         <translation>Avvisa och gå till nästa o&amp;beslutade</translation>
+    </message>
+    <message>
+        <source>Same Decision for &amp;Identical Cases</source>
+        <translation>Samma beslut för &amp;identiska fall</translation>
     </message>
     <message>
         <source>&amp;Go</source>
