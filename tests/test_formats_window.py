@@ -10,22 +10,15 @@ import pytest
 
 from app import remote
 from formats_fixtures import corpus_pair, scan_pdf
-from ui_fixtures import isolated_settings  # noqa: F401
+from ui_fixtures import isolated_settings, shown_window  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def window(qtbot):
-    from ui.main_window import MainWindow
-
-    win = MainWindow(quiet=True)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    yield win
-    win.runner.cancel()
-    win.runner.wait()
+    with shown_window(qtbot, 1400, 900) as win:
+        yield win
 
 
 def test_the_window_opens_an_hocr_and_a_docx_dropped_on_it(window, qtbot) -> None:

@@ -16,7 +16,7 @@ from app.engine import compare_files
 from app.review import Review
 from app.session import save_session
 from ui.safe_text import MARKER
-from ui_fixtures import isolated_settings  # noqa: F401
+from ui_fixtures import isolated_settings, shown_window  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
@@ -46,15 +46,8 @@ def hostile_pair(tmp_path: Path) -> tuple[Path, Path]:
 
 @pytest.fixture
 def window(qtbot):
-    from ui.main_window import MainWindow
-
-    win = MainWindow(quiet=True)
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    yield win
-    win.runner.cancel()
-    win.runner.wait()
+    with shown_window(qtbot, 1200, 800) as win:
+        yield win
 
 
 def open_pair(qtbot, win, base: Path, reference: Path) -> None:

@@ -10,22 +10,15 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from formats_fixtures import corpus_pair
-from ui_fixtures import isolated_settings  # noqa: F401
+from ui_fixtures import isolated_settings, shown_window  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def window(qtbot):
-    from ui.main_window import MainWindow
-
-    win = MainWindow(quiet=True)
-    qtbot.addWidget(win)
-    win.resize(1600, 1000)
-    win.show()
-    yield win
-    win.runner.cancel()
-    win.runner.wait()
+    with shown_window(qtbot, 1600, 1000) as win:
+        yield win
 
 
 def _open(window, qtbot, base: Path, reference: Path) -> None:

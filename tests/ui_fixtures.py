@@ -7,6 +7,9 @@ comparison is computed once per test session.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 
 from app.engine import compare
@@ -55,62 +58,73 @@ def app_restored(qapp):
     qapp.setPalette(saved)
 
 
-def answer_next_box(seen: list[str], button_name: str = "Yes", tries: int = 200) -> None:
-    """When the next modal message box opens, note its texts in ``seen`` and click the standard
-    button ``button_name`` ("Yes", "No", "Ok", …), as an editor would."""
+def _when_modal(kind, act, tries: int) -> None:
+    """Once a modal dialog of ``kind`` opens, call ``act`` on it and give its window the focus
+    back, as a window manager does when a dialog closes (offscreen does not)."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    def answer(left: int = tries) -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            if left:
-                QTimer.singleShot(10, lambda: answer(left - 1))
-            return
-        seen.append(box.text() + "\n" + box.informativeText())
-        parent = box.parentWidget()
-        box.button(getattr(QMessageBox.StandardButton, button_name)).click()
-        if parent is not None:  # what a window manager does when a dialog closes (offscreen does not)
-            parent.window().activateWindow()
-
-    QTimer.singleShot(0, answer)
-
-
-def answer_next_save_dialog(name: str, seen: list[str] | None = None, tries: int = 300) -> None:
-    """When the next save dialog opens, note the file it proposes in ``seen`` (its full path),
-    type ``name`` as the file name and press Save, as an editor would."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QFileDialog
+    from PySide6.QtWidgets import QApplication
 
     def answer(left: int = tries) -> None:
         dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
+        if not isinstance(dialog, kind):
             if left:
                 QTimer.singleShot(10, lambda: answer(left - 1))
             return
-        if seen is not None:
-            seen.append(dialog.selectedFiles()[0] if dialog.selectedFiles() else "")
         parent = dialog.parentWidget()
-        dialog.selectFile(name)
-        dialog.accept()
+        act(dialog)
         if parent is not None and not dialog.isVisible():
             parent.window().activateWindow()
 
     QTimer.singleShot(0, answer)
 
 
-@pytest.fixture
-def window(qtbot, sample_paths):
-    """The real main window at 1400×900 with the sample compared, the base pane focused."""
+def answer_next_box(seen: list[str], button_name: str = "Yes", tries: int = 200) -> None:
+    """When the next modal message box opens, note its texts in ``seen`` and click the standard
+    button ``button_name`` ("Yes", "No", "Ok", …), as an editor would."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def act(box: QMessageBox) -> None:
+        seen.append(box.text() + "\n" + box.informativeText())
+        box.button(getattr(QMessageBox.StandardButton, button_name)).click()
+
+    _when_modal(QMessageBox, act, tries)
+
+
+def answer_next_save_dialog(name: str, seen: list[str] | None = None, tries: int = 300) -> None:
+    """When the next save dialog opens, note the file it proposes in ``seen`` (its full path),
+    type ``name`` as the file name and press Save, as an editor would."""
+    from PySide6.QtWidgets import QFileDialog
+
+    def act(dialog: QFileDialog) -> None:
+        if seen is not None:
+            seen.append(dialog.selectedFiles()[0] if dialog.selectedFiles() else "")
+        dialog.selectFile(name)
+        dialog.accept()
+
+    _when_modal(QFileDialog, act, tries)
+
+
+@contextmanager
+def shown_window(qtbot, width: int = 1400, height: int = 900) -> Iterator:
+    """The real main window, shown at ``width``×``height``; its comparing is stopped after."""
     from ui.main_window import MainWindow
 
     win = MainWindow(quiet=True)
     qtbot.addWidget(win)
-    win.resize(1400, 900)
+    win.resize(width, height)
     win.show()
-    with qtbot.waitSignal(win.review_completed, timeout=20000):
-        win.open_editions(*sample_paths)
-    win.panes.base.setFocus()
-    yield win
-    win.runner.cancel()
-    win.runner.wait()
+    try:
+        yield win
+    finally:
+        win.runner.cancel()
+        win.runner.wait()
+
+
+@pytest.fixture
+def window(qtbot, sample_paths):
+    """The real main window at 1400×900 with the sample compared, the base pane focused."""
+    with shown_window(qtbot) as win:
+        with qtbot.waitSignal(win.review_completed, timeout=20000):
+            win.open_editions(*sample_paths)
+        win.panes.base.setFocus()
+        yield win
