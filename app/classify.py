@@ -212,7 +212,7 @@ def _typography(base: str, ref: str, words: Words | None = None) -> Classificati
         return Classification(Kind.TYPOGRAPHY, Suggestion(REJECT, f"{name}: keep the print's glyph "
                               f"{b_core!r}"), confidence, pattern=((b_core, r_core),), reason=name)
     if name == LIST_MARKER:  # the print's marker was round: a bullet
-        standard = _standard(ref[:prefix] + "\u2022" + ref[len(ref) - suffix:] if suffix else ref[:prefix] + "\u2022")
+        standard = _standard(ref.replace(r_core, "\u2022", 1))
         return Classification(Kind.TYPOGRAPHY, _toward(standard, base, ref, f"{name}: the print shows "
                               "a bullet"), 0.8, pattern=((b_core, r_core),), reason=name)
     standard = _standard(ref)

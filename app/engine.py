@@ -18,7 +18,7 @@ import hashlib
 from bisect import bisect_right
 from array import array
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
@@ -26,7 +26,7 @@ from pathlib import Path
 
 from app.classify import Classification, classify, reinforced_confidences
 from app.compare.moves import Move, find_moves, mask, masked, one_sided_both_ways
-from app.diffing import Tokenized, diff_tokenized
+from app.diffing import Hunk, Tokenized, diff_tokenized
 from app.judge.digits import touches_number
 from app.judge.evidence import Evidence, is_wall
 from app.judge.moved import judge_move
@@ -184,8 +184,6 @@ def diff_section(base: Edition, reference: Edition, pair: SectionPair,
     out: list[Change] = []
     for b0, b1, r0, r1 in hunks:
         bt, rt = b_text[b0:b1], r_text[r0:r1]
-        if bt == rt:
-            continue  # a cut that came out equal (refine can make one) is no difference
         verdict = _joined_edit(bt, rt) if (b0, b1, r0, r1) in joined else judge((b0, b1, r0, r1))
         seen[bt, rt] += 1
         out.append(Change(
@@ -209,7 +207,8 @@ def _joined_edit(base_text: str, reference_text: str) -> Classification:
                           touches_number=touches_number(base_text, reference_text))
 
 
-def _one_edit(hunks: list, b_text: str, editorial, joined: set, barrier) -> list:  # type: ignore[no-untyped-def]
+def _one_edit(hunks: Iterable[Hunk], b_text: str, editorial: Callable[[Hunk], bool], joined: set[Hunk],
+              barrier: Callable[[Hunk], bool]) -> list[Hunk]:
     """Content changes a few words apart joined into one, with what stands between them.
 
     A reordered or reworded sentence often comes out of the diff as a deletion here and an
@@ -241,7 +240,7 @@ def _words_between(text: str, start: int, end: int) -> int:
     return sum(1 for t in text[start:end].split() if any(ch.isalnum() for ch in t))
 
 
-def _whole_clusters(hunks: list, base: Edition, pair: SectionPair) -> list[tuple[int, int, int, int]]:
+def _whole_clusters(hunks: Iterable[Hunk], base: Edition, pair: SectionPair) -> list[Hunk]:
     """``hunks`` widened so none starts or ends inside a stretch NFC rewrote (``nfc_patches``):
     a change keeping the base then gives the file's own code points, and "all rejected" is the
     base byte for byte. Text between hunks reads the same on both sides, so widening both
