@@ -211,8 +211,8 @@ def _typography(base: str, ref: str, words: Words | None = None) -> Classificati
         confidence = 0.9 if r_core in PLAIN_FALLBACKS else 0.75  # a plain glyph kept is less sure
         return Classification(Kind.TYPOGRAPHY, Suggestion(REJECT, f"{name}: keep the print's glyph "
                               f"{b_core!r}"), confidence, pattern=((b_core, r_core),), reason=name)
-    if name == LIST_MARKER:  # the print's marker was round: a bullet
-        standard = _standard(ref.replace(r_core, "\u2022", 1))
+    if name == LIST_MARKER:  # the print's marker was round: a bullet, spaced as the print is
+        standard = base.replace(b_core, "\u2022", 1)
         return Classification(Kind.TYPOGRAPHY, _toward(standard, base, ref, f"{name}: the print shows "
                               "a bullet"), 0.8, pattern=((b_core, r_core),), reason=name)
     standard = _standard(ref)
@@ -235,12 +235,13 @@ def _print_glyph(name: str, b: str, r: str, words: Words | None) -> bool:
 def _glyph_match(b: str, r: str) -> str | None:
     """The glyph class both sides belong to (one side may be known OCR debris of it, with a
     speck or two beside it: ``- ©`` for a bullet). A bullet's shape in the OCR against the
-    reference's checkbox is a list marker (a word processor's checkbox list printed as bullets)."""
+    reference's checkbox or dash is a list marker (a word processor's checkbox or dash list
+    printed as bullets)."""
     trimmed = b.strip(_SPECK_EDGES)
     if trimmed and trimmed != b and (_GLYPH_OF.get(trimmed) or _DEBRIS_OF.get(trimmed)):
         b = trimmed
     b_class, r_class = _GLYPH_OF.get(b), _GLYPH_OF.get(r)
-    if r_class == "checkbox" and "bullet" in (b_class, _DEBRIS_OF.get(b)):
+    if r_class in ("checkbox", "dash") and "bullet" in (b_class, _DEBRIS_OF.get(b)) and b_class != r_class:
         return LIST_MARKER
     if b_class and b_class == r_class:
         return b_class

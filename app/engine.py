@@ -25,6 +25,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from app.classify import Classification, classify, reinforced_confidences
+from app.compare.fragments import find_fragments
 from app.compare.moves import Move, find_moves, mask, masked, one_sided_both_ways
 from app.diffing import Hunk, Tokenized, diff_tokenized
 from app.judge.digits import touches_number
@@ -174,6 +175,10 @@ def diff_section(base: Edition, reference: Edition, pair: SectionPair,
             moves = find_moves(raw, b_tokens, r_tokens)
             if moves:
                 raw = diff_tokenized(*masked(b_tokens, r_tokens, moves))
+        fragments = find_fragments(raw, *masked(b_tokens, r_tokens, moves))
+        if fragments:
+            moves = sorted(moves + fragments, key=lambda m: m.base)
+            raw = diff_tokenized(*masked(b_tokens, r_tokens, moves))
         hunks = refine(raw, b_text, r_text, walls + [m.base for m in moves],
                        lambda h: judge(h).kind is Kind.CONTENT, [m.reference for m in moves])
     joined: set[tuple[int, int, int, int]] = set()
