@@ -111,7 +111,7 @@ def _set_apart_blocks(hunks: Sequence[Hunk], b: Tokenized, r: Tokenized) -> list
     for k, token in enumerate(b.tokens):
         if token[0].isspace():
             continue
-        if not unmatched[k]:
+        if not unmatched[k] or b.keys[k][0] < " ":  # matched, or masked (furniture, a moved paragraph)
             runs.append([])
         elif _is_word(token):
             runs[-1].append(k)
@@ -136,8 +136,8 @@ def _at_edge(b: Tokenized, unmatched: list[bool], k: int, step: int) -> bool:
 
 
 def _inserted_at_line_breaks(hunks: Sequence[Hunk], b: Tokenized, r: Tokenized) -> list[tuple[int, Run]]:
-    """Reference word runs inserted where the base has no words, each with its base offset
-    (and whether a base line break is next to it). A hunk with words on both sides is aligned inside first."""
+    """Reference word runs inserted where the base has no words (a speck at most), each with
+    its base offset (and whether a base line break is next to it). A hunk with words on both sides is aligned inside first."""
     runs = []
     for hunk in hunks:
         if _paired(hunk, b, r):
