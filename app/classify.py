@@ -28,7 +28,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -73,6 +73,7 @@ LEXICAL = Lexical()
 TYPOGRAPHY_SEEN = 2
 #: a base-only run of at most this many tokens of at most this many letters is scan specks
 SPECK_LETTERS = (2, 2)
+SOFT_HYPHEN = "\u00ad"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,26 @@ def classify(base: str, ref: str, before: str = "\n", after: str = "\n", furnitu
     folio (:mod:`app.judge.pages`); ``words`` is the pair's vocabulary (:mod:`app.judge.lexicon`).
     Pure, so cached: a report repeats its misreads (``for`` -> ``för``) hundreds of times.
     """
+    return _printable(_classify(base, ref, before, after, furniture, words), base, ref)
+
+
+def _printable(verdict: Classification, base: str, ref: str) -> Classification:
+    """``verdict`` with a suggestion that takes the reference's reading, minus the soft hyphens
+    the base lacks: a digital edition's break hints are never printed inside a line."""
+    suggestion = verdict.suggestion
+    if suggestion is None or SOFT_HYPHEN not in ref or SOFT_HYPHEN in base:
+        return verdict
+    decision = suggestion.decision
+    if decision.verdict is Verdict.ACCEPTED:
+        text = ref
+    elif decision.verdict is Verdict.EDITED and decision.text is not None:
+        text = decision.text
+    else:
+        return verdict
+    return replace(verdict, suggestion=_toward(text.replace(SOFT_HYPHEN, ""), base, ref, suggestion.reason))
+
+
+def _classify(base: str, ref: str, before: str, after: str, furniture: bool, words: Words | None) -> Classification:
     if not base.strip() and not ref.strip():
         if base.count("\n") == ref.count("\n") and _odd_spaces(base + ref):
             return _space_glyphs(base, ref)

@@ -145,7 +145,7 @@ def _inserted_at_line_breaks(hunks: Sequence[Hunk], b: Tokenized, r: Tokenized) 
         bt, rt = _tokens(b, hunk.b_start, hunk.b_end), _tokens(r, hunk.r_start, hunk.r_end)
         if not any(_is_word(r.tokens[k]) for k in rt):
             continue
-        inner = opcodes([b.keys[k] for k in bt], [r.keys[k] for k in rt])
+        inner = opcodes([b.keys[k] for k in bt], [r.keys[k] for k in rt], cleanup=False)
         for op in inner:
             if op.tag == "equal":
                 continue
