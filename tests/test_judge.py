@@ -172,3 +172,26 @@ def test_a_bullet_in_the_print_against_a_dash_list_marker_stays_a_bullet() -> No
         decision = verdict.suggestion.decision
         taken = {Verdict.REJECTED: f"{ocr} ", Verdict.ACCEPTED: "–\t"}.get(decision.verdict, decision.text)
         assert taken == "• "
+
+
+def test_words_set_apart_after_the_next_heading_go_back_to_their_section() -> None:
+    ref = ("1. Bildung\n\nDer Indikator Anteil der Menschen mit einem Abschluss der Sekundarstufe II zeigt, wie "
+           "viele Menschen eine Berufsausbildung haben.\n\n2. Sicherheit\n\nDie Menschen fühlen sich in "
+           "Deutschland sicher, sagt die Umfrage des Jahres.\n")
+    base = ("1. Bildung\n\nDer Indikator Anteil der Menschen mit\nAbschluss der Sekundarstufe II zeigt,\n"
+            "Menschen eine Berufsausbildung haben.\n\n2. Sicherheit\n\neinem\nwie viele\n\n"
+            "Die Menschen fühlen sich in Deutschland sicher, sagt die Umfrage des Jahres.\n")
+    comparison = compare(edition(base), edition(ref, "r.txt"))
+    apart = [x for x in comparison.changes if x.reason == "words set apart"]
+    assert {x.section for x in apart} == {s.key for s in comparison.sections if s.number in ("1", "2")}
+    assert not [x for x in comparison.changes if x.kind is Kind.CONTENT]
+    review = Review(comparison)
+    review.apply_suggestions()
+    assert review.canonical_text().split() == ref.split()
+
+
+def test_a_soft_hyphen_of_the_digital_edition_stays_inside_its_word() -> None:
+    comparison = compare(edition("Die Qualitätsoffensive Lehrerbildung wirkt.\n"),
+                         edition("Die Qualitäts\u00adoffensive Lehrerbildung wirkt.\n", "r.txt"))
+    assert [(x.base_text, x.reference_text) for x in comparison.changes] == [
+        ("Qualitätsoffensive", "Qualitäts\u00adoffensive")]

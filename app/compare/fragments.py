@@ -23,7 +23,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.compare.moves import Move
+from app.compare.moves import ELSEWHERE, Move
 from app.align import opcodes
 from app.diffing import Hunk, Tokenized
 
@@ -43,15 +43,44 @@ def find_fragments(hunks: Sequence[Hunk], b: Tokenized, r: Tokenized) -> list[Mo
     blocks = _set_apart_blocks(hunks, b, r)
     if not blocks:
         return []
+    moves = [Move(_piece(b, words[0], words[-1]), _span(r, run.words[0], run.words[-1]), "fragment")
+             for words, run in _matched(blocks, _inserted_at_line_breaks(hunks, b, r), b)]
+    return sorted(moves, key=lambda m: m.base)
+
+
+def find_across(earlier: tuple[Sequence[Hunk], Tokenized, Tokenized],
+                later: tuple[Sequence[Hunk], Tokenized, Tokenized]) -> tuple[list[Move], list[Move]]:
+    """Fragment moves from the blocks of one section to the insertions of the section before
+    it (an OCR that sets line ends apart may put the block after the next heading): the
+    earlier section's halves (insertions; the block's words in ``base_text``) and the later
+    section's (blocks; the insertion's words in ``reference_text``). Call it with each
+    section's diff after :func:`find_fragments`' moves are masked, so only what is left over
+    pairs."""
+    hunks, b, r = later
+    blocks = _set_apart_blocks(hunks, b, r)
+    if not blocks:
+        return [], []
+    hunks_e, b_e, r_e = earlier
+    pairs = _matched(blocks, [(-1, run) for _, run in _inserted_at_line_breaks(hunks_e, b_e, r_e)], b)
+    earlier_moves, later_moves = [], []
+    for words, run in pairs:
+        piece, inserted = _piece(b, words[0], words[-1]), _span(r_e, run.words[0], run.words[-1])
+        earlier_moves.append(Move(ELSEWHERE, inserted, "fragment", base_text=b.text[piece[0]:piece[1]]))
+        later_moves.append(Move(piece, ELSEWHERE, "fragment", reference_text=r_e.text[inserted[0]:inserted[1]]))
+    return sorted(earlier_moves, key=lambda m: m.reference), sorted(later_moves, key=lambda m: m.base)
+
+
+def _matched(blocks: list[Run], inserts: list[tuple[int, Run]], b: Tokenized) -> list[tuple[tuple[int, ...], Run]]:
+    """Each insertion that finds its words free in a block, with the block's word tokens
+    (longest insertions first: a long run of words is the surest match)."""
     taken = [[False] * len(block.keys) for block in blocks]
-    moves: list[Move] = []
-    for at, run in sorted(_inserted_at_line_breaks(hunks, b, r), key=lambda x: -len(x[1].keys)):
+    out = []
+    for at, run in sorted(inserts, key=lambda x: -len(x[1].keys)):
         found = _place(run, blocks, taken, at, b)
         if found is not None:
             n, p = found
-            words = blocks[n].words[p:p + len(run.keys)]
-            moves.append(Move(_piece(b, words[0], words[-1]), _span(r, run.words[0], run.words[-1]), "fragment"))
-    return sorted(moves, key=lambda m: m.base)
+            out.append((blocks[n].words[p:p + len(run.keys)], run))
+    return out
 
 
 def _place(run: Run, blocks: list[Run], taken: list[list[bool]], at: int, b: Tokenized) -> tuple[int, int] | None:
@@ -150,7 +179,8 @@ def _inserted_at_line_breaks(hunks: Sequence[Hunk], b: Tokenized, r: Tokenized) 
             if op.tag == "equal":
                 continue
             b0, b1 = b.starts[bt.start + op.a_start], b.starts[bt.start + op.a_end]
-            words = tuple(k for k in range(rt.start + op.b_start, rt.start + op.b_end) if _is_word(r.tokens[k]))
+            words = tuple(k for k in range(rt.start + op.b_start, rt.start + op.b_end)
+                          if _is_word(r.tokens[k]) and r.keys[k][0] >= " ")  # not masked (moved)
             if words and not b.text[b0:b1].strip():
                 runs.append((b0, Run(words, tuple(r.keys[k] for k in words),
                                      "\n" in b.text[max(0, b0 - 1):b1 + 1])))

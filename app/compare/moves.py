@@ -47,6 +47,19 @@ class Move:
     base: tuple[int, int]
     reference: tuple[int, int]
     kind: str = "paragraph"  # or "fragment": line ends set apart (:mod:`app.compare.fragments`)
+    #: a half in another section: its span is :data:`ELSEWHERE` and its text stands here
+    base_text: str = ""
+    reference_text: str = ""
+
+    def texts(self, b_text: str, r_text: str) -> tuple[str, str]:
+        """The move's base and reference words (from the section's texts, or carried along)."""
+        base = self.base_text if self.base == ELSEWHERE else b_text[self.base[0]:self.base[1]]
+        reference = self.reference_text if self.reference == ELSEWHERE else r_text[self.reference[0]:self.reference[1]]
+        return base, reference
+
+
+#: the span of a move's half that stands in another section
+ELSEWHERE = (-1, -1)
 
 
 def one_sided_both_ways(hunks: Sequence[Hunk], b: Tokenized, r: Tokenized, rules: MoveRules = MOVES) -> bool:

@@ -44,9 +44,9 @@ def judge_move(moved: tuple[Move, bool], b_text: str, r_text: str, hunk: tuple[i
     base half); ``hunk`` is the half's change in section offsets."""
     move, base_half = moved
     reason, edited, remove, put = WORDING[move.kind]
-    corrected, edits = settle(b_text[move.base[0]:move.base[1]], r_text[move.reference[0]:move.reference[1]],
-                              evidence)
-    digits = any(ch.isdigit() for ch in b_text[move.base[0]:move.base[1]] + r_text[move.reference[0]:move.reference[1]])
+    base_words, reference_words = move.texts(b_text, r_text)
+    corrected, edits = settle(base_words, reference_words, evidence)
+    digits = any(ch.isdigit() for ch in base_words + reference_words)
     if edits:
         return Classification(Kind.CONTENT, None, 0.9, reason=edited, touches_number=digits)
     if base_half:
