@@ -195,3 +195,9 @@ def test_a_soft_hyphen_of_the_digital_edition_stays_inside_its_word() -> None:
                          edition("Die Qualitäts\u00adoffensive Lehrerbildung wirkt.\n", "r.txt"))
     assert [(x.base_text, x.reference_text) for x in comparison.changes] == [
         ("Qualitätsoffensive", "Qualitäts\u00adoffensive")]
+
+
+def test_a_capital_drawn_like_its_small_letter_is_an_ocr_case_misread_and_others_are_not() -> None:
+    assert classify("Sig", "sig", " ", " ", False, None).kind is Kind.OCR
+    assert classify("Strategic", "strategic", " ", " ", False, None).kind is Kind.OCR
+    assert classify("Http", "http", " ", " ", False, None).kind is Kind.CONTENT
