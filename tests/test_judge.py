@@ -201,3 +201,14 @@ def test_a_capital_drawn_like_its_small_letter_is_an_ocr_case_misread_and_others
     assert classify("Sig", "sig", " ", " ", False, None).kind is Kind.OCR
     assert classify("Strategic", "strategic", " ", " ", False, None).kind is Kind.OCR
     assert classify("Http", "http", " ", " ", False, None).kind is Kind.CONTENT
+
+
+def test_walls_given_in_any_order_cut_a_hunk_into_pieces_that_tile_it() -> None:
+    base = "Stickstoffoxid-\n\n\fLebensqualität in Deutschland\n\n"
+    hunk = Hunk(0, len(base), 0, 0)
+    walls = [(18, 47), (0, 14), (10, 20)]  # furniture, then a moved word, then one overlapping both
+    pieces = refine([hunk], base, "", walls)
+    covered = [(p.b_start, p.b_end) for p in pieces]
+    assert covered == sorted(covered)
+    assert all(a[1] <= b[0] for a, b in zip(covered, covered[1:]))  # no two pieces overlap
+    assert "".join(base[a:b] for a, b in covered) == base  # nothing lost, nothing twice
