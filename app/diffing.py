@@ -92,12 +92,12 @@ class Tokenized(NamedTuple):
         return Counter(k for k, t in zip(self.keys, self.tokens) if t[0].isalnum())
 
 
-def diff_tokenized(b: Tokenized, r: Tokenized) -> list[Hunk]:
-    """:func:`diff_texts` for texts already tokenized."""
+def diff_tokenized(b: Tokenized, r: Tokenized, cleanup: bool = True) -> list[Hunk]:
+    """:func:`diff_texts` for texts already tokenized (``cleanup``: see :func:`app.align.opcodes`)."""
     if b.text == r.text:
         return []
     hunks: list[Hunk] = []
-    for op in opcodes(b.keys, r.keys):
+    for op in opcodes(b.keys, r.keys, cleanup=cleanup):
         if op.tag == "equal":
             for k in range(op.a_end - op.a_start):
                 i, j = op.a_start + k, op.b_start + k

@@ -173,8 +173,9 @@ class _Diffed:
     whole: bool  # too different to diff by word: one replacement
 
     def rediff(self) -> None:
-        """The raw diff again, with the moves' words masked."""
-        self.raw = diff_tokenized(*masked(self.b_tokens, self.r_tokens, self.moves))
+        """The raw diff again, with the moves' words masked (minimal: an equal word between two
+        masked runs is the same word, not a coincidence to fold into them)."""
+        self.raw = diff_tokenized(*masked(self.b_tokens, self.r_tokens, self.moves), cleanup=False)
 
     def masked_view(self) -> tuple[list[Hunk], Tokenized, Tokenized]:
         return (self.raw, *masked(self.b_tokens, self.r_tokens, self.moves))
