@@ -212,3 +212,9 @@ def test_walls_given_in_any_order_cut_a_hunk_into_pieces_that_tile_it() -> None:
     assert covered == sorted(covered)
     assert all(a[1] <= b[0] for a, b in zip(covered, covered[1:]))  # no two pieces overlap
     assert "".join(base[a:b] for a, b in covered) == base  # nothing lost, nothing twice
+
+
+def test_a_capital_inside_a_small_lettered_token_is_a_word_only_as_the_reference_spells_it() -> None:
+    words = Words("groBe groBe groBe Maßnahmen BAföG", "große Maßnahmen BAföG grobe")
+    assert not words.is_word("groBe") and words.is_word("BAföG") and words.is_word("grobe")
+    assert classify("groBe", "große", " ", " ", False, words).kind is Kind.OCR
