@@ -32,6 +32,7 @@ from app.judge.digits import touches_number
 from app.judge.evidence import Evidence, is_wall
 from app.judge.moved import judge_move
 from app.judge.refine import refine
+from app.judge.spacing import unglued
 from app.formats import load_pair
 from app.model import Change, Comparison, Edition, Kind, SectionPair, Span
 from app.sections import align_sections
@@ -256,7 +257,7 @@ def _judged(base: Edition, pair: SectionPair, evidence: Evidence, diffed: _Diffe
             base_text=bt, reference_text=rt, kind=verdict.kind, suggestion=verdict.suggestion,
             confidence=verdict.confidence, pattern=verdict.pattern, reason=verdict.reason,
             touches_number=verdict.touches_number))
-    return tuple(out)
+    return tuple(unglued(out, b_text, r_text, (pair.base.start, pair.reference.start)))
 
 
 #: content changes with at most this many words between them are one edit for the editor

@@ -218,3 +218,21 @@ def test_a_capital_inside_a_small_lettered_token_is_a_word_only_as_the_reference
     words = Words("groBe groBe groBe Maßnahmen BAföG", "große Maßnahmen BAföG grobe")
     assert not words.is_word("groBe") and words.is_word("BAföG") and words.is_word("grobe")
     assert classify("groBe", "große", " ", " ", False, words).kind is Kind.OCR
+
+
+def test_suggestions_taken_together_never_glue_two_words_the_reference_keeps_apart() -> None:
+    from app.judge.spacing import unglued
+    from app.model import ACCEPT, REJECT, Change, Span, Suggestion
+    base, ref = "A B", "A der x Ausgaben B"
+
+    def change(b: tuple[int, int], r: tuple[int, int], kind: Kind, decision=None) -> Change:
+        return Change(f"c{r[0]}", "s", Span(*b), Span(*r), base[b[0]:b[1]], ref[r[0]:r[1]], kind,
+                      None if decision is None else Suggestion(decision, "why"), 0.85)
+
+    changes = [change((2, 2), (2, 5), Kind.LAYOUT, ACCEPT), change((2, 2), (5, 8), Kind.CONTENT),
+               change((2, 2), (8, 16), Kind.LAYOUT, ACCEPT), change((2, 2), (16, 17), Kind.LAYOUT, REJECT)]
+    fixed = unglued(changes, base, ref, (0, 0))
+    written = "A " + "".join(c.base_text if c.suggestion is None else c.final_text(c.suggestion.decision)
+                             for c in fixed) + "B"
+    assert written == "A der Ausgaben B"
+    assert unglued(fixed, base, ref, (0, 0)) == fixed  # nothing left to mend
