@@ -236,3 +236,12 @@ def test_suggestions_taken_together_never_glue_two_words_the_reference_keeps_apa
                              for c in fixed) + "B"
     assert written == "A der Ausgaben B"
     assert unglued(fixed, base, ref, (0, 0)) == fixed  # nothing left to mend
+
+
+def test_a_running_head_damaged_differently_on_each_page_is_one_running_head() -> None:
+    body = "Ordinary running text of the report, line after line, about nothing in particular.\n"
+    heads = ["Lebensqualitat in Deutschland", "Lebensqualitdat in Deutschland", "Lebensqualitat in Deutschland",
+             "Lebensqualitdt in Deutschland", "Lebensqualitdat in Deutschland", "Lebensqualitat in Deutschland"]
+    text = "\f".join(f"{head}\n\n" + body * 5 for head in heads)
+    spans = find_furniture(text, body * 30)
+    assert [text[a:b] for a, b in spans] == heads  # the lone 'Lebensqualitdt' too

@@ -12,7 +12,7 @@ rare in the reference edition is furniture; so is an edge line that begins with 
 and trails only debris (``SOU 2025:96 + Ks oo - 6``), and a bare page number or ``# av #``
 line at a page edge when folios are common in the document or its number is the page's own.
 
-Imports: the standard library, :mod:`app.tables`.
+Imports: the standard library, rapidfuzz, :mod:`app.tables`.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from rapidfuzz.fuzz import ratio
 
 from app.tables import FOLIO_WORDS
 
@@ -40,6 +42,7 @@ class Furniture:
     max_tokens: int = 12  # a running head is short
     reference_share: float = 0.34  # the reference may hold the shape at most this often per base page
     folio_slack: int = 3  # a lone folio line counts when its number is the page's, give or take this
+    near: float = 0.85  # shapes this alike (rapidfuzz ratio) are one running head, damaged differently
 
 
 FURNITURE = Furniture()
@@ -58,8 +61,12 @@ def find_furniture(text: str, reference: str, rules: Furniture = FURNITURE) -> l
     seen: Counter[str] = Counter()
     for lines in edge:
         seen.update({shape(text[a:b]) for a, b in lines} - {""})
+    kin = _kin(seen, rules.near)
+    grouped: Counter[str] = Counter()
+    for s, n in seen.items():
+        grouped[kin[s]] += n
     need = max(rules.min_pages, rules.page_share * len(pages))
-    candidates = {s: n for s, n in seen.items() if n >= need and len(s.split()) <= rules.max_tokens}
+    candidates = {s: n for s, n in grouped.items() if n >= need and len(s.split()) <= rules.max_tokens}
     in_reference = Counter(shape(line) for line in reference.splitlines()) if candidates else Counter()
     common = {s for s, n in candidates.items() if in_reference[s] <= rules.reference_share * n}
     folios = sum(n for s, n in seen.items() if _is_folio(s)) >= need
@@ -67,10 +74,30 @@ def find_furniture(text: str, reference: str, rules: Furniture = FURNITURE) -> l
     for number, lines in enumerate(edge, 1):
         for a, b in lines:
             s = shape(text[a:b])
-            if s and (s in common or _extends(s, common)
+            if s and (kin.get(s, s) in common or _extends(s, common)
                       or _is_folio(s) and (folios or _numbers_page(text[a:b], number, rules.folio_slack))):
                 spans.append((a, b))
     return spans
+
+
+def _kin(seen: Counter[str], near: float) -> dict[str, str]:
+    """Each shape's representative: the most frequent shape it nearly equals (an OCR damages a
+    running head differently on each page: ``lebensqualitdat`` and ``lebensqualitat``). Only
+    shapes with letters of some length group, so folios and short lines stay themselves."""
+    reps: list[str] = []
+    kin: dict[str, str] = {}
+    for s, _n in seen.most_common():
+        letters = sum(ch.isalpha() for ch in s)
+        rep = next((r for r in reps if letters >= NEAR_LETTERS and ratio(s, r) >= near * 100), None)
+        if rep is None:
+            reps.append(s)
+            rep = s
+        kin[s] = rep
+    return kin
+
+
+#: a shape needs this many letters to be grouped with a near one (shorter ones are too alike)
+NEAR_LETTERS = 8
 
 
 def _pages(text: str) -> Iterator[tuple[int, int]]:
