@@ -200,8 +200,9 @@ class MainWindow(QMainWindow):
     # -- opening ---------------------------------------------------------------------------------
     def open_editions(self, base: str | Path, reference: str | Path,
                       decisions: Mapping[str, Decision] | None = None, loaded=None,
-                      provenance: Mapping[str, Provenance] | None = None) -> None:
-        """Compare ``base`` and ``reference`` in the background (replacing what is open)."""
+                      provenance: Mapping[str, Provenance] | None = None, ocr_language: str | None = None) -> None:
+        """Compare ``base`` and ``reference`` in the background (replacing what is open); a
+        scan among them is OCR'd in ``ocr_language`` (None: the session's, or guessed)."""
         if not self._may_discard():
             return
         self.undo_stack.clear()
@@ -213,7 +214,7 @@ class MainWindow(QMainWindow):
         self.inspector.show_change(None, None, "")
         self.session_path = loaded.path if loaded is not None else None
         self.statusBar().showMessage(self.tr("Comparing the editions…"))
-        self.stream.start(base, reference, decisions, loaded, provenance)
+        self.stream.start(base, reference, decisions, loaded, provenance, ocr_language)
         self.files.update_actions()
         self._update_title()
 
@@ -225,9 +226,9 @@ class MainWindow(QMainWindow):
         if len(paths) == 1 and paths[0].endswith(sessions.SESSION_SUFFIX):
             self.open_session(paths[0])
         elif len(paths) == 2:
-            roles = self.files.ask_roles(paths)
-            if roles is not None:
-                self.open_editions(*roles)
+            chosen = self.files.ask_roles(paths)
+            if chosen is not None:
+                self.open_editions(chosen.base, chosen.reference, ocr_language=chosen.ocr_language)
         else:
             self._error(self.tr("Cannot open"), self.tr("Drop two editions (the OCR'd scan and the "
                                                         "digital text) or one ProofPair session."))
