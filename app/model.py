@@ -206,6 +206,13 @@ class Geometry:
         hi = bisect_left(self._starts, end)
         return tuple(w for w in self.words[lo:hi] if w.end > start)
 
+    def lowest_confidence(self, start: int, end: int) -> float | None:
+        """The OCR engine's lowest word confidence over ``[start, end)`` (as :meth:`words_in`
+        finds the words), or None where no word there has one: how sure the OCR itself was
+        of the text under a change's base span."""
+        known = [w.confidence for w in self.words_in(start, end) if w.confidence is not None]
+        return min(known) if known else None
+
 
 @dataclass(frozen=True, slots=True)
 class Edition:

@@ -112,7 +112,21 @@ class FileActions(QObject):
                                                 _tr("Editions (*.txt *.pdf *.docx *.odt *.hocr *.xml *.html *.htm *.md "
                                                     "*.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"))
         if paths:
-            self.window.open_paths(paths[:2] if len(paths) >= 2 else paths)
+            self.open_paths(paths[:2] if len(paths) >= 2 else paths)
+
+    def open_paths(self, paths: list[str]) -> None:
+        """What File › Open Editions…, the command line and drag-and-drop give: a session, or
+        two editions (asked about with :meth:`ask_roles`, then opened)."""
+        w = self.window
+        if len(paths) == 1 and paths[0].endswith(sessions.SESSION_SUFFIX):
+            w.open_session(paths[0])
+        elif len(paths) == 2:
+            chosen = self.ask_roles(paths)
+            if chosen is not None:
+                w.open_editions(chosen.base, chosen.reference, ocr_language=chosen.ocr_language)
+        else:
+            w._error(_tr("Cannot open"), _tr("Drop two editions (the OCR'd scan and the digital text) or one "
+                                             "ProofPair session."))
 
     def ask_open_session(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, _tr("Open session"), "", self._session_filter())

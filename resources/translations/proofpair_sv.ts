@@ -475,7 +475,7 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     </message>
     <message>
         <source>Comparing the editions…</source>
-        <extracomment>The comparison is complete and shown: Save and Export are possible from now on. A change became the current one and is shown (the page view follows it).</extracomment>
+        <extracomment>The comparison is complete and shown: Save and Export are possible from now on.</extracomment>
         <translation>Jämför utgåvorna…</translation>
     </message>
     <message>
@@ -561,6 +561,14 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <message>
         <source>Cannot compare the editions</source>
         <translation>Det går inte att jämföra utgåvorna</translation>
+    </message>
+    <message>
+        <source>Next and previous go least confident first.</source>
+        <translation>Nästa och föregående går till de minst säkra ändringarna först.</translation>
+    </message>
+    <message>
+        <source>Next and previous go in document order.</source>
+        <translation>Nästa och föregående följer dokumentets ordning.</translation>
     </message>
     <message>
         <source>Comparison cancelled; the sections compared so far can be reviewed but not saved.</source>
@@ -894,6 +902,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>Visa &amp;beslutade ändringar</translation>
     </message>
     <message>
+        <source>Review &amp;Order</source>
+        <translation>Gransknings&amp;ordning</translation>
+    </message>
+    <message>
         <source>&amp;Canonical Text (Line Breaks Kept)…</source>
         <translation>&amp;Kanonisk text (radbrytningar kvar)…</translation>
     </message>
@@ -1014,6 +1026,14 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>Acceptera förslag med ett &amp;mönster…</translation>
     </message>
     <message>
+        <source>&amp;Document Order</source>
+        <translation>&amp;Dokumentets ordning</translation>
+    </message>
+    <message>
+        <source>&amp;Least Confident First</source>
+        <translation>&amp;Minst säkra först</translation>
+    </message>
+    <message>
         <source>&amp;System</source>
         <translation>&amp;System</translation>
     </message>
@@ -1046,7 +1066,7 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <name>Navigation</name>
     <message>
         <source>Section %1 is still being compared.</source>
-        <extracomment>The current section is now ``key`` (emitted before ``current_changed``). The current change is now ``change_id`` (``&quot;&quot;``: none) in section ``key``. A move could not be made, in words for the status bar. Which changes a step may stop at (the window hides layout changes by default).</extracomment>
+        <extracomment>The current section is now ``key`` (emitted before ``current_changed``). The current change is now ``change_id`` (``&quot;&quot;``: none) in section ``key``. A move could not be made, in words for the status bar. Which changes a step may stop at (the window hides layout changes by default). The order next and previous step in (View › Review Order).</extracomment>
         <translation>Avsnitt %1 jämförs fortfarande.</translation>
     </message>
     <message>
