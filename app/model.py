@@ -222,7 +222,9 @@ class Edition:
     rewrote as ``(start, end, original)`` in normalized offsets, so that text kept from this
     edition can be written out exactly as the file had it, mixed line endings included
     (see :mod:`app.loading`). ``geometry`` places the words on page images where the format
-    tells (OCR, PDF); ``source_format`` names the reader that made the edition (:mod:`app.formats`).
+    tells (OCR, PDF); ``source_format`` names the reader that made the edition (:mod:`app.formats`);
+    ``headings`` are the headings its structure marks (:mod:`app.sections` takes them when the
+    text numbers too few).
     """
 
     path: Path
@@ -237,6 +239,9 @@ class Edition:
     notes: tuple[str, ...] = ()
     geometry: Geometry | None = None
     source_format: str = "text"
+    #: The headings the file's structure marks (Word's heading styles), in text order, with
+    #: no number (the text shows any); empty where the format has no such structure.
+    headings: tuple[Heading, ...] = ()
 
     @property
     def name(self) -> str:
