@@ -28,7 +28,7 @@ class Evidence:
 
     @classmethod
     def of(cls, base: Edition, reference: Edition) -> Evidence:
-        spans = tuple(find_furniture(base.text, reference.text))
+        spans = tuple(find_furniture(base.text, reference.text, geometry=base.geometry))
         return cls(spans, Words(base.text, reference.text), [a for a, _ in spans])
 
     def walls(self, span: Span) -> list[tuple[int, int]]:
