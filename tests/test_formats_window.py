@@ -10,7 +10,7 @@ import pytest
 
 from app import remote
 from formats_fixtures import corpus_pair, scan_pdf
-from ui_fixtures import answer_next_dialog, isolated_settings, shown_window  # noqa: F401
+from ui_fixtures import answer_next_dialog, app_restored, isolated_settings, shown_window  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
@@ -93,6 +93,23 @@ def _swedish_pair(folder: Path) -> tuple[Path, Path]:
     return scan, folder / "draft.docx"
 
 
+def _drop(window, paths: list[Path]) -> None:
+    """Drop ``paths`` on the window as a file manager does."""
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    where = QPointF(window.rect().center())
+    enter = QDragEnterEvent(where.toPoint(), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(window, QDropEvent(where, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                                              Qt.KeyboardModifier.NoModifier))
+
+
 @pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
 def test_the_ocr_language_is_asked_for_a_scan_and_reaches_the_load_and_the_session(
         window, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -120,7 +137,7 @@ def test_the_ocr_language_is_asked_for_a_scan_and_reaches_the_load_and_the_sessi
 
     answer_next_dialog(OpenEditionsDialog, act)
     with qtbot.waitSignal(window.review_completed, timeout=90000):
-        window.open_paths([str(draft), str(scan)])  # dropped in either order
+        _drop(window, [draft, scan])  # dropped on the window, in either order
     assert seen["files"] == ["draft.docx — Word document, 0 headings", "scan.pdf — scan, 2 pages, OCR needed"]
     assert seen["base"] == 1 and seen["guessed"] == "swe" and seen["picture"]
     assert {"swe", "eng", "deu"} & set(seen["offered"]) >= {"swe", "eng"} and "osd" not in seen["offered"]
@@ -150,3 +167,28 @@ def test_the_ocr_language_is_asked_for_a_scan_and_reaches_the_load_and_the_sessi
     moved.parent.mkdir()
     assert window.files.save_to(moved)
     assert (moved.parent / "copy.proofpair-ocr" / f"{base.sha256}-eng" / "page-0002.hocr").is_file()
+
+
+def test_the_open_dialog_speaks_swedish_and_says_when_tesseract_is_missing(qtbot, app_restored) -> None:
+    from app.formats.describe import facts
+    from ui import i18n
+    from ui.open_dialog import OpenEditionsDialog
+
+    folder = corpus_pair("sv_sou_2025_96_kommunsektorn")
+    paths = [str(folder / "draft.docx"), str(folder / "scan.pdf")]
+    found = [facts(p) for p in paths]
+    i18n.install_translators(app_restored, "sv")
+    dialog = OpenEditionsDialog(paths, found, 1, "", ["eng", "osd", "swe"], "swe")
+    qtbot.addWidget(dialog)
+    assert dialog.buttons[1].text() == "scan.pdf — skanning, 19 sidor, behöver OCR"
+    assert dialog.buttons[0].text().startswith("draft.docx — Word-dokument, ") and dialog.buttons[1].isChecked()
+    assert [dialog.language.itemText(i) for i in range(dialog.language.count())] == ["engelska (eng)", "svenska (swe)"]
+    assert dialog.choice() == (paths[1], paths[0], "swe")
+    assert not dialog.grab().isNull()
+
+    i18n.install_translators(app_restored, "en")
+    missing = OpenEditionsDialog(paths, found, 1, "", [], None)
+    qtbot.addWidget(missing)
+    assert not missing.language.isEnabled() and "sudo apt-get install tesseract-ocr" in missing.missing.text()
+    missing.buttons[0].setChecked(True)  # the editor may still choose the other file as the base
+    assert missing.choice() == (paths[0], paths[1], None)
