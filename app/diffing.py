@@ -31,7 +31,8 @@ from typing import NamedTuple
 from app.align import opcodes
 from app.tables import BULLET_LOOKALIKES, OCR_VOLATILE, TYPOGRAPHIC_FOLD
 
-TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+#: a word keeps its soft hyphens (a digital edition's break hints) inside it
+TOKEN = re.compile(r"\s+|\w+(?:\u00ad\w+)*|[^\w\s]")
 
 
 class Hunk(NamedTuple):
@@ -65,7 +66,7 @@ def fold(token: str) -> str:
     if token.isdigit():
         return token  # a number keeps its digits: "60" never pairs with debris ("aa") by key
     stripped = "".join(ch for ch in unicodedata.normalize("NFD", token.casefold())
-                       if not unicodedata.combining(ch) and ch not in OCR_VOLATILE)
+                       if not unicodedata.combining(ch) and ch not in OCR_VOLATILE and ch != "\u00ad")
     return stripped or "·"
 
 

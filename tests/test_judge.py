@@ -124,3 +124,74 @@ def test_a_bullet_the_ocr_read_is_a_bullet_against_the_drafts_checkbox() -> None
     for base, ref in (("¢", "\u2612"), ("_©", "\u2610"), ("- ©", "\uf0b7")):
         verdict = classify(base, ref, "\n", " ")
         assert verdict.kind is Kind.TYPOGRAPHY and verdict.suggestion.decision.text == "\u2022", (base, ref)
+
+
+def test_words_the_ocr_set_apart_from_their_lines_are_put_back() -> None:
+    ref = ("Der Indikator Anteil der Menschen mit einem Abschluss der Sekundarstufe II zeigt, wie viele "
+           "Menschen mindestens eine abgeschlossene Berufsausbildung oder eine Hochschulreife haben.\n\n"
+           "Wer heute in Deutschland die Hochschulreife erlangt, hat gute Chancen.\n")
+    base = ("Der Indikator Anteil der Menschen mit\nAbschluss der Sekundarstufe II zeigt,\n"
+            "Menschen mindestens eine abgeschlossene\nBerufsausbildung oder eine Hochschulreife haben.\n\n"
+            "einem\nwie viele\n\n"
+            "Wer heute in Deutschland die Hochschulreife erlangt, hat gute Chancen.\n")
+    comparison = compare(edition(base), edition(ref, "r.txt"))
+    apart = [x for x in comparison.changes if x.reason == "words set apart"]
+    assert len(apart) == 4 and all(x.kind is Kind.LAYOUT for x in apart)
+    assert not [x for x in comparison.changes if x.kind is Kind.CONTENT]
+    review = Review(comparison)
+    review.apply_suggestions()
+    assert review.canonical_text().split() == ref.split()  # the print's line breaks kept, the words back
+
+
+def test_a_reordered_sentence_inside_lines_is_not_taken_for_words_set_apart() -> None:
+    ref = "Auf die Hälfte der Befragten traf dies im Jahr 2016 zu, sagt der Bericht.\n\nEin zweiter Absatz.\n"
+    base = "Im Jahr 2016 traf dies auf die Hälfte der Befragten zu, sagt der Bericht.\n\nEin zweiter Absatz.\n"
+    comparison = compare(edition(base), edition(ref, "r.txt"))
+    assert not [x for x in comparison.changes if x.reason.startswith("words set apart")]
+    assert [x for x in comparison.changes if x.kind is Kind.CONTENT]
+
+
+def test_a_moved_paragraph_leaves_a_stray_word_at_its_edge_to_its_own_change() -> None:
+    a = "Die Luft in Deutschland ist in den letzten Jahren deutlich besser geworden und die Emissionen sanken."
+    b = "Betrachtet man die fünf wichtigsten Luftschadstoffe getrennt, so zeigt sich ein gemischtes Bild für alle."
+    c = "Ammoniak wird heute ähnlich häufig ausgestoßen wie zur Jahrtausendwende in allen Regionen des Landes."
+    d = "Schluss: Es bleibt viel zu tun für die Bundesregierung und die Länder in den kommenden Jahren hier."
+    base = "\n\n".join([a, c, b + "\n\nallein", d]) + "\n"
+    ref = "\n\n".join([a, b, c, d]) + "\n"
+    comparison = compare(edition(base), edition(ref, "r.txt"))
+    moved = [x for x in comparison.changes if x.reason == "moved paragraph"]
+    assert len(moved) == 2 and "allein" not in moved[0].base_text + moved[1].base_text
+    stray = [x for x in comparison.changes if "allein" in x.base_text]
+    assert len(stray) == 1 and stray[0].kind is Kind.CONTENT and stray[0].base_text.strip() == "allein"
+
+
+def test_a_bullet_in_the_print_against_a_dash_list_marker_stays_a_bullet() -> None:
+    for ocr in ("•", "«", "*"):
+        verdict = classify(f"{ocr} ", "–\t", "\n", "F", False, None)
+        assert verdict.kind is Kind.TYPOGRAPHY and verdict.reason == "list marker"
+        decision = verdict.suggestion.decision
+        taken = {Verdict.REJECTED: f"{ocr} ", Verdict.ACCEPTED: "–\t"}.get(decision.verdict, decision.text)
+        assert taken == "• "
+
+
+def test_words_set_apart_after_the_next_heading_go_back_to_their_section() -> None:
+    ref = ("1. Bildung\n\nDer Indikator Anteil der Menschen mit einem Abschluss der Sekundarstufe II zeigt, wie "
+           "viele Menschen eine Berufsausbildung haben.\n\n2. Sicherheit\n\nDie Menschen fühlen sich in "
+           "Deutschland sicher, sagt die Umfrage des Jahres.\n")
+    base = ("1. Bildung\n\nDer Indikator Anteil der Menschen mit\nAbschluss der Sekundarstufe II zeigt,\n"
+            "Menschen eine Berufsausbildung haben.\n\n2. Sicherheit\n\neinem\nwie viele\n\n"
+            "Die Menschen fühlen sich in Deutschland sicher, sagt die Umfrage des Jahres.\n")
+    comparison = compare(edition(base), edition(ref, "r.txt"))
+    apart = [x for x in comparison.changes if x.reason == "words set apart"]
+    assert {x.section for x in apart} == {s.key for s in comparison.sections if s.number in ("1", "2")}
+    assert not [x for x in comparison.changes if x.kind is Kind.CONTENT]
+    review = Review(comparison)
+    review.apply_suggestions()
+    assert review.canonical_text().split() == ref.split()
+
+
+def test_a_soft_hyphen_of_the_digital_edition_stays_inside_its_word() -> None:
+    comparison = compare(edition("Die Qualitätsoffensive Lehrerbildung wirkt.\n"),
+                         edition("Die Qualitäts\u00adoffensive Lehrerbildung wirkt.\n", "r.txt"))
+    assert [(x.base_text, x.reference_text) for x in comparison.changes] == [
+        ("Qualitätsoffensive", "Qualitäts\u00adoffensive")]

@@ -42,6 +42,7 @@ _NAMES = frozenset((
     QT_TRANSLATE_NOOP("Reason", "not a word"), QT_TRANSLATE_NOOP("Reason", "text in one edition only"),
     QT_TRANSLATE_NOOP("Reason", "footnote number read as debris"), QT_TRANSLATE_NOOP("Reason", "list marker"),
     QT_TRANSLATE_NOOP("Reason", "moved paragraph"), QT_TRANSLATE_NOOP("Reason", "moved paragraph with edits"),
+    QT_TRANSLATE_NOOP("Reason", "words set apart"), QT_TRANSLATE_NOOP("Reason", "words set apart, with edits"),
     QT_TRANSLATE_NOOP("Reason", "learned confusion"),
 ))
 
@@ -76,6 +77,10 @@ _WHOLE: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
      lambda m: _tr("moved paragraph: the reference has it elsewhere; remove it here")),
     (re.compile(r"moved paragraph: put the print's words here, where the reference has them"),
      lambda m: _tr("moved paragraph: put the print's words here, where the reference has them")),
+    (re.compile(r"words the OCR set apart from their line: remove them here"),
+     lambda m: _tr("words the OCR set apart from their line: remove them here")),
+    (re.compile(r"words the OCR set apart from their line: put them back here"),
+     lambda m: _tr("words the OCR set apart from their line: put them back here")),
     (re.compile(r"(.+): keep the print's glyph " + _QUOTED),
      lambda m: _fill(_tr("%1: keep the print's glyph %2"), _name(m[1]), m[2])),
     (re.compile(r"(.+): keep the base's line breaks, drop trailing spaces and extra blank lines"),

@@ -1397,6 +1397,14 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>flyttat stycke med ändringar</translation>
     </message>
     <message>
+        <source>words set apart</source>
+        <translation>utbrutna ord</translation>
+    </message>
+    <message>
+        <source>words set apart, with edits</source>
+        <translation>utbrutna ord, med ändringar</translation>
+    </message>
+    <message>
         <source>learned confusion</source>
         <translation>inlärd förväxling</translation>
     </message>
@@ -1423,6 +1431,14 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <message>
         <source>moved paragraph: put the print&apos;s words here, where the reference has them</source>
         <translation>flyttat stycke: sätt in tryckets ord här, där referensen har dem</translation>
+    </message>
+    <message>
+        <source>words the OCR set apart from their line: remove them here</source>
+        <translation>ord som OCR:en brutit ut ur sin rad: ta bort dem här</translation>
+    </message>
+    <message>
+        <source>words the OCR set apart from their line: put them back here</source>
+        <translation>ord som OCR:en brutit ut ur sin rad: sätt tillbaka dem här</translation>
     </message>
     <message>
         <source>OCR: </source>
