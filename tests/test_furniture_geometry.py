@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from app import formats
-from app.engine import compare
 from app.judge.pages import FURNITURE, find_furniture
 from app.loading import load_edition
 from app.model import Edition, Geometry, PageImage, WordBox
@@ -70,12 +69,11 @@ def test_on_a_corpus_scan_the_boxes_add_the_folios_read_inside_a_column() -> Non
     assert all(_in_band(scan, a, b) for a, b in added)
 
 
-def test_on_the_sou_scan_the_running_heads_stand_in_the_band_and_the_engine_removes_them() -> None:
+def test_on_the_sou_scan_the_running_heads_stand_in_the_band() -> None:
     folder = corpus_pair("sv_sou_2025_96_kommunsektorn")
     scan, draft = formats.load(folder / "ocr_swe.hocr"), load_edition(folder / "draft.txt")
     found = find_furniture(scan.text, draft.text, geometry=scan.geometry)
     assert len(found) >= 15 and set(find_furniture(scan.text, draft.text)) <= set(found)
     assert all(_in_band(scan, a, b) for a, b in found)
-    comparison = compare(scan, draft)
-    furniture = [c for c in comparison.changes if "furniture" in c.reason]
-    assert any("SOU 2025:96" in c.base_text for c in furniture)
+    heads = [scan.text[a:b] for a, b in found]
+    assert sum("SOU 2025:96" in line for line in heads) >= 15
