@@ -29,8 +29,8 @@ class Evidence:
 
     @classmethod
     def of(cls, base: Edition, reference: Edition) -> Evidence:
-        spans = tuple(_not_in_reference_here(find_furniture(base.text, reference.text), base.text,
-                                             reference.text))
+        found = find_furniture(base.text, reference.text, geometry=base.geometry)
+        spans = tuple(_not_in_reference_here(found, base.text, reference.text))
         return cls(spans, Words(base.text, reference.text), [a for a, _ in spans])
 
     def walls(self, span: Span) -> list[tuple[int, int]]:

@@ -15,9 +15,7 @@ line at a page edge when folios are common in the document or its number is the 
 Given the base edition's word boxes (``geometry``: OCR, PDF), a line whose every word box
 sits in the top or bottom :attr:`Furniture.band` of its page counts as a page edge line too,
 wherever the reading order put it (a running head read after a column, a folio in the
-margin), and is weighed by the same rules. (:class:`app.judge.evidence.Evidence` does not
-pass it yet: a folio read inside a column is also a block of "words set apart", and the two
-findings overlap there.)
+margin), and is weighed by the same rules.
 
 Imports: the standard library, rapidfuzz, :mod:`app.model`, :mod:`app.tables`.
 """
