@@ -317,7 +317,8 @@ def _noisy(wrong: str, right: str) -> bool:
 def _ocr_or_content(base: str, ref: str, words: Words | None = None) -> Classification:
     subs = substitutions(base, ref)
     reasons = [_explains(w, r) for w, r in subs]
-    wordy = any(ch.isalpha() for ch in base + ref) or _all_stray(base.strip()) and not ref.strip()
+    wordy = (any(ch.isalpha() for ch in base + ref) or _all_stray(base.strip()) and not ref.strip()
+             or bool(subs) and all(not (w + r).strip() for w, r in subs))  # a number split by a space
     if subs and all(reasons) and wordy:
         return Classification(Kind.OCR, Suggestion(ACCEPT, "OCR: " + "; ".join(dict.fromkeys(
             r for r in reasons if r))), 0.8, pattern=subs, reason="confusion table")

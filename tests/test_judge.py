@@ -245,3 +245,9 @@ def test_a_running_head_damaged_differently_on_each_page_is_one_running_head() -
     text = "\f".join(f"{head}\n\n" + body * 5 for head in heads)
     spans = find_furniture(text, body * 30)
     assert [text[a:b] for a, b in spans] == heads  # the lone 'Lebensqualitdt' too
+
+
+def test_a_number_the_ocr_split_with_a_space_is_joined_and_a_different_number_is_not() -> None:
+    verdict = classify("1 152", "1152", "/", "/", False, None)
+    assert verdict.kind is Kind.OCR and verdict.suggestion.decision.verdict is Verdict.ACCEPTED
+    assert classify("1 152", "1153", "/", "/", False, None).kind is Kind.CONTENT
