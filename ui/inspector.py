@@ -4,7 +4,9 @@
 its section's title): kind, confidence, both texts with the differing characters marked
 (:func:`app.align.char_diff`), the suggestion and its reason, and the decision. Its buttons
 and the inline editor only emit intents — ``accept_requested``, ``reject_requested``,
-``edit_requested(text)`` — the window performs them.
+``edit_requested(text)`` — the window performs them. A long value (a rewritten or moved
+paragraph) shows a few lines and scrolls (:class:`BoundedValue`), so the inspector's height
+stays bounded at any window size and no row label is overlapped.
 
 :class:`ChangeList` is the section's changes in a table with filters by kind and decision;
 it emits ``change_chosen(id)``.
@@ -20,10 +22,10 @@ from difflib import SequenceMatcher
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QPushButton, QSizePolicy, QStyle, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
+                               QHeaderView, QLabel, QPushButton, QScrollArea, QSizePolicy, QStyle,
+                               QTableView, QVBoxLayout, QWidget)
 
 from app.align import char_diff
 from app.classify import pattern_label
@@ -65,6 +67,58 @@ def code_points(a: str, b: str, most: int = 4) -> str:
     return f"{named(left)} → {named(right)}"
 
 
+class BoundedValue(QScrollArea):
+    """A value that may be long (a moved paragraph, a rewritten sentence): as tall as its
+    wrapped text up to ``lines`` lines, then it scrolls, so the inspector's height stays
+    bounded and its labels keep their rows at any window size."""
+
+    def __init__(self, label: QLabel, lines: int) -> None:
+        super().__init__()
+        self.label, self.lines = label, lines
+        self._cap: tuple[object, int] = (None, 0)
+        self.setWidget(label)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.viewport().setAutoFillBackground(False)
+        label.setAutoFillBackground(False)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def hasHeightForWidth(self) -> bool:  # Qt override
+        return True
+
+    def cap(self) -> int:
+        """The height of ``lines`` whole lines as the label lays them out (rich text's lines
+        are not the font's line spacing): measured once per font on a label like it."""
+        key = (self.label.font().key(), self.label.textFormat())
+        if self._cap[0] != key:
+            probe = QLabel()
+            probe.setFont(self.label.font())
+            probe.setWordWrap(True)
+            probe.setTextFormat(self.label.textFormat())
+            rich = self.label.textFormat() is Qt.TextFormat.RichText
+            probe.setText(("<br>" if rich else "\n").join(["Xg"] * self.lines))
+            self._cap = (key, probe.heightForWidth(1000))
+        return self._cap[1]
+
+    def heightForWidth(self, width: int) -> int:  # Qt override
+        cap = self.cap()
+        needed = self.label.heightForWidth(width)
+        return needed if needed <= cap else cap
+
+    def sizeHint(self) -> QSize:  # Qt override
+        return QSize(self.label.sizeHint().width(), self.heightForWidth(max(self.width(), 1)))
+
+    def minimumSizeHint(self) -> QSize:  # Qt override
+        return QSize(0, self.label.fontMetrics().lineSpacing())
+
+    def fits(self) -> bool:
+        """The whole text shows without scrolling."""
+        return self.label.heightForWidth(self.viewport().width()) <= self.viewport().height() + 1
+
+
 class ChangeInspector(QWidget):
     """Details of the current change with Accept / Reject / Edit."""
 
@@ -79,15 +133,17 @@ class ChangeInspector(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.form = form
-        self.section_label = self._value()
+        self._areas: dict[QLabel, BoundedValue] = {}
+        # long values scroll within a few lines (BoundedValue); the kind is always one line or two
+        self.section_label = self._value(lines=2)
         self.kind_label = self._value()
-        self.base_label = self._value(rich=True)
-        self.reference_label = self._value(rich=True)
-        self.suggestion_label = self._value()
-        self.decision_label = self._value()
-        for widget in (self.section_label, self.kind_label, self.base_label, self.reference_label,
-                       self.suggestion_label, self.decision_label):
-            form.addRow(QLabel(), widget)
+        self.base_label = self._value(rich=True, lines=4)
+        self.reference_label = self._value(rich=True, lines=4)
+        self.suggestion_label = self._value(lines=4)
+        self.decision_label = self._value(lines=2)
+        for label in (self.section_label, self.kind_label, self.base_label, self.reference_label,
+                      self.suggestion_label, self.decision_label):
+            form.addRow(QLabel(), self.field(label))
 
         self.accept_button, self.reject_button, self.edit_button = QPushButton(), QPushButton(), QPushButton()
         self.accept_button.clicked.connect(self.accept_requested)
@@ -117,7 +173,7 @@ class ChangeInspector(QWidget):
                            (self.tr("Base"), self.base_label), (self.tr("Reference"), self.reference_label),
                            (self.tr("Suggestion"), self.suggestion_label),
                            (self.tr("Decision"), self.decision_label)):
-            self.form.labelForField(label).setText(row + ":")
+            self.form.labelForField(self.field(label)).setText(row + ":")
             label.setAccessibleName(row)
         self.base_label.setAccessibleName(self.tr("Base text"))
         self.reference_label.setAccessibleName(self.tr("Reference text"))
@@ -130,13 +186,27 @@ class ChangeInspector(QWidget):
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
         self.editor.retranslate_ui()
 
-    def _value(self, rich: bool = False) -> QLabel:
+    def _value(self, rich: bool = False, lines: int = 0) -> QLabel:
+        """A value label; with ``lines``, inside a :class:`BoundedValue` of that many lines."""
         label = QLabel()
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        if lines:
+            self._areas[label] = BoundedValue(label, lines)
         return label
+
+    def field(self, label: QLabel) -> QWidget:
+        """The widget standing in the form for value ``label`` (its BoundedValue, if any)."""
+        return self._areas.get(label, label)
+
+    def _values_changed(self) -> None:
+        for area in self._areas.values():
+            area.verticalScrollBar().setValue(0)  # a new change starts at its beginning
+            area.updateGeometry()
+        self._fit_height()
 
     def show_change(self, change: Change | None, decision: Decision | None, section: str,
                     word_confidence: float | None = None) -> None:
@@ -152,7 +222,7 @@ class ChangeInspector(QWidget):
                 label.setText("—")
             self.section_label.setText(section or "—")
             self.section_label.setToolTip(plain_tip(section))
-            self._fit_height()
+            self._values_changed()
             return
         self.change_id = change.id
         style = kind_styles(self.dark)[change.kind]
@@ -190,7 +260,7 @@ class ChangeInspector(QWidget):
         self.decision_label.setText(label)
         self._base_text, self._reference_text = change.base_text, change.reference_text
         self.section_label.setToolTip(plain_tip(section))
-        self._fit_height()
+        self._values_changed()
 
     def follow(self, navigation: Navigation, title: Callable[[str], str]) -> None:
         """Show whatever change ``navigation`` makes current; ``title`` names a section."""
