@@ -238,7 +238,7 @@ def suggestion_dict(suggestion: Suggestion | None) -> dict[str, Any] | None:
     if suggestion is None:
         return None
     return {"decision": SUGGESTION_WORD[suggestion.decision.verdict],
-            "text": suggestion.decision.text, "reason": suggestion.reason}
+            "text": suggestion.decision.text, "reason": str(suggestion.reason)}
 
 
 def section_numbers(review: Review) -> dict[str, str]:
@@ -265,7 +265,7 @@ def decision_log(review: Review) -> list[dict[str, Any]]:
             "reference_text": change.reference_text,
             "suggestion": suggestion["decision"] if suggestion else None,
             "suggestion_text": suggestion["text"] if suggestion else None,
-            "reason": suggestion["reason"] if suggestion else change.reason,
+            "reason": suggestion["reason"] if suggestion else str(change.reason),
             "decision": decision.verdict.value,
             "final_text": change.final_text(decision),
             **_provenance_columns(review.provenance(change.id)),

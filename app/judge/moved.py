@@ -21,6 +21,7 @@ from app.diffing import diff_texts
 from app.judge.evidence import Evidence
 from app.judge.refine import refine
 from app.model import ACCEPT, Decision, Kind, Suggestion, Verdict
+from app.reasons import because
 
 #: how sure a move's suggestion is (a paragraph pair that shares most of its words)
 MOVE_CONFIDENCE = 0.85
@@ -35,17 +36,17 @@ def judge_move(moved: tuple[Move, bool], b_text: str, r_text: str, hunk: tuple[i
                               evidence)
     digits = any(ch.isdigit() for ch in b_text[move.base[0]:move.base[1]] + r_text[move.reference[0]:move.reference[1]])
     if edits:
-        return Classification(Kind.CONTENT, None, 0.9, reason="moved paragraph with edits",
+        return Classification(Kind.CONTENT, None, 0.9, reason=because("moved_with_edits"),
                               touches_number=digits)
     if base_half:
-        return Classification(Kind.LAYOUT, Suggestion(ACCEPT, "moved paragraph: the reference has it "
-                              "elsewhere; remove it here"), MOVE_CONFIDENCE, reason="moved paragraph",
+        return Classification(Kind.LAYOUT, Suggestion(ACCEPT, because("moved_remove")),
+                              MOVE_CONFIDENCE, reason=because("moved_paragraph"),
                               touches_number=digits)
     b0, b1, r0, r1 = hunk
     text = r_text[r0:move.reference[0]] + corrected + r_text[move.reference[1]:r1]
     decision = ACCEPT if text == r_text[r0:r1] else Decision(Verdict.EDITED, text)
-    return Classification(Kind.LAYOUT, Suggestion(decision, "moved paragraph: put the print's words "
-                          "here, where the reference has them"), MOVE_CONFIDENCE, reason="moved paragraph",
+    return Classification(Kind.LAYOUT, Suggestion(decision, because("moved_fill")),
+                          MOVE_CONFIDENCE, reason=because("moved_paragraph"),
                           touches_number=digits)
 
 
