@@ -28,6 +28,7 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
+from app.bulk import DEFAULT_THRESHOLD
 from app.classify import pattern_label
 from app.engine import kinds_count
 from app.fileio import atomic_write_text
@@ -311,6 +312,20 @@ def export_log(review: Review, path: str | Path, fmt: str = "csv") -> None:
 
 # -- summary ---------------------------------------------------------------------------------------
 
+def learned_counts(review: Review) -> dict[str, int]:
+    """How many pending suggestions the editor's decisions elsewhere made less or more
+    likely (:meth:`Review.learned`), and how many of them fell below the bulk threshold."""
+    counts = {"lowered": 0, "raised": 0, "below_bulk_threshold": 0}
+    for change in review.changes:
+        if change.suggestion is None or review.decision(change.id).verdict is not Verdict.PENDING:
+            continue
+        learned = review.learned(change.id)
+        counts["lowered"] += learned.lowered
+        counts["raised"] += learned.raised
+        counts["below_bulk_threshold"] += learned.lowered and learned.engine >= DEFAULT_THRESHOLD > learned.confidence
+    return counts
+
+
 def summary(review: Review) -> dict[str, Any]:
     """Counts and error rates of a review, as plain JSON-ready data.
 
@@ -351,6 +366,7 @@ def summary(review: Review) -> dict[str, Any]:
                       "reviewed_share": round(counts.reviewed_share, 4),
                       "by_hand_share": round(counts.by_hand / counts.total, 4) if counts.total else 0.0},
         "by_section": by_section,
+        "learned": learned_counts(review),
         "metrics": error_rates(review),
         "similarity": round(review.comparison.similarity, 4),
         "warnings": list(review.comparison.warnings),

@@ -48,9 +48,13 @@ def current_change_visible(pane, start: int, end: int) -> bool:
 
 
 def label_fits(label) -> bool:
-    """A word-wrapped value label is tall enough for its text at its width."""
+    """A word-wrapped value label is tall enough for its text at its width; one that scrolls
+    within a few lines (ui.inspector.BoundedValue) is given all of those lines."""
     if not label.text() or not label.isVisible():
         return True
+    area = label.parentWidget().parentWidget() if label.parentWidget() else None
+    if hasattr(area, "heightForWidth") and hasattr(area, "fits"):
+        return area.heightForWidth(area.width()) <= area.height() + 1
     needed = label.heightForWidth(label.width())
     return needed <= label.height() + 1
 
@@ -170,7 +174,7 @@ def inspector_overlaps(inspector) -> list[str]:
         for other_name, _other_label, other_field, _ in rows[i + 1:]:
             if field_box.intersects(other_field):
                 problems.append(f"the {name} value overlaps the {other_name} value")
-        if field.height() < field.minimumSizeHint().height():
+        if field.height() + 1 < field.heightForWidth(field.width()):
             problems.append(f"the {name} value is squeezed to {field.height()} px")
         bar = getattr(field, "verticalScrollBar", None)
         if bar is not None and not field.fits() and bar().maximum() == 0:

@@ -1,7 +1,8 @@
 """The change inspector and the section's change list.
 
 :class:`ChangeInspector` shows one change given as plain data (the change, its decision and
-its section's title): kind, confidence, both texts with the differing characters marked
+its section's title): kind, confidence (as the editor's decisions elsewhere moved it, and
+why: :meth:`app.review.Review.learned`), both texts with the differing characters marked
 (:func:`app.align.char_diff`), the suggestion and its reason, and the decision. Its buttons
 and the inline editor only emit intents — ``accept_requested``, ``reject_requested``,
 ``edit_requested(text)`` — the window performs them. A long value (a rewritten or moved
@@ -29,13 +30,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QFrame
 
 from app.align import char_diff
 from app.classify import pattern_label
+from app.feedback import Learned
 from app.model import Change, Decision, Edition, Kind, Verdict, bidi_controls
 from ui.change_editor import ChangeEditor
 from ui.change_model import (CHANGE_ID_ROLE, COL_BASE, COL_DECISION, COL_KIND, COL_REFERENCE,
                              ChangeFilterModel, ChangeTableModel, shown, verdict_label)
 from ui.palette import kind_label, kind_styles
 from ui.reasons import translated
-from ui.safe_text import named_controls, plain_tip
+from ui.safe_text import filled, named_controls, plain_tip
 
 if TYPE_CHECKING:
     from ui.navigation import Navigation
@@ -136,7 +138,7 @@ class ChangeInspector(QWidget):
         self._areas: dict[QLabel, BoundedValue] = {}
         # long values scroll within a few lines (BoundedValue); the kind is always one line or two
         self.section_label = self._value(lines=2)
-        self.kind_label = self._value()
+        self.kind_label = self._value(lines=3)
         self.base_label = self._value(rich=True, lines=4)
         self.reference_label = self._value(rich=True, lines=4)
         self.suggestion_label = self._value(lines=4)
@@ -206,12 +208,15 @@ class ChangeInspector(QWidget):
         for area in self._areas.values():
             area.verticalScrollBar().setValue(0)  # a new change starts at its beginning
             area.updateGeometry()
+        self.form.invalidate()  # the new heights count now, not once the layout request arrives
+        self.layout().invalidate()
         self._fit_height()
 
     def show_change(self, change: Change | None, decision: Decision | None, section: str,
-                    word_confidence: float | None = None) -> None:
+                    word_confidence: float | None = None, learned: Learned | None = None) -> None:
         """Show ``change``; ``word_confidence`` is the OCR's own confidence in the words under
-        it (the lowest, where the base edition came with word boxes)."""
+        it (the lowest, where the base edition came with word boxes); ``learned`` its
+        confidence once the editor's decisions elsewhere are taken in (:meth:`Review.learned`)."""
         self.editor.hide()
         enabled = change is not None
         for button in (self.accept_button, self.reject_button, self.edit_button):
@@ -227,8 +232,11 @@ class ChangeInspector(QWidget):
         self.change_id = change.id
         style = kind_styles(self.dark)[change.kind]
         self.section_label.setText(named_controls(section))
+        confidence = change.confidence if learned is None else learned.confidence
         kind_text = self.tr("%1 · confidence %2%").replace("%1", kind_label(change.kind)) \
-            .replace("%2", str(round(change.confidence * 100)))
+            .replace("%2", str(round(confidence * 100)))
+        if learned is not None and (learned.lowered or learned.raised):
+            kind_text += "\n" + self.learned_text(learned)
         if word_confidence is not None:
             kind_text += " · " + self.tr("OCR word confidence %1%").replace("%1", str(round(word_confidence * 100)))
         self.kind_label.setText(kind_text)
@@ -262,6 +270,15 @@ class ChangeInspector(QWidget):
         self.section_label.setToolTip(plain_tip(section))
         self._values_changed()
 
+    def learned_text(self, learned: Learned) -> str:
+        """Why the confidence moved: "lowered from 99 %: you rejected a→ä 2×, took it 0×"."""
+        pattern = "→".join(shown(side) or "∅" for side in learned.pattern) if learned.pattern else ""
+        pattern = pattern if len(pattern) <= 40 else pattern[:39] + "…"
+        text = (self.tr("lowered from %1% — you overruled this pattern (%2) %3×, took it %4×") if learned.lowered
+                else self.tr("raised from %1% — you took this pattern (%2) %4×, overruled it %3×"))
+        return filled(text, str(round(learned.engine * 100)), pattern,
+                      str(learned.overruled), str(learned.taken))
+
     def follow(self, navigation: Navigation, title: Callable[[str], str]) -> None:
         """Show whatever change ``navigation`` makes current; ``title`` names a section."""
         self._navigation, self._title = navigation, title
@@ -275,8 +292,10 @@ class ChangeInspector(QWidget):
             return
         if navigation.change:
             change = review.change(navigation.change)
-            self.show_change(change, review.decision(change.id), self._title(change.section),
-                             ocr_confidence(review.comparison.base, change))
+            decision = review.decision(change.id)
+            learned = review.learned(change.id) if decision.verdict is Verdict.PENDING else None
+            self.show_change(change, decision, self._title(change.section),
+                             ocr_confidence(review.comparison.base, change), learned)
         else:
             self.show_change(None, None, self._title(navigation.section))
 

@@ -40,6 +40,10 @@
         <translation>%1 under säkerhetsgränsen (%2 %)</translation>
     </message>
     <message>
+        <source>%1 below the threshold (%2%) since you overruled the same pattern elsewhere</source>
+        <translation>%1 under tröskeln (%2 %) eftersom du frångick samma mönster på andra ställen</translation>
+    </message>
+    <message>
         <source>Nothing to accept</source>
         <translation>Inget att acceptera</translation>
     </message>
@@ -211,6 +215,14 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <message>
         <source>Never included in bulk accepts (content, a number or a bidi control).</source>
         <translation>Tas aldrig med i massgodkännanden (innehåll, ett tal eller ett dubbelriktat styrtecken).</translation>
+    </message>
+    <message>
+        <source>lowered from %1% — you overruled this pattern (%2) %3×, took it %4×</source>
+        <translation>sänkt från %1 % — du frångick det här mönstret (%2) %3×, följde det %4×</translation>
+    </message>
+    <message>
+        <source>raised from %1% — you took this pattern (%2) %4×, overruled it %3×</source>
+        <translation>höjd från %1 % — du följde det här mönstret (%2) %4×, frångick det %3×</translation>
     </message>
     <message>
         <source>Edited text</source>
