@@ -28,7 +28,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -74,6 +74,7 @@ LEXICAL = Lexical()
 TYPOGRAPHY_SEEN = 2
 #: a base-only run of at most this many tokens of at most this many letters is scan specks
 SPECK_LETTERS = (2, 2)
+SOFT_HYPHEN = "\u00ad"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,26 @@ def classify(base: str, ref: str, before: str = "\n", after: str = "\n", furnitu
     folio (:mod:`app.judge.pages`); ``words`` is the pair's vocabulary (:mod:`app.judge.lexicon`).
     Pure, so cached: a report repeats its misreads (``for`` -> ``för``) hundreds of times.
     """
+    return _printable(_classify(base, ref, before, after, furniture, words), base, ref)
+
+
+def _printable(verdict: Classification, base: str, ref: str) -> Classification:
+    """``verdict`` with a suggestion that takes the reference's reading, minus the soft hyphens
+    the base lacks: a digital edition's break hints are never printed inside a line."""
+    suggestion = verdict.suggestion
+    if suggestion is None or SOFT_HYPHEN not in ref or SOFT_HYPHEN in base:
+        return verdict
+    decision = suggestion.decision
+    if decision.verdict is Verdict.ACCEPTED:
+        text = ref
+    elif decision.verdict is Verdict.EDITED and decision.text is not None:
+        text = decision.text
+    else:
+        return verdict
+    return replace(verdict, suggestion=_toward(text.replace(SOFT_HYPHEN, ""), base, ref, suggestion.reason))
+
+
+def _classify(base: str, ref: str, before: str, after: str, furniture: bool, words: Words | None) -> Classification:
     if not base.strip() and not ref.strip():
         if base.count("\n") == ref.count("\n") and _odd_spaces(base + ref):
             return _space_glyphs(base, ref)
@@ -211,8 +232,8 @@ def _typography(base: str, ref: str, words: Words | None = None) -> Classificati
         confidence = 0.9 if r_core in PLAIN_FALLBACKS else 0.75  # a plain glyph kept is less sure
         return Classification(Kind.TYPOGRAPHY, Suggestion(REJECT, because("print_glyph", name=named(name),
                               glyph=repr(b_core))), confidence, pattern=((b_core, r_core),), reason=named(name))
-    if name == LIST_MARKER:  # the print's marker was round: a bullet
-        standard = _standard(ref.replace(r_core, "\u2022", 1))
+    if name == LIST_MARKER:  # the print's marker was round: a bullet, spaced as the print is
+        standard = base.replace(b_core, "\u2022", 1)
         return Classification(Kind.TYPOGRAPHY, _toward(standard, base, ref, because("print_bullet",
                               name=named(name))), 0.8, pattern=((b_core, r_core),), reason=named(name))
     standard = _standard(ref)
@@ -235,12 +256,13 @@ def _print_glyph(name: str, b: str, r: str, words: Words | None) -> bool:
 def _glyph_match(b: str, r: str) -> str | None:
     """The glyph class both sides belong to (one side may be known OCR debris of it, with a
     speck or two beside it: ``- ©`` for a bullet). A bullet's shape in the OCR against the
-    reference's checkbox is a list marker (a word processor's checkbox list printed as bullets)."""
+    reference's checkbox or dash is a list marker (a word processor's checkbox or dash list
+    printed as bullets)."""
     trimmed = b.strip(_SPECK_EDGES)
     if trimmed and trimmed != b and (_GLYPH_OF.get(trimmed) or _DEBRIS_OF.get(trimmed)):
         b = trimmed
     b_class, r_class = _GLYPH_OF.get(b), _GLYPH_OF.get(r)
-    if r_class == "checkbox" and "bullet" in (b_class, _DEBRIS_OF.get(b)):
+    if r_class in ("checkbox", "dash") and "bullet" in (b_class, _DEBRIS_OF.get(b)) and b_class != r_class:
         return LIST_MARKER
     if b_class and b_class == r_class:
         return b_class

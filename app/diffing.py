@@ -31,7 +31,8 @@ from typing import NamedTuple
 from app.align import opcodes
 from app.tables import BULLET_LOOKALIKES, OCR_VOLATILE, TYPOGRAPHIC_FOLD
 
-TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+#: a word keeps its soft hyphens (a digital edition's break hints) inside it
+TOKEN = re.compile(r"\s+|\w+(?:\u00ad\w+)*|[^\w\s]")
 
 
 class Hunk(NamedTuple):
@@ -65,7 +66,7 @@ def fold(token: str) -> str:
     if token.isdigit():
         return token  # a number keeps its digits: "60" never pairs with debris ("aa") by key
     stripped = "".join(ch for ch in unicodedata.normalize("NFD", token.casefold())
-                       if not unicodedata.combining(ch) and ch not in OCR_VOLATILE)
+                       if not unicodedata.combining(ch) and ch not in OCR_VOLATILE and ch != "\u00ad")
     return stripped or "·"
 
 
@@ -91,12 +92,12 @@ class Tokenized(NamedTuple):
         return Counter(k for k, t in zip(self.keys, self.tokens) if t[0].isalnum())
 
 
-def diff_tokenized(b: Tokenized, r: Tokenized) -> list[Hunk]:
-    """:func:`diff_texts` for texts already tokenized."""
+def diff_tokenized(b: Tokenized, r: Tokenized, cleanup: bool = True) -> list[Hunk]:
+    """:func:`diff_texts` for texts already tokenized (``cleanup``: see :func:`app.align.opcodes`)."""
     if b.text == r.text:
         return []
     hunks: list[Hunk] = []
-    for op in opcodes(b.keys, r.keys):
+    for op in opcodes(b.keys, r.keys, cleanup=cleanup):
         if op.tag == "equal":
             for k in range(op.a_end - op.a_start):
                 i, j = op.a_start + k, op.b_start + k

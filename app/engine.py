@@ -25,12 +25,14 @@ from operator import itemgetter
 from pathlib import Path
 
 from app.classify import Classification, classify, reinforced_confidences
+from app.compare.fragments import find_across, find_fragments
 from app.compare.moves import Move, find_moves, mask, masked, one_sided_both_ways
 from app.diffing import Hunk, Tokenized, diff_tokenized
 from app.judge.digits import touches_number
 from app.judge.evidence import Evidence, is_wall
 from app.judge.moved import judge_move
 from app.judge.refine import refine
+from app.judge.spacing import unglued
 from app.formats import load_pair
 from app.model import Change, Comparison, Edition, Kind, SectionPair, Span
 from app.sections import align_sections
@@ -131,24 +133,94 @@ def conclude(sections: list[SectionPair], changes: list[Change] | tuple[Change, 
 def iter_compare(base: Edition, reference: Edition,
                  pairs: list[SectionPair] | None = None) -> Iterator[SectionResult]:
     """Yield each section pair's changes in document order (of ``pairs``, when the caller
-    has aligned the sections already)."""
+    has aligned the sections already).
+
+    Each section is diffed one step ahead of being judged, so that words the OCR set apart
+    after the next heading go back to the section they came from
+    (:func:`app.compare.fragments.find_across`)."""
     pairs = align_sections(base, reference) if pairs is None else pairs
     evidence = Evidence.of(base, reference)
+    ahead: _Diffed | None = None
     for index, pair in enumerate(pairs):
-        changes, common, words = diff_section(base, reference, pair, evidence)
-        yield SectionResult(index, len(pairs), pair, changes, common, words)
+        current = ahead if ahead is not None else _diffed(base, reference, pair, evidence)
+        ahead = _diffed(base, reference, pairs[index + 1], evidence) if index + 1 < len(pairs) else None
+        if ahead is not None:
+            _link(current, ahead)
+        changes = _judged(base, pair, evidence, current)
+        yield SectionResult(index, len(pairs), pair, changes, current.common, current.words)
 
 
 def diff_section(base: Edition, reference: Edition, pair: SectionPair,
                  evidence: Evidence | None = None) -> tuple[tuple[Change, ...], int, int]:
     """The classified changes of one section pair, with its shared and total word counts."""
     evidence = evidence or Evidence.of(base, reference)
+    diffed = _diffed(base, reference, pair, evidence)
+    return _judged(base, pair, evidence, diffed), diffed.common, diffed.words
+
+
+@dataclass(slots=True)
+class _Diffed:
+    """A section pair's first stage: its texts, furniture walls, moves and raw diff (the
+    diff of the texts with the walls and the moves' words masked)."""
+
+    b_text: str
+    r_text: str
+    b_tokens: Tokenized
+    r_tokens: Tokenized
+    walls: list[tuple[int, int]]
+    moves: list[Move]
+    raw: list[Hunk]
+    common: int
+    words: int
+    whole: bool  # too different to diff by word: one replacement
+
+    def rediff(self) -> None:
+        """The raw diff again, with the moves' words masked (minimal: an equal word between two
+        masked runs is the same word, not a coincidence to fold into them)."""
+        self.raw = diff_tokenized(*masked(self.b_tokens, self.r_tokens, self.moves), cleanup=False)
+
+    def masked_view(self) -> tuple[list[Hunk], Tokenized, Tokenized]:
+        return (self.raw, *masked(self.b_tokens, self.r_tokens, self.moves))
+
+
+def _diffed(base: Edition, reference: Edition, pair: SectionPair, evidence: Evidence) -> _Diffed:
     walls = evidence.walls(pair.base)
     b_text = pair.base.slice(base.text)
     r_text = pair.reference.slice(reference.text)
     b_tokens, r_tokens = Tokenized.of(b_text), Tokenized.of(r_text)
     common, words = _word_overlap(b_tokens, r_tokens)
+    if words and common / words < SECTION_DIFF_BELOW and min(len(b_text), len(r_text)) > 2000:
+        return _Diffed(b_text, r_text, b_tokens, r_tokens, walls, [], [Hunk(0, len(b_text), 0, len(r_text))],
+                       common, words, True)
+    b_tokens = mask(b_tokens, walls, "\x03")  # furniture aligns with nothing: it stands alone
+    diffed = _Diffed(b_text, r_text, b_tokens, r_tokens, walls, [], diff_tokenized(b_tokens, r_tokens),
+                     common, words, False)
+    if one_sided_both_ways(diffed.raw, b_tokens, r_tokens):
+        diffed.moves = find_moves(diffed.raw, b_tokens, r_tokens)
+        if diffed.moves:
+            diffed.rediff()
+    fragments = find_fragments(*diffed.masked_view())
+    if fragments:
+        diffed.moves = sorted(diffed.moves + fragments, key=lambda m: m.base)
+        diffed.rediff()
+    return diffed
 
+
+def _link(earlier: _Diffed, later: _Diffed) -> None:
+    """Words set apart in ``later`` that ``earlier`` lacks become a move across the two."""
+    if earlier.whole or later.whole:
+        return
+    to_earlier, to_later = find_across(earlier.masked_view(), later.masked_view())
+    if to_earlier:
+        earlier.moves = earlier.moves + to_earlier
+        later.moves = sorted(later.moves + to_later, key=lambda m: m.base)
+        earlier.rediff()
+        later.rediff()
+
+
+def _judged(base: Edition, pair: SectionPair, evidence: Evidence, diffed: _Diffed) -> tuple[Change, ...]:
+    """The second stage: the raw diff cut, judged and joined into changes."""
+    b_text, r_text, walls, moves = diffed.b_text, diffed.r_text, diffed.walls, diffed.moves
     verdicts: dict[tuple[int, int, int, int], Classification] = {}
 
     def judge(hunk: tuple[int, int, int, int]) -> Classification:
@@ -165,18 +237,9 @@ def diff_section(base: Edition, reference: Edition, pair: SectionPair,
         return classify(b_text[b0:b1], r_text[r0:r1], b_text[b0 - 1:b0] if b0 else _before(base, pair),
                         b_text[b1:b1 + 1], is_wall(b0, b1, b_text, walls), evidence.words)
 
-    moves: list[Move] = []
-    if words and common / words < SECTION_DIFF_BELOW and min(len(b_text), len(r_text)) > 2000:
-        hunks = [(0, len(b_text), 0, len(r_text))]
-    else:
-        b_tokens = mask(b_tokens, walls, "\x03")  # furniture aligns with nothing: it stands alone
-        raw = diff_tokenized(b_tokens, r_tokens)
-        if one_sided_both_ways(raw, b_tokens, r_tokens):
-            moves = find_moves(raw, b_tokens, r_tokens)
-            if moves:
-                raw = diff_tokenized(*masked(b_tokens, r_tokens, moves))
-        hunks = refine(raw, b_text, r_text, walls + [m.base for m in moves],
-                       lambda h: judge(h).kind is Kind.CONTENT, [m.reference for m in moves])
+    hunks = diffed.raw if diffed.whole else refine(
+        diffed.raw, b_text, r_text, walls + [m.base for m in moves], lambda h: judge(h).kind is Kind.CONTENT,
+        [m.reference for m in moves])
     joined: set[tuple[int, int, int, int]] = set()
     hunks = _one_edit(_whole_clusters(hunks, base, pair), b_text, lambda h: judge(h).kind is Kind.CONTENT
                       and _moved(h, b_text, r_text, moves) is None, joined,
@@ -195,7 +258,7 @@ def diff_section(base: Edition, reference: Edition, pair: SectionPair,
             base_text=bt, reference_text=rt, kind=verdict.kind, suggestion=verdict.suggestion,
             confidence=verdict.confidence, pattern=verdict.pattern, reason=verdict.reason,
             touches_number=verdict.touches_number))
-    return tuple(out), common, words
+    return tuple(unglued(out, b_text, r_text, (pair.base.start, pair.reference.start)))
 
 
 #: content changes with at most this many words between them are one edit for the editor

@@ -366,7 +366,6 @@ def summary(review: Review) -> dict[str, Any]:
                       "reviewed_share": round(counts.reviewed_share, 4),
                       "by_hand_share": round(counts.by_hand / counts.total, 4) if counts.total else 0.0},
         "by_section": by_section,
-        "learned": learned_counts(review),
         "metrics": error_rates(review),
         "similarity": round(review.comparison.similarity, 4),
         "warnings": list(review.comparison.warnings),
@@ -374,8 +373,10 @@ def summary(review: Review) -> dict[str, Any]:
 
 
 def export_summary(review: Review, path: str | Path) -> None:
-    """Write :func:`summary` as JSON."""
-    atomic_write_text(path, json.dumps(summary(review), ensure_ascii=False, indent=1) + "\n")
+    """Write :func:`summary` as JSON, with what the editor's decisions taught
+    (:func:`learned_counts`, under ``learned``; ``compare --json`` has no decisions to count)."""
+    data = {**summary(review), "learned": learned_counts(review)}
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
 def error_rates(review: Review) -> dict[str, dict[str, Any]]:

@@ -211,6 +211,13 @@ class Geometry:
         hi = bisect_left(self._starts, end)
         return tuple(w for w in self.words[lo:hi] if w.end > start)
 
+    def lowest_confidence(self, start: int, end: int) -> float | None:
+        """The OCR engine's lowest word confidence over ``[start, end)`` (as :meth:`words_in`
+        finds the words), or None where no word there has one: how sure the OCR itself was
+        of the text under a change's base span."""
+        known = [w.confidence for w in self.words_in(start, end) if w.confidence is not None]
+        return min(known) if known else None
+
 
 @dataclass(frozen=True, slots=True)
 class Edition:
@@ -220,7 +227,9 @@ class Edition:
     rewrote as ``(start, end, original)`` in normalized offsets, so that text kept from this
     edition can be written out exactly as the file had it, mixed line endings included
     (see :mod:`app.loading`). ``geometry`` places the words on page images where the format
-    tells (OCR, PDF); ``source_format`` names the reader that made the edition (:mod:`app.formats`).
+    tells (OCR, PDF); ``source_format`` names the reader that made the edition (:mod:`app.formats`);
+    ``headings`` are the headings its structure marks (:mod:`app.sections` takes them when the
+    text numbers too few).
     """
 
     path: Path
@@ -235,6 +244,9 @@ class Edition:
     notes: tuple[str, ...] = ()
     geometry: Geometry | None = None
     source_format: str = "text"
+    #: The headings the file's structure marks (Word's heading styles), in text order, with
+    #: no number (the text shows any); empty where the format has no such structure.
+    headings: tuple[Heading, ...] = ()
 
     @property
     def name(self) -> str:

@@ -58,6 +58,8 @@ TEMPLATES: Mapping[str, str] = {
     "learned_confusion": "learned confusion",
     "moved_paragraph": "moved paragraph",
     "moved_with_edits": "moved paragraph with edits",
+    "words_apart": "words set apart",
+    "words_apart_with_edits": "words set apart, with edits",
     "word_split": "word split or joined",
     "stray_mark": "stray mark",
     # suggestions: what to do, and why
@@ -77,6 +79,8 @@ TEMPLATES: Mapping[str, str] = {
     "specks_removed": "scan specks {specks}: remove them",
     "moved_remove": "moved paragraph: the reference has it elsewhere; remove it here",
     "moved_fill": "moved paragraph: put the print's words here, where the reference has them",
+    "words_apart_remove": "words the OCR set apart from their line: remove them here",
+    "words_apart_put_back": "words the OCR set apart from their line: put them back here",
     # the parts of "ocr_explained": how an OCR engine turns one reading into another
     "misread": "{right} misread as {wrong}",
     "diacritic_lost": "diacritic lost on {right}",

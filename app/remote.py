@@ -105,11 +105,12 @@ class ComparisonProcess:
     """One comparison running in a child process (``spawn``: no fork of a threaded GUI)."""
 
     def __init__(self, base_path: str | Path, reference_path: str | Path,
-                 session: sessions.LoadedSession | None = None) -> None:
+                 session: sessions.LoadedSession | None = None, ocr_language: str | None = None) -> None:
         context = multiprocessing.get_context("spawn")
         self._connection, child_end = context.Pipe(duplex=False)
         self._process = context.Process(target=_child, name="proofpair-compare", daemon=True,
-                                        args=(child_end, str(base_path), str(reference_path), session))
+                                        args=(child_end, str(base_path), str(reference_path), session,
+                                              ocr_language))
         self._process.start()
         child_end.close()  # the child's end lives in the child only: EOF when it exits
 
@@ -135,14 +136,16 @@ class ComparisonProcess:
 
 
 def run(report: Any, cancelled: Any, base_path: str | Path, reference_path: str | Path,
-        session: sessions.LoadedSession | None = None) -> bool:
+        session: sessions.LoadedSession | None = None, ocr_language: str | None = None) -> bool:
     """Run a comparison process to its end, handing each message to ``report(tag, payload)``.
+    A scan is OCR'd in ``ocr_language`` (default: the session's, else guessed), its pages
+    taken from the session's OCR folder where it kept them.
 
     Polls ``cancelled()`` every 50 ms; returns False if cancelled (the child is stopped),
     True once :data:`DONE` was reported. Raises :class:`RemoteFailed` with the child's
     message, or with the exit code if the child died without one.
     """
-    process = ComparisonProcess(base_path, reference_path, session)
+    process = ComparisonProcess(base_path, reference_path, session, ocr_language)
     try:
         while not cancelled():
             try:
@@ -167,12 +170,12 @@ def run(report: Any, cancelled: Any, base_path: str | Path, reference_path: str 
 # -- the child's side ------------------------------------------------------------------------------
 
 def _child(connection: Any, base_path: str, reference_path: str,
-           session: sessions.LoadedSession | None) -> None:
+           session: sessions.LoadedSession | None, ocr_language: str | None = None) -> None:
     def send(tag: bytes, obj: Any) -> None:
         connection.send_bytes(tag + pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
 
     try:
-        _compare(send, base_path, reference_path, session)
+        _compare(send, base_path, reference_path, session, ocr_language)
     except (EditionError, OSError, ValueError) as exc:
         _send_failure(connection, str(exc))
     except Exception as exc:  # a bug: say so plainly instead of dying silently
@@ -189,10 +192,12 @@ def _send_failure(connection: Any, message: str) -> None:
         pass
 
 
-def _compare(send: Any, base_path: str, reference_path: str, session: sessions.LoadedSession | None) -> None:
-    language = session.ocr_language if session is not None else None
+def _compare(send: Any, base_path: str, reference_path: str, session: sessions.LoadedSession | None,
+             ocr_language: str | None = None) -> None:
+    language = ocr_language or (session.ocr_language if session is not None else None)
     base, reference = load_pair(base_path, reference_path, ocr_language=language,
-                                progress=lambda done, total, message: send(READING, Reading(done, total, message)))
+                                progress=lambda done, total, message: send(READING, Reading(done, total, message)),
+                                ocr_beside=session.ocr_folder if session is not None else None)
     send(LOADED, Loaded(Role.BASE, base))
     send(LOADED, Loaded(Role.REFERENCE, reference))
     pairs = align_sections(base, reference)

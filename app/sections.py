@@ -18,7 +18,8 @@ OCR damage to numbers is the :data:`NUMBER_DAMAGE` table.
 Pairing uses :func:`app.align.opcodes` over the number sequences (the project's one aligner),
 so repeated numbering aligns too; numbers it cannot match are paired by title similarity.
 A reference with fewer than :attr:`Scoring.min_numbered` numbered headings is outlined by
-:mod:`app.unnumbered` instead (layout headings, else pages or blocks); its sections are keyed
+:mod:`app.unnumbered` instead (the headings its format marks, ``Edition.headings``, such as
+Word's heading styles; else layout headings, pages or blocks); its sections are keyed
 ``h1``, ``p1``, ``b1``… in place of a number.
 
 Imports: the standard library, rapidfuzz, :mod:`app.align`, :mod:`app.model`,
@@ -39,7 +40,7 @@ from rapidfuzz import fuzz
 
 from app.align import opcodes
 from app.model import Edition, Heading, SectionPair, Span
-from app.unnumbered import pair_unnumbered
+from app.unnumbered import LAYOUT, pair_unnumbered
 
 Number = tuple[int, ...]
 
@@ -306,8 +307,9 @@ def align_sections(base: Edition, reference: Edition,
     if len(numbered) >= SCORING.min_numbered or numbered and reference_headings is not None:
         pairs = _pair_headings(_ordered(base.text, base_headings), numbered)
         prefix = ""
-    else:
-        known = [h for h in ref_h if not h.number] if reference_headings is not None else None
+    else:  # the headings the caller knows, else those the reference's structure marks (Word's styles)
+        known = [h for h in ref_h if not h.number] if reference_headings is not None else \
+            list(reference.headings) if len(reference.headings) >= LAYOUT.min_headings else None
         pairs, prefix = pair_unnumbered(base.text, reference.text, known)
     pairs = _drop_unrecognised(pairs, base.text, reference.text)
     first_base = next((b.span.start for b, _ in pairs if b is not None), len(base.text))

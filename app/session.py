@@ -10,6 +10,13 @@ provenance (by hand, which bulk action, the CLI, a re-attach; and when) since sc
 schema 1 session opens with its decisions marked "unrecorded" and is rewritten only when
 saved.
 
+A scan OCR'd by ProofPair keeps its OCR beside the session: ``NAME.proofpair-ocr/`` next
+to ``NAME.proofpair`` holds each page's hOCR under ``<sha256 of the scan>-<language>/``
+(:func:`ocr_folder`; the shape of the user's OCR cache, :mod:`app.formats.ocr`). It is filled
+before the session file is written and read before the user cache when the session's
+editions are loaded, so a reopen OCRs nothing, even after the cache was cleared or on
+another machine; pages of scans the session no longer names are removed at a save.
+
 Writes go through :func:`app.fileio.atomic_write_text`: a session is never half-written,
 and the temporaries of a killed save are removed at the next save or load. The whole file is
 validated against :mod:`app.session_schema` at load; a corrupt session, one that breaks the
@@ -27,6 +34,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -46,6 +55,9 @@ from app.session_schema import FORMAT, SCHEMA, EditionEntry, NewerSchema, NotASe
 #: A session file larger than this is refused unread (a real one is a few MB at most).
 MAX_SESSION_BYTES = 256 * 2**20
 SESSION_SUFFIX = ".proofpair"
+#: What the folder of a session's OCR'd pages adds to the session's file name.
+OCR_FOLDER_SUFFIX = "-ocr"
+_OCR_KEY = re.compile(r"[0-9a-f]{64}-[A-Za-z0-9_+-]+")
 
 
 class SessionError(Exception):
@@ -103,15 +115,31 @@ class LoadedSession:
         return {cid: _decision(rec) for cid, rec in self.records.items()}
 
     @property
+    def ocr_folder(self) -> Path | None:
+        """Where this session keeps its scans' OCR (None for a session with no file)."""
+        return ocr_folder(self.path) if self.path is not None else None
+
+    @property
     def provenance(self) -> dict[str, Provenance]:
         """How each saved decision was made ("unrecorded" in a schema 1 session)."""
         return {cid: _provenance(rec) for cid, rec in self.records.items()}
 
 
-def save_session(path: str | Path, review: Review, settings: dict[str, Any] | None = None) -> None:
-    """Write ``review`` to ``path`` atomically."""
+def ocr_folder(session_path: str | Path) -> Path:
+    """The folder beside the session ``session_path`` that keeps its scans' OCR."""
+    session_path = Path(session_path)
+    return session_path.with_name(session_path.name + OCR_FOLDER_SUFFIX)
+
+
+def save_session(path: str | Path, review: Review, settings: dict[str, Any] | None = None, *,
+                 keep_ocr: bool = True, ocr_sources: tuple[Path, ...] = ()) -> None:
+    """Write ``review`` to ``path`` atomically; with ``keep_ocr``, its scans' OCR first goes
+    into :func:`ocr_folder` (taken from ``ocr_sources``, e.g. the folder of the session it
+    was opened from, or the user's OCR cache)."""
     path = Path(path)
     comparison = review.comparison
+    if keep_ocr:
+        store_ocr(path, (comparison.base, comparison.reference), ocr_sources)
     records = {cid: _record(review.change(cid), d, review.provenance(cid)) for cid, d in review.decisions().items()}
     doc = {
         "format": FORMAT,
@@ -127,6 +155,29 @@ def save_session(path: str | Path, review: Review, settings: dict[str, Any] | No
         "orphaned": getattr(review, "orphaned", {}),
     }
     atomic_write_text(path, dumps_session(doc))
+
+
+def store_ocr(path: Path, editions: tuple[Edition, ...], sources: tuple[Path, ...] = ()) -> None:
+    """Keep the OCR of ``editions`` beside the session ``path`` and drop what it no longer
+    names. Best effort: a folder that cannot be written only means a reopen OCRs again."""
+    from app.formats.ocr import cache_key, store_pages
+
+    folder = ocr_folder(path)
+    wanted = {cache_key(e.sha256, lang) for e in editions if (lang := ocr_language_of(e))}
+    for edition in editions:
+        if ocr_language_of(edition):
+            store_pages(edition, folder, sources)
+    try:
+        stale = [p for p in folder.iterdir() if _OCR_KEY.fullmatch(p.name) and p.name not in wanted]
+    except OSError:
+        return
+    for old in stale:
+        shutil.rmtree(old, ignore_errors=True)
+    if not wanted:
+        try:
+            folder.rmdir()  # only when empty: nothing else of the editor's is ever removed
+        except OSError:
+            pass
 
 
 def dumps_session(doc: dict[str, Any]) -> str:
@@ -274,7 +325,8 @@ def open_session(path: str | Path, trust_paths: bool = False) -> tuple[Review, R
         raise SessionError(f"{Path(path).name}: {'; '.join(problems)}. Check the session, then "
                            "open it with --trust-paths if it is yours.")
     try:
-        base, reference = load_pair(loaded.base_path, loaded.reference_path, ocr_language=loaded.ocr_language)
+        base, reference = load_pair(loaded.base_path, loaded.reference_path, ocr_language=loaded.ocr_language,
+                                    ocr_beside=loaded.ocr_folder)
     except EditionError as exc:
         raise SessionError(f"{Path(path).name}: one of its editions cannot be opened: {exc}") from None
     review, report = attach(loaded, compare(base, reference))

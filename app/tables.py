@@ -102,6 +102,13 @@ OCR_CONFUSIONS: dict[str, tuple[str, ...]] = {
     "e": ("c",),
 }
 
+#: Letters whose capital is the small letter drawn larger: an OCR engine misjudges their case
+#: (``Sig`` for ``sig``), where an ``H`` is never read for an ``h``.
+CASE_LOOKALIKES = "cosuvwxz"
+for _small in CASE_LOOKALIKES:
+    OCR_CONFUSIONS[_small] = (*OCR_CONFUSIONS.get(_small, ()), _small.upper())
+    OCR_CONFUSIONS[_small.upper()] = (*OCR_CONFUSIONS.get(_small.upper(), ()), _small)
+
 #: Lines that only the print has: running heads, page numbers, "SID n" page marks.
 PAGE_FURNITURE_PATTERNS: tuple[str, ...] = (
     r"(?:SID|Sid|sid|Sida|SIDA|Page|PAGE|page|Seite|S\.)\s*\d+(?:\s*(?:av|of|/)\s*\d+)?",

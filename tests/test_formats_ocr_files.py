@@ -123,3 +123,49 @@ def test_page_xml_follows_the_reading_order(tmp_path: Path, namespace: str) -> N
     assert edition.text[line.start:line.end] == "Andra stycket, en rad utan ord."
     assert edition.geometry.pages[0].source == (tmp_path / "page1.png").resolve()
     assert edition.geometry.words_in(0, 5) == (first, second)
+
+
+def _alto(path: Path, unit: str, page: tuple[int, int], words: list[tuple[str, int, int, int, int]],
+          image: str | None = None) -> Path:
+    """A one-page ALTO v4 file in ``unit``; each word (content, HPOS, VPOS, WIDTH, HEIGHT)."""
+    strings = "".join(f'<String CONTENT="{c}" HPOS="{x}" VPOS="{y}" WIDTH="{w}" HEIGHT="{h}" WC="0.9"/><SP/>'
+                      for c, x, y, w, h in words)
+    source = f"<sourceImageInformation><fileName>{image}</fileName></sourceImageInformation>" if image else ""
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?><alto xmlns="http://www.loc.gov/standards/alto/ns-v4#">'
+                    f"<Description><MeasurementUnit>{unit}</MeasurementUnit>{source}</Description>"
+                    f'<Layout><Page ID="p1" WIDTH="{page[0]}" HEIGHT="{page[1]}" PHYSICAL_IMG_NR="1">'
+                    f'<PrintSpace><TextBlock ID="b1"><TextLine ID="l1">{strings}</TextLine></TextBlock>'
+                    f"</PrintSpace></Page></Layout></alto>", encoding="utf-8")
+    return path
+
+
+def _boxes(path: Path) -> tuple[list[tuple[int, int]], list[tuple[int, int, int, int]]]:
+    edition = formats.load(path)
+    assert edition.geometry is not None
+    return [(p.width, p.height) for p in edition.geometry.pages], [w.box for w in edition.geometry.words]
+
+
+def test_alto_in_tenths_of_a_millimetre_is_measured_against_its_page_image(tmp_path: Path) -> None:
+    from PIL import Image
+
+    Image.new("L", (1240, 1754), 255).save(tmp_path / "page.png")  # A4 at 150 dpi
+    # "Inledning" one inch from the left, two inches down; A4 is 2100 × 2970 tenths of a mm
+    path = _alto(tmp_path / "page.alto.xml", "mm10", (2100, 2970), [("Inledning", 254, 508, 508, 51)], "page.png")
+    pages, boxes = _boxes(path)
+    assert pages == [(1240, 1754)]  # the image's own pixels
+    assert boxes == [(150, 300, 450, 330)]  # 1 inch = 150 px at this image's resolution
+
+
+def test_alto_in_1200ths_of_an_inch_is_converted_to_pixels(tmp_path: Path) -> None:
+    from PIL import Image
+
+    words = [("Inledning", 1200, 2400, 2400, 240)]  # 1 in, 2 in, 2 in wide, 0.2 in high
+    pages, boxes = _boxes(_alto(tmp_path / "bare.xml", "inch1200", (9921, 14031), words))
+    assert pages == [(2480, 3508)] and boxes == [(300, 600, 900, 660)]  # no image: 300 dpi
+
+    Image.new("L", (1654, 2339), 255).save(tmp_path / "scan-01.png")  # the same page at 200 dpi
+    pages, boxes = _boxes(_alto(tmp_path / "scanned.xml", "inch1200", (9921, 14031), words, "scan-01.png"))
+    assert pages == [(1654, 2339)] and boxes == [(200, 400, 600, 440)]
+
+    pages, boxes = _boxes(_alto(tmp_path / "pixels.xml", "pixel", (2480, 3508), [("Inledning", 300, 600, 600, 60)]))
+    assert pages == [(2480, 3508)] and boxes == [(300, 600, 900, 660)]  # pixels stay as they are

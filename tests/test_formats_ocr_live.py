@@ -100,6 +100,60 @@ def test_compare_and_apply_a_scan_against_a_docx(tmp_path: Path, monkeypatch: py
     assert reopened.comparison.base.text == review.comparison.base.text and not report.message
 
 
+def test_a_saved_session_keeps_its_scans_ocr_beside_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.session import SessionError, ocr_folder
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    scan = scan_pdf(tmp_path / "scan.pdf", [PAGE_ONE, PAGE_TWO])
+    (tmp_path / "draft.txt").write_text("\n".join(PAGE_ONE + PAGE_TWO) + "\n", encoding="utf-8")
+    review = Review(compare_files(scan, tmp_path / "draft.txt"))
+    base = review.comparison.base
+    session = tmp_path / "r.proofpair"
+    save_session(session, review)
+    kept = ocr_folder(session) / f"{base.sha256}-eng"
+    assert ocr_folder(session).name == "r.proofpair-ocr"
+    assert sorted(p.name for p in kept.iterdir()) == ["page-0001.hocr", "page-0002.hocr"]
+    written = {p.name: p.stat().st_mtime_ns for p in kept.iterdir()}
+
+    shutil.rmtree(tmp_path / "xdg")  # the user cache is gone, and Tesseract too
+    monkeypatch.setenv("PROOFPAIR_TESSERACT", "")
+    reopened, report, _ = open_session(session)
+    assert reopened.comparison.base.text == base.text and not report.message
+    assert reopened.comparison.base.geometry == base.geometry
+    assert not (tmp_path / "xdg").exists()  # nothing was OCR'd, so nothing was cached
+
+    save_session(session, reopened)  # saved again: the kept pages stay as they are
+    assert {p.name: p.stat().st_mtime_ns for p in kept.iterdir()} == written
+
+    shutil.rmtree(ocr_folder(session))  # without the kept OCR it would need Tesseract
+    with pytest.raises(SessionError, match="needs Tesseract OCR"):
+        open_session(session)
+
+
+def test_the_kept_ocr_follows_the_sessions_editions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.session import ocr_folder
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    scan = scan_pdf(tmp_path / "scan.pdf", [PAGE_ONE])
+    (tmp_path / "draft.txt").write_text("\n".join(PAGE_ONE) + "\n", encoding="utf-8")
+    session = tmp_path / "r.proofpair"
+    save_session(session, Review(compare_files(scan, tmp_path / "draft.txt")))
+    old = {p.name for p in ocr_folder(session).iterdir()}
+    (tmp_path / "notes.txt").write_text("unrelated", encoding="utf-8")
+    (ocr_folder(session) / "notes.txt").write_text("the editor's own file", encoding="utf-8")
+
+    scan_pdf(scan, [PAGE_TWO])  # the scan changed: its old OCR is dropped at the next save
+    save_session(session, Review(compare_files(scan, tmp_path / "draft.txt")))
+    new = {p.name for p in ocr_folder(session).iterdir()}
+    assert len(old) == 1 and not old & new and "notes.txt" in new and len(new) == 2
+
+    save_session(session, Review(compare_files(tmp_path / "draft.txt", tmp_path / "draft.txt")))
+    assert {p.name for p in ocr_folder(session).iterdir()} == {"notes.txt"}  # no scan: only the editor's file stays
+
+    save_session(tmp_path / "recovery.proofpair", Review(compare_files(scan, tmp_path / "draft.txt")), keep_ocr=False)
+    assert not ocr_folder(tmp_path / "recovery.proofpair").exists()
+
+
 def _ocr_in_child(path: str, cache: str, scratch: str) -> None:
     import os
 

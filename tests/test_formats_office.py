@@ -183,3 +183,47 @@ def test_html_and_markdown(tmp_path: Path) -> None:
     plain = tmp_path / "plain.txt"
     plain.write_text("1 Inledning\n", encoding="utf-8")
     assert formats.load(plain).source_format == "text"
+
+
+def _unnumbered_report(path: Path) -> tuple[list[str], Path]:
+    """A Word report whose Heading 1 paragraphs carry no numbers; one heading starts in lower
+    case and a table caption looks like a heading, so layout alone would outline it wrongly."""
+    import docx
+
+    headings = ["Inledning", "eHälsa i regionerna", "Resultat och slutsatser", "Bilaga om metoden"]
+    bodies = [["Rapporten beskriver hur kommunerna och regionerna har utvecklats under året.",
+               "Tabell 1 Kostnader per invånare", "Kostnaderna steg i alla län utom två."],
+              ["Digitala tjänster används allt mer i vården och omsorgen.", "Fler invånare loggar in varje månad."],
+              ["Sammantaget är ekonomin stark men skillnaderna mellan länen ökar.",
+               "Figur 2 Skatteintäkter per län", "Intäkterna ökade med två procent."],
+              ["Uppgifterna kommer från räkenskapssammandraget och enkäter."]]
+    document = docx.Document()
+    for heading, body in zip(headings, bodies):
+        document.add_heading(heading, level=1)
+        for text in body:
+            document.add_paragraph(text)
+    document.save(path)
+    return headings, path
+
+
+def test_word_heading_styles_outline_a_report_whose_headings_carry_no_numbers(tmp_path: Path) -> None:
+    from app.sections import align_sections
+
+    headings, path = _unnumbered_report(tmp_path / "draft.docx")
+    draft = formats.load(path)
+    assert [h.title for h in draft.headings] == headings
+    assert all(draft.text[h.span.start:h.span.end] == h.title for h in draft.headings)
+    (tmp_path / "print.txt").write_text(draft.text, encoding="utf-8")  # the same report as plain text
+    printed = load_edition(tmp_path / "print.txt")
+
+    sections = [s for s in align_sections(printed, draft) if s.key != "front"]
+    assert [s.title for s in sections] == headings  # one section a heading, each paired
+    assert all(s.base_heading is not None and s.reference_heading is not None for s in sections)
+    assert [printed.text[s.base.start:s.base.end].split("\n")[0] for s in sections] == headings
+
+    # the text alone outlines it otherwise: the captions look like headings, "eHälsa" does not
+    by_layout = [s.title for s in align_sections(printed, printed) if s.key != "front"]
+    assert by_layout != headings and "Tabell 1 Kostnader per invånare" in by_layout
+
+    review = Review(compare_files(tmp_path / "print.txt", path))  # through the engine, the same outline
+    assert [s.title for s in review.sections if s.key != "front"] == headings

@@ -10,7 +10,7 @@ import pytest
 
 from app import remote
 from formats_fixtures import corpus_pair, scan_pdf
-from ui_fixtures import isolated_settings, shown_window  # noqa: F401
+from ui_fixtures import answer_next_dialog, app_restored, isolated_settings, shown_window  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
@@ -58,19 +58,137 @@ def test_a_scan_is_ocred_in_the_comparing_process_with_progress(window, qtbot, t
 
 
 def test_the_role_question_says_what_each_file_is(window, qtbot) -> None:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QInputDialog
+    from ui.open_dialog import OpenEditionsDialog
 
     folder = corpus_pair("en_omb_m_16_21_source_code")
     window.quiet = False
     seen: list[str] = []
 
-    def answer() -> None:
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible())
-        seen.append(dialog.labelText())
-        dialog.accept()
+    def act(dialog: OpenEditionsDialog) -> None:
+        seen.extend(button.text() for button in dialog.buttons)
+        seen.append(str(dialog.needs_ocr))
+        dialog.compare_button.click()
 
-    QTimer.singleShot(300, answer)
-    roles = window.files.ask_roles([str(folder / "draft.docx"), str(folder / "ocr_eng.alto.xml")])
-    assert roles is not None and roles[0].endswith("ocr_eng.alto.xml")
-    assert "draft.docx: Word document, " in seen[0] and "ocr_eng.alto.xml: ALTO XML (OCR), 11 pages" in seen[0]
+    answer_next_dialog(OpenEditionsDialog, act)
+    chosen = window.files.ask_roles([str(folder / "draft.docx"), str(folder / "ocr_eng.alto.xml")])
+    assert chosen is not None and chosen.base.endswith("ocr_eng.alto.xml") and chosen.ocr_language is None
+    assert seen[0].startswith("draft.docx — Word document, ") and " 0 headings" not in seen[0]
+    assert seen[1] == "ocr_eng.alto.xml — ALTO XML (OCR), 11 pages"
+    assert seen[2] == "False"  # no OCR to run: no language asked
+
+
+SWEDISH_PAGES = [["1 Inledning", "Kommunerna och regionerna har en stark", "ekonomi och det är bra för alla."],
+                 ["2 Resultat", "Skatteintäkterna ökade med 2 procent."]]
+
+
+def _swedish_pair(folder: Path) -> tuple[Path, Path]:
+    import docx
+
+    scan = scan_pdf(folder / "scan.pdf", SWEDISH_PAGES)
+    draft = docx.Document()
+    for text in ("1 Inledning", "Kommunerna och regionerna har en stark ekonomi och det är bra för alla.",
+                 "2 Resultat", "Skatteintäkterna ökade med 3 procent."):
+        draft.add_paragraph(text)
+    draft.save(folder / "draft.docx")
+    return scan, folder / "draft.docx"
+
+
+def _drop(window, paths: list[Path]) -> None:
+    """Drop ``paths`` on the window as a file manager does."""
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    where = QPointF(window.rect().center())
+    enter = QDragEnterEvent(where.toPoint(), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(window, QDropEvent(where, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                                              Qt.KeyboardModifier.NoModifier))
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
+def test_the_ocr_language_is_asked_for_a_scan_and_reaches_the_load_and_the_session(
+        window, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app import session as sessions
+    from app.formats import ocr_language_of
+    from app.formats.ocr import installed_languages
+    from ui.open_dialog import OpenEditionsDialog
+
+    if not {"swe", "eng"} <= installed_languages():
+        pytest.skip("Tesseract's Swedish and English packs are needed")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # the child inherits it
+    scan, draft = _swedish_pair(tmp_path)
+    window.quiet = False
+    seen: dict[str, object] = {}
+
+    def act(dialog: OpenEditionsDialog) -> None:
+        seen["files"] = [button.text() for button in dialog.buttons]
+        seen["base"] = dialog.group.checkedId()
+        seen["offered"] = [dialog.language.itemData(i) for i in range(dialog.language.count())]
+        seen["guessed"] = dialog.language.currentData()
+        seen["picture"] = not dialog.grab().isNull()
+        dialog.language.setCurrentIndex(dialog.language.findData("eng"))  # the editor's choice
+        window.quiet = True  # no review plan after the comparison
+        dialog.compare_button.click()
+
+    answer_next_dialog(OpenEditionsDialog, act)
+    with qtbot.waitSignal(window.review_completed, timeout=90000):
+        _drop(window, [draft, scan])  # dropped on the window, in either order
+    assert seen["files"] == ["draft.docx — Word document, 0 headings", "scan.pdf — scan, 2 pages, OCR needed"]
+    assert seen["base"] == 1 and seen["guessed"] == "swe" and seen["picture"]
+    assert {"swe", "eng", "deu"} & set(seen["offered"]) >= {"swe", "eng"} and "osd" not in seen["offered"]
+    base = window.review.comparison.base
+    assert base.source_format == "pdf-ocr" and ocr_language_of(base) == "eng"  # the choice reached the load
+    assert (tmp_path / "cache" / "proofpair" / "ocr" / f"{base.sha256}-eng").is_dir()
+
+    # the session records the language and keeps the OCR beside it
+    target = tmp_path / "work" / "review.proofpair"
+    target.parent.mkdir()
+    assert window.files.save_to(target)
+    loaded = sessions.load_session(target)
+    assert loaded.ocr_language == "eng" and loaded.base_format == "pdf-ocr"
+    kept = sorted(p.name for p in (target.parent / "review.proofpair-ocr" / f"{base.sha256}-eng").iterdir())
+    assert kept == ["page-0001.hocr", "page-0002.hocr"]
+
+    # reopened with no user cache and no Tesseract at all: the kept OCR is read, nothing is OCR'd
+    shutil.rmtree(tmp_path / "cache")
+    monkeypatch.setenv("PROOFPAIR_TESSERACT", "")
+    text = base.text
+    with qtbot.waitSignal(window.review_completed, timeout=60000):
+        window.open_session(target)
+    assert window.review.comparison.base.text == text
+    assert ocr_language_of(window.review.comparison.base) == "eng"
+    assert not (tmp_path / "cache").exists()
+    moved = tmp_path / "elsewhere" / "copy.proofpair"  # Save As takes the kept OCR along
+    moved.parent.mkdir()
+    assert window.files.save_to(moved)
+    assert (moved.parent / "copy.proofpair-ocr" / f"{base.sha256}-eng" / "page-0002.hocr").is_file()
+
+
+def test_the_open_dialog_speaks_swedish_and_says_when_tesseract_is_missing(qtbot, app_restored) -> None:
+    from app.formats.describe import facts
+    from ui import i18n
+    from ui.open_dialog import OpenEditionsDialog
+
+    folder = corpus_pair("sv_sou_2025_96_kommunsektorn")
+    paths = [str(folder / "draft.docx"), str(folder / "scan.pdf")]
+    found = [facts(p) for p in paths]
+    i18n.install_translators(app_restored, "sv")
+    dialog = OpenEditionsDialog(paths, found, 1, "", ["eng", "osd", "swe"], "swe")
+    qtbot.addWidget(dialog)
+    assert dialog.buttons[1].text() == "scan.pdf — skanning, 19 sidor, behöver OCR"
+    assert dialog.buttons[0].text().startswith("draft.docx — Word-dokument, ") and dialog.buttons[1].isChecked()
+    assert [dialog.language.itemText(i) for i in range(dialog.language.count())] == ["engelska (eng)", "svenska (swe)"]
+    assert dialog.choice() == (paths[1], paths[0], "swe")
+    assert not dialog.grab().isNull()
+
+    i18n.install_translators(app_restored, "en")
+    missing = OpenEditionsDialog(paths, found, 1, "", [], None)
+    qtbot.addWidget(missing)
+    assert not missing.language.isEnabled() and "sudo apt-get install tesseract-ocr" in missing.missing.text()
+    missing.buttons[0].setChecked(True)  # the editor may still choose the other file as the base
+    assert missing.choice() == (paths[0], paths[1], None)

@@ -124,3 +124,124 @@ def test_a_bullet_the_ocr_read_is_a_bullet_against_the_drafts_checkbox() -> None
     for base, ref in (("¢", "\u2612"), ("_©", "\u2610"), ("- ©", "\uf0b7")):
         verdict = classify(base, ref, "\n", " ")
         assert verdict.kind is Kind.TYPOGRAPHY and verdict.suggestion.decision.text == "\u2022", (base, ref)
+
+
+def test_words_the_ocr_set_apart_from_their_lines_are_put_back() -> None:
+    ref = ("Der Indikator Anteil der Menschen mit einem Abschluss der Sekundarstufe II zeigt, wie viele "
+           "Menschen mindestens eine abgeschlossene Berufsausbildung oder eine Hochschulreife haben.\n\n"
+           "Wer heute in Deutschland die Hochschulreife erlangt, hat gute Chancen.\n")
+    base = ("Der Indikator Anteil der Menschen mit\nAbschluss der Sekundarstufe II zeigt,\n"
+            "Menschen mindestens eine abgeschlossene\nBerufsausbildung oder eine Hochschulreife haben.\n\n"
+            "einem\nwie viele\n\n"
+            "Wer heute in Deutschland die Hochschulreife erlangt, hat gute Chancen.\n")
+    comparison = compare(edition(base), edition(ref, "r.txt"))
+    apart = [x for x in comparison.changes if x.reason == "words set apart"]
+    assert len(apart) == 4 and all(x.kind is Kind.LAYOUT for x in apart)
+    assert not [x for x in comparison.changes if x.kind is Kind.CONTENT]
+    review = Review(comparison)
+    review.apply_suggestions()
+    assert review.canonical_text().split() == ref.split()  # the print's line breaks kept, the words back
+
+
+def test_a_reordered_sentence_inside_lines_is_not_taken_for_words_set_apart() -> None:
+    ref = "Auf die Hälfte der Befragten traf dies im Jahr 2016 zu, sagt der Bericht.\n\nEin zweiter Absatz.\n"
+    base = "Im Jahr 2016 traf dies auf die Hälfte der Befragten zu, sagt der Bericht.\n\nEin zweiter Absatz.\n"
+    comparison = compare(edition(base), edition(ref, "r.txt"))
+    assert not [x for x in comparison.changes if x.reason.startswith("words set apart")]
+    assert [x for x in comparison.changes if x.kind is Kind.CONTENT]
+
+
+def test_a_moved_paragraph_leaves_a_stray_word_at_its_edge_to_its_own_change() -> None:
+    a = "Die Luft in Deutschland ist in den letzten Jahren deutlich besser geworden und die Emissionen sanken."
+    b = "Betrachtet man die fünf wichtigsten Luftschadstoffe getrennt, so zeigt sich ein gemischtes Bild für alle."
+    c = "Ammoniak wird heute ähnlich häufig ausgestoßen wie zur Jahrtausendwende in allen Regionen des Landes."
+    d = "Schluss: Es bleibt viel zu tun für die Bundesregierung und die Länder in den kommenden Jahren hier."
+    base = "\n\n".join([a, c, b + "\n\nallein", d]) + "\n"
+    ref = "\n\n".join([a, b, c, d]) + "\n"
+    comparison = compare(edition(base), edition(ref, "r.txt"))
+    moved = [x for x in comparison.changes if x.reason == "moved paragraph"]
+    assert len(moved) == 2 and "allein" not in moved[0].base_text + moved[1].base_text
+    stray = [x for x in comparison.changes if "allein" in x.base_text]
+    assert len(stray) == 1 and stray[0].kind is Kind.CONTENT and stray[0].base_text.strip() == "allein"
+
+
+def test_a_bullet_in_the_print_against_a_dash_list_marker_stays_a_bullet() -> None:
+    for ocr in ("•", "«", "*"):
+        verdict = classify(f"{ocr} ", "–\t", "\n", "F", False, None)
+        assert verdict.kind is Kind.TYPOGRAPHY and verdict.reason == "list marker"
+        decision = verdict.suggestion.decision
+        taken = {Verdict.REJECTED: f"{ocr} ", Verdict.ACCEPTED: "–\t"}.get(decision.verdict, decision.text)
+        assert taken == "• "
+
+
+def test_words_set_apart_after_the_next_heading_go_back_to_their_section() -> None:
+    ref = ("1. Bildung\n\nDer Indikator Anteil der Menschen mit einem Abschluss der Sekundarstufe II zeigt, wie "
+           "viele Menschen eine Berufsausbildung haben.\n\n2. Sicherheit\n\nDie Menschen fühlen sich in "
+           "Deutschland sicher, sagt die Umfrage des Jahres.\n")
+    base = ("1. Bildung\n\nDer Indikator Anteil der Menschen mit\nAbschluss der Sekundarstufe II zeigt,\n"
+            "Menschen eine Berufsausbildung haben.\n\n2. Sicherheit\n\neinem\nwie viele\n\n"
+            "Die Menschen fühlen sich in Deutschland sicher, sagt die Umfrage des Jahres.\n")
+    comparison = compare(edition(base), edition(ref, "r.txt"))
+    apart = [x for x in comparison.changes if x.reason == "words set apart"]
+    assert {x.section for x in apart} == {s.key for s in comparison.sections if s.number in ("1", "2")}
+    assert not [x for x in comparison.changes if x.kind is Kind.CONTENT]
+    review = Review(comparison)
+    review.apply_suggestions()
+    assert review.canonical_text().split() == ref.split()
+
+
+def test_a_soft_hyphen_of_the_digital_edition_stays_inside_its_word() -> None:
+    comparison = compare(edition("Die Qualitätsoffensive Lehrerbildung wirkt.\n"),
+                         edition("Die Qualitäts\u00adoffensive Lehrerbildung wirkt.\n", "r.txt"))
+    assert [(x.base_text, x.reference_text) for x in comparison.changes] == [
+        ("Qualitätsoffensive", "Qualitäts\u00adoffensive")]
+
+
+def test_a_capital_drawn_like_its_small_letter_is_an_ocr_case_misread_and_others_are_not() -> None:
+    assert classify("Sig", "sig", " ", " ", False, None).kind is Kind.OCR
+    assert classify("Strategic", "strategic", " ", " ", False, None).kind is Kind.OCR
+    assert classify("Http", "http", " ", " ", False, None).kind is Kind.CONTENT
+
+
+def test_walls_given_in_any_order_cut_a_hunk_into_pieces_that_tile_it() -> None:
+    base = "Stickstoffoxid-\n\n\fLebensqualität in Deutschland\n\n"
+    hunk = Hunk(0, len(base), 0, 0)
+    walls = [(18, 47), (0, 14), (10, 20)]  # furniture, then a moved word, then one overlapping both
+    pieces = refine([hunk], base, "", walls)
+    covered = [(p.b_start, p.b_end) for p in pieces]
+    assert covered == sorted(covered)
+    assert all(a[1] <= b[0] for a, b in zip(covered, covered[1:]))  # no two pieces overlap
+    assert "".join(base[a:b] for a, b in covered) == base  # nothing lost, nothing twice
+
+
+def test_a_capital_inside_a_small_lettered_token_is_a_word_only_as_the_reference_spells_it() -> None:
+    words = Words("groBe groBe groBe Maßnahmen BAföG", "große Maßnahmen BAföG grobe")
+    assert not words.is_word("groBe") and words.is_word("BAföG") and words.is_word("grobe")
+    assert classify("groBe", "große", " ", " ", False, words).kind is Kind.OCR
+
+
+def test_suggestions_taken_together_never_glue_two_words_the_reference_keeps_apart() -> None:
+    from app.judge.spacing import unglued
+    from app.model import ACCEPT, REJECT, Change, Span, Suggestion
+    base, ref = "A B", "A der x Ausgaben B"
+
+    def change(b: tuple[int, int], r: tuple[int, int], kind: Kind, decision=None) -> Change:
+        return Change(f"c{r[0]}", "s", Span(*b), Span(*r), base[b[0]:b[1]], ref[r[0]:r[1]], kind,
+                      None if decision is None else Suggestion(decision, "why"), 0.85)
+
+    changes = [change((2, 2), (2, 5), Kind.LAYOUT, ACCEPT), change((2, 2), (5, 8), Kind.CONTENT),
+               change((2, 2), (8, 16), Kind.LAYOUT, ACCEPT), change((2, 2), (16, 17), Kind.LAYOUT, REJECT)]
+    fixed = unglued(changes, base, ref, (0, 0))
+    written = "A " + "".join(c.base_text if c.suggestion is None else c.final_text(c.suggestion.decision)
+                             for c in fixed) + "B"
+    assert written == "A der Ausgaben B"
+    assert unglued(fixed, base, ref, (0, 0)) == fixed  # nothing left to mend
+
+
+def test_a_running_head_damaged_differently_on_each_page_is_one_running_head() -> None:
+    body = "Ordinary running text of the report, line after line, about nothing in particular.\n"
+    heads = ["Lebensqualitat in Deutschland", "Lebensqualitdat in Deutschland", "Lebensqualitat in Deutschland",
+             "Lebensqualitdt in Deutschland", "Lebensqualitdat in Deutschland", "Lebensqualitat in Deutschland"]
+    text = "\f".join(f"{head}\n\n" + body * 5 for head in heads)
+    spans = find_furniture(text, body * 30)
+    assert [text[a:b] for a, b in spans] == heads  # the lone 'Lebensqualitdt' too

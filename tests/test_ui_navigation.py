@@ -55,3 +55,48 @@ def test_a_move_from_the_keyboard_is_announced_once(window, qtbot):
     key = window.review.sections[1].key
     assert heard == [("section", key), ("current", key, window.current_change)]
     assert window.navigator.currentIndex() == window.navigator_model.index_for_key(key)
+
+
+def test_least_confident_first_is_a_view_choice_that_next_and_previous_follow(window, qtbot):
+    from app.review_order import ConfidenceOrder, Order
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    menus = window.menus
+    assert menus["order_document"].isChecked() and not menus["order_least_confident"].isChecked()
+    menus["order_least_confident"].trigger()  # View › Review Order › Least Confident First
+    assert menus["order_least_confident"].isChecked() and not menus["order_document"].isChecked()
+    assert window.navigation.order is Order.LEAST_CONFIDENT
+    assert "least confident first" in window.statusBar().currentMessage()
+
+    order = [cid for cid in ConfidenceOrder(window.review.comparison).ids if window.visible(window.review.change(cid))]
+    window.go_to_change(order[0])
+    window.panes.base.setFocus()
+    visited = [window.current_change]
+    for _ in range(5):
+        qtbot.keyClick(window.panes.base, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+        visited.append(window.current_change)
+    assert visited == order[:6]
+    confidences = [window.review.change(c).confidence for c in visited]
+    assert confidences == sorted(confidences)
+    assert [window.review.position(c) for c in visited] != sorted(window.review.position(c) for c in visited)
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert window.current_change == order[4]
+    assert window.inspector.change_id == order[4]  # the views follow the one owner of "current"
+
+    # Enter accepts and goes to the next pending change in the same order
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_Return)
+    assert window.current_change == order[5]
+
+    assert Settings().review_order == "least_confident"  # remembered
+    again = MainWindow(quiet=True)
+    qtbot.addWidget(again)
+    assert again.navigation.order is Order.LEAST_CONFIDENT and again.menus["order_least_confident"].isChecked()
+
+    menus["order_document"].trigger()
+    window.go_to_change(order[0])
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    after = window.review.position(order[0]) + 1
+    changes = window.review.changes
+    expected = next(c.id for c in changes[after:] if window.visible(c))
+    assert window.current_change == expected and Settings().review_order == "document"

@@ -78,6 +78,12 @@ def _when_modal(kind, act, tries: int) -> None:
     QTimer.singleShot(0, answer)
 
 
+def answer_next_dialog(kind, act, tries: int = 300) -> None:
+    """When the next modal dialog of class ``kind`` opens, call ``act(dialog)`` on it (it
+    chooses and clicks as an editor would)."""
+    _when_modal(kind, act, tries)
+
+
 def answer_next_box(seen: list[str], button_name: str = "Yes", tries: int = 200) -> None:
     """When the next modal message box opens, note its texts in ``seen`` and click the standard
     button ``button_name`` ("Yes", "No", "Ok", …), as an editor would."""

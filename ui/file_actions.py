@@ -19,7 +19,7 @@ are disabled (:meth:`update_actions`) because a partial review would be saved as
 were all of the document.
 
 Imports: Qt, :mod:`app.session`, :mod:`app.export`, :mod:`app.loading`, :mod:`app.roles`,
-:mod:`ui.recovery`.
+:mod:`app.formats`, :mod:`ui.recovery`, :mod:`ui.open_dialog`.
 """
 
 from __future__ import annotations
@@ -27,15 +27,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app import export
 from app import session as sessions
 from app.fileio import describe_os_error
-from app.formats import load_pair, scan_of
-from app.formats.describe import describe
+from app.formats import load, load_pair, scan_of
+from app.formats.describe import facts
+from app.formats.language import guess_language
+from app.formats.ocr import installed_languages
 from app.loading import EditionError
 from app.roles import guess_roles
+from ui.open_dialog import Choice, OpenEditionsDialog
 from ui.reasons import translated
 from ui.recovery import Autosaver, claim_recovery_path, find_recovery
 
@@ -109,7 +112,21 @@ class FileActions(QObject):
                                                 _tr("Editions (*.txt *.pdf *.docx *.odt *.hocr *.xml *.html *.htm *.md "
                                                     "*.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"))
         if paths:
-            self.window.open_paths(paths[:2] if len(paths) >= 2 else paths)
+            self.open_paths(paths[:2] if len(paths) >= 2 else paths)
+
+    def open_paths(self, paths: list[str]) -> None:
+        """What File › Open Editions…, the command line and drag-and-drop give: a session, or
+        two editions (asked about with :meth:`ask_roles`, then opened)."""
+        w = self.window
+        if len(paths) == 1 and paths[0].endswith(sessions.SESSION_SUFFIX):
+            w.open_session(paths[0])
+        elif len(paths) == 2:
+            chosen = self.ask_roles(paths)
+            if chosen is not None:
+                w.open_editions(chosen.base, chosen.reference, ocr_language=chosen.ocr_language)
+        else:
+            w._error(_tr("Cannot open"), _tr("Drop two editions (the OCR'd scan and the digital text) or one "
+                                             "ProofPair session."))
 
     def ask_open_session(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, _tr("Open session"), "", self._session_filter())
@@ -145,33 +162,40 @@ class FileActions(QObject):
         box.exec()
         return box.clickedButton() is opened
 
-    def ask_roles(self, paths: list[str]) -> tuple[str, str] | None:
-        """Which of two dropped or chosen files is the base: guessed, then confirmed."""
+    def ask_roles(self, paths: list[str]) -> Choice | None:
+        """Which of two dropped or chosen files is the base (guessed, then confirmed), and the
+        OCR language when one of them is a scan to OCR (:class:`~ui.open_dialog.OpenEditionsDialog`)."""
         w = self.window
         try:
-            scan = scan_of(paths[0], paths[1])
-            if scan is not None:  # a scan to OCR is the base, and OCR runs once, in the comparison
-                return scan
-            first, second = load_pair(paths[0], paths[1])
+            found = [facts(p) for p in paths]
+            base_index, reason, language = self._guess(paths, found)
         except EditionError as exc:
             w._error(_tr("Cannot open edition"), str(exc))
             return None
-        guess = guess_roles(first, second)
         if w.quiet:
-            return str(guess.base.path), str(guess.reference.path)
-        other = second if guess.base is first else first
-        items = [_tr("%1 is the OCR'd base (guessed)").replace("%1", guess.base.name),
-                 _tr("%1 is the OCR'd base").replace("%1", other.name)]
-        what = "\n".join(f"{e.name}: {describe(e.path)}" for e in (first, second))
-        item, ok = QInputDialog.getItem(w, _tr("Which edition is the base?"),
-                                        what + "\n\n" + translated(guess.reason) + "\n\n"
-                                        + _tr("The base is the OCR'd scan; its text is kept unless you accept a change."),
-                                        items, 0, False)
-        if not ok:
+            return Choice(paths[base_index], paths[1 - base_index], language)
+        languages = sorted(installed_languages()) if any(f.needs_ocr for f in found) else []
+        dialog = OpenEditionsDialog(paths, found, base_index, reason, languages, language, w)
+        if dialog.exec() != OpenEditionsDialog.DialogCode.Accepted:
             return None
-        base = guess.base if item == items[0] else other
-        reference = other if base is guess.base else guess.base
-        return str(base.path), str(reference.path)
+        return dialog.choice()
+
+    @staticmethod
+    def _guess(paths: list[str], found: list) -> tuple[int, str, str | None]:
+        """The likelier base's index, why, and the OCR language to propose (None: no OCR).
+        A scan to OCR is surely the base, and nothing is OCR'd to find that out; its language
+        is guessed from the other edition's text, as the command line does."""
+        ocr = [f.needs_ocr for f in found]
+        if ocr[0] != ocr[1]:
+            scan = ocr.index(True)
+            other = load(paths[1 - scan])
+            reason = _tr("%1 is a scan to OCR, so it is the base.").replace("%1", Path(paths[scan]).name)
+            return scan, reason, guess_language(other.text, installed_languages() or None)
+        if all(ocr):
+            return 0, "", guess_language("", installed_languages() or None)
+        first, second = load_pair(paths[0], paths[1])
+        guess = guess_roles(first, second)
+        return (0 if guess.base is first else 1), translated(guess.reason), None
 
     def confirm_order(self, base: str, reference: str) -> tuple[str, str] | None:
         """The command line's BASE REFERENCE, asked about once when the REFERENCE looks like
@@ -218,8 +242,10 @@ class FileActions(QObject):
         w = self.window
         if not self._check_complete():
             return False
-        try:
-            sessions.save_session(path, w.review, self._session_settings())
+        opened_from = w.stream.session.ocr_folder if w.stream.session is not None else None
+        try:  # the scans' OCR goes beside it too (from the session it was opened from, or the cache)
+            sessions.save_session(path, w.review, self._session_settings(),
+                                  ocr_sources=(opened_from,) if opened_from is not None else ())
         except OSError as exc:
             w._error(_tr("Cannot save session"), describe_os_error(exc, path))
             return False
@@ -299,7 +325,7 @@ class FileActions(QObject):
         original = w.session_path or self._suggested_path
         if original is not None:
             settings["session_path"] = str(original)
-        sessions.save_session(path, w.review, settings)
+        sessions.save_session(path, w.review, settings, keep_ocr=False)  # the user cache has it
 
     def discard_recovery(self) -> None:
         """Delete the recovery file, if it is this window's to delete."""

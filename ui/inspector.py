@@ -473,8 +473,4 @@ class ChangeList(QWidget):
 
 def ocr_confidence(base: Edition, change: Change) -> float | None:
     """The lowest OCR word confidence under ``change``'s base side (None without word boxes)."""
-    if base.geometry is None:
-        return None
-    found = [w.confidence for w in base.geometry.words_in(change.base.start, change.base.end)
-             if w.confidence is not None]
-    return min(found) if found else None
+    return base.geometry.lowest_confidence(change.base.start, change.base.end) if base.geometry else None

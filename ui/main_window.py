@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (QLabel, QMainWindow,
                                QMessageBox, QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 import resources
-from app import session as sessions
 from app.model import Change, Comparison, Decision, Kind, Provenance
 from app.review import DecisionsChanged, Review
 from ui import allocator, page_view, review_plan, status
@@ -49,7 +48,6 @@ class MainWindow(QMainWindow):
 
     #: The comparison is complete and shown: Save and Export are possible from now on.
     review_completed = Signal()
-    #: A change became the current one and is shown (the page view follows it).
 
     def __init__(self, settings: Settings | None = None, quiet: bool = False) -> None:
         super().__init__()
@@ -83,6 +81,7 @@ class MainWindow(QMainWindow):
         self.set_text_size(self.settings.text_size)
         self.set_show_layout(self.show_layout)
         self.set_show_decided(self.settings.show_decided)
+        self.navigation.set_order(self.settings.review_order)
         self._update_title()
         self._update_status()
         try:
@@ -201,8 +200,9 @@ class MainWindow(QMainWindow):
     # -- opening ---------------------------------------------------------------------------------
     def open_editions(self, base: str | Path, reference: str | Path,
                       decisions: Mapping[str, Decision] | None = None, loaded=None,
-                      provenance: Mapping[str, Provenance] | None = None) -> None:
-        """Compare ``base`` and ``reference`` in the background (replacing what is open)."""
+                      provenance: Mapping[str, Provenance] | None = None, ocr_language: str | None = None) -> None:
+        """Compare ``base`` and ``reference`` in the background (replacing what is open); a
+        scan among them is OCR'd in ``ocr_language`` (None: the session's, or guessed)."""
         if not self._may_discard():
             return
         self.undo_stack.clear()
@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
         self.inspector.show_change(None, None, "")
         self.session_path = loaded.path if loaded is not None else None
         self.statusBar().showMessage(self.tr("Comparing the editions…"))
-        self.stream.start(base, reference, decisions, loaded, provenance)
+        self.stream.start(base, reference, decisions, loaded, provenance, ocr_language)
         self.files.update_actions()
         self._update_title()
 
@@ -223,15 +223,7 @@ class MainWindow(QMainWindow):
 
     def open_paths(self, paths: list[str]) -> None:
         """What the command line and drag-and-drop give: a session, or two editions."""
-        if len(paths) == 1 and paths[0].endswith(sessions.SESSION_SUFFIX):
-            self.open_session(paths[0])
-        elif len(paths) == 2:
-            roles = self.files.ask_roles(paths)
-            if roles is not None:
-                self.open_editions(*roles)
-        else:
-            self._error(self.tr("Cannot open"), self.tr("Drop two editions (the OCR'd scan and the "
-                                                        "digital text) or one ProofPair session."))
+        self.files.open_paths(paths)
 
     def open_sample(self) -> None:
         self.open_editions(*resources.sample_paths())
@@ -406,6 +398,13 @@ class MainWindow(QMainWindow):
         for pane in self.panes.panes():
             pane.highlighter.set_hide_decided(not shown)
         self.panes.overview.set_hide_decided(not shown)
+
+    def set_review_order(self, order: str) -> None:
+        """View › Review Order: next and previous in document order, or least confident first."""
+        self.settings.review_order = order
+        self.navigation.set_order(order)
+        self.statusBar().showMessage(self.tr("Next and previous go least confident first.") if order == "least_confident"
+                                     else self.tr("Next and previous go in document order."), 4000)
 
     def set_text_size(self, points: int) -> None:
         points = max(6, min(48, points))

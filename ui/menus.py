@@ -133,6 +133,13 @@ def build_menus(window) -> dict[str, QAction]:
     decided = add(view, "show_decided", _tr("Show &Decided Changes"), window.set_show_decided, "Ctrl+Shift+D",
                   checkable=True)
     decided.setChecked(window.settings.show_decided)
+    orders = view.addMenu(_tr("Review &Order"))
+    group = QActionGroup(window)
+    for name, text in (("document", _tr("&Document Order")), ("least_confident", _tr("&Least Confident First"))):
+        action = add(orders, f"order_{name}", text, lambda _=False, n=name: window.set_review_order(n),
+                     checkable=True)
+        action.setChecked(window.settings.review_order == name)
+        group.addAction(action)
     view.addSeparator()
     add(view, "bigger", _tr("&Bigger Text"), lambda: window.set_text_size(window.text_size + 1),
         ["Ctrl+=", "Ctrl++"])

@@ -8,6 +8,10 @@ each move: ``section_changed(key)`` first when the section changes, then
 subscribe and update themselves (their ``follow`` methods); the window only wires them, so
 no one pushes the current change into six views in turn.
 
+Steps follow :attr:`Navigation.order`: document order, or least confident first (the core's
+:class:`~app.review_order.ConfidenceOrder`, built once per comparison and asked here, so
+every view still hears of a move from this one object).
+
 A move the review cannot make yet (a section still being compared) or a step that finds
 nothing says so through ``message``; the window puts it in the status bar.
 
@@ -16,12 +20,13 @@ Imports: Qt core, the core.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from PySide6.QtCore import QObject, Signal
 
 from app.model import Change, Kind, Verdict
 from app.review import Review
+from app.review_order import ConfidenceOrder, Order
 
 
 class Navigation(QObject):
@@ -41,10 +46,14 @@ class Navigation(QObject):
         self.change: str | None = None
         #: Which changes a step may stop at (the window hides layout changes by default).
         self.visible: Callable[[Change], bool] = lambda change: True
+        #: The order next and previous step in (View › Review Order).
+        self.order = Order.DOCUMENT
+        self._by_confidence: ConfidenceOrder | None = None
 
     def reset(self, review: Review | None) -> None:
         """A new (or no) review: nothing is current until a section is chosen."""
         self.review, self.section, self.change = review, None, None
+        self._by_confidence = None
 
     # -- moves ------------------------------------------------------------------------------
     def go_to_section(self, key: str, change_id: str | None = None) -> None:
@@ -79,9 +88,7 @@ class Navigation(QObject):
         review = self.review
         if review is None:
             return
-        changes = review.changes  # walk from the current change's position: no O(n) list
         known = self.change in review.comparison.by_id
-        here = review.position(self.change) if known and self.change else (-1 if step > 0 else len(changes))
         wanted: Kind | None = None
         if kind == "same":
             if not known or not self.change:
@@ -89,8 +96,7 @@ class Navigation(QObject):
             wanted = review.change(self.change).kind
         elif kind is not None:
             wanted = Kind(kind)
-        for i in range(here + step, len(changes) if step > 0 else -1, step):
-            change = changes[i]
+        for change in self._walk(review, self.change if known else None, step):
             if (self.visible(change) if wanted is None else change.kind is wanted) \
                     and (not pending_only or review.decision(change.id).verdict is Verdict.PENDING):
                 self.go_to_change(change.id)
@@ -101,6 +107,23 @@ class Navigation(QObject):
             self.message.emit(self.tr("No more changes of this kind in this direction."))
         else:
             self.message.emit(self.tr("No more changes in this direction."))
+
+    def _walk(self, review: Review, change_id: str | None, step: int) -> Iterator[Change]:
+        """The changes after (or before) ``change_id`` in :attr:`order`."""
+        if self.order is Order.LEAST_CONFIDENT:
+            comparison = review.comparison
+            if self._by_confidence is None or self._by_confidence.comparison is not comparison:
+                self._by_confidence = ConfidenceOrder(comparison)  # the review grew or was concluded
+            yield from map(review.change, self._by_confidence.walk(change_id, step))
+            return
+        changes = review.changes  # walk from the current change's position: no O(n) list
+        here = review.position(change_id) if change_id else (-1 if step > 0 else len(changes))
+        for i in range(here + step, len(changes) if step > 0 else -1, step):
+            yield changes[i]
+
+    def set_order(self, order: Order | str) -> None:
+        """Step in ``order`` from now on (the current change stays)."""
+        self.order = Order(order)
 
     def step_section(self, step: int, keys: Sequence[str]) -> None:
         """The section ``step`` places from the current one in ``keys`` (the outline's order)."""

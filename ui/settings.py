@@ -108,6 +108,17 @@ class Settings:
         self._store.setValue("show_decided", bool(shown))
 
     @property
+    def review_order(self) -> str:
+        """How next and previous step: ``"document"`` (default) or ``"least_confident"``
+        (the values of :class:`app.review_order.Order`; anything else reads as the default)."""
+        value = str(self._store.value("review_order", "document"))
+        return value if value in ("document", "least_confident") else "document"
+
+    @review_order.setter
+    def review_order(self, order: str) -> None:
+        self._store.setValue("review_order", str(order))
+
+    @property
     def bulk_threshold(self) -> float:
         """The confidence a suggestion needs for a bulk accept to take it (default 0.9,
         kept within 0.5–1.0: below that a bulk accept would take guesses)."""

@@ -43,7 +43,7 @@ class Host(Protocol):
     cancel_button: Any
 
     def open_editions(self, base: Any, reference: Any, decisions: Any = None, loaded: Any = None,
-                      provenance: Any = None) -> None: ...
+                      provenance: Any = None, ocr_language: str | None = None) -> None: ...
     def go_to_section(self, key: str, change_id: str | None = None) -> None: ...
     def _set_review(self, review: Review) -> None: ...
     def _refresh_views(self, changed: DecisionsChanged) -> None: ...
@@ -77,6 +77,7 @@ class Streaming:
         self.session = None  # the reopened session, if any
         self._editions: dict[Role, Edition] = {}
         self._sources: tuple[str | Path, str | Path] | None = None
+        self.ocr_language: str | None = None  # the editor's choice for a scan (None: the session's, or guessed)
 
     @property
     def busy(self) -> bool:
@@ -84,22 +85,23 @@ class Streaming:
         return self.runner.running or self.pacer.busy
 
     def start(self, base: str | Path, reference: str | Path, decisions: Mapping[str, Decision] | None, loaded,
-              provenance: Mapping[str, Provenance | None] | None = None) -> None:
+              provenance: Mapping[str, Provenance | None] | None = None, ocr_language: str | None = None) -> None:
         """Compare ``base`` and ``reference`` (the window has cleared its views); ``decisions``
-        were made as ``provenance`` says (default: as the session ``loaded`` recorded)."""
+        were made as ``provenance`` says (default: as the session ``loaded`` recorded); a scan
+        is OCR'd in ``ocr_language`` (default: the session's, else guessed from the other edition)."""
         self.count_feed.clear()
         self.pacer.clear()
         self.decisions, self.session, self._editions = dict(decisions or {}), loaded, {}
         if provenance is None:
             provenance = loaded.provenance if loaded is not None else {}
         self.provenance = dict(provenance)
-        self._sources = (base, reference)
+        self._sources, self.ocr_language = (base, reference), ocr_language
         self.show_progress(True)
         self.window.progress.setRange(0, 0)
         # a full pass of the collector over a growing review would freeze the window for
         # hundreds of milliseconds, again and again: paused until the comparison is over
         gc.disable()
-        self.runner.start(compare_job(base, reference, loaded))
+        self.runner.start(compare_job(base, reference, loaded, ocr_language))
 
     def again(self) -> None:
         """Restart an unfinished comparison, keeping every decision made so far."""
@@ -108,7 +110,7 @@ class Streaming:
             return
         quiet, w.quiet = w.quiet, True  # no "unsaved decisions?" box: nothing is dropped
         try:
-            w.open_editions(*self._sources, self.decisions, self.session, self.provenance)
+            w.open_editions(*self._sources, self.decisions, self.session, self.provenance, self.ocr_language)
         finally:
             w.quiet = quiet
 

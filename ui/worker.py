@@ -124,7 +124,7 @@ class Packet:
 
 
 def compare_job(base_path: str | Path, reference_path: str | Path,
-                session: sessions.LoadedSession | None = None) -> Job[bool]:
+                session: sessions.LoadedSession | None = None, ocr_language: str | None = None) -> Job[bool]:
     """A job running the comparison in a child process (:func:`app.remote.run`), reporting
     each of its messages as a :class:`Packet`. This thread only waits for bytes and passes
     them on: the GUI thread decodes them a batch at a time, so no Python runs here that
@@ -132,7 +132,7 @@ def compare_job(base_path: str | Path, reference_path: str | Path,
 
     def job(report: Callable[[Any], None], cancelled: Callable[[], bool]) -> bool:
         return remote.run(lambda tag, payload: report(Packet(tag, payload)), cancelled,
-                          base_path, reference_path, session)
+                          base_path, reference_path, session, ocr_language)
 
     return job
 

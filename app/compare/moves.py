@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.diffing import Hunk, Tokenized
+from app.diffing import Hunk, Tokenized, diff_texts
 
 
 
@@ -46,6 +46,20 @@ class Move:
 
     base: tuple[int, int]
     reference: tuple[int, int]
+    kind: str = "paragraph"  # or "fragment": line ends set apart (:mod:`app.compare.fragments`)
+    #: a half in another section: its span is :data:`ELSEWHERE` and its text stands here
+    base_text: str = ""
+    reference_text: str = ""
+
+    def texts(self, b_text: str, r_text: str) -> tuple[str, str]:
+        """The move's base and reference words (from the section's texts, or carried along)."""
+        base = self.base_text if self.base == ELSEWHERE else b_text[self.base[0]:self.base[1]]
+        reference = self.reference_text if self.reference == ELSEWHERE else r_text[self.reference[0]:self.reference[1]]
+        return base, reference
+
+
+#: the span of a move's half that stands in another section
+ELSEWHERE = (-1, -1)
 
 
 def one_sided_both_ways(hunks: Sequence[Hunk], b: Tokenized, r: Tokenized, rules: MoveRules = MOVES) -> bool:
@@ -81,8 +95,29 @@ def find_moves(hunks: Sequence[Hunk], b: Tokenized, r: Tokenized, rules: MoveRul
         if i not in used_b and j not in used_r:
             used_b.add(i)
             used_r.add(j)
-            moves.append(Move(base_runs[i], ref_runs[j]))
+            moves.append(_trimmed(Move(base_runs[i], ref_runs[j]), b.text, r.text))
     return sorted(moves, key=lambda m: m.base)
+
+
+def _trimmed(move: Move, base: str, reference: str) -> Move:
+    """``move`` without the words at either end that only one side has: the stretches a diff
+    leaves one-sided often carry a stray word of a neighbouring change, which is no part of
+    the paragraph (and would make the move look edited)."""
+    (b0, b1), (r0, r1) = move.base, move.reference
+    hunks = diff_texts(base[b0:b1], reference[r0:r1])
+    if hunks and hunks[0].b_start == 0 and hunks[0].r_start == 0 and (hunks[0].b_end == 0 or hunks[0].r_end == 0):
+        b0, r0 = b0 + hunks[0].b_end, r0 + hunks[0].r_end
+    last = hunks[-1] if hunks else None
+    if (last is not None and last.b_end == move.base[1] - move.base[0] and last.r_end == move.reference[1] - move.reference[0]
+            and (last.b_start == last.b_end or last.r_start == last.r_end) and b0 < move.base[0] + last.b_start):
+        b1, r1 = move.base[0] + last.b_start, move.reference[0] + last.r_start
+    return Move(_stripped(base, b0, b1), _stripped(reference, r0, r1), move.kind)
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    return start + lead, start + len(chunk.rstrip())
 
 
 def _heavy(side: str, other: str, rules: MoveRules) -> bool:

@@ -73,8 +73,10 @@ def needs_ocr(path: str | Path) -> bool:
 
 def load(path: str | Path, *, ocr_language: str | None = None,
          progress: Callable[[int, int, str], Any] | None = None,
-         should_cancel: Callable[[], bool] | None = None, cache_dir: Path | None = None) -> Edition:
-    """Read ``path`` in whatever format it is (raises :class:`EditionError`)."""
+         should_cancel: Callable[[], bool] | None = None, cache_dir: Path | None = None,
+         ocr_beside: Path | None = None) -> Edition:
+    """Read ``path`` in whatever format it is (raises :class:`EditionError`). A scan's pages
+    are looked up in ``ocr_beside`` (a saved session's OCR folder) before the cache."""
     path = Path(path)
     fmt = detect(path)
     if fmt == "text":
@@ -83,13 +85,13 @@ def load(path: str | Path, *, ocr_language: str | None = None,
         from app.formats.ocr import ocr_images
 
         return ocr_images(path, language=ocr_language, progress=progress, should_cancel=should_cancel,
-                          cache_dir=cache_dir)
+                          cache_dir=cache_dir, beside=ocr_beside)
     raw = read_bounded(path, MAX_BYTES)
     if fmt == "pdf":
         from app.formats.pdf import read_pdf
 
         return read_pdf(path, raw, ocr_language=ocr_language, progress=progress,
-                        should_cancel=should_cancel, cache_dir=cache_dir)
+                        should_cancel=should_cancel, cache_dir=cache_dir, ocr_beside=ocr_beside)
     reader = _readers()[fmt]
     return reader(path, raw)
 
@@ -97,7 +99,7 @@ def load(path: str | Path, *, ocr_language: str | None = None,
 def load_pair(first: str | Path, second: str | Path, *, ocr_language: str | None = None,
               progress: Callable[[int, int, str], Any] | None = None,
               should_cancel: Callable[[], bool] | None = None,
-              cache_dir: Path | None = None) -> tuple[Edition, Edition]:
+              cache_dir: Path | None = None, ocr_beside: Path | None = None) -> tuple[Edition, Edition]:
     """Both editions of a pair, in the order given. When one needs OCR and no language is
     given, the other is read first and its language chosen (:mod:`.language`)."""
     paths = [Path(first), Path(second)]
@@ -112,7 +114,7 @@ def load_pair(first: str | Path, second: str | Path, *, ocr_language: str | None
 
             language = guess_language(editions[1 - index].text, installed_languages() or None)
         editions[index] = load(paths[index], ocr_language=language, progress=progress,
-                               should_cancel=should_cancel, cache_dir=cache_dir)
+                               should_cancel=should_cancel, cache_dir=cache_dir, ocr_beside=ocr_beside)
     return editions[0], editions[1]
 
 

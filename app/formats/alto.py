@@ -4,8 +4,13 @@ Every ``Page`` in order; each ``TextBlock`` is a paragraph, each ``TextLine`` a 
 ``String`` a word (``CONTENT``; box from ``HPOS VPOS WIDTH HEIGHT``; ``WC`` 0..1 as the
 confidence); a line-end ``HYP`` adds its hyphen. Laid out as Tesseract's text output is
 (:mod:`app.formats.layout`). The page image is ``sourceImageInformation/fileName`` (found by
-:mod:`app.formats.sources`). Boxes are in the file's measurement unit (pixels for the OCR
-engines' output).
+:mod:`app.formats.sources`).
+
+Units: boxes and page sizes are given in the file's ``MeasurementUnit``: ``pixel`` (the OCR
+engines' output, kept as it is), ``mm10`` (tenths of a millimetre) or ``inch1200`` (1/1200
+inch). The last two are converted to pixels of the page image: the image's pixel width
+over the page's width in inches gives its resolution (ALTO itself records none); without a
+page image to measure, :data:`DEFAULT_DPI`.
 
 Entry point: :func:`read_alto`. Imports: lxml, the formats base.
 """
@@ -18,11 +23,15 @@ from lxml import etree
 
 from app.formats.layout import OcrPage, OcrWord, ocr_edition
 from app.formats.safe_xml import local, parse_xml
-from app.formats.sources import page_images
+from app.formats.sources import find_image, page_images
 from app.loading import EditionError
 from app.model import Edition
 
 TEXT_FREE_BLOCKS = frozenset({"GraphicalElement", "Illustration"})
+#: ALTO's measurement units, in units per inch (``pixel`` needs no conversion).
+UNITS_PER_INCH = {"mm10": 254.0, "inch1200": 1200.0}
+#: The resolution a page is taken to have when no page image tells (a scan's usual 300 dpi).
+DEFAULT_DPI = 300.0
 
 
 def read_alto(path: Path, raw: bytes) -> Edition:
@@ -38,7 +47,42 @@ def read_alto(path: Path, raw: bytes) -> Edition:
                            f"{exc}).") from None
     if not pages:
         raise EditionError(f"{path.name}: is ALTO XML without any page.")
+    unit = next(((el.text or "").strip().lower() for el in root.iter() if local(el.tag) == "MeasurementUnit"),
+                "pixel")
+    if unit in UNITS_PER_INCH:
+        pages = [_in_pixels(page, UNITS_PER_INCH[unit], path.resolve().parent) for page in pages]
     return ocr_edition(path, raw, pages, "alto", page_images(path, pages))
+
+
+def _in_pixels(page: OcrPage, per_inch: float, folder: Path) -> OcrPage:
+    """``page`` with its size and boxes in pixels of its image (``per_inch`` units an inch)."""
+    dpi = _measured_dpi(folder, page.image, page.width / per_inch) or DEFAULT_DPI
+    factor = dpi / per_inch
+
+    def scaled(box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+        x0, y0, x1, y1 = (round(v * factor) for v in box)
+        return x0, y0, x1, y1
+
+    out = OcrPage(round(page.width * factor), round(page.height * factor), page.image,
+                  trailing_block=page.trailing_block)
+    out.paragraphs = [[[OcrWord(w.text, scaled(w.box), w.confidence) for w in line] for line in paragraph]
+                      for paragraph in page.paragraphs]
+    return out
+
+
+def _measured_dpi(folder: Path, image: str | None, inches: float) -> float | None:
+    """The page image's resolution: its pixel width over the page's width in inches (None
+    when the image is not beside the file, cannot be read, or the page has no width)."""
+    found = find_image(folder, image)
+    if found is None or inches <= 0:
+        return None
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(found) as opened:  # reads the header only
+            return opened.width / inches
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+        return None
 
 
 def _page(element: etree._Element, image: str | None) -> OcrPage:

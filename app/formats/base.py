@@ -106,7 +106,8 @@ class TextBuilder:
 
 def make_edition(path: Path, raw_or_sha: bytes | str, text: str, source_format: str,
                  words: list[WordBox] | tuple[WordBox, ...] = (),
-                 pages: list[PageImage] | tuple[PageImage, ...] = (), encoding: str = "utf-8") -> Edition:
+                 pages: list[PageImage] | tuple[PageImage, ...] = (), encoding: str = "utf-8",
+                 headings: tuple[Heading, ...] = ()) -> Edition:
     """The :class:`Edition` a reader hands back (refusing one with no text at all)."""
     if not text.strip():
         raise EditionError(f"{path.name}: holds no text to compare (is it empty, or a scan whose "
@@ -114,7 +115,7 @@ def make_edition(path: Path, raw_or_sha: bytes | str, text: str, source_format: 
     sha = raw_or_sha if isinstance(raw_or_sha, str) else hashlib.sha256(raw_or_sha).hexdigest()
     geometry = Geometry(tuple(words), tuple(pages)) if pages else None
     return Edition(path=path.resolve(), text=text, encoding=encoding, sha256=sha,
-                   geometry=geometry, source_format=source_format)
+                   geometry=geometry, source_format=source_format, headings=headings)
 
 
 def file_sha256(path: Path) -> str:

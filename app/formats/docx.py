@@ -5,7 +5,8 @@ Word "save as text" gives them (the corpus ``draft.txt``). Word's automatic numb
 rendered into the text from ``numbering.xml`` (the paragraph's own ``numPr`` or its
 style's, through ``basedOn``): a heading numbered ``%1.%2`` reads "2.1 Title", a bullet
 level reads "• item", lettered and roman levels as Word shows them; the label is followed
-by one space (Word's tab). Footnotes are kept: each reference is its number in the text,
+by one space (Word's tab). Paragraphs in a Heading 1–9 or Title style (or one based on
+them, or with an outline level) are the edition's ``headings``. Footnotes are kept: each reference is its number in the text,
 and the footnotes follow at the end under a "Footnotes" line, each "N text".
 
 The package is checked by :mod:`app.formats.zipped` and then opened with python-docx; a zip
@@ -17,16 +18,19 @@ Entry point: :func:`read_docx`. Imports: python-docx, lxml, the formats base.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
 from app.formats.base import TextBuilder, make_edition
 from app.formats.zipped import check_zip
 from app.loading import EditionError
-from app.model import Edition
+from app.model import Edition, Heading, Span
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 BULLET = "•"
+#: Word's built-in heading styles by name (their ids are localised, their names are not).
+_HEADING_STYLE = re.compile(r"heading [1-9]|title")
 FOOTNOTES_TITLE = "Footnotes"
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
@@ -48,13 +52,17 @@ def read_docx(path: Path, raw: bytes) -> Edition:
     reader = _Reader(document)
     paragraphs = reader.paragraphs()
     out = TextBuilder()
-    for index, text in enumerate(paragraphs):
+    headings = []
+    for index, (text, heading) in enumerate(paragraphs):
         if index:
             out.add("\n\n")
-        out.add(text)
+        start, end = out.add(text)
+        if heading:
+            indent = len(text) - len(text.lstrip())
+            headings.append(Heading("", " ".join(text.split()), Span(start + indent, end)))
     if reader.footnotes:
         out.add("\n\n" + FOOTNOTES_TITLE + "\n\n" + "\n".join(f"{n} {t}" for n, t in reader.footnotes))
-    return make_edition(path, raw, out.text() + "\n", "docx")
+    return make_edition(path, raw, out.text() + "\n", "docx", headings=tuple(headings))
 
 
 class _Reader:
@@ -64,18 +72,35 @@ class _Reader:
         self.footnote_texts = _footnotes(document)
         self.footnotes: list[tuple[int, str]] = []
 
-    def paragraphs(self) -> list[str]:
+    def paragraphs(self) -> list[tuple[str, bool]]:
+        """Each paragraph's text, and whether its style (or outline level) makes it a heading."""
         body = self.document.element.body
-        out: list[str] = []
+        out: list[tuple[str, bool]] = []
         for p in body.iter(f"{W}p"):
             if _inside(p, f"{W}del") or _inside(p, f"{W}txbxContent"):
                 continue
             text = self._runs(p)
-            label = self.numbering.label(p, self._style(p))
+            style = self._style(p)
+            label = self.numbering.label(p, style)
             if label is not None and text.strip():
                 text = f"{label} {text.lstrip()}"
-            out.append(text.rstrip())
-        return [p for p in out if p.strip()]
+            out.append((text.rstrip(), not _inside(p, f"{W}tbl") and self._is_heading(p, style)))
+        return [(text, heading) for text, heading in out if text.strip()]
+
+    def _is_heading(self, p: Any, style: Any) -> bool:
+        """Word's Heading 1–9 or Title style (or a style based on one), or an outline level."""
+        if _val(p.find(f"{W}pPr"), "outlineLvl") not in (None, "9"):
+            return True
+        styles = self.numbering.styles
+        for _ in range(20):  # the basedOn chain, bounded against a cycle
+            if style is None:
+                return False
+            name = (_val(style, "name") or "").casefold()
+            if _HEADING_STYLE.fullmatch(name) or _val(style.find(f"{W}pPr"), "outlineLvl") not in (None, "9"):
+                return True
+            based = _val(style, "basedOn")
+            style = styles.get(based) if based is not None else None
+        return False
 
     def _style(self, p: Any) -> Any:
         style_id = p.find(f"{W}pPr/{W}pStyle")

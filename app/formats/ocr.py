@@ -10,13 +10,16 @@ page rendered at 300 dpi; image files are OCR'd as they are (each frame of a TIF
 Cache: each page's hOCR is kept under ``cache_dir/<sha256 of the file>-<language>/``
 (default :func:`default_cache_dir`), so opening the same scan again, or resuming a
 cancelled run, OCRs no page twice, and a cached scan opens even where Tesseract is not
-installed. A cache that cannot be written is simply not used.
+installed. A cache that cannot be written is simply not used. A saved session keeps its
+scans' pages in a folder of the same shape beside it (``beside``, read before the user
+cache; :func:`store_pages` fills it), so a reopen OCRs nothing even on another machine or
+after the user cache was cleared.
 
 Errors (each an EditionError naming the file): Tesseract or the language not installed
 (saying what to install), an image too large to OCR, Tesseract failing on a page.
 :class:`OcrCancelled` (an EditionError) when ``should_cancel`` said stop.
 
-Entry points: :func:`ocr_pdf`, :func:`ocr_images`. Imports: the standard library, Pillow,
+Entry points: :func:`ocr_pdf`, :func:`ocr_images`, :func:`store_pages`. Imports: the standard library, Pillow,
 pypdfium2, the formats base.
 """
 
@@ -28,7 +31,7 @@ import subprocess
 import tempfile
 import time
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +101,7 @@ def require_tesseract(name: str, language: str) -> str:
 
 
 def ocr_pdf(path: Path, raw: bytes, *, language: str | None = None, progress: Progress = None,
-            should_cancel: Cancel = None, cache_dir: Path | None = None) -> Edition:
+            should_cancel: Cancel = None, cache_dir: Path | None = None, beside: Path | None = None) -> Edition:
     """The edition of the image-only PDF ``path`` (``raw``: its bytes), OCR'd page by page."""
     from app.formats.pdf import open_pdf
 
@@ -109,7 +112,7 @@ def ocr_pdf(path: Path, raw: bytes, *, language: str | None = None, progress: Pr
     try:
         count = len(document)
         sources = (_pdf_page_image(document, index, path.name) for index in range(count))
-        pages = _ocr_pages(path, _sha(raw), language, count, sources, progress, should_cancel, cache_dir)
+        pages = _ocr_pages(path, _sha(raw), language, count, sources, progress, should_cancel, cache_dir, beside)
     except pdfium.PdfiumError as exc:
         raise EditionError(f"{path.name}: the PDF is damaged and cannot be read ({exc}).") from None
     finally:
@@ -119,7 +122,7 @@ def ocr_pdf(path: Path, raw: bytes, *, language: str | None = None, progress: Pr
 
 
 def ocr_images(path: Path, *, language: str | None = None, progress: Progress = None,
-               should_cancel: Cancel = None, cache_dir: Path | None = None) -> Edition:
+               should_cancel: Cancel = None, cache_dir: Path | None = None, beside: Path | None = None) -> Edition:
     """The edition of the page image ``path`` (PNG, JPEG, TIFF; every frame a page)."""
     if check_regular(path).st_size > MAX_BYTES:
         raise EditionError(f"{path.name}: the image file is larger than {MAX_BYTES // 2**20} MB; "
@@ -130,7 +133,7 @@ def ocr_images(path: Path, *, language: str | None = None, progress: Progress = 
         count = getattr(image, "n_frames", 1)
         sources = (_frame(image, index, path) for index in range(count))
         pages = _ocr_pages(path, file_sha256(path), language, count, sources, progress, should_cancel,
-                           cache_dir)
+                           cache_dir, beside)
     images = [PageImage(path.resolve(), index, page.width, page.height) for index, page in enumerate(pages)]
     return ocr_edition(path, file_sha256(path), pages, "image-ocr", images, encoding=OCR_ENCODING + language)
 
@@ -141,14 +144,18 @@ Source = Callable[[Path], Path]  # writes the page image into a folder, returns 
 
 
 def _ocr_pages(path: Path, sha: str, language: str, count: int, sources: Iterator[Source],
-               progress: Progress, should_cancel: Cancel, cache_dir: Path | None) -> list[OcrPage]:
-    """Every page's hOCR parsed, from the cache or from Tesseract (:data:`WORKERS` pages at a
-    time). ``progress`` hears how many pages are read; a cancel stops every running page."""
-    cache = (cache_dir or default_cache_dir()) / f"{sha}-{language}"
+               progress: Progress, should_cancel: Cancel, cache_dir: Path | None,
+               beside: Path | None = None) -> list[OcrPage]:
+    """Every page's hOCR parsed, from a session's folder ``beside``, the cache, or Tesseract
+    (:data:`WORKERS` pages at a time). ``progress`` hears how many pages are read; a cancel
+    stops every running page."""
+    cache = (cache_dir or default_cache_dir()) / cache_key(sha, language)
+    kept = beside / cache_key(sha, language) if beside is not None else None
     page_sources = list(sources)
     found: dict[int, bytes] = {}
     for index in range(count):
-        cached = _read_cache(cache / f"page-{index + 1:04d}.hocr")
+        cached = (_read_cache(kept / page_name(index)) if kept is not None else None) \
+            or _read_cache(cache / page_name(index))
         if cached is not None:
             found[index] = cached
     todo = [index for index in range(count) if index not in found]
@@ -171,7 +178,7 @@ def _ocr_pages(path: Path, sha: str, language: str, count: int, sources: Iterato
                     if out is None:
                         continue
                     del running[index]
-                    _write_cache(cache / f"page-{index + 1:04d}.hocr", out)
+                    _write_cache(cache / page_name(index), out)
                     found[index] = out
                     report()
                     if should_cancel is not None and should_cancel():
@@ -226,6 +233,36 @@ def _merge(pages: list[OcrPage]) -> OcrPage:
 
 # -- the cache -------------------------------------------------------------------------------------
 
+def cache_key(sha: str, language: str) -> str:
+    """The folder holding one scan's pages OCR'd in one language."""
+    return f"{sha}-{language}"
+
+
+def page_name(index: int) -> str:
+    return f"page-{index + 1:04d}.hocr"
+
+
+def store_pages(edition: Edition, folder: Path, sources: Sequence[Path] = ()) -> bool:
+    """Keep the OCR'd pages of ``edition`` in ``folder`` (a session's OCR folder), taken from
+    ``sources`` or the user cache; True when every page is there afterwards. Pages already
+    there are left alone, each page is written whole (a temporary renamed into place), and an
+    edition that was not OCR'd by ProofPair has nothing to keep (False)."""
+    language = edition.encoding.removeprefix(OCR_ENCODING)
+    if not edition.encoding.startswith(OCR_ENCODING) or edition.geometry is None:
+        return False
+    key = cache_key(edition.sha256, language)
+    target = folder / key
+    origins = [Path(s) / key for s in sources] + [default_cache_dir() / key]
+    complete = True
+    for index in range(len(edition.geometry.pages)):
+        name = page_name(index)
+        if (target / name).is_file():
+            continue
+        data = next((d for d in (_read_cache(o / name) for o in origins) if d is not None), None)
+        if data is None or not _write_cache(target / name, data):
+            complete = False
+    return complete
+
 def _read_cache(path: Path) -> bytes | None:
     try:
         return path.read_bytes() or None
@@ -233,14 +270,15 @@ def _read_cache(path: Path) -> bytes | None:
         return None
 
 
-def _write_cache(path: Path, data: bytes) -> None:
+def _write_cache(path: Path, data: bytes) -> bool:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_bytes(data)
         os.replace(temporary, path)
     except OSError:
-        pass  # no cache: the next open OCRs again, nothing worse
+        return False  # no cache: the next open OCRs again, nothing worse
+    return True
 
 
 def _sha(raw: bytes) -> str:

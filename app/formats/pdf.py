@@ -65,7 +65,8 @@ def has_text_layer(raw: bytes, name: str) -> bool:
 
 def read_pdf(path: Path, raw: bytes, *, ocr_language: str | None = None,
              progress: Callable[[int, int, str], Any] | None = None,
-             should_cancel: Callable[[], bool] | None = None, cache_dir: Path | None = None) -> Edition:
+             should_cancel: Callable[[], bool] | None = None, cache_dir: Path | None = None,
+             ocr_beside: Path | None = None) -> Edition:
     """The edition of the PDF ``path`` (``raw``: its bytes), OCR'd if it has no text layer."""
     document = open_pdf(raw, path.name)
     try:
@@ -81,7 +82,7 @@ def read_pdf(path: Path, raw: bytes, *, ocr_language: str | None = None,
         from app.formats.ocr import ocr_pdf
 
         return ocr_pdf(path, raw, language=ocr_language, progress=progress,
-                       should_cancel=should_cancel, cache_dir=cache_dir)
+                       should_cancel=should_cancel, cache_dir=cache_dir, beside=ocr_beside)
     out = TextBuilder()
     images = []
     for number, (size, lines) in enumerate(pages):

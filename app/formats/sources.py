@@ -31,7 +31,7 @@ class _Page(Protocol):
 def page_images(xml_path: Path, pages: list[_Page]) -> list[PageImage]:
     """One :class:`PageImage` per OCR page (pointing at the named file even if absent)."""
     folder = xml_path.resolve().parent
-    named = [_find(folder, page.image) for page in pages]
+    named = [find_image(folder, page.image) for page in pages]
     if all(found is not None for found in named):
         return [PageImage(found, 0, page.width, page.height) for found, page in zip(named, pages)]  # type: ignore[arg-type]
     pdf = _pdf_beside(xml_path, len(pages))
@@ -41,7 +41,8 @@ def page_images(xml_path: Path, pages: list[_Page]) -> list[PageImage]:
             for index, (found, page) in enumerate(zip(named, pages))]
 
 
-def _find(folder: Path, name: str | None) -> Path | None:
+def find_image(folder: Path, name: str | None) -> Path | None:
+    """The file ``name`` (an OCR page's image) in ``folder``, by its relative path or bare name."""
     if not name:
         return None
     for candidate in (folder / name, folder / Path(name.replace("\\", "/")).name):

@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from app.diffing import fold, tokenize
 from app.judge.lexicon import Words
 from app.judge.pages import find_furniture
 from app.model import Edition, Span
@@ -28,7 +29,8 @@ class Evidence:
 
     @classmethod
     def of(cls, base: Edition, reference: Edition) -> Evidence:
-        spans = tuple(find_furniture(base.text, reference.text))
+        found = find_furniture(base.text, reference.text, geometry=base.geometry)
+        spans = tuple(_not_in_reference_here(found, base.text, reference.text))
         return cls(spans, Words(base.text, reference.text), [a for a, _ in spans])
 
     def walls(self, span: Span) -> list[tuple[int, int]]:
@@ -40,6 +42,29 @@ class Evidence:
                 break
             out.append((a - span.start, min(b, span.end) - span.start))
         return out
+
+
+#: words before a furniture line that, found with it in the reference, say it is text there
+CONTEXT_WORDS = 2
+
+
+def _not_in_reference_here(spans: list[tuple[int, int]], base: str, reference: str) -> list[tuple[int, int]]:
+    """``spans`` without the lines the reference reads at the same place: a report's title
+    that is also its running head ("Lebensqualität in Deutschland" under "Bericht der
+    Bundesregierung zur") is the title where the reference has it, with the words before it."""
+    ref_keys = "\0" + "\0".join(_word_keys(reference)) + "\0"
+    kept = []
+    for a, b in spans:
+        own = _word_keys(base[a:b])
+        before = _word_keys(base[max(0, a - 200):a])[-CONTEXT_WORDS:]
+        said = len(before) == CONTEXT_WORDS and own and ("\0" + "\0".join(before + own) + "\0") in ref_keys
+        if not said:
+            kept.append((a, b))
+    return kept
+
+
+def _word_keys(text: str) -> list[str]:
+    return [fold(t) for t in tokenize(text)[0] if t[0].isalnum()]
 
 
 def is_wall(start: int, end: int, text: str, walls: list[tuple[int, int]]) -> bool:

@@ -26,7 +26,9 @@ class Words:
     BASE_REPEATS = 3
 
     def __init__(self, base: str, reference: str) -> None:
-        self.reference = Counter(map(str.casefold, _WORD.findall(reference)))
+        spellings = _WORD.findall(reference)
+        self.reference = Counter(map(str.casefold, spellings))
+        self.reference_spellings = frozenset(t for t in spellings if any(ch.isupper() for ch in t[1:]))
         self.base = Counter(map(str.casefold, _WORD.findall(base)))
         #: the marks the OCR emits (a glyph it emits is one it can read, see app.classify)
         self.base_marks = Counter({ch: n for ch, n in Counter(base).items() if not ch.isalnum() and not ch.isspace()})
@@ -34,6 +36,11 @@ class Words:
         self.channel = Channel.learn(base, reference)
 
     def is_word(self, token: str) -> bool:
+        """A word of the document. A capital inside a small-lettered token (``groBe``, ``HeIp``)
+        is a word only as the reference spells it (``BAföG``): running text has no such
+        spelling, an OCR's misread of ``ß`` or ``l`` has, however often it repeats."""
+        if any(ch.isupper() for ch in token[1:]) and not token.isupper():
+            return token in self.reference_spellings
         folded = token.casefold()
         return self.reference[folded] > 0 or self.base[folded] >= self.BASE_REPEATS
 

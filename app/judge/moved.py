@@ -1,4 +1,5 @@
-"""Judge the two halves of a moved paragraph together (:mod:`app.compare.moves`).
+"""Judge the two halves of a moved paragraph, or of words set apart, together
+(:mod:`app.compare.moves`, :mod:`app.compare.fragments`).
 
 Entry point: :func:`judge_move`. The base half (the paragraph where the OCR put it) is
 suggested removed; the reference half (an insertion where the reference has it) is
@@ -26,27 +27,36 @@ from app.reasons import because
 #: how sure a move's suggestion is (a paragraph pair that shares most of its words)
 MOVE_CONFIDENCE = 0.85
 
+#: what a move is called, by its kind (:attr:`Move.kind`): (reason, reason with edits,
+#: suggestion on the base half, suggestion on the reference half)
+WORDING = {
+    "paragraph": (because("moved_paragraph"), because("moved_with_edits"),
+                  because("moved_remove"),
+                  because("moved_fill")),
+    "fragment": (because("words_apart"), because("words_apart_with_edits"),
+                 because("words_apart_remove"),
+                 because("words_apart_put_back")),
+}
+
 
 def judge_move(moved: tuple[Move, bool], b_text: str, r_text: str, hunk: tuple[int, int, int, int],
                evidence: Evidence) -> Classification:
     """The classification of one half of a move (``moved`` = the move, and True for the
     base half); ``hunk`` is the half's change in section offsets."""
     move, base_half = moved
-    corrected, edits = settle(b_text[move.base[0]:move.base[1]], r_text[move.reference[0]:move.reference[1]],
-                              evidence)
-    digits = any(ch.isdigit() for ch in b_text[move.base[0]:move.base[1]] + r_text[move.reference[0]:move.reference[1]])
+    reason, edited, remove, put = WORDING[move.kind]
+    base_words, reference_words = move.texts(b_text, r_text)
+    corrected, edits = settle(base_words, reference_words, evidence)
+    digits = any(ch.isdigit() for ch in base_words + reference_words)
     if edits:
-        return Classification(Kind.CONTENT, None, 0.9, reason=because("moved_with_edits"),
-                              touches_number=digits)
+        return Classification(Kind.CONTENT, None, 0.9, reason=edited, touches_number=digits)
     if base_half:
-        return Classification(Kind.LAYOUT, Suggestion(ACCEPT, because("moved_remove")),
-                              MOVE_CONFIDENCE, reason=because("moved_paragraph"),
+        return Classification(Kind.LAYOUT, Suggestion(ACCEPT, remove), MOVE_CONFIDENCE, reason=reason,
                               touches_number=digits)
     b0, b1, r0, r1 = hunk
     text = r_text[r0:move.reference[0]] + corrected + r_text[move.reference[1]:r1]
     decision = ACCEPT if text == r_text[r0:r1] else Decision(Verdict.EDITED, text)
-    return Classification(Kind.LAYOUT, Suggestion(decision, because("moved_fill")),
-                          MOVE_CONFIDENCE, reason=because("moved_paragraph"),
+    return Classification(Kind.LAYOUT, Suggestion(decision, put), MOVE_CONFIDENCE, reason=reason,
                           touches_number=digits)
 
 

@@ -12,7 +12,12 @@ rare in the reference edition is furniture; so is an edge line that begins with 
 and trails only debris (``SOU 2025:96 + Ks oo - 6``), and a bare page number or ``# av #``
 line at a page edge when folios are common in the document or its number is the page's own.
 
-Imports: the standard library, :mod:`app.tables`.
+Given the base edition's word boxes (``geometry``: OCR, PDF), a line whose every word box
+sits in the top or bottom :attr:`Furniture.band` of its page counts as a page edge line too,
+wherever the reading order put it (a running head read after a column, a folio in the
+margin), and is weighed by the same rules.
+
+Imports: the standard library, rapidfuzz, :mod:`app.model`, :mod:`app.tables`.
 """
 
 from __future__ import annotations
@@ -22,6 +27,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from rapidfuzz.fuzz import ratio
+
+from app.model import Geometry
 from app.tables import FOLIO_WORDS
 
 _LINE = re.compile(r"[^\n\f]*")
@@ -40,6 +48,8 @@ class Furniture:
     max_tokens: int = 12  # a running head is short
     reference_share: float = 0.34  # the reference may hold the shape at most this often per base page
     folio_slack: int = 3  # a lone folio line counts when its number is the page's, give or take this
+    near: float = 0.85  # shapes this alike (rapidfuzz ratio) are one running head, damaged differently
+    band: float = 0.1  # with word boxes: the top and bottom share of a page where furniture stands
 
 
 FURNITURE = Furniture()
@@ -51,15 +61,24 @@ def shape(line: str) -> str:
     return " ".join(words)
 
 
-def find_furniture(text: str, reference: str, rules: Furniture = FURNITURE) -> list[tuple[int, int]]:
-    """The ``(start, end)`` spans of furniture lines of ``text`` (without their newline)."""
+def find_furniture(text: str, reference: str, rules: Furniture = FURNITURE,
+                   geometry: Geometry | None = None) -> list[tuple[int, int]]:
+    """The ``(start, end)`` spans of furniture lines of ``text`` (without their newline);
+    ``geometry``, the word boxes of ``text`` where it has them."""
     pages = list(_pages(text))
     edge = [list(_edge_lines(text, start, end, rules.edge_lines)) for start, end in pages]
+    if geometry is not None and geometry.words:
+        edge = [sorted({*lines, *_band_lines(text, start, end, geometry, rules.band)})
+                for (start, end), lines in zip(pages, edge)]
     seen: Counter[str] = Counter()
     for lines in edge:
         seen.update({shape(text[a:b]) for a, b in lines} - {""})
+    kin = _kin(seen, rules.near)
+    grouped: Counter[str] = Counter()
+    for s, n in seen.items():
+        grouped[kin[s]] += n
     need = max(rules.min_pages, rules.page_share * len(pages))
-    candidates = {s: n for s, n in seen.items() if n >= need and len(s.split()) <= rules.max_tokens}
+    candidates = {s: n for s, n in grouped.items() if n >= need and len(s.split()) <= rules.max_tokens}
     in_reference = Counter(shape(line) for line in reference.splitlines()) if candidates else Counter()
     common = {s for s, n in candidates.items() if in_reference[s] <= rules.reference_share * n}
     folios = sum(n for s, n in seen.items() if _is_folio(s)) >= need
@@ -67,10 +86,30 @@ def find_furniture(text: str, reference: str, rules: Furniture = FURNITURE) -> l
     for number, lines in enumerate(edge, 1):
         for a, b in lines:
             s = shape(text[a:b])
-            if s and (s in common or _extends(s, common)
+            if s and (kin.get(s, s) in common or _extends(s, common)
                       or _is_folio(s) and (folios or _numbers_page(text[a:b], number, rules.folio_slack))):
                 spans.append((a, b))
     return spans
+
+
+def _kin(seen: Counter[str], near: float) -> dict[str, str]:
+    """Each shape's representative: the most frequent shape it nearly equals (an OCR damages a
+    running head differently on each page: ``lebensqualitdat`` and ``lebensqualitat``). Only
+    shapes with letters of some length group, so folios and short lines stay themselves."""
+    reps: list[str] = []
+    kin: dict[str, str] = {}
+    for s, _n in seen.most_common():
+        letters = sum(ch.isalpha() for ch in s)
+        rep = next((r for r in reps if letters >= NEAR_LETTERS and ratio(s, r) >= near * 100), None)
+        if rep is None:
+            reps.append(s)
+            rep = s
+        kin[s] = rep
+    return kin
+
+
+#: a shape needs this many letters to be grouped with a near one (shorter ones are too alike)
+NEAR_LETTERS = 8
 
 
 def _pages(text: str) -> Iterator[tuple[int, int]]:
@@ -88,6 +127,20 @@ def _edge_lines(text: str, start: int, end: int, count: int) -> Iterator[tuple[i
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text, start, end) if text[m.start():m.end()].strip()]
     picked = lines[:count] + lines[-count:] if len(lines) > 2 * count else lines
     yield from dict.fromkeys(picked)
+
+
+def _band_lines(text: str, start: int, end: int, geometry: Geometry, band: float) -> Iterator[tuple[int, int]]:
+    """The non-blank lines of one page whose every word box lies in its top or bottom ``band``."""
+    for m in _LINE.finditer(text, start, end):
+        if not text[m.start():m.end()].strip():
+            continue
+        words = geometry.words_in(m.start(), m.end())
+        if not words or len({w.page for w in words}) > 1:
+            continue
+        height = geometry.pages[words[0].page].height
+        if height > 0 and (all(w.box[3] <= band * height for w in words)
+                           or all(w.box[1] >= (1 - band) * height for w in words)):
+            yield m.start(), m.end()
 
 
 def _extends(line_shape: str, common: set[str]) -> bool:

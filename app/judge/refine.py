@@ -74,13 +74,16 @@ def _cut_both(hunk: Hunk, walls: Sequence[tuple[int, int]], reference_walls: Seq
 
 
 def _cut_walls(hunk: Hunk, walls: Sequence[tuple[int, int]], base: str, reference: str) -> list[Hunk]:
-    inside = [(max(a, hunk.b_start), min(b, hunk.b_end)) for a, b in walls
-              if a < hunk.b_end and b > hunk.b_start]
+    inside = sorted((max(a, hunk.b_start), min(b, hunk.b_end)) for a, b in walls
+                    if a < hunk.b_end and b > hunk.b_start)  # furniture and moves come apart
     if not inside:
         return [hunk]
     pieces: list[tuple[int, int, bool]] = []  # base start, end, is wall
     cursor = hunk.b_start
     for a, b in inside:
+        if b <= cursor:
+            continue
+        a = max(a, cursor)  # walls that overlap are one
         if a > cursor:
             pieces.append((cursor, a, False))
         pieces.append((a, b, True))

@@ -487,7 +487,7 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     </message>
     <message>
         <source>Comparing the editions…</source>
-        <extracomment>The comparison is complete and shown: Save and Export are possible from now on. A change became the current one and is shown (the page view follows it).</extracomment>
+        <extracomment>The comparison is complete and shown: Save and Export are possible from now on.</extracomment>
         <translation>Jämför utgåvorna…</translation>
     </message>
     <message>
@@ -528,15 +528,15 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     </message>
     <message>
         <source>%1 is the OCR&apos;d base (guessed)</source>
-        <translation>%1 är den OCR-lästa basen (gissning)</translation>
+        <translation type="vanished">%1 är den OCR-lästa basen (gissning)</translation>
     </message>
     <message>
         <source>%1 is the OCR&apos;d base</source>
-        <translation>%1 är den OCR-lästa basen</translation>
+        <translation type="vanished">%1 är den OCR-lästa basen</translation>
     </message>
     <message>
         <source>Which edition is the base?</source>
-        <translation>Vilken utgåva är basen?</translation>
+        <translation type="vanished">Vilken utgåva är basen?</translation>
     </message>
     <message>
         <source>The base is the OCR&apos;d scan; its text is kept unless you accept a change.</source>
@@ -573,6 +573,14 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <message>
         <source>Cannot compare the editions</source>
         <translation>Det går inte att jämföra utgåvorna</translation>
+    </message>
+    <message>
+        <source>Next and previous go least confident first.</source>
+        <translation>Nästa och föregående går till de minst säkra ändringarna först.</translation>
+    </message>
+    <message>
+        <source>Next and previous go in document order.</source>
+        <translation>Nästa och föregående följer dokumentets ordning.</translation>
     </message>
     <message>
         <source>Comparison cancelled; the sections compared so far can be reviewed but not saved.</source>
@@ -729,6 +737,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <message>
         <source>&amp;Restore</source>
         <translation>&amp;Återställ</translation>
+    </message>
+    <message>
+        <source>%1 is a scan to OCR, so it is the base.</source>
+        <translation>%1 är en skanning som ska OCR-läsas, så den är basen.</translation>
     </message>
     <message>
         <source>Use %1 as the base</source>
@@ -902,6 +914,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>Visa &amp;beslutade ändringar</translation>
     </message>
     <message>
+        <source>Review &amp;Order</source>
+        <translation>Gransknings&amp;ordning</translation>
+    </message>
+    <message>
         <source>&amp;Canonical Text (Line Breaks Kept)…</source>
         <translation>&amp;Kanonisk text (radbrytningar kvar)…</translation>
     </message>
@@ -1022,6 +1038,14 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>Acceptera förslag med ett &amp;mönster…</translation>
     </message>
     <message>
+        <source>&amp;Document Order</source>
+        <translation>&amp;Dokumentets ordning</translation>
+    </message>
+    <message>
+        <source>&amp;Least Confident First</source>
+        <translation>&amp;Minst säkra först</translation>
+    </message>
+    <message>
         <source>&amp;System</source>
         <translation>&amp;System</translation>
     </message>
@@ -1054,7 +1078,7 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <name>Navigation</name>
     <message>
         <source>Section %1 is still being compared.</source>
-        <extracomment>The current section is now ``key`` (emitted before ``current_changed``). The current change is now ``change_id`` (``&quot;&quot;``: none) in section ``key``. A move could not be made, in words for the status bar. Which changes a step may stop at (the window hides layout changes by default).</extracomment>
+        <extracomment>The current section is now ``key`` (emitted before ``current_changed``). The current change is now ``change_id`` (``&quot;&quot;``: none) in section ``key``. A move could not be made, in words for the status bar. Which changes a step may stop at (the window hides layout changes by default). The order next and previous step in (View › Review Order).</extracomment>
         <translation>Avsnitt %1 jämförs fortfarande.</translation>
     </message>
     <message>
@@ -1068,6 +1092,154 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <message>
         <source>No more changes in this direction.</source>
         <translation>Inga fler ändringar åt det här hållet.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenEditions</name>
+    <message>
+        <source>English</source>
+        <extracomment>Tesseract&apos;s language packs an editor is likely to have, named in the UI&apos;s language; other packs are named by Qt (in English) or by their code.</extracomment>
+        <translation>engelska</translation>
+    </message>
+    <message>
+        <source>Swedish</source>
+        <translation>svenska</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>tyska</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>franska</translation>
+    </message>
+    <message>
+        <source>Norwegian</source>
+        <translation>norska</translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation>danska</translation>
+    </message>
+    <message>
+        <source>Finnish</source>
+        <translation>finska</translation>
+    </message>
+    <message>
+        <source>German (Fraktur)</source>
+        <translation>tyska (frakturstil)</translation>
+    </message>
+    <message>
+        <source>plain text</source>
+        <translation>ren text</translation>
+    </message>
+    <message>
+        <source>Word document</source>
+        <translation>Word-dokument</translation>
+    </message>
+    <message>
+        <source>OpenDocument text</source>
+        <translation>OpenDocument-text</translation>
+    </message>
+    <message>
+        <source>hOCR (OCR with word boxes)</source>
+        <translation>hOCR (OCR med ordrutor)</translation>
+    </message>
+    <message>
+        <source>ALTO XML (OCR)</source>
+        <translation>ALTO XML (OCR)</translation>
+    </message>
+    <message>
+        <source>PAGE XML (OCR)</source>
+        <translation>PAGE XML (OCR)</translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>scan, %1 page, OCR needed</source>
+        <translation>skanning, %1 sida, behöver OCR</translation>
+    </message>
+    <message>
+        <source>scan, %1 pages, OCR needed</source>
+        <translation>skanning, %1 sidor, behöver OCR</translation>
+    </message>
+    <message>
+        <source>PDF with text, %1 page</source>
+        <translation>PDF med text, %1 sida</translation>
+    </message>
+    <message>
+        <source>PDF with text, %1 pages</source>
+        <translation>PDF med text, %1 sidor</translation>
+    </message>
+    <message>
+        <source>page image, %1 page, OCR needed</source>
+        <translation>sidbild, %1 sida, behöver OCR</translation>
+    </message>
+    <message>
+        <source>page images, %1 pages, OCR needed</source>
+        <translation>sidbilder, %1 sidor, behöver OCR</translation>
+    </message>
+    <message>
+        <source>Open Editions</source>
+        <translation>Öppna utgåvor</translation>
+    </message>
+    <message>
+        <source>Which edition is the base?</source>
+        <translation>Vilken utgåva är basen?</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Jämför</translation>
+    </message>
+    <message>
+        <source>%1 heading</source>
+        <translation>%1 rubrik</translation>
+    </message>
+    <message>
+        <source>%1 headings</source>
+        <translation>%1 rubriker</translation>
+    </message>
+    <message>
+        <source>%1 page</source>
+        <translation>%1 sida</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 sidor</translation>
+    </message>
+    <message>
+        <source>%1 line</source>
+        <translation>%1 rad</translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 rader</translation>
+    </message>
+    <message>
+        <source>The base is the OCR&apos;d scan; its text is kept unless you accept a change.</source>
+        <translation>Basen är den OCR-lästa skanningen; dess text behålls om du inte accepterar en ändring.</translation>
+    </message>
+    <message>
+        <source>OCR &amp;language:</source>
+        <translation>OCR-&amp;språk:</translation>
+    </message>
+    <message>
+        <source>%1 are read by OCR in this language.</source>
+        <translation>%1 OCR-läses på det här språket.</translation>
+    </message>
+    <message>
+        <source>Tesseract OCR is not installed, so the scan cannot be read unless it was read before. Install it with its language packs, e.g. on Debian/Ubuntu: sudo apt-get install tesseract-ocr tesseract-ocr-swe</source>
+        <translation>Tesseract OCR är inte installerat, så skanningen kan inte läsas om den inte har lästs tidigare. Installera det med språkpaketen, t.ex. på Debian/Ubuntu: sudo apt-get install tesseract-ocr tesseract-ocr-swe</translation>
+    </message>
+    <message>
+        <source>%1 is read by OCR in this language (guessed from %2).</source>
+        <translation>%1 OCR-läses på det här språket (gissat utifrån %2).</translation>
     </message>
 </context>
 <context>
@@ -1257,6 +1429,14 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>flyttat stycke med ändringar</translation>
     </message>
     <message>
+        <source>words set apart</source>
+        <translation>utbrutna ord</translation>
+    </message>
+    <message>
+        <source>words set apart, with edits</source>
+        <translation>utbrutna ord, med ändringar</translation>
+    </message>
+    <message>
         <source>learned confusion</source>
         <translation>inlärd förväxling</translation>
     </message>
@@ -1323,6 +1503,14 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <message>
         <source>moved paragraph: put the print&apos;s words here, where the reference has them</source>
         <translation>flyttat stycke: sätt in tryckets ord här, där referensen har dem</translation>
+    </message>
+    <message>
+        <source>words the OCR set apart from their line: remove them here</source>
+        <translation>ord som OCR:en brutit ut ur sin rad: ta bort dem här</translation>
+    </message>
+    <message>
+        <source>words the OCR set apart from their line: put them back here</source>
+        <translation>ord som OCR:en brutit ut ur sin rad: sätt tillbaka dem här</translation>
     </message>
     <message>
         <source>OCR: </source>

@@ -1,0 +1,187 @@
+"""Find words the OCR set apart from their lines: line ends gathered into a block of their own.
+
+Entry point: :func:`find_fragments`. A layout analysis that misjudges a justified column (a
+wide word gap read as a column gap) takes the last words of several lines out of them and
+puts them, in order, in a little block of short lines after the paragraph. A diff then
+reports the block as deleted and each line's missing words as inserted, and taking the
+reference's reading of the insertions alone would throw away the print's words.
+
+The evidence is the layout, not the words' meaning: a run of whole base lines that nothing in
+the reference matched, holding exactly the words the reference inserts where the base breaks
+a line. Each such insertion with its piece of the block is a
+:class:`~app.compare.moves.Move` (kind ``fragment``), so the engine masks, cuts and judges it
+as it does a moved paragraph. The block's order is not required: a strip cut across two
+columns lists one column's line ends and the other's line starts top to bottom. A genuine
+reordering inside running text sits in the middle of lines and is never taken for this.
+
+Imports: the standard library, :mod:`app.diffing`, :mod:`app.compare.moves`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.compare.moves import ELSEWHERE, Move
+from app.align import opcodes
+from app.diffing import Hunk, Tokenized
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Word tokens ``words`` (token indices, in order) of one edition, with their keys."""
+
+    words: tuple[int, ...]
+    keys: tuple[str, ...]
+    #: a block: whole lines of their own; an insertion: where the base breaks a line
+    apart: bool = False
+
+
+def find_fragments(hunks: Sequence[Hunk], b: Tokenized, r: Tokenized) -> list[Move]:
+    """The fragment moves of one section (see the module docstring)."""
+    blocks = _set_apart_blocks(hunks, b, r)
+    if not blocks:
+        return []
+    moves = [Move(_piece(b, words[0], words[-1]), _span(r, run.words[0], run.words[-1]), "fragment")
+             for words, run in _matched(blocks, _inserted_at_line_breaks(hunks, b, r), b)]
+    return sorted(moves, key=lambda m: m.base)
+
+
+def find_across(earlier: tuple[Sequence[Hunk], Tokenized, Tokenized],
+                later: tuple[Sequence[Hunk], Tokenized, Tokenized]) -> tuple[list[Move], list[Move]]:
+    """Fragment moves from the blocks of one section to the insertions of the section before
+    it (an OCR that sets line ends apart may put the block after the next heading): the
+    earlier section's halves (insertions; the block's words in ``base_text``) and the later
+    section's (blocks; the insertion's words in ``reference_text``). Call it with each
+    section's diff after :func:`find_fragments`' moves are masked, so only what is left over
+    pairs."""
+    hunks, b, r = later
+    blocks = _set_apart_blocks(hunks, b, r)
+    if not blocks:
+        return [], []
+    hunks_e, b_e, r_e = earlier
+    pairs = _matched(blocks, [(-1, run) for _, run in _inserted_at_line_breaks(hunks_e, b_e, r_e)], b)
+    earlier_moves, later_moves = [], []
+    for words, run in pairs:
+        piece, inserted = _piece(b, words[0], words[-1]), _span(r_e, run.words[0], run.words[-1])
+        earlier_moves.append(Move(ELSEWHERE, inserted, "fragment", base_text=b.text[piece[0]:piece[1]]))
+        later_moves.append(Move(piece, ELSEWHERE, "fragment", reference_text=r_e.text[inserted[0]:inserted[1]]))
+    return sorted(earlier_moves, key=lambda m: m.reference), sorted(later_moves, key=lambda m: m.base)
+
+
+def _matched(blocks: list[Run], inserts: list[tuple[int, Run]], b: Tokenized) -> list[tuple[tuple[int, ...], Run]]:
+    """Each insertion that finds its words free in a block, with the block's word tokens
+    (longest insertions first: a long run of words is the surest match)."""
+    taken = [[False] * len(block.keys) for block in blocks]
+    out = []
+    for at, run in sorted(inserts, key=lambda x: -len(x[1].keys)):
+        found = _place(run, blocks, taken, at, b)
+        if found is not None:
+            n, p = found
+            out.append((blocks[n].words[p:p + len(run.keys)], run))
+    return out
+
+
+def _place(run: Run, blocks: list[Run], taken: list[list[bool]], at: int, b: Tokenized) -> tuple[int, int] | None:
+    """Where in the blocks ``run``'s words stand, still free: the block nearest ``at`` (a
+    base offset) first, its first free place; the place is then taken. Words inserted inside
+    a line are taken only from whole lines set apart; from the edge of a line, only words
+    inserted where the base breaks a line."""
+    size = len(run.keys)
+    order = sorted((n for n in range(len(blocks)) if blocks[n].apart or run.apart),
+                   key=lambda n: abs(b.starts[blocks[n].words[0]] - at))
+    for n in order:
+        keys = blocks[n].keys
+        for p in range(len(keys) - size + 1):
+            if keys[p:p + size] == run.keys and not any(taken[n][p:p + size]):
+                taken[n][p:p + size] = [True] * size
+                return n, p
+    return None
+
+
+def _span(t: Tokenized, first: int, last: int) -> tuple[int, int]:
+    return t.starts[first], t.starts[last + 1]
+
+
+def _piece(t: Tokenized, first: int, last: int) -> tuple[int, int]:
+    """A block piece's span, with the blank space after it: removing the piece removes its
+    line break too, and never joins the words on either side."""
+    end = last + 1
+    if end < len(t.tokens) and t.tokens[end][0].isspace():
+        end += 1
+    return t.starts[first], t.starts[end]
+
+
+def _is_word(token: str) -> bool:
+    return token[0].isalnum()
+
+
+def _tokens(t: Tokenized, start: int, end: int) -> range:
+    return range(bisect_left(t.starts, start), bisect_left(t.starts, end))
+
+
+def _paired(hunk: Hunk, b: Tokenized, r: Tokenized) -> bool:
+    """One base token read differently as one reference token with the same key (a misread)."""
+    bt, rt = _tokens(b, hunk.b_start, hunk.b_end), _tokens(r, hunk.r_start, hunk.r_end)
+    return len(bt) == 1 and len(rt) == 1 and b.keys[bt[0]] == r.keys[rt[0]]
+
+
+def _set_apart_blocks(hunks: Sequence[Hunk], b: Tokenized, r: Tokenized) -> list[Run]:
+    """Runs of base words that the reference does not match and that stand at a line's start
+    or end (whole lines, or the edge of one), as word runs. Unmatched marks between the words
+    (OCR debris) do not break a run; a matched token does."""
+    unmatched = [False] * len(b.tokens)
+    for hunk in hunks:
+        if not _paired(hunk, b, r):
+            for k in _tokens(b, hunk.b_start, hunk.b_end):
+                unmatched[k] = True
+    runs: list[list[int]] = [[]]
+    for k, token in enumerate(b.tokens):
+        if token[0].isspace():
+            continue
+        if not unmatched[k] or b.keys[k][0] < " ":  # matched, or masked (furniture, a moved paragraph)
+            runs.append([])
+        elif _is_word(token):
+            runs[-1].append(k)
+    edges = [(_at_edge(b, unmatched, run[0], -1), _at_edge(b, unmatched, run[-1], 1)) for run in runs if run]
+    return [Run(tuple(run), tuple(b.keys[k] for k in run), starts and ends)
+            for run, (starts, ends) in zip([run for run in runs if run], edges) if starts or ends]
+
+
+def _at_edge(b: Tokenized, unmatched: list[bool], k: int, step: int) -> bool:
+    """Only unmatched marks stand between token ``k`` and its line's edge (``step`` -1: the
+    start, 1: the end)."""
+    k += step
+    while 0 <= k < len(b.tokens):
+        token = b.tokens[k]
+        if token[0].isspace():
+            if "\n" in token:
+                return True
+        elif not unmatched[k] or _is_word(token):
+            return False
+        k += step
+    return True
+
+
+def _inserted_at_line_breaks(hunks: Sequence[Hunk], b: Tokenized, r: Tokenized) -> list[tuple[int, Run]]:
+    """Reference word runs inserted where the base has no words (a speck at most), each with
+    its base offset (and whether a base line break is next to it). A hunk with words on both sides is aligned inside first."""
+    runs = []
+    for hunk in hunks:
+        if _paired(hunk, b, r):
+            continue
+        bt, rt = _tokens(b, hunk.b_start, hunk.b_end), _tokens(r, hunk.r_start, hunk.r_end)
+        if not any(_is_word(r.tokens[k]) for k in rt):
+            continue
+        inner = opcodes([b.keys[k] for k in bt], [r.keys[k] for k in rt], cleanup=False)
+        for op in inner:
+            if op.tag == "equal":
+                continue
+            b0, b1 = b.starts[bt.start + op.a_start], b.starts[bt.start + op.a_end]
+            words = tuple(k for k in range(rt.start + op.b_start, rt.start + op.b_end)
+                          if _is_word(r.tokens[k]) and r.keys[k][0] >= " ")  # not masked (moved)
+            if words and not b.text[b0:b1].strip():
+                runs.append((b0, Run(words, tuple(r.keys[k] for k in words),
+                                     "\n" in b.text[max(0, b0 - 1):b1 + 1])))
+    return runs
