@@ -4,8 +4,12 @@ Entry point: :func:`plan`. A bulk action takes the suggestion of every pending c
 scope (a section with its subsections, the document, one kind, one confusion pattern) that is
 :attr:`~app.model.Change.bulk_safe` — never content, never a change where a digit appears,
 disappears or differs (the engine sets ``touches_number``; this module does not re-derive it)
-— and whose confidence reaches the threshold. Everything else in scope is counted by the
-reason it was skipped, so the confirmation can say what it leaves for a person. The plan's
+— and whose confidence reaches the threshold. The confidence compared is the one the
+editor's decisions taught (:meth:`app.review.Review.learned`): once the editor rejected a
+pattern's suggestion elsewhere, its other cases fall below the threshold and are left for a
+person (``Skip.OVERRULED``); once the editor took it many times, its unsure cases may rise
+above it. Everything else in scope is counted by the reason it was
+skipped, so the confirmation can say what it leaves for a person. The plan's
 :attr:`BulkPlan.provenance` is what the decisions record.
 
 Imports: the standard library and the core.
@@ -51,6 +55,7 @@ class Skip(enum.StrEnum):
     NUMBER = "number"
     NO_SUGGESTION = "no suggestion"
     LOW_CONFIDENCE = "low confidence"
+    OVERRULED = "overruled"  # confident enough, until the editor overruled its pattern elsewhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,17 +73,26 @@ class BulkPlan:
         return len(self.decisions)
 
 
-def skip_reason(change: Change, threshold: float) -> Skip | None:
-    """Why a bulk action leaves ``change`` alone, or None when it may take it."""
+def skip_reason(change: Change, threshold: float, learned: float | None = None) -> Skip | None:
+    """Why a bulk action leaves ``change`` alone, or None when it may take it; ``learned`` is
+    its confidence with the editor's decisions taken in (the engine's when None)."""
     if change.kind is Kind.CONTENT:
         return Skip.CONTENT
     if not change.bulk_safe:
         return Skip.NUMBER
     if change.suggestion is None:
         return Skip.NO_SUGGESTION
-    if change.confidence < threshold:
-        return Skip.LOW_CONFIDENCE
+    confidence = change.confidence if learned is None else learned
+    if confidence < threshold:
+        return Skip.OVERRULED if change.confidence >= threshold else Skip.LOW_CONFIDENCE
     return None
+
+
+def _learned(review: Review, change: Change) -> float | None:
+    """The confidence the editor's decisions taught (:meth:`Review.learned`'s), asked only
+    where it can matter."""
+    return review.feedback.confidence(change) if change.suggestion is not None and change.kind is not Kind.CONTENT \
+        else None
 
 
 def plan(review: Review, scope: Scope, *, section: str | None = None, kind: Kind | None = None,
@@ -92,7 +106,7 @@ def plan(review: Review, scope: Scope, *, section: str | None = None, kind: Kind
     examples: list[Change] = []
     for change_id in ids:
         change = review.change(change_id)
-        reason = skip_reason(change, threshold)
+        reason = skip_reason(change, threshold, _learned(review, change))
         if reason is not None:
             skipped[reason] += 1
             continue
@@ -137,6 +151,6 @@ def review_plan(review: Review, threshold: float = DEFAULT_THRESHOLD) -> ReviewP
     for_a_person: dict[str, Counter[Skip]] = {}
     for change in review.changes:
         if review.decision(change.id).verdict is Verdict.PENDING \
-                and (reason := skip_reason(change, threshold)) is not None:
+                and (reason := skip_reason(change, threshold, _learned(review, change))) is not None:
             for_a_person.setdefault(change.section, Counter())[reason] += 1
     return ReviewPlan(plan(review, Scope.CONFIDENT, threshold=threshold), for_a_person)

@@ -37,6 +37,7 @@ from app.judge.channel import Channel, confusions
 from app.judge.digits import touches_number
 from app.judge.lexicon import Words
 from app.model import ACCEPT, REJECT, Change, Decision, Kind, Suggestion, Verdict
+from app.reasons import Reason, because, named
 from app.tables import (
     GLYPH_CLASSES,
     OCR_CONFUSIONS,
@@ -84,7 +85,7 @@ class Classification:
     suggestion: Suggestion | None
     confidence: float
     pattern: tuple[tuple[str, str], ...] = ()
-    reason: str = ""
+    reason: Reason | str = ""
     touches_number: bool = False
 
 
@@ -126,9 +127,8 @@ def _classify(base: str, ref: str, before: str, after: str, furniture: bool, wor
     if _page_furniture(base, ref, before):
         return _furniture(base, ref, "furniture pattern")
     if _dehyphenated(base) == ref:
-        return Classification(Kind.LAYOUT, Suggestion(REJECT, "end-of-line hyphen from the print; "
-                              "keep the printed line break (reflowed export joins it)"), 0.9,
-                              reason="hyphenation")
+        return Classification(Kind.LAYOUT, Suggestion(REJECT, because("hyphen_kept")), 0.9,
+                              reason=because("hyphenation"))
     if touches_number(base, ref):
         return _number(base, ref)
     typo = _typography(base, ref, words)
@@ -138,7 +138,7 @@ def _classify(base: str, ref: str, before: str, after: str, furniture: bool, wor
     if noise is not None:
         return noise
     if not base.strip() or not ref.strip():
-        return Classification(Kind.CONTENT, None, 0.9, reason="text in one edition only")
+        return Classification(Kind.CONTENT, None, 0.9, reason=because("one_edition_only"))
     return _ocr_or_content(base, ref, words)
 
 
@@ -156,13 +156,13 @@ def _layout_whitespace(base: str, ref: str) -> Classification:
         target = base  # the print's lines rule; the digital edition's break is not followed
     if not base or not ref:
         target = ref  # words the OCR joined, or one word the print broke at a line end
-    what = "line break" if ("\n" in base) != ("\n" in ref) else "spacing"
+    what = because("line_break") if ("\n" in base) != ("\n" in ref) else because("spacing")
     if "\n" in base and base.count("\n") != ref.count("\n"):
-        what = "blank lines"
+        what = because("blank_lines")
     if _TRAILING_SPACE.search(base + "\n") or _TRAILING_SPACE.search(ref + "\n"):
-        what = "trailing spaces"
-    return Classification(Kind.LAYOUT, _toward(target, base, ref, f"{what}: keep the base's line "
-                          "breaks, drop trailing spaces and extra blank lines"), 0.99, reason=what)
+        what = because("trailing_spaces")
+    return Classification(Kind.LAYOUT, _toward(target, base, ref, because("whitespace", what=what)),
+                          0.99, reason=what)
 
 
 def _odd_spaces(text: str) -> bool:
@@ -172,8 +172,8 @@ def _odd_spaces(text: str) -> bool:
 def _space_glyphs(base: str, ref: str) -> Classification:
     """A no-break or thin space against a plain one: typography, not layout."""
     target = "".join(" " if ch in _SPACE_GLYPHS and ch not in "\u00a0\u202f" else ch for ch in ref)
-    return Classification(Kind.TYPOGRAPHY, _toward(target, base, ref, "space glyph: keep no-break "
-                          "spaces, plain spaces otherwise"), 0.95, pattern=((base, ref),), reason="space")
+    return Classification(Kind.TYPOGRAPHY, _toward(target, base, ref, because("space_glyph")),
+                          0.95, pattern=((base, ref),), reason=because("space"))
 
 
 def _page_furniture(base: str, ref: str, before: str) -> bool:
@@ -187,8 +187,8 @@ def _page_furniture(base: str, ref: str, before: str) -> bool:
 def _furniture(base: str, ref: str, how: str) -> Classification:
     """Page furniture: remove it. Its page number is a digit the bulk accept must not take."""
     target = clean_whitespace(ref) if "\n" in ref or not ref else ref
-    return Classification(Kind.LAYOUT, _toward(target, base, ref, "page furniture of the print: "
-                          "remove it"), 0.97 if how == "page structure" else 0.9, reason="page furniture",
+    return Classification(Kind.LAYOUT, _toward(target, base, ref, because("furniture_removed")),
+                          0.97 if how == "page structure" else 0.9, reason=because("page_furniture"),
                           touches_number=any(ch.isdigit() for ch in base + ref))
 
 
@@ -203,8 +203,8 @@ def _dehyphenated(base: str) -> str | None:
 def _number(base: str, ref: str) -> Classification:
     """A digit appears, disappears or differs: the editor decides (:mod:`app.judge.digits`)."""
     marker = ref.strip().rstrip(".,;:)")
-    why = "footnote number read as debris" if marker.isdigit() and not any(ch.isalnum() for ch in base) \
-        else "a number differs"
+    why = because("footnote_debris") if marker.isdigit() and not any(ch.isalnum() for ch in base) \
+        else because("number_differs")
     return Classification(Kind.CONTENT, None, 0.95, reason=why, touches_number=True)
 
 
@@ -230,15 +230,15 @@ def _typography(base: str, ref: str, words: Words | None = None) -> Classificati
         return None
     if _GLYPH_OF.get(b_core) == name and _print_glyph(name, b_core, r_core, words):
         confidence = 0.9 if r_core in PLAIN_FALLBACKS else 0.75  # a plain glyph kept is less sure
-        return Classification(Kind.TYPOGRAPHY, Suggestion(REJECT, f"{name}: keep the print's glyph "
-                              f"{b_core!r}"), confidence, pattern=((b_core, r_core),), reason=name)
+        return Classification(Kind.TYPOGRAPHY, Suggestion(REJECT, because("print_glyph", name=named(name),
+                              glyph=repr(b_core))), confidence, pattern=((b_core, r_core),), reason=named(name))
     if name == LIST_MARKER:  # the print's marker was round: a bullet, spaced as the print is
         standard = base.replace(b_core, "\u2022", 1)
-        return Classification(Kind.TYPOGRAPHY, _toward(standard, base, ref, f"{name}: the print shows "
-                              "a bullet"), 0.8, pattern=((b_core, r_core),), reason=name)
+        return Classification(Kind.TYPOGRAPHY, _toward(standard, base, ref, because("print_bullet",
+                              name=named(name))), 0.8, pattern=((b_core, r_core),), reason=named(name))
     standard = _standard(ref)
-    return Classification(Kind.TYPOGRAPHY, _toward(standard, base, ref, f"{name}: use the "
-                          "standard Unicode form"), 0.95, pattern=((b_core, r_core),), reason=name)
+    return Classification(Kind.TYPOGRAPHY, _toward(standard, base, ref, because("standard_form",
+                          name=named(name))), 0.95, pattern=((b_core, r_core),), reason=named(name))
 
 
 def _print_glyph(name: str, b: str, r: str, words: Words | None) -> bool:
@@ -284,22 +284,22 @@ def substitutions(base: str, ref: str) -> tuple[tuple[str, str], ...]:
     return tuple(confusions(base, ref))
 
 
-def _explains(wrong: str, right: str) -> str | None:
+def _explains(wrong: str, right: str) -> Reason | None:
     """Why an OCR engine would read ``right`` as ``wrong``, or None if the tables can't say."""
     if (wrong, right) in _CONFUSION_PAIRS:
-        return f"{right!r} misread as {wrong!r}"
+        return because("misread", right=repr(right), wrong=repr(wrong))
     if wrong and _strip_marks(right) == wrong:
-        return f"diacritic lost on {right!r}"
+        return because("diacritic_lost", right=repr(right))
     if not wrong.strip() and not right.strip():
-        return "word split or joined"
+        return because("word_split")
     if _all_stray(wrong) and not right or _all_stray(right) and not wrong:
-        return "stray mark"
+        return because("stray_mark")
     if len(right) == 1 and len(wrong) > 1 and all(_explains(ch, right) for ch in wrong):
-        return f"{right!r} read as {len(wrong)} marks {wrong!r}"
+        return because("read_as_marks", right=repr(right), count=len(wrong), wrong=repr(wrong))
     if len(wrong) == len(right) > 1:
         parts = [None if w == r else _explains(w, r) for w, r in zip(wrong, right)]
         if all(p or w == r for p, w, r in zip(parts, wrong, right)):
-            return "; ".join(p for p in parts if p)
+            return because("parts", parts=tuple(p for p in parts if p))
     return None
 
 
@@ -320,17 +320,17 @@ def _ocr_or_content(base: str, ref: str, words: Words | None = None) -> Classifi
     wordy = (any(ch.isalpha() for ch in base + ref) or _all_stray(base.strip()) and not ref.strip()
              or bool(subs) and all(not (w + r).strip() for w, r in subs))  # a number split by a space
     if subs and all(reasons) and wordy:
-        return Classification(Kind.OCR, Suggestion(ACCEPT, "OCR: " + "; ".join(dict.fromkeys(
-            r for r in reasons if r))), 0.8, pattern=subs, reason="confusion table")
+        return Classification(Kind.OCR, Suggestion(ACCEPT, because("ocr_explained", parts=tuple(dict.fromkeys(
+            r for r in reasons if r)))), 0.8, pattern=subs, reason=because("confusion_table"))
     lexical = _lexical(base, ref, subs, words)
     if lexical is not None:
         return lexical
     unexplained = [s for s, why in zip(subs, reasons) if not why]
     small = sum(len(w) + len(r) for w, r in unexplained) <= max(2, len(ref))
     if subs and wordy and small and all(_noisy(w, r) for w, r in unexplained) and " " not in ref.strip():
-        return Classification(Kind.OCR, Suggestion(ACCEPT, "OCR noise inside a word: take the "
-                              "reference reading"), 0.55, pattern=subs, reason="noise")
-    return Classification(Kind.CONTENT, None, 0.9, pattern=(), reason="different text")
+        return Classification(Kind.OCR, Suggestion(ACCEPT, because("ocr_noise")),
+                              0.55, pattern=subs, reason=because("noise"))
+    return Classification(Kind.CONTENT, None, 0.9, pattern=(), reason=because("different_text"))
 
 
 def _lexical(base: str, ref: str, subs: tuple[tuple[str, str], ...], words: Words | None) -> Classification | None:
@@ -347,9 +347,9 @@ def _lexical(base: str, ref: str, subs: tuple[tuple[str, str], ...], words: Word
     if likeness < LEXICAL.min_likeness:
         return None
     confidence = round(min(LEXICAL.ceiling, LEXICAL.floor + (likeness - LEXICAL.min_likeness)), 3)
-    return Classification(Kind.OCR, Suggestion(ACCEPT, f"OCR: {strange[0]!r} is not a word of this "
-                          f"document; the reference reads {ref.strip()!r}"), confidence, pattern=subs,
-                          reason="not a word")
+    return Classification(Kind.OCR, Suggestion(ACCEPT, because("ocr_not_a_word", word=repr(strange[0]),
+                          reading=repr(ref.strip()))), confidence, pattern=subs,
+                          reason=because("not_a_word"))
 
 
 def _learned(base: str, ref: str, subs: tuple[tuple[str, str], ...], channel: Channel | None) -> Classification | None:
@@ -361,8 +361,8 @@ def _learned(base: str, ref: str, subs: tuple[tuple[str, str], ...], channel: Ch
     if seen < LEXICAL.channel_seen:
         return None
     confidence = round(min(LEXICAL.ceiling, LEXICAL.floor + 0.05 * math.log2(seen / LEXICAL.channel_seen + 1)), 3)
-    return Classification(Kind.OCR, Suggestion(ACCEPT, f"OCR: this scan misreads {pattern_label(subs)} "
-                          f"{seen} times elsewhere"), confidence, pattern=subs, reason="learned confusion")
+    return Classification(Kind.OCR, Suggestion(ACCEPT, because("ocr_learned", pattern=pattern_label(subs),
+                          count=seen)), confidence, pattern=subs, reason=because("learned_confusion"))
 
 
 def _debris(base: str, ref: str, before: str, after: str, words: Words | None) -> Classification | None:
@@ -375,22 +375,22 @@ def _debris(base: str, ref: str, before: str, after: str, words: Words | None) -
     b, r = base.strip(), ref.strip()
     if r and b:
         if _marks_only(b) and _marks_only(r) and not _glyph_text(b + r):
-            return Classification(Kind.OCR, Suggestion(ACCEPT, f"OCR: {r!r} misread as {b!r}"), 0.7,
-                                  pattern=((b, r),), reason="punctuation misread")
+            return Classification(Kind.OCR, Suggestion(ACCEPT, because("ocr_punctuation", right=repr(r),
+                                  wrong=repr(b))), 0.7, pattern=((b, r),), reason=because("punctuation_misread"))
         return None
     if r:
         if _marks_only(r) and not _glyph_text(r) and all(unicodedata.category(ch)[0] == "P" for ch in r):
-            return Classification(Kind.OCR, Suggestion(ACCEPT, f"OCR lost the mark {r!r}"), 0.6,
-                                  pattern=(("", r),), reason="lost punctuation")
+            return Classification(Kind.OCR, Suggestion(ACCEPT, because("ocr_lost_mark", mark=repr(r))), 0.6,
+                                  pattern=(("", r),), reason=because("lost_punctuation"))
         return None
     if not b or not _specks(b, words):
         return None
     alone = (not before or before.isspace() or base[:1].isspace()) and (not after or after.isspace() or base[-1:].isspace())
     target = _toward(clean_whitespace(ref) if "\n" in ref else ref, base, ref,
-                     f"scan specks {b!r}: remove them")
+                     because("specks_removed", specks=repr(b)))
     lettered = any(ch.isalpha() for ch in b)
     confidence = (0.9 if alone else 0.7) - (0.2 if lettered else 0.0)
-    return Classification(Kind.OCR, target, confidence, pattern=((b, ""),), reason="specks")
+    return Classification(Kind.OCR, target, confidence, pattern=((b, ""),), reason=because("specks"))
 
 
 def _specks(text: str, words: Words | None) -> bool:
@@ -445,7 +445,7 @@ def pattern_label(pattern: Iterable[tuple[str, str]]) -> str:
 
 # -- helpers ----------------------------------------------------------------------------------
 
-def _toward(target: str, base: str, ref: str, reason: str) -> Suggestion:
+def _toward(target: str, base: str, ref: str, reason: Reason) -> Suggestion:
     """The suggestion that turns the change into ``target``: reject, accept, or an edit."""
     if target == base:
         return Suggestion(REJECT, reason)

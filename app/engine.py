@@ -36,6 +36,7 @@ from app.judge.spacing import unglued
 from app.formats import load_pair
 from app.model import Change, Comparison, Edition, Kind, SectionPair, Span
 from app.sections import align_sections
+from app.reasons import because
 
 #: Below this share of common words two editions are "not the same report".
 UNRELATED_BELOW = 0.30
@@ -266,7 +267,7 @@ EDIT_GAP_WORDS = 10
 
 def _joined_edit(base_text: str, reference_text: str) -> Classification:
     """The classification of content changes joined into one edit (:func:`_one_edit`)."""
-    return Classification(Kind.CONTENT, None, 0.9, reason="different text",
+    return Classification(Kind.CONTENT, None, 0.9, reason=because("different_text"),
                           touches_number=touches_number(base_text, reference_text))
 
 

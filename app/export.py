@@ -28,6 +28,7 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
+from app.bulk import DEFAULT_THRESHOLD
 from app.classify import pattern_label
 from app.engine import kinds_count
 from app.fileio import atomic_write_text
@@ -238,7 +239,7 @@ def suggestion_dict(suggestion: Suggestion | None) -> dict[str, Any] | None:
     if suggestion is None:
         return None
     return {"decision": SUGGESTION_WORD[suggestion.decision.verdict],
-            "text": suggestion.decision.text, "reason": suggestion.reason}
+            "text": suggestion.decision.text, "reason": str(suggestion.reason)}
 
 
 def section_numbers(review: Review) -> dict[str, str]:
@@ -265,7 +266,7 @@ def decision_log(review: Review) -> list[dict[str, Any]]:
             "reference_text": change.reference_text,
             "suggestion": suggestion["decision"] if suggestion else None,
             "suggestion_text": suggestion["text"] if suggestion else None,
-            "reason": suggestion["reason"] if suggestion else change.reason,
+            "reason": suggestion["reason"] if suggestion else str(change.reason),
             "decision": decision.verdict.value,
             "final_text": change.final_text(decision),
             **_provenance_columns(review.provenance(change.id)),
@@ -310,6 +311,20 @@ def export_log(review: Review, path: str | Path, fmt: str = "csv") -> None:
 
 
 # -- summary ---------------------------------------------------------------------------------------
+
+def learned_counts(review: Review) -> dict[str, int]:
+    """How many pending suggestions the editor's decisions elsewhere made less or more
+    likely (:meth:`Review.learned`), and how many of them fell below the bulk threshold."""
+    counts = {"lowered": 0, "raised": 0, "below_bulk_threshold": 0}
+    for change in review.changes:
+        if change.suggestion is None or review.decision(change.id).verdict is not Verdict.PENDING:
+            continue
+        learned = review.learned(change.id)
+        counts["lowered"] += learned.lowered
+        counts["raised"] += learned.raised
+        counts["below_bulk_threshold"] += learned.lowered and learned.engine >= DEFAULT_THRESHOLD > learned.confidence
+    return counts
+
 
 def summary(review: Review) -> dict[str, Any]:
     """Counts and error rates of a review, as plain JSON-ready data.
@@ -358,8 +373,10 @@ def summary(review: Review) -> dict[str, Any]:
 
 
 def export_summary(review: Review, path: str | Path) -> None:
-    """Write :func:`summary` as JSON."""
-    atomic_write_text(path, json.dumps(summary(review), ensure_ascii=False, indent=1) + "\n")
+    """Write :func:`summary` as JSON, with what the editor's decisions taught
+    (:func:`learned_counts`, under ``learned``; ``compare --json`` has no decisions to count)."""
+    data = {**summary(review), "learned": learned_counts(review)}
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
 def error_rates(review: Review) -> dict[str, dict[str, Any]]:

@@ -15,6 +15,10 @@ import enum
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.reasons import Reason
 
 
 #: The bidirectional control characters, by their Unicode abbreviations. Invisible in text,
@@ -134,10 +138,11 @@ REJECT = Decision(Verdict.REJECTED)
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
-    """What the engine proposes, and why, in words an editor can check."""
+    """What the engine proposes, and why, in words an editor can check (a template and its
+    arguments, :mod:`app.reasons`; as a string, the English sentence)."""
 
     decision: Decision
-    reason: str
+    reason: Reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,7 +310,8 @@ class Change:
     """One difference between the editions, with its kind, suggestion and confidence.
 
     ``pattern`` lists the character substitutions inside the change as ``(base, reference)``
-    pairs (``("a", "ä")``); it keys bulk decisions "by confusion pattern". ``id`` is stable:
+    pairs (``("a", "ä")``); it keys bulk decisions "by confusion pattern". ``reason`` names
+    why it is of its kind (an :class:`app.reasons.Reason`: ``different text``). ``id`` is stable:
     the same change in the same section gets the same id when the pair is reloaded.
     """
 
@@ -319,7 +325,7 @@ class Change:
     suggestion: Suggestion | None
     confidence: float
     pattern: tuple[tuple[str, str], ...] = ()
-    reason: str = ""
+    reason: Reason | str = ""
     touches_number: bool = False
 
     def __post_init__(self) -> None:

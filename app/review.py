@@ -10,7 +10,7 @@ sections moved so a view can refresh only those. Selections (:meth:`Review.selec
 The canonical text is the base edition with accepted and edited changes applied. It is
 kept per section, so a decision costs one section's rebuild, not the whole document's.
 
-Imports: the standard library, :mod:`app.model`, :mod:`app.loading`.
+Imports: the standard library, :mod:`app.model`, :mod:`app.loading`, :mod:`app.feedback`.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
+from app.feedback import Feedback, Learned
 from app.loading import original_text
 from app.model import (ACCEPT, PENDING, UNRECORDED, Change, Comparison, Decision, Kind, Provenance, SectionPair,
                        Source, Verdict)
@@ -126,6 +127,7 @@ class Review:
         self._tally: Counter[Verdict] = Counter()  # non-pending verdicts, kept by decide()
         self._section_tally: dict[str, Counter[Verdict]] = {}  # the same per section
         self._section_sources: dict[str, Counter[Source]] = {}  # the sources per section
+        self._feedback: Feedback | None = None  # what the decisions taught; built when first asked
         self._grow(comparison.sections, comparison.changes)
         self._stale = False
         if decisions:
@@ -299,6 +301,19 @@ class Review:
                 plan[change_id] = change.suggestion.decision
         return plan
 
+    def learned(self, change_id: str) -> Learned:
+        """The change's confidence once the editor's decisions on its patterns elsewhere are
+        taken in, and why (:mod:`app.feedback`): what the inspector shows and what a bulk
+        action compares with its threshold (through :attr:`feedback`, the same record)."""
+        return self.feedback.learned(self._by_id[change_id])
+
+    @property
+    def feedback(self) -> Feedback:
+        """What the editor's decisions taught so far, kept up to date by :meth:`decide`."""
+        if self._feedback is None:
+            self._feedback = Feedback.of(self)
+        return self._feedback
+
     def patterns(self, kinds: Collection[Kind] = (Kind.OCR,)) -> Counter[tuple[str, str]]:
         """Every confusion pattern and how many changes show it (for "accept every a→ä")."""
         return Counter(p for c in self.changes if c.kind in kinds for p in c.pattern)
@@ -360,7 +375,10 @@ class Review:
                 self._decisions[change_id] = decision
             sections.add(change.section)
         self._follow(before, after, sections)
-        return DecisionsChanged(before, after, frozenset(sections), how_before, how_after)
+        changed = DecisionsChanged(before, after, frozenset(sections), how_before, how_after)
+        if self._feedback is not None:
+            self._feedback.follow(self, changed)
+        return changed
 
     def _follow(self, before: Mapping[str, Decision], after: Mapping[str, Decision], sections: set[str]) -> None:
         """Bring the built section texts up to date: a few decisions patch their spots

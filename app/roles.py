@@ -15,6 +15,7 @@ import re
 from typing import NamedTuple
 
 from app.model import Edition
+from app.reasons import Reason, because
 from app.tables import STRAY_MARKS
 
 _WORD = re.compile(r"\w+")
@@ -26,7 +27,7 @@ class RoleGuess(NamedTuple):
     base: Edition
     reference: Edition
     confident: bool
-    reason: str
+    reason: Reason
 
 
 def ocr_score(text: str) -> float:
@@ -49,5 +50,4 @@ def guess_roles(first: Edition, second: Edition) -> RoleGuess:
     base, reference = (first, second) if a >= b else (second, first)
     gap = abs(a - b)
     return RoleGuess(base, reference, gap > 5.0,
-                     f"{base.name} looks like the OCR edition (score {max(a, b):.0f} against "
-                     f"{min(a, b):.0f}: fewer diacritics, more digits or marks inside words)")
+                     because("looks_ocr", name=base.name, score=f"{max(a, b):.0f}", other=f"{min(a, b):.0f}"))

@@ -13,7 +13,9 @@ without the Qt tools; ``tests/test_ui_shell.py`` checks that the .qm matches the
 Modules may wrap ``QCoreApplication.translate("Context", text)`` in a one-line helper
 (``def _tr(text): return QCoreApplication.translate("Menus", text)``); lupdate cannot see
 through such a helper, so this script finds those helpers and their literal calls and hands
-lupdate a generated stub of equivalent ``translate`` calls (see :func:`alias_stub`).
+lupdate a generated stub of equivalent ``translate`` calls (see :func:`alias_stub`). The
+stub also holds the core's reason templates (:data:`app.reasons.TEMPLATES`, context
+``Reason``): the core is Qt-free and cannot mark them itself; :mod:`ui.reasons` translates them.
 
 The tools are looked up beside the running Python first (a venv's ``bin``/``Scripts``), then
 on PATH. Paths come from the ``ui`` and ``resources`` packages, never from the caller's
@@ -31,6 +33,7 @@ from pathlib import Path
 
 import resources
 import ui
+from app.reasons import TEMPLATES
 
 LANGUAGES = ("sv",)
 
@@ -79,6 +82,7 @@ def alias_stub(paths: list[str]) -> str:
                     and node.args and isinstance(node.args[0], ast.Constant)
                     and isinstance(node.args[0].value, str)):
                 lines.append(f"QCoreApplication.translate({helpers[node.func.id]!r}, {node.args[0].value!r})")
+    lines.extend(f"QCoreApplication.translate('Reason', {template!r})" for template in TEMPLATES.values())
     return "\n".join(lines) + "\n"
 
 

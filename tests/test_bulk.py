@@ -51,7 +51,9 @@ def test_a_plan_never_overwrites_a_decision(sample_review: Review) -> None:
     some = list(first.decisions)[:3]
     sample_review.decide({i: REJECT for i in some}, Provenance(Source.HAND, "key"))
     again = plan(sample_review, Scope.SECTION, section="1")
-    assert not set(some) & set(again.decisions) and len(again) == len(first) - 3
+    assert not set(some) & set(again.decisions)
+    # the three rejections taught: the same patterns' other cases are left for a person, and why
+    assert len(first) - 3 - len(again) == again.skipped[Skip.OVERRULED] > 0
     assert again.provenance.filter.startswith("section 1;")
 
 

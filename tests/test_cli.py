@@ -371,3 +371,22 @@ def test_no_display_says_what_to_do_instead_of_aborting(sample_paths) -> None:
                           cwd=Path(__file__).resolve().parents[1])
     assert done.returncode == 2, done.stderr
     assert "no display" in done.stderr and "proofpair compare" in done.stderr and "xcb" not in done.stderr
+
+
+def test_the_summary_counts_what_the_editor_taught(capsys, tmp_path, sample_paths) -> None:
+    """A session where the editor rejected one "for"→"för" by hand: ``export --format summary``
+    counts the pending suggestions that decision lowered below the bulk threshold."""
+    from app.model import BY_KEY
+    from app.session import save_session
+
+    review = Review(compare_files(*sample_paths))
+    group = [c for c in review.changes if (c.base_text, c.reference_text) == ("for", "för")]
+    review.decide({group[0].id: REJECT}, BY_KEY)
+    session = tmp_path / "taught.proofpair"
+    save_session(session, review)
+    out = tmp_path / "summary.json"
+    code, _stdout, err = run(capsys, "export", session, "-o", out, "--format", "summary")
+    assert (code, err) == (0, "")
+    learned = json.loads(out.read_text("utf-8"))["learned"]
+    assert learned["below_bulk_threshold"] >= len(group) - 1 and learned["lowered"] >= learned["below_bulk_threshold"]
+    assert learned["raised"] == 0

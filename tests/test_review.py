@@ -134,6 +134,7 @@ def test_the_editor_teaches_the_same_pattern_elsewhere(sample_paths: tuple[Path,
     """Rejecting an OCR suggestion lowers the confidence of the same pattern's other cases;
     taking it raises them; and the identical cases are offered for the same decision."""
     from app.feedback import Feedback, identical_cases
+    from app.model import BY_KEY
 
     review = Review(compare(*(load_edition(p) for p in sample_paths)))
     by_texts: dict[tuple[str, str], list] = {}
@@ -147,12 +148,43 @@ def test_the_editor_teaches_the_same_pattern_elsewhere(sample_paths: tuple[Path,
     assert second.id in others and first.id not in others and len(others) == len(group) - 1
     before = Feedback.of(review).confidence(third)
     assert before == third.confidence
-    review.decide({first.id: REJECT, second.id: REJECT})
+    review.decide({first.id: REJECT, second.id: REJECT}, BY_KEY)
     lowered = Feedback.of(review).confidence(third)
     assert lowered < before
-    review.decide({first.id: first.suggestion.decision, second.id: second.suggestion.decision})
+    review.decide({first.id: first.suggestion.decision, second.id: second.suggestion.decision}, BY_KEY)
     assert Feedback.of(review).confidence(third) > lowered
     assert first.id not in identical_cases(review, third.id)  # decided ones are not offered
+
+
+def test_the_review_keeps_what_the_editor_taught_as_decisions_come_and_go(sample_paths: tuple[Path, Path]) -> None:
+    """Review.learned (kept up to date by decide, undo included) says what a fresh
+    Feedback.of says, and why: the pattern whose record spoke and its counts."""
+    import random
+
+    from app.export import learned_counts
+    from app.feedback import Feedback
+    from app.model import BY_KEY, Provenance, Source
+
+    review = Review(compare(*(load_edition(p) for p in sample_paths)))
+    group = [c for c in review.changes if (c.base_text, c.reference_text) == ("for", "för")]
+    assert review.learned(group[1].id).confidence == group[1].confidence  # nothing taught yet
+    assert learned_counts(review) == {"lowered": 0, "raised": 0, "below_bulk_threshold": 0}
+    review.decide({group[0].id: REJECT}, Provenance(Source.BULK, "Same Decision for Identical Cases"))
+    assert not review.learned(group[1].id).lowered  # a bulk step teaches nothing
+    review.decide({group[0].id: REJECT}, BY_KEY)  # the editor, by hand: teaches
+    learned = review.learned(group[1].id)
+    assert learned.lowered and (learned.pattern, learned.taken, learned.overruled) == (("for", "för"), 0, 1)
+    counts = learned_counts(review)
+    assert counts["lowered"] >= len(group) - 1 and counts["below_bulk_threshold"] >= len(group) - 1
+    rng = random.Random(7)
+    suggested = [c for c in review.changes if c.suggestion is not None]
+    for _ in range(300):
+        change = rng.choice(suggested)
+        review.decide({change.id: rng.choice([ACCEPT, REJECT, change.suggestion.decision, Decision(Verdict.PENDING)])},
+                      rng.choice([BY_KEY, Provenance(Source.BULK, "Accept Suggestions in Document")]))
+    fresh = Feedback.of(review)
+    for change in rng.sample(review.changes, 400):
+        assert review.learned(change.id) == fresh.learned(change)
 
 
 def test_decide_records_provenance_and_a_hand_confirms_a_bulk_accept(sample_review) -> None:

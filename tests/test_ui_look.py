@@ -48,9 +48,13 @@ def current_change_visible(pane, start: int, end: int) -> bool:
 
 
 def label_fits(label) -> bool:
-    """A word-wrapped value label is tall enough for its text at its width."""
+    """A word-wrapped value label is tall enough for its text at its width; one that scrolls
+    within a few lines (ui.inspector.BoundedValue) is given all of those lines."""
     if not label.text() or not label.isVisible():
         return True
+    area = label.parentWidget().parentWidget() if label.parentWidget() else None
+    if hasattr(area, "heightForWidth") and hasattr(area, "fits"):
+        return area.heightForWidth(area.width()) <= area.height() + 1
     needed = label.heightForWidth(label.width())
     return needed <= label.height() + 1
 
@@ -128,3 +132,93 @@ def check_render(win, image: QImage, theme: str, language: str, name: str) -> li
         if tree.fontMetrics().horizontalAdvance(title) + 8 > tree.sectionSize(column):
             problems.append(f"{name}: section header {title!r} is cut off")
     return problems
+
+
+REWRITTEN = ("Under året har länsstyrelsen tillsammans med kommunerna i länet och den regionala "
+             "hälso- och sjukvården arbetat fram nya gemensamma riktlinjer för barn, unga och vuxna "
+             "med psykisk ohälsa, med tydligare ansvarsfördelning, gemensamma mätetal och en "
+             "årlig uppföljning som redovisas för samtliga huvudmän. Riktlinjerna ska göra det "
+             "enklare för verksamheterna att samarbeta över organisationsgränser, minska dubbelarbete "
+             "och se till att den enskilde får rätt stöd i rätt tid. Länsstyrelsen leder de lokala "
+             "grupperna och sammanställer resultaten i en gemensam rapport varje höst.")
+
+
+@pytest.fixture
+def long_change_pair(tmp_path: Path, sample_paths) -> tuple[Path, Path]:
+    """The sample with its first paragraph rewritten in the reference: a change of 600
+    characters on each side, in the first section."""
+    base, reference = sample_paths
+    text = reference.read_text(encoding="utf-8")
+    start = text.index("Förvaltningen har i samverkan")
+    end = text.index("\n\n", start)
+    assert end - start > 500
+    (tmp_path / "ocr.txt").write_bytes(base.read_bytes())
+    (tmp_path / "digital.txt").write_text(text[:start] + REWRITTEN + text[end:], encoding="utf-8")
+    return tmp_path / "ocr.txt", tmp_path / "digital.txt"
+
+
+def inspector_overlaps(inspector) -> list[str]:
+    """Row labels and values of the inspector that overlap one another (in the inspector's
+    coordinates), and values whose text can neither be seen whole nor scrolled to."""
+    form, problems = inspector.form, []
+    rows = []
+    for row in range(form.rowCount()):
+        label = form.itemAt(row, form.ItemRole.LabelRole).widget()
+        field = form.itemAt(row, form.ItemRole.FieldRole).widget()
+        rows.append((label.text(), label.geometry(), field.geometry(), field))
+    for i, (name, label_box, field_box, field) in enumerate(rows):
+        for other_name, other_label, other_field, _ in rows:
+            for what, box in ((f"{other_name} value", other_field), (f"{other_name} label", other_label)):
+                if what != f"{name} label" and label_box.intersects(box):
+                    problems.append(f"the {name} label overlaps the {what}")
+        for other_name, _other_label, other_field, _ in rows[i + 1:]:
+            if field_box.intersects(other_field):
+                problems.append(f"the {name} value overlaps the {other_name} value")
+        if field.height() + 1 < field.heightForWidth(field.width()):
+            problems.append(f"the {name} value is squeezed to {field.height()} px")
+        bar = getattr(field, "verticalScrollBar", None)
+        if bar is not None and not field.fits() and bar().maximum() == 0:
+            problems.append(f"the {name} value is cut off with nothing to scroll")
+    buttons_top = inspector.accept_button.geometry().top()
+    if any(field_box.bottom() > buttons_top for _n, _l, field_box, _f in rows):
+        problems.append("a value runs under the Accept button")
+    return problems
+
+
+def test_a_long_change_keeps_the_inspector_laid_out(qtbot, app_restored, long_change_pair, look_dir):
+    """At 1024×700 a change of 600 characters per side scrolls inside its value: the window is
+    not forced taller, no label overlaps a value, the change list keeps some rows."""
+    from ui.main_window import MainWindow
+
+    win = MainWindow(quiet=True)
+    qtbot.addWidget(win)
+    win.resize(*SIZES[1])
+    win.show()
+    with qtbot.waitSignal(win.review_completed, timeout=20000):
+        win.open_editions(*long_change_pair)
+    long = max(win.review.changes, key=lambda c: min(len(c.base_text), len(c.reference_text)))
+    assert min(len(long.base_text), len(long.reference_text)) > 500
+    problems = []
+    for language in ("en", "sv"):
+        win.set_language(language)
+        for theme in ("light", "dark"):
+            win.set_theme(theme)
+            for editing in (False, True):
+                win.go_to_change(long.id)
+                if editing:
+                    win.inspector.begin_edit()
+                qtbot.wait(30)
+                name = f"long-change-{theme}-{language}{'-editing' if editing else ''}.png"
+                assert win.grab().save(str(look_dir / name))
+                problems += [f"{name}: {p}" for p in inspector_overlaps(win.inspector)]
+                if win.height() > SIZES[1][1]:
+                    problems.append(f"{name}: the window was forced to {win.height()} px tall")
+                if win.change_list.view.viewport().height() < 3 * win.change_list.view.verticalHeader().defaultSectionSize():
+                    problems.append(f"{name}: the change list shows fewer than three rows")
+                base = win.inspector.field(win.inspector.base_label)
+                if base.fits():
+                    problems.append(f"{name}: the 600-character base text did not need to scroll")
+                if editing:
+                    qtbot.keyClick(win.inspector.editor.text_edit, Qt.Key.Key_Escape)
+    assert not problems, "\n".join(problems)
+    win.runner.wait()

@@ -171,8 +171,9 @@ def test_pieces_cut_long_sections_and_complete_each_once(sample_comparison):
 
 
 def test_every_reason_of_the_sample_reads_in_swedish(qapp, app_restored, sample_comparison):
-    """The core explains in English; the Swedish UI shows each explanation it gives the sample
-    (and the guess of which edition is the base) translated, with its quoted characters kept."""
+    """The core explains with templates; the Swedish UI shows each explanation it gives the
+    sample (and the guess of which edition is the base) translated, with its quoted characters kept."""
+    from app.reasons import Reason
     from app.roles import guess_roles
     from ui import i18n
     from ui.reasons import translated
@@ -180,7 +181,7 @@ def test_every_reason_of_the_sample_reads_in_swedish(qapp, app_restored, sample_
     reasons = {c.reason for c in sample_comparison.changes if c.reason}
     reasons |= {c.suggestion.reason for c in sample_comparison.changes if c.suggestion and c.suggestion.reason}
     reasons.add(guess_roles(sample_comparison.base, sample_comparison.reference).reason)
-    assert len(reasons) > 10
+    assert len(reasons) > 10 and all(isinstance(r, Reason) for r in reasons)
     i18n.install_translators(qapp, "sv")
     english = ("misread", " read as ", "keep", "use the", "looks like", "differs", "lost on", "remove it",
                "different text", "noise", "table")
@@ -191,6 +192,45 @@ def test_every_reason_of_the_sample_reads_in_swedish(qapp, app_restored, sample_
             assert quoted in shown, (reason, shown)
     i18n.install_translators(qapp, "en")
     assert all(translated(reason) == reason for reason in reasons)  # English shows them as they came
+
+
+def test_every_reason_template_has_a_swedish_translation_with_its_placeholders(qapp, app_restored):
+    """Each template of the core's catalogue is translated, and the translation keeps exactly
+    the template's placeholders (a lost one would show the English instead)."""
+    import string
+
+    from PySide6.QtCore import QCoreApplication
+
+    from app.reasons import TEMPLATES
+    from ui import i18n
+
+    def placeholders(text: str) -> set[str]:
+        return {name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name is not None}
+
+    i18n.install_translators(qapp, "sv")
+    same = {"{parts}", "OCR: {parts}"}  # nothing to translate but the parts
+    for key, template in TEMPLATES.items():
+        swedish = QCoreApplication.translate("Reason", template)
+        assert swedish != template or template in same, f"{key}: {template!r} is not translated"
+        assert placeholders(swedish) == placeholders(template), (key, swedish)
+
+
+def test_a_reason_fills_each_placeholder_once(qapp, app_restored, tmp_path):
+    """A value that looks like a placeholder (a file named ``a{score}%2.txt``) is shown as it
+    is, in English and in Swedish: the template is filled once, never the values."""
+    from app.loading import load_edition
+    from app.roles import guess_roles
+    from ui import i18n
+    from ui.reasons import translated
+
+    odd = tmp_path / "a{score}%2.txt"
+    odd.write_text("Lanets 6kade arbete |\n", encoding="utf-8")
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Länets ökade arbete\n", encoding="utf-8")
+    reason = guess_roles(load_edition(odd), load_edition(plain)).reason
+    assert reason.key == "looks_ocr" and reason.startswith("a{score}%2.txt looks like the OCR edition (score ")
+    i18n.install_translators(qapp, "sv")
+    assert translated(reason).startswith("a{score}%2.txt ser ut som OCR-utgåvan (poäng ")
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's allocator setting")

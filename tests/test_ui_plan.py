@@ -249,3 +249,40 @@ def test_decided_changes_can_be_hidden_to_see_only_what_is_left(window, qtbot):
     assert review.decision(pending.id).verdict is Verdict.PENDING and painted(pending.base.start)
     window.menus["show_decided"].trigger()
     assert painted(spot)
+
+
+def test_a_rejected_pattern_lowers_its_other_cases_and_the_bulk_accept_skips_them(window, qtbot):
+    """Reject one "for"→"för" by hand: the inspector shows the next case's confidence lowered
+    and why, and a document-wide bulk accept leaves every other case for a person, saying so."""
+    from app.bulk import Scope, Skip, plan
+
+    review = window.review
+    group = [c for c in review.changes if (c.base_text, c.reference_text) == ("for", "för")]
+    assert len(group) > 5 and all(c.confidence >= 0.9 and c.bulk_safe for c in group)
+    window.go_to_change(group[0].id)
+    window.panes.base.setFocus()
+    qtbot.keyClick(window.panes.base, Qt.Key.Key_R)
+    assert review.decision(group[0].id).verdict is Verdict.REJECTED
+    window.go_to_change(group[1].id)
+    shown = window.inspector.kind_label.text()
+    learned = review.learned(group[1].id)
+    assert learned.lowered and learned.confidence < 0.9 <= learned.engine
+    assert f"confidence {round(learned.confidence * 100)}%" in shown
+    assert "lowered from 99% — you overruled this pattern (for→för) 1×, took it 0×" in shown
+
+    expected = plan(review, Scope.DOCUMENT, threshold=window.settings.bulk_threshold)
+    assert expected.skipped[Skip.OVERRULED] >= len(group) - 1
+    assert not {c.id for c in group} & set(expected.decisions)
+    asked = []
+    answer_next_box(asked, "Yes")
+    window.menus["bulk_document"].trigger()
+    qtbot.waitUntil(lambda: bool(asked))
+    assert (f"{expected.skipped[Skip.OVERRULED]} below the threshold (90%) since you overruled the same "
+            "pattern elsewhere") in asked[0]
+    assert all(review.decision(c.id).verdict is Verdict.PENDING for c in group[1:])
+    assert review.counts().in_bulk == len(expected)
+    window.undo_stack.undo()  # the bulk step
+    window.undo_stack.undo()  # the rejection: the engine's confidence is back
+    assert review.learned(group[1].id).confidence == group[1].confidence
+    window.go_to_change(group[1].id)
+    assert "lowered" not in window.inspector.kind_label.text()

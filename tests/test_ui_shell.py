@@ -389,3 +389,34 @@ def test_kill_mid_autosave_keeps_last_settled_state(tmp_path: Path) -> None:
     assert saved["n"] >= settled == kill_from - 5
     assert saved["n"] < kill_from  # the interrupted save left the previous file in place
     assert find_recovery(target) == target
+
+
+def _screenshot(tmp_path: Path, *paths: str | Path) -> subprocess.CompletedProcess:
+    """``proofpair PATHS --screenshot`` as a real process, with its own settings and caches."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
+               **{name: str(tmp_path / name) for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME",
+                                                          "XDG_CACHE_HOME", "XDG_RUNTIME_DIR")})
+    return subprocess.run([sys.executable, "-c", "import sys; from ui.launcher import main; sys.exit(main())",
+                           *map(str, paths), "--screenshot", str(tmp_path / "shot.png")],
+                          env=env, capture_output=True, text=True, timeout=180, cwd=ROOT)
+
+
+def test_screenshot_of_a_pair_that_cannot_be_shown_says_why(tmp_path: Path, sample_paths) -> None:
+    """A missing file, a binary file or two unrelated editions: the reason on stderr, exit 1,
+    and no picture (never an empty one)."""
+    (tmp_path / "XDG_RUNTIME_DIR").mkdir(mode=0o700)
+    binary = tmp_path / "scan.dat"
+    binary.write_bytes(bytes(range(256)) * 20)
+    unrelated = tmp_path / "recipe.txt"
+    unrelated.write_text("Boil the pasta in salted water for nine minutes, then drain it.\n" * 5, encoding="utf-8")
+    for paths, why in (((tmp_path / "missing.txt", sample_paths[1]), "missing.txt: no such file"),
+                       ((binary, sample_paths[1]), "scan.dat: looks like a binary file"),
+                       ((unrelated, sample_paths[1]), "look like different reports")):
+        done = _screenshot(tmp_path, *paths)
+        assert done.returncode == 1, done.stderr
+        assert "proofpair: no screenshot: " in done.stderr and why in done.stderr, done.stderr
+        assert "Traceback" not in done.stderr
+        assert not (tmp_path / "shot.png").exists()
+    done = _screenshot(tmp_path, *sample_paths)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "shot.png").stat().st_size > 10_000

@@ -323,7 +323,7 @@ def test_theme_and_language_apply_live_and_are_remembered(window, qtbot, app_res
     assert "Arkiv" in titles and "File" not in titles
     assert window.canonical_label.text() == f"Kanonisk text för avsnitt {window.current_section} (uppdateras medan du granskar)"
     assert window.change_list.box.title() == "Ändringar i avsnittet"
-    assert window.inspector.form.labelForField(window.inspector.section_label).text() == "Avsnitt:"
+    assert window.inspector.form.labelForField(window.inspector.field(window.inspector.section_label)).text() == "Avsnitt:"
     assert window.navigator_model.headerData(0, Qt.Orientation.Horizontal) == "Avsnitt"
     assert Settings().language == "sv" and window.menus["language_sv"].isChecked()
     qtbot.keyClick(window.panes.base, Qt.Key.Key_A)  # the rebuilt menus still carry the shortcuts

@@ -5,6 +5,8 @@ confusion pattern (``a→ä``), and the review plan's "confident suggestions". A
 :func:`app.bulk.plan` over the *pending* changes of the scope: only bulk-safe changes (never
 content, never a digit that appears, disappears or differs) whose confidence reaches the
 threshold setting, so a bulk action never overwrites a decision nor takes a content change.
+The confidence is the one the editor's decisions taught (:meth:`app.review.Review.learned`):
+a suggestion the editor overruled for the same pattern elsewhere is skipped, and says so.
 The confirmation breaks the count down by kind, shows a few examples, and says how many
 changes were skipped and why, before anything happens.
 
@@ -35,7 +37,9 @@ def skip_label(reason: Skip, count: int) -> str:
     text = {Skip.CONTENT: _tr("%1 content changes (a person decides)"),
             Skip.NUMBER: _tr("%1 changes touching a number"),
             Skip.NO_SUGGESTION: _tr("%1 without a suggestion"),
-            Skip.LOW_CONFIDENCE: _tr("%1 below the confidence threshold (%2%)")}[reason]
+            Skip.LOW_CONFIDENCE: _tr("%1 below the confidence threshold (%2%)"),
+            Skip.OVERRULED: _tr("%1 below the threshold (%2%) since you overruled the same pattern "
+                                "elsewhere")}[reason]
     return text.replace("%1", str(count))
 
 

@@ -1,10 +1,13 @@
 """The change inspector and the section's change list.
 
 :class:`ChangeInspector` shows one change given as plain data (the change, its decision and
-its section's title): kind, confidence, both texts with the differing characters marked
+its section's title): kind, confidence (as the editor's decisions elsewhere moved it, and
+why: :meth:`app.review.Review.learned`), both texts with the differing characters marked
 (:func:`app.align.char_diff`), the suggestion and its reason, and the decision. Its buttons
 and the inline editor only emit intents — ``accept_requested``, ``reject_requested``,
-``edit_requested(text)`` — the window performs them.
+``edit_requested(text)`` — the window performs them. A long value (a rewritten or moved
+paragraph) shows a few lines and scrolls (:class:`BoundedValue`), so the inspector's height
+stays bounded at any window size and no row label is overlapped.
 
 :class:`ChangeList` is the section's changes in a table with filters by kind and decision;
 it emits ``change_chosen(id)``.
@@ -20,20 +23,21 @@ from difflib import SequenceMatcher
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QPushButton, QSizePolicy, QStyle, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
+                               QHeaderView, QLabel, QPushButton, QScrollArea, QSizePolicy, QStyle,
+                               QTableView, QVBoxLayout, QWidget)
 
 from app.align import char_diff
 from app.classify import pattern_label
+from app.feedback import Learned
 from app.model import Change, Decision, Edition, Kind, Verdict, bidi_controls
 from ui.change_editor import ChangeEditor
 from ui.change_model import (CHANGE_ID_ROLE, COL_BASE, COL_DECISION, COL_KIND, COL_REFERENCE,
                              ChangeFilterModel, ChangeTableModel, shown, verdict_label)
 from ui.palette import kind_label, kind_styles
 from ui.reasons import translated
-from ui.safe_text import named_controls, plain_tip
+from ui.safe_text import filled, named_controls, plain_tip
 
 if TYPE_CHECKING:
     from ui.navigation import Navigation
@@ -65,6 +69,58 @@ def code_points(a: str, b: str, most: int = 4) -> str:
     return f"{named(left)} → {named(right)}"
 
 
+class BoundedValue(QScrollArea):
+    """A value that may be long (a moved paragraph, a rewritten sentence): as tall as its
+    wrapped text up to ``lines`` lines, then it scrolls, so the inspector's height stays
+    bounded and its labels keep their rows at any window size."""
+
+    def __init__(self, label: QLabel, lines: int) -> None:
+        super().__init__()
+        self.label, self.lines = label, lines
+        self._cap: tuple[object, int] = (None, 0)
+        self.setWidget(label)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.viewport().setAutoFillBackground(False)
+        label.setAutoFillBackground(False)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def hasHeightForWidth(self) -> bool:  # Qt override
+        return True
+
+    def cap(self) -> int:
+        """The height of ``lines`` whole lines as the label lays them out (rich text's lines
+        are not the font's line spacing): measured once per font on a label like it."""
+        key = (self.label.font().key(), self.label.textFormat())
+        if self._cap[0] != key:
+            probe = QLabel()
+            probe.setFont(self.label.font())
+            probe.setWordWrap(True)
+            probe.setTextFormat(self.label.textFormat())
+            rich = self.label.textFormat() is Qt.TextFormat.RichText
+            probe.setText(("<br>" if rich else "\n").join(["Xg"] * self.lines))
+            self._cap = (key, probe.heightForWidth(1000))
+        return self._cap[1]
+
+    def heightForWidth(self, width: int) -> int:  # Qt override
+        cap = self.cap()
+        needed = self.label.heightForWidth(width)
+        return needed if needed <= cap else cap
+
+    def sizeHint(self) -> QSize:  # Qt override
+        return QSize(self.label.sizeHint().width(), self.heightForWidth(max(self.width(), 1)))
+
+    def minimumSizeHint(self) -> QSize:  # Qt override
+        return QSize(0, self.label.fontMetrics().lineSpacing())
+
+    def fits(self) -> bool:
+        """The whole text shows without scrolling."""
+        return self.label.heightForWidth(self.viewport().width()) <= self.viewport().height() + 1
+
+
 class ChangeInspector(QWidget):
     """Details of the current change with Accept / Reject / Edit."""
 
@@ -79,15 +135,17 @@ class ChangeInspector(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.form = form
-        self.section_label = self._value()
-        self.kind_label = self._value()
-        self.base_label = self._value(rich=True)
-        self.reference_label = self._value(rich=True)
-        self.suggestion_label = self._value()
-        self.decision_label = self._value()
-        for widget in (self.section_label, self.kind_label, self.base_label, self.reference_label,
-                       self.suggestion_label, self.decision_label):
-            form.addRow(QLabel(), widget)
+        self._areas: dict[QLabel, BoundedValue] = {}
+        # long values scroll within a few lines (BoundedValue); the kind is always one line or two
+        self.section_label = self._value(lines=2)
+        self.kind_label = self._value(lines=3)
+        self.base_label = self._value(rich=True, lines=4)
+        self.reference_label = self._value(rich=True, lines=4)
+        self.suggestion_label = self._value(lines=4)
+        self.decision_label = self._value(lines=2)
+        for label in (self.section_label, self.kind_label, self.base_label, self.reference_label,
+                      self.suggestion_label, self.decision_label):
+            form.addRow(QLabel(), self.field(label))
 
         self.accept_button, self.reject_button, self.edit_button = QPushButton(), QPushButton(), QPushButton()
         self.accept_button.clicked.connect(self.accept_requested)
@@ -117,7 +175,7 @@ class ChangeInspector(QWidget):
                            (self.tr("Base"), self.base_label), (self.tr("Reference"), self.reference_label),
                            (self.tr("Suggestion"), self.suggestion_label),
                            (self.tr("Decision"), self.decision_label)):
-            self.form.labelForField(label).setText(row + ":")
+            self.form.labelForField(self.field(label)).setText(row + ":")
             label.setAccessibleName(row)
         self.base_label.setAccessibleName(self.tr("Base text"))
         self.reference_label.setAccessibleName(self.tr("Reference text"))
@@ -130,18 +188,35 @@ class ChangeInspector(QWidget):
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
         self.editor.retranslate_ui()
 
-    def _value(self, rich: bool = False) -> QLabel:
+    def _value(self, rich: bool = False, lines: int = 0) -> QLabel:
+        """A value label; with ``lines``, inside a :class:`BoundedValue` of that many lines."""
         label = QLabel()
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        if lines:
+            self._areas[label] = BoundedValue(label, lines)
         return label
 
+    def field(self, label: QLabel) -> QWidget:
+        """The widget standing in the form for value ``label`` (its BoundedValue, if any)."""
+        return self._areas.get(label, label)
+
+    def _values_changed(self) -> None:
+        for area in self._areas.values():
+            area.verticalScrollBar().setValue(0)  # a new change starts at its beginning
+            area.updateGeometry()
+        self.form.invalidate()  # the new heights count now, not once the layout request arrives
+        self.layout().invalidate()
+        self._fit_height()
+
     def show_change(self, change: Change | None, decision: Decision | None, section: str,
-                    word_confidence: float | None = None) -> None:
+                    word_confidence: float | None = None, learned: Learned | None = None) -> None:
         """Show ``change``; ``word_confidence`` is the OCR's own confidence in the words under
-        it (the lowest, where the base edition came with word boxes)."""
+        it (the lowest, where the base edition came with word boxes); ``learned`` its
+        confidence once the editor's decisions elsewhere are taken in (:meth:`Review.learned`)."""
         self.editor.hide()
         enabled = change is not None
         for button in (self.accept_button, self.reject_button, self.edit_button):
@@ -152,13 +227,16 @@ class ChangeInspector(QWidget):
                 label.setText("—")
             self.section_label.setText(section or "—")
             self.section_label.setToolTip(plain_tip(section))
-            self._fit_height()
+            self._values_changed()
             return
         self.change_id = change.id
         style = kind_styles(self.dark)[change.kind]
         self.section_label.setText(named_controls(section))
+        confidence = change.confidence if learned is None else learned.confidence
         kind_text = self.tr("%1 · confidence %2%").replace("%1", kind_label(change.kind)) \
-            .replace("%2", str(round(change.confidence * 100)))
+            .replace("%2", str(round(confidence * 100)))
+        if learned is not None and (learned.lowered or learned.raised):
+            kind_text += "\n" + self.learned_text(learned)
         if word_confidence is not None:
             kind_text += " · " + self.tr("OCR word confidence %1%").replace("%1", str(round(word_confidence * 100)))
         self.kind_label.setText(kind_text)
@@ -190,7 +268,16 @@ class ChangeInspector(QWidget):
         self.decision_label.setText(label)
         self._base_text, self._reference_text = change.base_text, change.reference_text
         self.section_label.setToolTip(plain_tip(section))
-        self._fit_height()
+        self._values_changed()
+
+    def learned_text(self, learned: Learned) -> str:
+        """Why the confidence moved: "lowered from 99 %: you rejected a→ä 2×, took it 0×"."""
+        pattern = "→".join(shown(side) or "∅" for side in learned.pattern) if learned.pattern else ""
+        pattern = pattern if len(pattern) <= 40 else pattern[:39] + "…"
+        text = (self.tr("lowered from %1% — you overruled this pattern (%2) %3×, took it %4×") if learned.lowered
+                else self.tr("raised from %1% — you took this pattern (%2) %4×, overruled it %3×"))
+        return filled(text, str(round(learned.engine * 100)), pattern,
+                      str(learned.overruled), str(learned.taken))
 
     def follow(self, navigation: Navigation, title: Callable[[str], str]) -> None:
         """Show whatever change ``navigation`` makes current; ``title`` names a section."""
@@ -205,8 +292,10 @@ class ChangeInspector(QWidget):
             return
         if navigation.change:
             change = review.change(navigation.change)
-            self.show_change(change, review.decision(change.id), self._title(change.section),
-                             ocr_confidence(review.comparison.base, change))
+            decision = review.decision(change.id)
+            learned = review.learned(change.id) if decision.verdict is Verdict.PENDING else None
+            self.show_change(change, decision, self._title(change.section),
+                             ocr_confidence(review.comparison.base, change), learned)
         else:
             self.show_change(None, None, self._title(navigation.section))
 

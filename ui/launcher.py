@@ -5,7 +5,9 @@ apply, export) without Qt; only when no subcommand is given does it call
 :func:`open_window`, which imports Qt (lazily, here) and creates the application.
 
 ``--screenshot FILE`` renders the window at 1400×900 on the given pair (or the sample) with
-the first section and its first pending change shown, saves a PNG and exits.
+the first section and its first pending change shown, saves a PNG and exits; a pair it
+cannot show (a file missing or unreadable, editions of different reports) is said on stderr
+with exit status 1, and no picture is written.
 At a normal start, a recovery file left by a crash is offered for restoring first.
 ``--smoke`` is a self-test for packaged builds: offscreen, load the sample, compare, render
 once, check that resources, translations and fonts are found, and read a PDF and a DOCX
@@ -103,10 +105,23 @@ def _make_window(app, args: Any, problems: list[str]):
 
 
 def _screenshot(window, path: str) -> int:
+    """Save the window on its pair as a PNG; a pair that cannot be shown is said on stderr,
+    with exit status 1 and no picture written."""
+    from app.engine import UNRELATED_BELOW
+
     window.resize(*SCREENSHOT_SIZE)
     window.show()
-    if not window.wait_until_loaded():
-        print("proofpair: could not load the editions for the screenshot", file=sys.stderr)
+    loaded = window.wait_until_loaded()
+    why = None
+    if window.errors:
+        why = window.errors[-1]
+    elif not loaded:
+        why = "the comparison did not finish in time" if window.loading else "the editions were not compared"
+    elif window.comparison.similarity < UNRELATED_BELOW and window.comparison.warnings:
+        why = window.comparison.warnings[0]
+    if why is not None:
+        window.close()
+        print(f"proofpair: no screenshot: {why}", file=sys.stderr)
         return 1
     window.go_to_section(window.review.sections[0].key)
     from PySide6.QtWidgets import QApplication

@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         allocator.keep_large_blocks_mapped()  # process-wide: a long review grows without stalls
         self.settings = settings or Settings()
         self.quiet = quiet  # no modal boxes (screenshots, smoke test)
+        self.errors: list[str] = []  # every error said, so --screenshot can tell it on stderr
         self.review: Review | None = None
         self.comparison: Comparison | None = None
         self.session_path: Path | None = None
@@ -476,6 +477,7 @@ class MainWindow(QMainWindow):
     # -- messages ---------------------------------------------------------------------------------
     def _error(self, title: str, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
+        self.errors.append(message)
         if not self.quiet:
             self._box(QMessageBox.Icon.Critical, title, message).exec()
 

@@ -23,7 +23,7 @@ from app.model import Kind
 from ui.palette import kind_label
 
 #: The plan's columns after the section: why a person is needed.
-REASONS = (Skip.CONTENT, Skip.NUMBER, Skip.LOW_CONFIDENCE, Skip.NO_SUGGESTION)
+REASONS = ((Skip.CONTENT,), (Skip.NUMBER,), (Skip.LOW_CONFIDENCE, Skip.OVERRULED), (Skip.NO_SUGGESTION,))
 
 
 class ReviewPlanDialog(QDialog):
@@ -75,8 +75,9 @@ class ReviewPlanDialog(QDialog):
             item = QTableWidgetItem(title(key) or key)
             item.setData(Qt.ItemDataRole.UserRole, key)
             table.setItem(row, 0, item)
-            for column, reason in enumerate(REASONS, start=1):
-                cell = QTableWidgetItem(str(reasons[reason]) if reasons[reason] else "")
+            for column, why in enumerate(REASONS, start=1):
+                count = sum(reasons[reason] for reason in why)
+                cell = QTableWidgetItem(str(count) if count else "")
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 table.setItem(row, column, cell)
         header = table.horizontalHeader()

@@ -18,6 +18,7 @@ Imports: the standard library and :mod:`app.model`; no Qt (pure string functions
 from __future__ import annotations
 
 import html
+import re
 
 from app.model import BIDI_CONTROLS
 
@@ -43,3 +44,12 @@ def visible_controls(text: str) -> str:
 def named_controls(text: str) -> str:
     """``text`` with each bidi control written as its name, ``⟦RLO⟧``."""
     return text.translate(_TO_NAME)
+
+
+_PLACEHOLDER = re.compile(r"%(\d)")
+
+
+def filled(template: str, *values: str) -> str:
+    """A translated ``template`` with ``%1``, ``%2``… replaced by ``values`` in one pass, so a
+    value holding ``%2`` (a file name, a document's text) is shown as it is, never filled in."""
+    return _PLACEHOLDER.sub(lambda m: values[int(m[1]) - 1] if 0 < int(m[1]) <= len(values) else m[0], template)

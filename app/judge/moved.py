@@ -22,6 +22,7 @@ from app.diffing import diff_texts
 from app.judge.evidence import Evidence
 from app.judge.refine import refine
 from app.model import ACCEPT, Decision, Kind, Suggestion, Verdict
+from app.reasons import because
 
 #: how sure a move's suggestion is (a paragraph pair that shares most of its words)
 MOVE_CONFIDENCE = 0.85
@@ -29,12 +30,12 @@ MOVE_CONFIDENCE = 0.85
 #: what a move is called, by its kind (:attr:`Move.kind`): (reason, reason with edits,
 #: suggestion on the base half, suggestion on the reference half)
 WORDING = {
-    "paragraph": ("moved paragraph", "moved paragraph with edits",
-                  "moved paragraph: the reference has it elsewhere; remove it here",
-                  "moved paragraph: put the print's words here, where the reference has them"),
-    "fragment": ("words set apart", "words set apart, with edits",
-                 "words the OCR set apart from their line: remove them here",
-                 "words the OCR set apart from their line: put them back here"),
+    "paragraph": (because("moved_paragraph"), because("moved_with_edits"),
+                  because("moved_remove"),
+                  because("moved_fill")),
+    "fragment": (because("words_apart"), because("words_apart_with_edits"),
+                 because("words_apart_remove"),
+                 because("words_apart_put_back")),
 }
 
 

@@ -40,6 +40,10 @@
         <translation>%1 under säkerhetsgränsen (%2 %)</translation>
     </message>
     <message>
+        <source>%1 below the threshold (%2%) since you overruled the same pattern elsewhere</source>
+        <translation>%1 under tröskeln (%2 %) eftersom du frångick samma mönster på andra ställen</translation>
+    </message>
+    <message>
         <source>Nothing to accept</source>
         <translation>Inget att acceptera</translation>
     </message>
@@ -211,6 +215,14 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <message>
         <source>Never included in bulk accepts (content, a number or a bidi control).</source>
         <translation>Tas aldrig med i massgodkännanden (innehåll, ett tal eller ett dubbelriktat styrtecken).</translation>
+    </message>
+    <message>
+        <source>lowered from %1% — you overruled this pattern (%2) %3×, took it %4×</source>
+        <translation>sänkt från %1 % — du frångick det här mönstret (%2) %3×, följde det %4×</translation>
+    </message>
+    <message>
+        <source>raised from %1% — you took this pattern (%2) %4×, overruled it %3×</source>
+        <translation>höjd från %1 % — du följde det här mönstret (%2) %4×, frångick det %3×</translation>
     </message>
     <message>
         <source>Edited text</source>
@@ -1345,8 +1357,28 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>brus</translation>
     </message>
     <message>
+        <source>{right} misread as {wrong}</source>
+        <translation>{right} feltolkat som {wrong}</translation>
+    </message>
+    <message>
+        <source>diacritic lost on {right}</source>
+        <translation>diakritiskt tecken tappat på {right}</translation>
+    </message>
+    <message>
+        <source>{right} read as {count} marks {wrong}</source>
+        <translation>{right} läst som {count} tecken {wrong}</translation>
+    </message>
+    <message>
+        <source>{parts}</source>
+        <translation>{parts}</translation>
+    </message>
+    <message>
+        <source>{name} looks like the OCR edition (score {score} against {other}: fewer diacritics, more digits or marks inside words)</source>
+        <translation>{name} ser ut som OCR-utgåvan (poäng {score} mot {other}: färre diakritiska tecken, fler siffror eller märken inuti ord)</translation>
+    </message>
+    <message>
         <source>footnote number</source>
-        <translation>fotnotsnummer</translation>
+        <translation type="vanished">fotnotsnummer</translation>
     </message>
     <message>
         <source>page furniture</source>
@@ -1421,8 +1453,48 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>mellanslagstecken: behåll hårda mellanslag, annars vanliga mellanslag</translation>
     </message>
     <message>
+        <source>{what}: keep the base&apos;s line breaks, drop trailing spaces and extra blank lines</source>
+        <translation>{what}: behåll basens radbrytningar, ta bort avslutande mellanslag och extra tomrader</translation>
+    </message>
+    <message>
         <source>page furniture of the print: remove it</source>
         <translation>sidelement från trycket: ta bort det</translation>
+    </message>
+    <message>
+        <source>{name}: keep the print&apos;s glyph {glyph}</source>
+        <translation>{name}: behåll tryckets tecken {glyph}</translation>
+    </message>
+    <message>
+        <source>{name}: the print shows a bullet</source>
+        <translation>{name}: trycket visar en punkt</translation>
+    </message>
+    <message>
+        <source>{name}: use the standard Unicode form</source>
+        <translation>{name}: använd standardformen i Unicode</translation>
+    </message>
+    <message>
+        <source>OCR: {parts}</source>
+        <translation>OCR: {parts}</translation>
+    </message>
+    <message>
+        <source>OCR: {word} is not a word of this document; the reference reads {reading}</source>
+        <translation>OCR: {word} är inget ord i detta dokument; referensen har {reading}</translation>
+    </message>
+    <message>
+        <source>OCR: this scan misreads {pattern} {count} times elsewhere</source>
+        <translation>OCR: den här skanningen feltolkar {pattern} {count} gånger på andra ställen</translation>
+    </message>
+    <message>
+        <source>OCR: {right} misread as {wrong}</source>
+        <translation>OCR: {right} feltolkat som {wrong}</translation>
+    </message>
+    <message>
+        <source>OCR lost the mark {mark}</source>
+        <translation>OCR tappade tecknet {mark}</translation>
+    </message>
+    <message>
+        <source>scan specks {specks}: remove them</source>
+        <translation>skräptecken från skanningen {specks}: ta bort dem</translation>
     </message>
     <message>
         <source>moved paragraph: the reference has it elsewhere; remove it here</source>
@@ -1442,59 +1514,59 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     </message>
     <message>
         <source>OCR: </source>
-        <translation>OCR: </translation>
+        <translation type="vanished">OCR: </translation>
     </message>
     <message>
         <source>%1 looks like the OCR edition (score %2 against %3: fewer diacritics, more digits or marks inside words)</source>
-        <translation>%1 ser ut som OCR-utgåvan (poäng %2 mot %3: färre diakritiska tecken, fler siffror eller märken inuti ord)</translation>
+        <translation type="vanished">%1 ser ut som OCR-utgåvan (poäng %2 mot %3: färre diakritiska tecken, fler siffror eller märken inuti ord)</translation>
     </message>
     <message>
         <source>scan specks %1: remove them</source>
-        <translation>skräptecken från skanningen %1: ta bort dem</translation>
+        <translation type="vanished">skräptecken från skanningen %1: ta bort dem</translation>
     </message>
     <message>
         <source>OCR: %1 is not a word of this document; the reference reads %2</source>
-        <translation>OCR: %1 är inget ord i detta dokument; referensen har %2</translation>
+        <translation type="vanished">OCR: %1 är inget ord i detta dokument; referensen har %2</translation>
     </message>
     <message>
         <source>OCR lost the mark %1</source>
-        <translation>OCR tappade tecknet %1</translation>
+        <translation type="vanished">OCR tappade tecknet %1</translation>
     </message>
     <message>
         <source>OCR: this scan misreads %1 %2 times elsewhere</source>
-        <translation>OCR: den här skanningen feltolkar %1 %2 gånger på andra ställen</translation>
+        <translation type="vanished">OCR: den här skanningen feltolkar %1 %2 gånger på andra ställen</translation>
     </message>
     <message>
         <source>%1: the print shows a bullet</source>
-        <translation>%1: trycket visar en punkt</translation>
+        <translation type="vanished">%1: trycket visar en punkt</translation>
     </message>
     <message>
         <source>%1: keep the print&apos;s glyph %2</source>
-        <translation>%1: behåll tryckets tecken %2</translation>
+        <translation type="vanished">%1: behåll tryckets tecken %2</translation>
     </message>
     <message>
         <source>%1: keep the base&apos;s line breaks, drop trailing spaces and extra blank lines</source>
-        <translation>%1: behåll basens radbrytningar, ta bort avslutande mellanslag och extra tomrader</translation>
+        <translation type="vanished">%1: behåll basens radbrytningar, ta bort avslutande mellanslag och extra tomrader</translation>
     </message>
     <message>
         <source>%1: use the standard Unicode form</source>
-        <translation>%1: använd standardformen i Unicode</translation>
+        <translation type="vanished">%1: använd standardformen i Unicode</translation>
     </message>
     <message>
         <source>%1 misread as %2</source>
-        <translation>%1 feltolkat som %2</translation>
+        <translation type="vanished">%1 feltolkat som %2</translation>
     </message>
     <message>
         <source>diacritic lost on %1</source>
-        <translation>diakritiskt tecken tappat på %1</translation>
+        <translation type="vanished">diakritiskt tecken tappat på %1</translation>
     </message>
     <message>
         <source>%1 read as %2 marks %3</source>
-        <translation>%1 läst som %2 tecken %3</translation>
+        <translation type="vanished">%1 läst som %2 tecken %3</translation>
     </message>
     <message>
         <source>footnote number %1 read as %2</source>
-        <translation>fotnotsnummer %1 läst som %2</translation>
+        <translation type="vanished">fotnotsnummer %1 läst som %2</translation>
     </message>
 </context>
 <context>
