@@ -157,3 +157,14 @@ def test_a_comparison_runs_the_same_with_and_without_dictionaries_where_none_is_
     without = compare_files(*sample_paths)
     assert [(c.base_text, c.reference_text) for c in without.changes] == \
         [(c.base_text, c.reference_text) for c in with_lexicon.changes]
+
+
+def test_a_non_word_that_adds_a_run_of_letters_is_words_run_together_not_a_misread() -> None:
+    """'ofthe' against 'the' (the 'of' inserted beside it) is two words the OCR ran together:
+    the lexical rule does not call it a misread of 'the' (taking 'the' would lose the 'of');
+    one letter more or less is still a misread."""
+    words = Words("ofthe code and the goverment", "of the code and the government", lexicon=None)
+    joined = classify("ofthe", "the", " ", " ", False, words)
+    assert joined.reason != "not a word" and joined.suggestion is None
+    dropped = classify("goverment", "government", " ", "\n", False, words)
+    assert dropped.kind is Kind.OCR and dropped.reason == "not a word"
