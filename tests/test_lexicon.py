@@ -168,3 +168,14 @@ def test_a_non_word_that_adds_a_run_of_letters_is_words_run_together_not_a_misre
     assert joined.reason != "not a word" and joined.suggestion is None
     dropped = classify("goverment", "government", " ", "\n", False, words)
     assert dropped.kind is Kind.OCR and dropped.reason == "not a word"
+
+
+def test_a_dictionary_that_cannot_be_read_is_no_evidence(tmp_path: Path) -> None:
+    (tmp_path / "xx_XX.aff").write_text("SET NO-SUCH-ENCODING\n", encoding="utf-8")
+    (tmp_path / "xx_XX.dic").write_text("1\nwalk\n", encoding="utf-8")
+    broken = Dictionary(tmp_path / "xx_XX", cache=tmp_path / "c")
+    assert broken.knows("walk") and broken.knows("qqqq")  # as if there were no dictionary
+    broken.save()
+    assert not (tmp_path / "c").exists()  # nothing cached: a repaired dictionary is asked again
+    words = Words(BASE, REFERENCE, lexicon=broken)
+    assert classify("gevernment", "government", " ", " ", False, words).kind is Kind.CONTENT

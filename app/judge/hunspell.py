@@ -63,13 +63,23 @@ class Dictionary:
         self._verdicts: dict[str, bool] = {k: v for k, v in read_json(self._file).items() if isinstance(v, bool)}
         self._new = 0
         self._lookup = None
+        self._broken = False
 
     def knows(self, word: str) -> bool:
+        """Whether the dictionary spells ``word``; True when it cannot be read (a dictionary is
+        optional evidence: a broken one counts as none, and never stops a comparison)."""
         verdict = self._verdicts.get(word)
         if verdict is None:
-            if self._lookup is None:
-                self._lookup = _open(self.path)
-            verdict = self._verdicts[word] = bool(self._lookup(word))
+            if self._broken:
+                return True
+            try:
+                if self._lookup is None:
+                    self._lookup = _open(self.path)
+                verdict = bool(self._lookup(word))
+            except Exception:  # noqa: BLE001 - whatever spylls or the files raise, the answer is "no evidence"
+                self._broken = True
+                return True
+            self._verdicts[word] = verdict
             if not self._new:
                 atexit.register(self.save)
             self._new += 1

@@ -64,7 +64,7 @@ def installed_dictionaries() -> dict[str, Path]:
         # a file of its own before a link to it, so the real name is kept
         for aff in sorted(affs, key=lambda a: (a.is_symlink(), a.name)):
             dic = aff.with_suffix(".dic")
-            if not dic.is_file():
+            if not (aff.is_file() and dic.is_file()):
                 continue
             real = os.path.realpath(dic)
             if real in seen or aff.stem in found:
@@ -103,11 +103,13 @@ def detect_language(text: str) -> str | None:
 
 
 def dictionary_for(text: str) -> Dictionary | None:
-    """The dictionary of ``text``'s language, opened once per process (None if there is none)."""
-    name = detect_language(text)
-    if name is None:
+    """The dictionary of ``text``'s language, opened once per process (None if there is none,
+    or if its files went away while it was being found)."""
+    try:
+        name = detect_language(text)
+        return None if name is None else _open(installed_dictionaries()[name])
+    except (OSError, KeyError):
         return None
-    return _open(installed_dictionaries()[name])
 
 
 @lru_cache(maxsize=8)
