@@ -3,7 +3,7 @@
 #   bash dev.sh app    install ProofPair into .venv and open it on the built-in sample
 #   bash dev.sh test   install ProofPair with its test tools into .venv and run every test
 # On Debian/Ubuntu it first installs, if missing, the system libraries Qt needs, a font and
-# Tesseract OCR with English, Swedish and German (as root, or through sudo). Anything after the verb is passed on (to proofpair or pytest).
+# Tesseract OCR and Hunspell dictionaries for English, Swedish and German (as root, or through sudo). Anything after the verb is passed on (to proofpair or pytest).
 set -euo pipefail
 cd "$(dirname "$0")"
 verb=${1:-}
@@ -16,7 +16,9 @@ system_packages() {
               libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
               fonts-dejavu-core python3-venv
               # OCR of scanned editions (app/formats/ocr.py); optional for the app, the tests use it
-              tesseract-ocr tesseract-ocr-eng tesseract-ocr-swe tesseract-ocr-deu)
+              tesseract-ocr tesseract-ocr-eng tesseract-ocr-swe tesseract-ocr-deu
+              # word lists of the documents' languages (app/judge/language.py); optional too
+              hunspell-en-us hunspell-sv hunspell-de-de)
   local missing=()
   for p in "${want[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

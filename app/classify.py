@@ -67,6 +67,9 @@ class Lexical:
     floor: float = 0.6  # confidence at the threshold, rising with likeness
     ceiling: float = 0.9
     channel_seen: int = 5  # a confusion the OCR makes this often elsewhere explains two words
+    #: a misread adds or drops at most this many letters in a row; more is words run together
+    #: or cut apart ('ofthe' against 'the', the 'of' inserted beside it), not a misread
+    one_sided_letters: int = 1
 
 
 LEXICAL = Lexical()
@@ -344,7 +347,8 @@ def _lexical(base: str, ref: str, subs: tuple[tuple[str, str], ...], words: Word
     if not strange:
         return _learned(base, ref, subs, words.channel)
     likeness = _likeness(base, ref)
-    if likeness < LEXICAL.min_likeness:
+    if likeness < LEXICAL.min_likeness or any(
+            sum(ch.isalpha() for ch in w + r) > LEXICAL.one_sided_letters for w, r in subs if not w or not r):
         return None
     confidence = round(min(LEXICAL.ceiling, LEXICAL.floor + (likeness - LEXICAL.min_likeness)), 3)
     return Classification(Kind.OCR, Suggestion(ACCEPT, because("ocr_not_a_word", word=repr(strange[0]),

@@ -33,8 +33,10 @@ libxcb-icccm4, libxcb-keysyms1, libxcb-shape0, libxcb-xinerama0, libxcb-randr0, 
 libxcb-render-util0, libxcb-image0, libxcb-xkb1, libxcb-sync1, libxcb-xfixes0, libxcb-shm0, \
 libwayland-client0, libwayland-cursor0, libwayland-egl1, fonts-dejavu-core | fonts-freefont-ttf | fonts-liberation2"
 
-# Optional system components: Tesseract reads scanned editions (image-only PDFs, page images).
-DEB_RECOMMENDS="tesseract-ocr, tesseract-ocr-eng"
+# Optional system components: Tesseract reads scanned editions (image-only PDFs, page images);
+# Hunspell dictionaries tell a misread from a word of the document's language (none: that
+# evidence is left out).
+DEB_RECOMMENDS="tesseract-ocr, tesseract-ocr-eng, hunspell-en-us, hunspell-sv, hunspell-de-de"
 DEB_SUGGESTS="tesseract-ocr-swe, tesseract-ocr-deu"
 
 say() { printf '\n== %s\n' "$*"; }

@@ -3,10 +3,19 @@
 Entry point: :class:`Words`, built once per comparison from the two editions. A token is a
 *word* when the reference edition uses it (its own vocabulary, the strongest evidence: a
 digital text has no misreads), or when the base uses it often enough that a misread is
-unlikely to repeat letter for letter. A base token that is not a word, where the reference's
+unlikely to repeat letter for letter *and* the dictionary of the document's language spells
+it (a maintained Hunspell dictionary of the system, :mod:`app.judge.language`; asked only
+about such repeated tokens, so rarely). A misread this OCR repeats (``fér`` for ``för``,
+``groBe`` for ``große``) is so told from a word of the text. Without a dictionary the
+repetition alone decides, as before. A base token that is not a word, where the reference's
 token is one, points to an OCR misread; two different words point to a genuine edit.
 
-Imports: the standard library, :mod:`app.judge.channel`.
+A dictionary word that the base uses once and the reference never is not a word of this
+document: taken as one, it turned real-word misreads on clean OCR (``bath`` for ``both``,
+``jag`` for ``lag``, ``cede`` for ``code``) into content, and the corpus had more content
+flags (219 -> 221) and no fewer leaks.
+
+Imports: the standard library, :mod:`app.judge.channel`, :mod:`app.judge.language`.
 """
 
 from __future__ import annotations
@@ -15,8 +24,12 @@ import re
 from collections import Counter
 
 from app.judge.channel import Channel
+from app.judge.hunspell import Dictionary
+from app.judge.language import dictionary_for
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+#: ``lexicon=`` default: the dictionary of the reference's language, found when first needed
+DETECT = "detect"
 
 
 class Words:
@@ -25,7 +38,7 @@ class Words:
     #: a base-only token repeated this often is taken as a word (misreads rarely repeat exactly)
     BASE_REPEATS = 3
 
-    def __init__(self, base: str, reference: str) -> None:
+    def __init__(self, base: str, reference: str, lexicon: Dictionary | None | str = DETECT) -> None:
         spellings = _WORD.findall(reference)
         self.reference = Counter(map(str.casefold, spellings))
         self.reference_spellings = frozenset(t for t in spellings if any(ch.isupper() for ch in t[1:]))
@@ -34,6 +47,15 @@ class Words:
         self.base_marks = Counter({ch: n for ch, n in Counter(base).items() if not ch.isalnum() and not ch.isspace()})
         #: how this OCR misreads (learned from the two vocabularies)
         self.channel = Channel.learn(base, reference)
+        self._lexicon = lexicon
+        self._text = reference
+
+    @property
+    def lexicon(self) -> Dictionary | None:
+        """The dictionary of the document's language (None: none is installed)."""
+        if self._lexicon == DETECT:
+            self._lexicon = dictionary_for(self._text)
+        return self._lexicon
 
     def is_word(self, token: str) -> bool:
         """A word of the document. A capital inside a small-lettered token (``groBe``, ``HeIp``)
@@ -42,7 +64,11 @@ class Words:
         if any(ch.isupper() for ch in token[1:]) and not token.isupper():
             return token in self.reference_spellings
         folded = token.casefold()
-        return self.reference[folded] > 0 or self.base[folded] >= self.BASE_REPEATS
+        if self.reference[folded] > 0:
+            return True
+        if self.base[folded] < self.BASE_REPEATS:
+            return False
+        return self.lexicon is None or self.lexicon.knows(token)
 
     def all_words(self, text: str) -> bool:
         """Every lettered token of ``text`` is a word (False for text with no letters)."""

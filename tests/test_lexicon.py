@@ -1,0 +1,181 @@
+"""The language lexicon: Hunspell dictionaries of the system read with spylls, the document's
+language detected from its text, and the dictionary's verdict in the lexical evidence.
+
+The tests that need the system's dictionaries skip with a reason where one is missing
+(``bash dev.sh test`` installs hunspell-en-us, hunspell-sv and hunspell-de-de)."""
+
+from __future__ import annotations
+
+import gc
+import warnings
+from pathlib import Path
+
+import pytest
+
+from app.classify import classify
+from app.judge import hunspell, language
+from app.judge.hunspell import Dictionary
+from app.judge.lexicon import Words
+from app.model import Kind
+from formats_fixtures import corpus_pair
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every verdict and language answer goes to this test's own cache folder."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def system_dictionary(name: str) -> Dictionary:
+    path = language.installed_dictionaries().get(name)
+    if path is None:
+        pytest.skip(f"the Hunspell dictionary {name} is not installed (bash dev.sh test installs it)")
+    return Dictionary(path)
+
+
+# -- reading a dictionary ---------------------------------------------------------------------
+
+AFF = """SET UTF-8
+FLAG long
+SFX Aa Y 2
+SFX Aa 0 s [^y]
+SFX Aa y ies [^aeiou]y
+PFX Bb Y 1
+PFX Bb 0 re .
+"""
+DIC = """6
+walk/AaBb
+city/Aa
+walk/Bb
+and\\/or
+house/Aa po:noun
+NATO
+"""
+
+
+def test_the_lazy_reader_agrees_with_spylls_reading_the_whole_dictionary(tmp_path: Path) -> None:
+    from spylls.hunspell import Dictionary as Whole
+
+    (tmp_path / "xx_XX.aff").write_text(AFF, encoding="utf-8")
+    (tmp_path / "xx_XX.dic").write_text(DIC, encoding="utf-8")
+    with warnings.catch_warnings():  # spylls's own reader leaves its files open
+        warnings.simplefilter("ignore", ResourceWarning)
+        whole = Whole.from_files(str(tmp_path / "xx_XX"))
+        gc.collect()
+    lazy = Dictionary(tmp_path / "xx_XX", cache=tmp_path / "c")
+    words = ["walk", "walks", "rewalk", "rewalks", "city", "cities", "citys", "and/or", "house", "houses",
+             "House", "HOUSES", "NATO", "nato", "walkz", "ity", ""]
+    assert [lazy.knows(w) for w in words] == [whole.lookup(w) for w in words]
+    assert lazy.knows("cities") and lazy.knows("rewalks") and not lazy.knows("citys")
+
+
+def test_verdicts_are_kept_on_disk_so_a_second_run_needs_no_dictionary(tmp_path: Path) -> None:
+    (tmp_path / "xx_XX.aff").write_text(AFF, encoding="utf-8")
+    (tmp_path / "xx_XX.dic").write_text(DIC, encoding="utf-8")
+    first = Dictionary(tmp_path / "xx_XX", cache=tmp_path / "c")
+    assert first.knows("cities") and not first.knows("citys")
+    first.save()
+    second = Dictionary(tmp_path / "xx_XX", cache=tmp_path / "c")
+    assert second.knows("cities") and not second.knows("citys")
+    assert second._lookup is None  # answered from the cache: spylls never opened the files
+    # a changed dictionary is another cache entry
+    (tmp_path / "xx_XX.dic").write_text(DIC.replace("city/Aa", "citys"), encoding="utf-8")
+    assert Dictionary(tmp_path / "xx_XX", cache=tmp_path / "c").knows("citys")
+
+
+# -- detecting the language ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("pair", "expected"), [
+    ("sv_sou_2025_96_kommunsektorn", "sv"), ("sv_rk_lagar_halvar_2022", "sv"),
+    ("en_omb_m_16_21_source_code", "en"), ("de_lebensqualitaet_2016", "de"),
+])
+def test_the_language_of_each_corpus_pair_is_detected_from_either_edition(pair: str, expected: str) -> None:
+    folder = corpus_pair(pair)
+    wanted = {"sv": "sv_SE", "en": "en_US", "de": "de_DE"}[expected]
+    system_dictionary(wanted)
+    for edition in [folder / "draft.txt", *sorted(folder.glob("ocr_*.txt"))]:
+        found = language.detect_language(edition.read_text(encoding="utf-8"))
+        assert found is not None and found.split("_")[0] == expected, (edition.name, found)
+    # asked again, the answer comes from the cache and is the same
+    assert language.detect_language((folder / "draft.txt").read_text(encoding="utf-8")).split("_")[0] == expected
+
+
+def test_a_text_in_no_installed_language_has_none() -> None:
+    system_dictionary("en_US")
+    assert language.detect_language("Ngũgĩ wa Thiong'o: ũrĩa mũndũ ekuga nĩ ũhoro wa ũrĩa ekwenda " * 5) is None
+    assert language.detect_language("1 2 3 4 — 5") is None
+
+
+# -- the dictionary's verdict in the lexical evidence ---------------------------------------------
+
+BASE = "The gevernment said. The gevernment will act. The gevernment has a plan, at some cost."
+REFERENCE = "The government said. The government will act. The government has a plan, at some coat."
+
+
+def test_a_repeated_misread_that_is_no_word_of_the_language_is_ocr() -> None:
+    english = system_dictionary("en_US")
+    verdict = classify("gevernment", "government", " ", " ", False, Words(BASE, REFERENCE, lexicon=english))
+    assert verdict.kind is Kind.OCR and verdict.suggestion is not None
+    assert "not a word" in verdict.suggestion.reason
+
+
+def test_two_different_words_of_the_language_are_content() -> None:
+    english = system_dictionary("en_US")
+    base, reference = "cost, cost and cost but " + BASE, "coat, cost and cost but " + REFERENCE
+    verdict = classify("cost", "coat", " ", ",", False, Words(base, reference, lexicon=english))
+    assert verdict.kind is Kind.CONTENT and verdict.suggestion is None
+
+
+def test_without_a_dictionary_the_lexical_evidence_is_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No dictionary installed (or spylls missing): a token the base repeats is a word, as
+    without a lexicon; nothing fails."""
+    monkeypatch.setenv("PROOFPAIR_DICTIONARIES", "")
+    assert language.installed_dictionaries() == {}
+    assert language.detect_language(REFERENCE) is None
+    words = Words(BASE, REFERENCE)
+    assert words.lexicon is None
+    assert words.is_word("gevernment")  # the base repeats it three times
+    verdict = classify("gevernment", "government", " ", " ", False, words)
+    assert verdict.kind is Kind.CONTENT
+    monkeypatch.setattr(hunspell, "available", lambda: False)
+    monkeypatch.delenv("PROOFPAIR_DICTIONARIES")
+    assert language.installed_dictionaries() == {} and Words(BASE, REFERENCE).lexicon is None
+
+
+def test_a_comparison_runs_the_same_with_and_without_dictionaries_where_none_is_needed(
+        sample_paths: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sample's reference is Swedish; with no dictionary the comparison still pairs every
+    section and finds the same changes."""
+    from app.engine import compare_files
+
+    with_lexicon = compare_files(*sample_paths)
+    monkeypatch.setenv("PROOFPAIR_DICTIONARIES", "")
+    import app.classify
+
+    app.classify.classify.cache_clear()
+    without = compare_files(*sample_paths)
+    assert [(c.base_text, c.reference_text) for c in without.changes] == \
+        [(c.base_text, c.reference_text) for c in with_lexicon.changes]
+
+
+def test_a_non_word_that_adds_a_run_of_letters_is_words_run_together_not_a_misread() -> None:
+    """'ofthe' against 'the' (the 'of' inserted beside it) is two words the OCR ran together:
+    the lexical rule does not call it a misread of 'the' (taking 'the' would lose the 'of');
+    one letter more or less is still a misread."""
+    words = Words("ofthe code and the goverment", "of the code and the government", lexicon=None)
+    joined = classify("ofthe", "the", " ", " ", False, words)
+    assert joined.reason != "not a word" and joined.suggestion is None
+    dropped = classify("goverment", "government", " ", "\n", False, words)
+    assert dropped.kind is Kind.OCR and dropped.reason == "not a word"
+
+
+def test_a_dictionary_that_cannot_be_read_is_no_evidence(tmp_path: Path) -> None:
+    (tmp_path / "xx_XX.aff").write_text("SET NO-SUCH-ENCODING\n", encoding="utf-8")
+    (tmp_path / "xx_XX.dic").write_text("1\nwalk\n", encoding="utf-8")
+    broken = Dictionary(tmp_path / "xx_XX", cache=tmp_path / "c")
+    assert broken.knows("walk") and broken.knows("qqqq")  # as if there were no dictionary
+    broken.save()
+    assert not (tmp_path / "c").exists()  # nothing cached: a repaired dictionary is asked again
+    words = Words(BASE, REFERENCE, lexicon=broken)
+    assert classify("gevernment", "government", " ", " ", False, words).kind is Kind.CONTENT
