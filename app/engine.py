@@ -240,10 +240,11 @@ def _judged(base: Edition, pair: SectionPair, evidence: Evidence, diffed: _Diffe
     hunks = diffed.raw if diffed.whole else refine(
         diffed.raw, b_text, r_text, walls + [m.base for m in moves], lambda h: judge(h).kind is Kind.CONTENT,
         [m.reference for m in moves])
+    barrier = lambda h: is_wall(h[0], h[1], b_text, walls) or _moved(h, b_text, r_text, moves) is not None  # noqa: E731
+    hunks = _whole_words(hunks, b_text, r_text, judge, barrier)
     joined: set[tuple[int, int, int, int]] = set()
     hunks = _one_edit(_whole_clusters(hunks, base, pair), b_text, lambda h: judge(h).kind is Kind.CONTENT
-                      and _moved(h, b_text, r_text, moves) is None, joined,
-                      lambda h: is_wall(h[0], h[1], b_text, walls) or _moved(h, b_text, r_text, moves) is not None)
+                      and _moved(h, b_text, r_text, moves) is None, joined, barrier)
     seen: Counter[tuple[str, str]] = Counter()
     out: list[Change] = []
     for b0, b1, r0, r1 in hunks:
@@ -259,6 +260,32 @@ def _judged(base: Edition, pair: SectionPair, evidence: Evidence, diffed: _Diffe
             confidence=verdict.confidence, pattern=verdict.pattern, reason=verdict.reason,
             touches_number=verdict.touches_number))
     return tuple(unglued(out, b_text, r_text, (pair.base.start, pair.reference.start)))
+
+
+def _whole_words(hunks: Sequence[Hunk], b_text: str, r_text: str, judge: Callable[[Hunk], Classification],
+                 barrier: Callable[[Hunk], bool]) -> list[Hunk]:
+    """Pieces of one word joined again where a piece alone is left to the editor but the word
+    whole is not: ``bla.`` against ``bl.a.`` cut as ``bla``/``bl`` and a lone ``a.`` inserted
+    (text in one edition only) is, whole, an abbreviation whose dots the OCR lost. A word is
+    the unit an OCR misreads; the pieces stand when the word whole is content too."""
+    out: list[Hunk] = []
+    for hunk in map(tuple, hunks):
+        if out and not barrier(out[-1]) and not barrier(hunk) and _same_word(out[-1], hunk, b_text, r_text):
+            merged = (out[-1][0], hunk[1], out[-1][2], hunk[3])
+            pieces_content = judge(out[-1]).kind is Kind.CONTENT or judge(hunk).kind is Kind.CONTENT
+            if pieces_content and judge(merged).kind is not Kind.CONTENT:
+                out[-1] = merged
+                continue
+        out.append(hunk)
+    return out
+
+
+def _same_word(first: Hunk, second: Hunk, b_text: str, r_text: str) -> bool:
+    """Nothing but a few marks of one word stand between the two hunks, on both sides, and
+    neither holds blank space."""
+    between_b, between_r = b_text[first[1]:second[0]], r_text[first[3]:second[2]]
+    inner = b_text[first[0]:second[1]] + r_text[first[2]:second[3]]
+    return len(between_b) <= 2 and between_b == between_r and not any(ch.isspace() for ch in inner)
 
 
 #: content changes with at most this many words between them are one edit for the editor

@@ -251,3 +251,12 @@ def test_a_number_the_ocr_split_with_a_space_is_joined_and_a_different_number_is
     verdict = classify("1 152", "1152", "/", "/", False, None)
     assert verdict.kind is Kind.OCR and verdict.suggestion.decision.verdict is Verdict.ACCEPTED
     assert classify("1 152", "1153", "/", "/", False, None).kind is Kind.CONTENT
+
+
+def test_an_abbreviation_whose_dots_the_ocr_lost_is_one_misread_word() -> None:
+    comparison = compare(edition("Det har framhållits av bla. Stiglitz och andra.\n"),
+                         edition("Det har framhållits av bl.a. Stiglitz och andra.\n", "r.txt"))
+    assert [(x.base_text, x.reference_text, x.kind) for x in comparison.changes] == [("bla.", "bl.a.", Kind.OCR)]
+    review = Review(comparison)
+    review.apply_suggestions()
+    assert review.canonical_text() == "Det har framhållits av bl.a. Stiglitz och andra.\n"
