@@ -199,11 +199,17 @@ def _diffed(base: Edition, reference: Edition, pair: SectionPair, evidence: Evid
         diffed.moves = find_moves(diffed.raw, b_tokens, r_tokens)
         if diffed.moves:
             diffed.rediff()
-    fragments = find_fragments(*diffed.masked_view())
-    if fragments:
+    for again in range(FRAGMENT_ROUNDS):  # a piece put back can leave its neighbour a block of its own
+        fragments = find_fragments(*diffed.masked_view(), whole_lines=bool(again))
+        if not fragments:
+            break
         diffed.moves = sorted(diffed.moves + fragments, key=lambda m: m.base)
         diffed.rediff()
     return diffed
+
+
+#: how many times words set apart are looked for again once the found ones are put back
+FRAGMENT_ROUNDS = 3
 
 
 def _link(earlier: _Diffed, later: _Diffed) -> None:

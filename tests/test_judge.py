@@ -260,3 +260,15 @@ def test_an_abbreviation_whose_dots_the_ocr_lost_is_one_misread_word() -> None:
     review = Review(comparison)
     review.apply_suggestions()
     assert review.canonical_text() == "Det har framhållits av bl.a. Stiglitz och andra.\n"
+
+
+def test_a_word_left_alone_once_its_neighbour_is_put_back_is_looked_for_again() -> None:
+    base = ("Der Index umfasst Vogelarten, die in den wichtigsten Landschaftstypen\nsind. Änderungen\n\nfür\n\n"
+            "heimisch im Bestand dieser\n\nVogelarten erlauben Aussagen zur Qualität der Landschaft.\n")
+    ref = ("Der Index umfasst Vogelarten, die in den wichtigsten Landschaftstypen heimisch sind. Änderungen im "
+           "Bestand dieser Vogelarten erlauben für Aussagen zur Qualität der Landschaft.\n")
+    comparison = compare(edition(base), edition(ref, "r.txt"))
+    assert not [x for x in comparison.changes if x.kind is Kind.CONTENT]
+    review = Review(comparison)
+    review.apply_suggestions()
+    assert review.canonical_text().split() == ref.split()

@@ -38,9 +38,11 @@ class Run:
     apart: bool = False
 
 
-def find_fragments(hunks: Sequence[Hunk], b: Tokenized, r: Tokenized) -> list[Move]:
-    """The fragment moves of one section (see the module docstring)."""
-    blocks = _set_apart_blocks(hunks, b, r)
+def find_fragments(hunks: Sequence[Hunk], b: Tokenized, r: Tokenized, whole_lines: bool = False) -> list[Move]:
+    """The fragment moves of one section (see the module docstring); with ``whole_lines``,
+    only blocks of whole lines (a second look, once the first finds are put back: a line's
+    edge left over then is as likely a reordered sentence's)."""
+    blocks = [block for block in _set_apart_blocks(hunks, b, r) if block.apart or not whole_lines]
     if not blocks:
         return []
     moves = [Move(_piece(b, words[0], words[-1]), _span(r, run.words[0], run.words[-1]), "fragment")
