@@ -1,37 +1,38 @@
 """Which Tesseract language to OCR a scan in, from the text of the other edition.
 
-Counts the commonest short words of each language Tesseract is usually installed with
-(the tables below are data, not rules) in a sample of the text; the language with most
-hits wins. Used when the editor has not chosen an OCR language.
+The language is told by the Hunspell dictionaries installed on the system
+(:func:`app.judge.language.detect_language`: the dictionary that knows most of the text's
+frequent words), not by a word list of our own; the dictionary's ISO 639-1 language is then
+named as Tesseract names it (:data:`TESSERACT_CODES`, data). Used when the editor has not
+chosen an OCR language; without a dictionary that knows the text, English.
 
-Entry point: :func:`guess_language`. Imports: the standard library.
+Entry point: :func:`guess_language`. Imports: the standard library, :mod:`app.judge.language`.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-
-#: Tesseract language code -> frequent function words of that language.
-STOPWORDS: dict[str, frozenset[str]] = {
-    "eng": frozenset("the of and to in is that for it as with be on by this are or not from at".split()),
-    "swe": frozenset("och att det som en på är av för med till den har de inte om ett kan".split()),
-    "deu": frozenset("der die und in den von zu das mit sich des auf für ist im dem nicht ein eine".split()),
-    "fra": frozenset("le la les de des et est en une un du que dans pour qui au sur".split()),
-    "nor": frozenset("og i det som på er av for med til den har ikke om et kan".split()),
-    "dan": frozenset("og i det at en den til er som på de med af for ikke der".split()),
-    "fin": frozenset("ja on ei että se oli mutta kun myös tai ovat joka".split()),
+#: ISO 639-1 language (a Hunspell dictionary's name begins with it) -> Tesseract's code
+TESSERACT_CODES: dict[str, str] = {
+    "en": "eng", "sv": "swe", "de": "deu", "fr": "fra", "nb": "nor", "nn": "nor", "no": "nor",
+    "da": "dan", "fi": "fin", "is": "isl", "nl": "nld", "es": "spa", "it": "ita", "pt": "por",
+    "pl": "pol", "cs": "ces", "sk": "slk", "hu": "hun", "et": "est", "lv": "lav", "lt": "lit",
+    "ru": "rus", "uk": "ukr", "el": "ell", "tr": "tur", "ca": "cat", "ro": "ron", "hr": "hrv",
+    "sl": "slv", "sr": "srp", "bg": "bul",
 }
 DEFAULT = "eng"
-_WORD = re.compile(r"\w+")
+#: how much of the text is looked at (its frequent words are known long before)
+SAMPLE = 200_000
 
 
 def guess_language(text: str, available: set[str] | None = None) -> str:
-    """The likeliest of ``available`` (default: every language above) for ``text``."""
-    words = Counter(w.lower() for w in _WORD.findall(text[:200_000]))
-    choices = [lang for lang in STOPWORDS if available is None or lang in available]
-    if not choices:
+    """The Tesseract language of ``text`` among ``available`` (default: any), else English
+    (or the first available language when English is not installed)."""
+    from app.judge.language import detect_language
+
+    name = detect_language(text[:SAMPLE]) if text.strip() else None
+    code = TESSERACT_CODES.get(name.split("_")[0].split("-")[0].lower()) if name else None
+    if code is not None and (available is None or code in available):
+        return code
+    if available is None or DEFAULT in available or not available:
         return DEFAULT
-    scores = {lang: sum(words[w] for w in STOPWORDS[lang]) for lang in choices}
-    best = max(scores, key=lambda lang: scores[lang])
-    return best if scores[best] else (DEFAULT if DEFAULT in choices else choices[0])
+    return sorted(available)[0]
