@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -60,6 +61,13 @@ class Channel:
 
 def confusions(base: str, reference: str) -> list[tuple[str, str]]:
     """The character substitutions turning ``base`` into ``reference``."""
+    return list(_confusions(base, reference))
+
+
+@lru_cache(maxsize=1 << 16)
+def _confusions(base: str, reference: str) -> tuple[tuple[str, str], ...]:
+    """:func:`confusions`, memoized: the channel learns from the same word pairs that the
+    classification then meets as one-word hunks, and a report repeats its misreads."""
     out: list[tuple[str, str]] = []
     dele = ins = ""
     for op, text in char_diff(base, reference) + [(0, "")]:
@@ -70,4 +78,4 @@ def confusions(base: str, reference: str) -> list[tuple[str, str]]:
         elif dele or ins:
             out.append((dele, ins))
             dele = ins = ""
-    return out
+    return tuple(out)
