@@ -85,7 +85,7 @@ class Tokenized(NamedTuple):
     @classmethod
     def of(cls, text: str) -> Tokenized:
         tokens, starts = tokenize(text)
-        return cls(text, tokens, starts, [fold(t) for t in tokens])
+        return cls(text, tokens, starts, list(map(fold, tokens)))
 
     def word_keys(self) -> Counter[str]:
         return Counter(k for k, t in zip(self.keys, self.tokens) if t[0].isalnum())
