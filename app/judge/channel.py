@@ -40,12 +40,17 @@ class Channel:
 
     @classmethod
     def learn(cls, base: str, reference: str) -> Channel:
-        ref_words = Counter(_WORD.findall(reference))
+        return cls.learn_words(Counter(_WORD.findall(base)), Counter(_WORD.findall(reference)))
+
+    @classmethod
+    def learn_words(cls, base_words: Counter[str], ref_words: Counter[str]) -> Channel:
+        """:meth:`learn` from the two texts' counts of words (runs of two letters or more,
+        as :meth:`learn` finds them), for a caller that has counted them already."""
         by_key: dict[str, list[str]] = defaultdict(list)
         for word in ref_words:
             by_key[fold(word)].append(word)
         counts: Counter[tuple[str, str]] = Counter()
-        for word, n in Counter(_WORD.findall(base)).items():
+        for word, n in base_words.items():
             if word in ref_words:
                 continue
             near = [w for w in by_key.get(fold(word), ()) if Levenshtein.distance(w, word) <= cls.MAX_EDITS]

@@ -17,6 +17,7 @@ from collections import Counter
 from app.judge.channel import Channel
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_JOINS = re.compile(r"[-'’]")
 
 
 class Words:
@@ -26,12 +27,16 @@ class Words:
     BASE_REPEATS = 3
 
     def __init__(self, base: str, reference: str) -> None:
-        self.reference = Counter(map(str.casefold, _WORD.findall(reference)))
-        self.base = Counter(map(str.casefold, _WORD.findall(base)))
+        # each text is scanned once: the case-folded vocabulary and the channel's words
+        # (its letter runs) are both counted from the distinct tokens
+        base_tokens, ref_tokens = Counter(_WORD.findall(base)), Counter(_WORD.findall(reference))
+        self.reference = _folded(ref_tokens)
+        self.base = _folded(base_tokens)
         #: the marks the OCR emits (a glyph it emits is one it can read, see app.classify)
-        self.base_marks = Counter({ch: n for ch, n in Counter(base).items() if not ch.isalnum() and not ch.isspace()})
+        self.base_marks = Counter({ch: base.count(ch) for ch in sorted(set(base))
+                                   if not ch.isalnum() and not ch.isspace()})
         #: how this OCR misreads (learned from the two vocabularies)
-        self.channel = Channel.learn(base, reference)
+        self.channel = Channel.learn_words(_letter_runs(base_tokens), _letter_runs(ref_tokens))
 
     def is_word(self, token: str) -> bool:
         folded = token.casefold()
@@ -44,6 +49,26 @@ class Words:
 
     def non_words(self, text: str) -> list[str]:
         return [t for t in _WORD.findall(text) if not self.is_word(t)]
+
+
+def _folded(tokens: Counter[str]) -> Counter[str]:
+    """The counts of ``tokens`` case-folded (in the order the folded words first occur)."""
+    out: Counter[str] = Counter()
+    for token, n in tokens.items():
+        out[token.casefold()] += n
+    return out
+
+
+def _letter_runs(tokens: Counter[str]) -> Counter[str]:
+    """The counts of the runs of two letters or more in ``tokens``: the words
+    :meth:`Channel.learn` finds in the text. A token is letter runs joined by a hyphen or an
+    apostrophe, and every run of the text lies in one token."""
+    out: Counter[str] = Counter()
+    for token, n in tokens.items():
+        for run in _JOINS.split(token) if _JOINS.search(token) else (token,):
+            if len(run) >= 2:
+                out[run] += n
+    return out
 
 
 def word_tokens(text: str) -> list[str]:
