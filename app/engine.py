@@ -180,20 +180,17 @@ def diff_section(base: Edition, reference: Edition, pair: SectionPair,
     hunks = _one_edit(_whole_clusters(hunks, base, pair), b_text, lambda h: judge(h).kind is Kind.CONTENT
                       and _moved(h, b_text, r_text, moves) is None, joined,
                       lambda h: is_wall(h[0], h[1], b_text, walls) or _moved(h, b_text, r_text, moves) is not None)
-    seen: Counter[tuple[str, str]] = Counter()
+    seen: dict[tuple[str, str], int] = {}  # a dict, not a Counter: no __missing__ call per change
     out: list[Change] = []
+    b_start, r_start = pair.base.start, pair.reference.start
     for b0, b1, r0, r1 in hunks:
         bt, rt = b_text[b0:b1], r_text[r0:r1]
         verdict = _joined_edit(bt, rt) if (b0, b1, r0, r1) in joined else judge((b0, b1, r0, r1))
-        seen[bt, rt] += 1
-        out.append(Change(
-            id=change_id(pair.key, bt, rt, seen[bt, rt]),
-            section=pair.key,
-            base=Span(pair.base.start + b0, pair.base.start + b1),
-            reference=Span(pair.reference.start + r0, pair.reference.start + r1),
-            base_text=bt, reference_text=rt, kind=verdict.kind, suggestion=verdict.suggestion,
-            confidence=verdict.confidence, pattern=verdict.pattern, reason=verdict.reason,
-            touches_number=verdict.touches_number))
+        seen[bt, rt] = occurrence = seen.get((bt, rt), 0) + 1
+        out.append(Change(  # the fields by position (keywords cost a third more per change)
+            change_id(pair.key, bt, rt, occurrence), pair.key, Span(b_start + b0, b_start + b1),
+            Span(r_start + r0, r_start + r1), bt, rt, verdict.kind, verdict.suggestion,
+            verdict.confidence, verdict.pattern, verdict.reason, verdict.touches_number))
     return tuple(out), common, words
 
 
