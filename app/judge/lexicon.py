@@ -18,6 +18,7 @@ from app.judge.channel import Channel
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _JOINS = re.compile(r"[-'’]")
+_RUN = re.compile(r"[\w'’-]+")
 
 
 class Words:
@@ -29,7 +30,7 @@ class Words:
     def __init__(self, base: str, reference: str) -> None:
         # each text is scanned once: the case-folded vocabulary and the channel's words
         # (its letter runs) are both counted from the distinct tokens
-        base_tokens, ref_tokens = Counter(_WORD.findall(base)), Counter(_WORD.findall(reference))
+        base_tokens, ref_tokens = _word_counts(base), _word_counts(reference)
         self.reference = _folded(ref_tokens)
         self.base = _folded(base_tokens)
         #: the marks the OCR emits (a glyph it emits is one it can read, see app.classify)
@@ -49,6 +50,18 @@ class Words:
 
     def non_words(self, text: str) -> list[str]:
         return [t for t in _WORD.findall(text) if not self.is_word(t)]
+
+
+def _word_counts(text: str) -> Counter[str]:
+    """``Counter(_WORD.findall(text))``, in the same order, at half the cost: the text is cut
+    into runs of word characters and joiners with a cheap pattern, and :data:`_WORD` runs
+    once per distinct run (a word never reaches outside its run, and the pattern looks
+    neither behind nor ahead of it)."""
+    out: Counter[str] = Counter()
+    for run, n in Counter(_RUN.findall(text)).items():
+        for word in _WORD.findall(run):
+            out[word] += n
+    return out
 
 
 def _folded(tokens: Counter[str]) -> Counter[str]:
