@@ -47,8 +47,9 @@ def refine(hunks: Sequence[Hunk], base: str, reference: str, walls: Sequence[tup
     two or more of those is undone, since a reworded or reordered sentence is one edit to
     decide, not a scatter of word pairs."""
     out: list[Hunk] = []
+    cutting = bool(walls or reference_walls)
     for hunk in hunks:
-        for piece in _cut_both(hunk, walls, reference_walls, base, reference):
+        for piece in _cut_both(hunk, walls, reference_walls, base, reference) if cutting else (hunk,):
             if piece.b_start == piece.b_end or piece.r_start == piece.r_end:
                 out.append(piece)
                 continue
@@ -114,8 +115,11 @@ def _split(hunk: Hunk, base: str, reference: str) -> list[Hunk]:
     b_text, r_text = base[hunk.b_start:hunk.b_end], reference[hunk.r_start:hunk.r_end]
     if len(b_text) + len(r_text) > MEMO_CHARS:
         return _split_at(hunk, base, reference)
+    pieces = _split_texts(b_text, r_text)
+    if len(pieces) == 1 and pieces[0] == (0, len(b_text), 0, len(r_text)):
+        return [hunk]  # not split (most hunks: one word)
     b0, r0 = hunk.b_start, hunk.r_start
-    return [Hunk(b0 + h.b_start, b0 + h.b_end, r0 + h.r_start, r0 + h.r_end) for h in _split_texts(b_text, r_text)]
+    return [Hunk(b0 + h.b_start, b0 + h.b_end, r0 + h.r_start, r0 + h.r_end) for h in pieces]
 
 
 @lru_cache(maxsize=1 << 16)
