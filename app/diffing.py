@@ -65,9 +65,14 @@ def fold(token: str) -> str:
         return "\u2022"
     if token.isdigit():
         return token  # a number keeps its digits: "60" never pairs with debris ("aa") by key
+    if token.isascii():  # no decomposition, no combining marks: the same key, in C
+        return token.lower().translate(_DROP_VOLATILE) or "·"
     stripped = "".join(ch for ch in unicodedata.normalize("NFD", token.casefold())
                        if not unicodedata.combining(ch) and ch not in OCR_VOLATILE)
     return stripped or "·"
+
+
+_DROP_VOLATILE = str.maketrans("", "", "".join(OCR_VOLATILE))
 
 
 def diff_texts(base: str, reference: str) -> list[Hunk]:
