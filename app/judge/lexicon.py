@@ -18,7 +18,6 @@ from app.judge.channel import Channel
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _JOINS = re.compile(r"[-'’]")
-_RUN = re.compile(r"[\w'’-]+")
 
 
 class Words:
@@ -53,13 +52,16 @@ class Words:
 
 
 def _word_counts(text: str) -> Counter[str]:
-    """``Counter(_WORD.findall(text))``, in the same order, at half the cost: the text is cut
-    into runs of word characters and joiners with a cheap pattern, and :data:`_WORD` runs
-    once per distinct run (a word never reaches outside its run, and the pattern looks
-    neither behind nor ahead of it)."""
+    """``Counter(_WORD.findall(text))``, in the same order, at a third of the cost: the text
+    is cut at white space by ``str.split`` and :data:`_WORD` runs once per distinct piece (a
+    word holds no white space, and the pattern looks neither behind nor ahead of it); a
+    piece of letters only is one word as it stands."""
     out: Counter[str] = Counter()
-    for run, n in Counter(_RUN.findall(text)).items():
-        for word in _WORD.findall(run):
+    for piece, n in Counter(text.split()).items():
+        if piece.isalpha():
+            out[piece] += n
+            continue
+        for word in _WORD.findall(piece):
             out[word] += n
     return out
 
