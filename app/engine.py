@@ -14,11 +14,13 @@ Imports: the standard library, the other core modules.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from bisect import bisect_right
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
@@ -65,12 +67,28 @@ def compare(base: Edition, reference: Edition) -> Comparison:
     sections: list[SectionPair] = []
     changes: list[Change] = []
     common = words = 0
-    for step in iter_compare(base, reference):
-        sections.append(step.section)
-        changes.extend(step.changes)
-        common += step.common_words
-        words += step.words
-    return finish(base, reference, sections, changes, common, words)
+    with _collector_paused():
+        for step in iter_compare(base, reference):
+            sections.append(step.section)
+            changes.extend(step.changes)
+            common += step.common_words
+            words += step.words
+        return finish(base, reference, sections, changes, common, words)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while comparing, as it was after. The comparison makes
+    millions of objects and no reference cycles (its garbage goes by reference counting),
+    so every full collection while the heap grows only walks it again: 13 % of the 100x
+    sample's time (11.0 s with it, 9.6 s without)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def finish(base: Edition, reference: Edition, sections: list[SectionPair], changes: list[Change],
