@@ -31,7 +31,7 @@ from rapidfuzz.distance import Levenshtein
 from app.classify import pattern_label
 from app.engine import kinds_count
 from app.fileio import atomic_write_text
-from app.model import Change, Provenance, SectionPair, Suggestion, Verdict
+from app.model import Change, Kind, Provenance, SectionPair, Suggestion, Verdict
 from app.review import Review
 
 #: How a suggestion's verdict is named in logs and the CLI's JSON.
@@ -329,13 +329,14 @@ def summary(review: Review) -> dict[str, Any]:
     """
     numbers = section_numbers(review)
     counts = review.counts()
+    kinds = Counter((c.section, c.kind) for c in review.changes)  # one pass, not one per section
     by_section: dict[str, Any] = {}
     for section in review.sections:
         changes = review.section_changes(section.key)
         c = review.counts(section.key)
         by_section[section.key] = {
             "number": numbers[section.key], "title": section.title, "changes": len(changes),
-            "by_kind": _kinds(changes), "pending": c.pending}
+            "by_kind": {kind.value: kinds[section.key, kind] for kind in Kind}, "pending": c.pending}
     return {
         "format": "proofpair-summary",
         "schema": 1,
