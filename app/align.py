@@ -239,11 +239,12 @@ def _exact_runs(a: str, b: str, myers_cost: int) -> tuple[tuple[str, int, int, i
     return _exact_runs_memo(a, b, myers_cost)
 
 
-#: encoded strings longer than this together are not memoized (the memo would hold them)
+#: encoded strings longer than this together are not memoized (the memo holds at most 256
+#: pairs, so at most 2^25 keys: about the keys of a 30 MB report, far less for most)
 _MEMO_KEYS = 1 << 17
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def _exact_runs_memo(a: str, b: str, myers_cost: int) -> tuple[tuple[str, int, int, int, int], ...]:
     return _exact_runs_of(a, b, myers_cost)
 

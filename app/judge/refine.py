@@ -106,7 +106,7 @@ def _cut_walls(hunk: Hunk, walls: Sequence[tuple[int, int]], base: str, referenc
 
 
 #: hunks whose two texts are longer than this together are split without the memo
-MEMO_CHARS = 4000
+MEMO_CHARS = 400
 
 
 def _split(hunk: Hunk, base: str, reference: str) -> list[Hunk]:
