@@ -243,13 +243,21 @@ def compare_json_lines(review: Review) -> Iterator[str]:
                      "reference_span": [s.reference.start, s.reference.end]}) + (",\n" if i < last else "\n")
     yield '],\n"changes": [\n'
     changes = review.changes
+    kind_value = {kind: kind.value for kind in Kind}
+    # changes share their Suggestion objects (the classification is memoized): each is made a
+    # dict once, keyed by identity (every one stays alive, held by its changes)
+    suggestions: dict[int, dict[str, Any] | None] = {}
     for first in range(0, len(changes), _JSON_ROWS):  # rows joined and decoded a batch at a time
-        rows = [encode({"id": c.id, "section": c.section, "kind": c.kind.value,
-                        "confidence": c.confidence, "suggestion": suggestion_dict(c.suggestion),
-                        "base_span": [c.base.start, c.base.end],
-                        "reference_span": [c.reference.start, c.reference.end],
-                        "base_text": c.base_text, "reference_text": c.reference_text})
-                for c in changes[first:first + _JSON_ROWS]]
+        rows = []
+        for c in changes[first:first + _JSON_ROWS]:
+            if (key := id(c.suggestion)) not in suggestions:
+                suggestions[key] = suggestion_dict(c.suggestion)
+            base, reference = c.base, c.reference
+            rows.append(encode({"id": c.id, "section": c.section, "kind": kind_value[c.kind],
+                                "confidence": c.confidence, "suggestion": suggestions[key],
+                                "base_span": [base.start, base.end],
+                                "reference_span": [reference.start, reference.end],
+                                "base_text": c.base_text, "reference_text": c.reference_text}))
         end = b",\n" if first + _JSON_ROWS < len(changes) else b"\n"
         yield (b",\n".join(rows) + end).decode("utf-8")
     yield '],\n"summary": ' + json.dumps(summary(review), ensure_ascii=False, indent=1) + "}\n"
