@@ -35,6 +35,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain
 from typing import Final, Literal, NamedTuple
 
@@ -227,8 +228,28 @@ def _exact(a: str, i0: int, b: str, j0: int, out: _Script, myers_cost: int) -> N
             out.change(i0 + i, i0 + i + n, j0 + j, j0 + j + mm)
 
 
-def _exact_runs(a: str, b: str, myers_cost: int) -> list[tuple[str, int, int, int, int]]:
-    """``(tag, i, j, length in a, length in b)`` runs of a minimal diff of ``a`` and ``b``."""
+def _exact_runs(a: str, b: str, myers_cost: int) -> tuple[tuple[str, int, int, int, int], ...]:
+    """``(tag, i, j, length in a, length in b)`` runs of a minimal diff of ``a`` and ``b``.
+
+    Memoized: the encoded strings of two section pairs are equal whenever their texts differ
+    only in tokens at the same places (a long report whose chapters repeat a layout, the
+    same paragraph quoted twice), and the answer is a function of the strings alone."""
+    if len(a) + len(b) > _MEMO_KEYS:
+        return _exact_runs_of(a, b, myers_cost)
+    return _exact_runs_memo(a, b, myers_cost)
+
+
+#: encoded strings longer than this together are not memoized (the memo holds at most 256
+#: pairs, so at most 2^25 keys: about the keys of a 30 MB report, far less for most)
+_MEMO_KEYS = 1 << 17
+
+
+@lru_cache(maxsize=256)
+def _exact_runs_memo(a: str, b: str, myers_cost: int) -> tuple[tuple[str, int, int, int, int], ...]:
+    return _exact_runs_of(a, b, myers_cost)
+
+
+def _exact_runs_of(a: str, b: str, myers_cost: int) -> tuple[tuple[str, int, int, int, int], ...]:
     if (len(a) + len(b)) * Indel.distance(a, b) <= myers_cost:
         runs = []
         i = j = 0
@@ -243,9 +264,9 @@ def _exact_runs(a: str, b: str, myers_cost: int) -> list[tuple[str, int, int, in
             else:
                 runs.append(("insert", i, j, 0, n))
                 j += n
-        return runs
-    return [(op.tag, op.src_start, op.dest_start, op.src_end - op.src_start, op.dest_end - op.dest_start)
-            for op in Indel.opcodes(a, b)]
+        return tuple(runs)
+    return tuple((op.tag, op.src_start, op.dest_start, op.src_end - op.src_start, op.dest_end - op.dest_start)
+                 for op in Indel.opcodes(a, b))
 
 
 def _common_prefix(a: str, a0: int, a1: int, b: str, b0: int, b1: int) -> int:

@@ -432,12 +432,15 @@ def reinforced_confidences(changes: Sequence[Change]) -> list[float]:
     often its confusions recur in this pair (the others keep theirs)."""
     counts: Counter[tuple[str, str]] = Counter(p for c in changes if c.kind is Kind.OCR for p in c.pattern)
     out: list[float] = []
+    known: dict[tuple[tuple[tuple[str, str], ...], float], float] = {}  # a report repeats its misreads
     for change in changes:
         confidence = change.confidence
         if change.kind is Kind.OCR and change.pattern:
-            seen = min(counts[p] for p in change.pattern)
-            boost = 0.05 * math.log2(seen) if seen > 1 else 0.0
-            confidence = round(min(0.99, change.confidence + boost), 3)
+            if (raised := known.get((change.pattern, confidence))) is None:
+                seen = min(counts[p] for p in change.pattern)
+                boost = 0.05 * math.log2(seen) if seen > 1 else 0.0
+                raised = known[change.pattern, confidence] = round(min(0.99, change.confidence + boost), 3)
+            confidence = raised
         out.append(confidence)
     return out
 

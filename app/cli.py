@@ -55,6 +55,8 @@ EXPORT_FORMATS = ("text", "reflow", "csv", "json", "summary")  # the log formats
 _SUFFIX_FORMAT = {".csv": "csv", ".json": "json"}
 #: ``compare --json`` is written in blocks of about this many characters.
 _JSON_BLOCK = 1 << 20
+#: ``compare --json`` encodes this many changes' rows before joining them.
+_JSON_ROWS = 1024
 
 
 #: Control characters escaped and bidi controls named when a document's text is printed.
@@ -240,13 +242,24 @@ def compare_json_lines(review: Review) -> Iterator[str]:
                      "base_span": [s.base.start, s.base.end],
                      "reference_span": [s.reference.start, s.reference.end]}) + (",\n" if i < last else "\n")
     yield '],\n"changes": [\n'
-    last = len(review.changes) - 1
-    for i, c in enumerate(review.changes):
-        yield dumps({"id": c.id, "section": c.section, "kind": c.kind.value,
-                     "confidence": c.confidence, "suggestion": suggestion_dict(c.suggestion),
-                     "base_span": [c.base.start, c.base.end],
-                     "reference_span": [c.reference.start, c.reference.end],
-                     "base_text": c.base_text, "reference_text": c.reference_text}) + (",\n" if i < last else "\n")
+    changes = review.changes
+    kind_value = {kind: kind.value for kind in Kind}
+    # changes share their Suggestion objects (the classification is memoized): each is made a
+    # dict once, keyed by identity (every one stays alive, held by its changes)
+    suggestions: dict[int, dict[str, Any] | None] = {}
+    for first in range(0, len(changes), _JSON_ROWS):  # rows joined and decoded a batch at a time
+        rows = []
+        for c in changes[first:first + _JSON_ROWS]:
+            if (key := id(c.suggestion)) not in suggestions:
+                suggestions[key] = suggestion_dict(c.suggestion)
+            base, reference = c.base, c.reference
+            rows.append(encode({"id": c.id, "section": c.section, "kind": kind_value[c.kind],
+                                "confidence": c.confidence, "suggestion": suggestions[key],
+                                "base_span": [base.start, base.end],
+                                "reference_span": [reference.start, reference.end],
+                                "base_text": c.base_text, "reference_text": c.reference_text}))
+        end = b",\n" if first + _JSON_ROWS < len(changes) else b"\n"
+        yield (b",\n".join(rows) + end).decode("utf-8")
     yield '],\n"summary": ' + json.dumps(summary(review), ensure_ascii=False, indent=1) + "}\n"
 
 
@@ -480,7 +493,10 @@ def _warn(comparison: Comparison) -> None:
         print(f"{PROG}: warning: {note}", file=sys.stderr)
     for warning in comparison.warnings:
         print(f"{PROG}: warning: {warning}", file=sys.stderr)
-    if bidi := [c for c in comparison.changes if c.changes_bidi]:
+    # a change's texts are slices of the editions: with no bidi control in either, none differs
+    bidi_anywhere = any(ch in edition.text for edition in (comparison.base, comparison.reference)
+                        for ch in BIDI_CONTROLS)
+    if bidi_anywhere and (bidi := [c for c in comparison.changes if c.changes_bidi]):
         sections = ", ".join(dict.fromkeys(c.section for c in bidi))
         print(f"{PROG}: warning: {len(bidi)} change{'s' if len(bidi) > 1 else ''} add or remove a bidirectional "
               f"control character, which can make text read in reverse (sections {_clip(sections, 60)}); "

@@ -14,11 +14,13 @@ Imports: the standard library, the other core modules.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from bisect import bisect_right
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
@@ -68,12 +70,28 @@ def compare(base: Edition, reference: Edition) -> Comparison:
     sections: list[SectionPair] = []
     changes: list[Change] = []
     common = words = 0
-    for step in iter_compare(base, reference):
-        sections.append(step.section)
-        changes.extend(step.changes)
-        common += step.common_words
-        words += step.words
-    return finish(base, reference, sections, changes, common, words)
+    with _collector_paused():
+        for step in iter_compare(base, reference):
+            sections.append(step.section)
+            changes.extend(step.changes)
+            common += step.common_words
+            words += step.words
+        return finish(base, reference, sections, changes, common, words)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while comparing, as it was after. The comparison makes
+    millions of objects and no reference cycles (its garbage goes by reference counting),
+    so every full collection while the heap grows only walks it again: 13 % of the 100x
+    sample's time (11.0 s with it, 9.6 s without)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def finish(base: Edition, reference: Edition, sections: list[SectionPair], changes: list[Change],
@@ -251,21 +269,18 @@ def _judged(base: Edition, pair: SectionPair, evidence: Evidence, diffed: _Diffe
     joined: set[tuple[int, int, int, int]] = set()
     hunks = _one_edit(_whole_clusters(hunks, base, pair), b_text, lambda h: judge(h).kind is Kind.CONTENT
                       and _moved(h, b_text, r_text, moves) is None, joined, barrier)
-    seen: Counter[tuple[str, str]] = Counter()
+    seen: dict[tuple[str, str], int] = {}  # a dict, not a Counter: no __missing__ call per change
     out: list[Change] = []
+    b_start, r_start = pair.base.start, pair.reference.start
     for b0, b1, r0, r1 in hunks:
         bt, rt = b_text[b0:b1], r_text[r0:r1]
         verdict = _joined_edit(bt, rt) if (b0, b1, r0, r1) in joined else judge((b0, b1, r0, r1))
-        seen[bt, rt] += 1
-        out.append(Change(
-            id=change_id(pair.key, bt, rt, seen[bt, rt]),
-            section=pair.key,
-            base=Span(pair.base.start + b0, pair.base.start + b1),
-            reference=Span(pair.reference.start + r0, pair.reference.start + r1),
-            base_text=bt, reference_text=rt, kind=verdict.kind, suggestion=verdict.suggestion,
-            confidence=verdict.confidence, pattern=verdict.pattern, reason=verdict.reason,
-            touches_number=verdict.touches_number))
-    return tuple(unglued(out, b_text, r_text, (pair.base.start, pair.reference.start)))
+        seen[bt, rt] = occurrence = seen.get((bt, rt), 0) + 1
+        out.append(Change(  # the fields by position (keywords cost a third more per change)
+            change_id(pair.key, bt, rt, occurrence), pair.key, Span(b_start + b0, b_start + b1),
+            Span(r_start + r0, r_start + r1), bt, rt, verdict.kind, verdict.suggestion,
+            verdict.confidence, verdict.pattern, verdict.reason, verdict.touches_number))
+    return tuple(unglued(out, b_text, r_text, (b_start, r_start)))
 
 
 def _whole_words(hunks: Sequence[Hunk], b_text: str, r_text: str, judge: Callable[[Hunk], Classification],

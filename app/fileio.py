@@ -30,7 +30,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import stat
 import time
 from pathlib import Path
@@ -225,6 +224,8 @@ def _create_temp(folder: Path, name: str) -> tuple[Path, BinaryIO]:
     ``open()`` would give (the umask's), and reading the umask means briefly changing it,
     which is not thread-safe.
     """
+    import secrets  # here: only a write needs it (with random, it costs a read-only command 2 ms)
+
     for _ in range(100):
         tmp = folder / f".{name}.{secrets.token_hex(4)}.tmp"
         try:

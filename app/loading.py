@@ -13,10 +13,11 @@ Charsets, honestly (:func:`decode`):
 * a byte-order mark says UTF-8/16/32; UTF-16/32 without one is recognised by its pattern
   of NUL bytes (ASCII text in UTF-16 has a NUL in every other byte);
 * valid UTF-8 is UTF-8;
-* *mostly* UTF-8 (it has valid multi-byte characters and at most as many undecodable
-  bytes) stays UTF-8: each undecodable byte becomes U+FFFD, visible, and a note names its
-  lines. More than :data:`MAX_BAD_BYTES` such bytes and the file is refused, naming the
-  first line. Never a silent switch to a legacy charset because of one stray byte;
+* *damaged* UTF-8 stays UTF-8: each undecodable byte becomes U+FFFD, visible, and a note
+  names its lines. More than :data:`MAX_BAD_BYTES` such bytes and the file is refused, naming
+  the first line. Never a silent switch to a legacy charset because of one stray byte. Which
+  files are damaged UTF-8 rather than legacy text is decided in one place,
+  :func:`_damaged_utf8` (why is said there);
 * otherwise a legacy charset from :data:`LEGACY_CHARSETS` (identified by
   charset-normalizer, never EBCDIC), and only when the whole text is plausible in it (no
   control characters, non-ASCII characters that are letters or common signs); the note says
@@ -49,6 +50,9 @@ from app.model import Edition
 MAX_BYTES = 512 * 1024 * 1024
 #: More undecodable bytes than this in a mostly-UTF-8 file: refused rather than patched.
 MAX_BAD_BYTES = 64
+#: A file with fewer non-UTF-8 bytes than one in this many is damaged UTF-8, not legacy text
+#: (see :func:`_damaged_utf8`).
+LEGACY_BYTES_PER_LETTER = 2000
 #: Lines named in a note before "…".
 _LINES_NAMED = 8
 
@@ -168,11 +172,32 @@ def decode_with_notes(raw: bytes, path: Path) -> tuple[str, str, bool, tuple[str
     bad = [m.start() for m in _ESCAPED.finditer(escaped)]
     ascii_bytes = len(raw) - len(raw.translate(None, bytes(range(128))))
     good = len(escaped) - ascii_bytes - len(bad)  # valid multi-byte characters
-    if good >= len(bad):
+    if _damaged_utf8(good, len(bad), len(raw)):
         return _mostly_utf8(escaped, bad, path)
     text, encoding = _legacy(raw, path, escaped, bad)
     return text, encoding, False, (f"{path.name}: not UTF-8; read as {encoding} "
                                    f"({_describe_charset(encoding)}).",)
+
+
+def _damaged_utf8(good: int, bad: int, size: int) -> bool:
+    """Whether a file that is not valid UTF-8 is UTF-8 with damage (its ``bad`` undecodable
+    bytes shown as U+FFFD) rather than text in a legacy charset; ``good`` counts its valid
+    multi-byte UTF-8 characters, ``size`` its bytes. The rule, and why:
+
+    * at least as many valid multi-byte characters as bad bytes: UTF-8. A legacy text's
+      non-ASCII letters almost never form valid UTF-8 sequences (``ä`` in Latin-1 is one
+      byte above 0x7F followed by ASCII), so valid sequences are the writer's own UTF-8;
+    * else the bad bytes must be frequent enough to be a language's letters. What a legacy
+      charset puts above 0x7F are the letters and signs of the text's language (``é``, ``ä``,
+      curly quotes), which recur all through it: Swedish, German or French prose has one
+      every few dozen bytes, and even English with typographic quotes one every few hundred.
+      Damage is a few bytes wherever it struck, whatever the size of the file. So fewer
+      than one bad byte per :data:`LEGACY_BYTES_PER_LETTER` bytes is damage: one stray
+      0xFF or 0xE9 in 100 KB of ASCII is a flipped or cut byte, shown and named, never a
+      reason to read the whole file as cp1252. (A short file with one such byte, ``Café``
+      in Latin-1, is read as a legacy charset when it is plausible in one, and the note says
+      so.)"""
+    return good >= bad or bad * LEGACY_BYTES_PER_LETTER < size
 
 
 def _mostly_utf8(escaped: str, bad: list[int], path: Path) -> tuple[str, str, bool, tuple[str, ...]]:

@@ -331,7 +331,8 @@ class Change:
     def __post_init__(self) -> None:
         if self.base_text == self.reference_text:
             raise ValueError("a change needs two different texts")
-        if len(self.base) != len(self.base_text) or len(self.reference) != len(self.reference_text):
+        base, reference = self.base, self.reference  # the spans' lengths without Span.__len__ calls
+        if base.end - base.start != len(self.base_text) or reference.end - reference.start != len(self.reference_text):
             raise ValueError("span and text lengths disagree")
         if not 0.0 <= self.confidence <= 1.0:
             raise ValueError("confidence is a probability")

@@ -33,6 +33,7 @@ from collections import Counter
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Final
 
@@ -223,6 +224,7 @@ def _is_first_child(parent: Number, number: Number) -> bool:
     return len(number) == len(parent) + 1 and number[:-1] == parent and number[-1] == 1
 
 
+@lru_cache(maxsize=1 << 16)
 def _missing(prev: Number, number: Number) -> int | None:
     """How many headings a complete numbering has between ``prev`` and ``number``.
 

@@ -25,6 +25,13 @@ Times are judged on the child's CPU time (``time.process_time``): the pipeline i
 threaded, so on an idle machine wall time equals it, and on a shared one wall time also counts
 the waiting for a core. Both are printed, with the load average, so a reader can tell.
 
+Then the whole ``proofpair`` process (:data:`CLI_TARGETS`), as a user runs it: start-up,
+imports, loading, comparing and the output, judged on the child's CPU time (user + system,
+from ``getrusage``), the best of a few runs, with the bytecode compiled first (as installed):
+``proofpair compare`` on the sample, and
+``proofpair compare --json`` on the 100× pair with ``PYTHONUNBUFFERED=1`` (as containers set
+it), its output written to a file.
+
 UI measurements (keypress-to-repaint, longest UI stall) belong to the UI engineer: they
 plug in through :data:`UI_MEASUREMENTS` below.
 """
@@ -57,6 +64,8 @@ STRESS = (("ocr50", "a 70 KB page at 50 % CER against the digital edition", 5.0)
           ("xline-reference", "the digital edition + a 5 MB line of 'x x x …'", 30.0),
           ("xline-both", "both editions + the 5 MB line (10.6 MB in all)", 30.0),
           ("repeated", "1.26 MB of the OCR's lines, each repeated 50×", 30.0))
+#: Whole-process targets: (size, extra arguments, environment, limit in seconds, runs).
+CLI_TARGETS = ((1, (), {}, 0.3, 5), (100, ("--json",), {"PYTHONUNBUFFERED": "1"}, 10.0, 1))
 STRESS_RATIO = 3.0  # at most this many times the sample's time scaled to the input size
 X_LINE_BYTES = 5 * 2**20
 _HEADING = re.compile(r"^(\s*)(\d{1,2})(?=\.(?:\d|\s|$))", re.M)
@@ -270,6 +279,52 @@ def run_stress(names: list[str], sample: dict[str, float] | None) -> list[str]:
     return failed
 
 
+def run_cli(sizes: tuple[int, ...]) -> list[str]:
+    """Time the whole ``proofpair compare`` process (see :data:`CLI_TARGETS`); returns the
+    targets missed."""
+    import os
+    import resource
+
+    targets = [t for t in CLI_TARGETS if t[0] in sizes]
+    if not targets:
+        return []
+    import compileall
+
+    # as an installed ProofPair runs: its bytecode compiled (PYTHONDONTWRITEBYTECODE, which
+    # some shells set, would otherwise make every run compile every module again)
+    for package in ("app", "ui"):
+        compileall.compile_dir(ROOT / package, quiet=1)
+    failed = []
+    print(f"whole process (best of the runs; load average {_load()})\n")
+    with tempfile.TemporaryDirectory(prefix="proofpair-cli-") as tmp:
+        for size, extra, env, limit, runs in targets:
+            base, reference = scaled_pair(Path(tmp), size)
+            cmd = [sys.executable, "-c", "import sys; from ui.launcher import main; sys.exit(main())",
+                   "compare", *extra, str(base), str(reference)]
+            best_cpu = best_wall = float("inf")
+            for _ in range(runs):
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                t0 = time.perf_counter()
+                with open(Path(tmp) / "out.txt", "wb") as out:
+                    done = subprocess.run(cmd, stdout=out, stderr=subprocess.PIPE, cwd=ROOT, check=False,
+                                          env={**os.environ, **env})
+                wall = time.perf_counter() - t0
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                if done.returncode != 0:
+                    raise SystemExit(f"proofpair compare failed:\n{done.stderr.decode(errors='replace')}")
+                cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+                best_cpu, best_wall = min(best_cpu, cpu), min(best_wall, wall)
+            label = f"{size}× proofpair compare{' ' + ' '.join(extra) if extra else ''}"
+            label += "".join(f" ({k}={v})" for k, v in env.items())
+            ok = best_cpu <= limit
+            print(f"  {'PASS' if ok else 'FAIL'}  {label}: {best_cpu:.2f} s CPU, {best_wall:.2f} s wall "
+                  f"(target ≤ {limit:g} s)")
+            if not ok:
+                failed.append(label)
+    print()
+    return failed
+
+
 def _load() -> str:
     try:
         import os
@@ -298,6 +353,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stress", default="all",
                         help=f"comma-separated stress pairs, 'all' or 'none' ({', '.join(n for n, _, _ in STRESS)})")
     parser.add_argument("--no-ui", action="store_true", help="skip the window's measurements")
+    parser.add_argument("--no-cli", action="store_true", help="skip the whole-process measurements")
     args = parser.parse_args(argv)
     if args.measure:
         print(json.dumps(measure(*args.measure, trace=args.trace)))
@@ -307,6 +363,8 @@ def main(argv: list[str] | None = None) -> int:
               if args.stress == "none" else args.stress.split(","))
     failed = run(sizes) if sizes else []
     failed += run_stress(stress, _SAMPLE_ROW.get("row"))
+    if not args.no_cli:
+        failed += run_cli(sizes)
     if not args.no_ui:
         failed += run_ui()
     if failed:

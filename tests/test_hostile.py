@@ -11,6 +11,7 @@ import errno
 import io
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -91,6 +92,57 @@ def test_legacy_charset_only_when_plausible_and_said(capsys, tmp_path, sample_pa
     assert edition.text == text.encode("cp1252", errors="replace").decode("cp1252")
     code, _, err = run(capsys, "compare", legacy, sample_paths[1])
     assert code == 0 and "cp1252" in err
+
+
+def _ascii_sample(sample_paths) -> bytes:
+    """The sample's OCR edition made pure ASCII (about 65 KB): each non-ASCII letter a '?'."""
+    return sample_paths[0].read_text(encoding="utf-8").encode("ascii", errors="replace")
+
+
+@pytest.mark.parametrize("stray", [0xFF, 0xE9])
+def test_one_stray_byte_in_ascii_is_damage_not_a_legacy_charset(capsys, tmp_path, sample_paths, stray) -> None:
+    raw = bytearray(_ascii_sample(sample_paths))
+    at = raw.index(b"kommuner") + 3  # between two ASCII letters, as a Latin-1 letter would stand
+    raw[at] = stray
+    path = tmp_path / "ascii.txt"
+    path.write_bytes(raw)
+    line = raw.count(b"\n", 0, at) + 1
+    edition = load_edition(path)
+    assert edition.encoding == "utf-8"
+    assert edition.text == raw.decode("utf-8", errors="replace") and edition.text.count("\ufffd") == 1
+    assert len(edition.notes) == 1 and f"line {line}" in edition.notes[0] and "ascii.txt" in edition.notes[0]
+    code, out, err = run(capsys, "apply", path, sample_paths[1], "--accept", "none", "-o", tmp_path / "out")
+    assert code == 0 and f"line {line}" in err and "cp1252" not in err and "U+FFFD" in out
+
+
+def test_a_few_stray_bytes_in_ascii_are_damage_too(tmp_path, sample_paths) -> None:
+    raw = bytearray(_ascii_sample(sample_paths))
+    for at in (1000, 30000, 60000):  # three bytes in 65 KB: far rarer than a language's letters
+        raw[at] = 0xE4
+    path = tmp_path / "ascii.txt"
+    path.write_bytes(raw)
+    edition = load_edition(path)
+    assert edition.encoding == "utf-8" and edition.text.count("\ufffd") == 3
+    lines = [raw.count(b"\n", 0, at) + 1 for at in (1000, 30000, 60000)]
+    assert f"lines {', '.join(map(str, lines))}" in edition.notes[0]
+
+
+def test_latin1_letters_through_the_file_are_legacy_text(tmp_path, sample_paths) -> None:
+    """The other side of the rule: high bytes that recur through the file as letters do
+    (an 'a' made Latin-1 'ä' about every 500 bytes) are a legacy text, read as one and said;
+    and so is a short file with one (which charset, charset-normalizer decides)."""
+    raw = bytearray(_ascii_sample(sample_paths))
+    letters = [m.start() for m in re.finditer(rb"(?<=[a-z])a(?=[a-z])", raw)]
+    spread = [at for n, at in enumerate(letters) if n % 20 == 0]
+    assert len(spread) * 600 > len(raw)
+    for at in spread:
+        raw[at] = 0xE4
+    for name, data in (("latin.txt", bytes(raw)), ("short.txt", "Caf\u00e9 au lait\n".encode("latin-1"))):
+        path = tmp_path / name
+        path.write_bytes(data)
+        edition = load_edition(path)
+        assert edition.encoding != "utf-8" and "\ufffd" not in edition.text
+        assert edition.notes and edition.encoding in edition.notes[0]
 
 
 def test_ebcdic_is_never_a_guess(tmp_path, sample_paths) -> None:

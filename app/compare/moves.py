@@ -67,7 +67,10 @@ def one_sided_both_ways(hunks: Sequence[Hunk], b: Tokenized, r: Tokenized, rules
     def words(text: str) -> int:
         return sum(1 for t in text.split() if any(ch.isalnum() for ch in t))
     base_side = ref_side = False
+    shortest = 2 * rules.min_words - 1  # fewer characters cannot hold min_words words
     for h in hunks:
+        if h.b_end - h.b_start < shortest and h.r_end - h.r_start < shortest:
+            continue
         nb, nr = words(b.text[h.b_start:h.b_end]), words(r.text[h.r_start:h.r_end])
         base_side |= nb >= rules.min_words and nr * 3 <= nb
         ref_side |= nr >= rules.min_words and nb * 3 <= nr

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
-import zlib
 from pathlib import Path
 
 from app.loading import EditionError
@@ -53,6 +51,9 @@ def sniff(path: Path, head: bytes, raw: bytes | None = None) -> str:
 
 
 def _zip_kind(path: Path, raw: bytes) -> str:
+    import zipfile  # here, not at the top: a plain-text compare need not pay for it
+    import zlib
+
     try:
         names = set(zipfile.ZipFile(io.BytesIO(raw)).namelist())
         archive = zipfile.ZipFile(io.BytesIO(raw))

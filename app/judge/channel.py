@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -39,12 +40,17 @@ class Channel:
 
     @classmethod
     def learn(cls, base: str, reference: str) -> Channel:
-        ref_words = Counter(_WORD.findall(reference))
+        return cls.learn_words(Counter(_WORD.findall(base)), Counter(_WORD.findall(reference)))
+
+    @classmethod
+    def learn_words(cls, base_words: Counter[str], ref_words: Counter[str]) -> Channel:
+        """:meth:`learn` from the two texts' counts of words (runs of two letters or more,
+        as :meth:`learn` finds them), for a caller that has counted them already."""
         by_key: dict[str, list[str]] = defaultdict(list)
         for word in ref_words:
             by_key[fold(word)].append(word)
         counts: Counter[tuple[str, str]] = Counter()
-        for word, n in Counter(_WORD.findall(base)).items():
+        for word, n in base_words.items():
             if word in ref_words:
                 continue
             near = [w for w in by_key.get(fold(word), ()) if Levenshtein.distance(w, word) <= cls.MAX_EDITS]
@@ -60,6 +66,13 @@ class Channel:
 
 def confusions(base: str, reference: str) -> list[tuple[str, str]]:
     """The character substitutions turning ``base`` into ``reference``."""
+    return list(_confusions(base, reference))
+
+
+@lru_cache(maxsize=1 << 16)
+def _confusions(base: str, reference: str) -> tuple[tuple[str, str], ...]:
+    """:func:`confusions`, memoized: the channel learns from the same word pairs that the
+    classification then meets as one-word hunks, and a report repeats its misreads."""
     out: list[tuple[str, str]] = []
     dele = ins = ""
     for op, text in char_diff(base, reference) + [(0, "")]:
@@ -70,4 +83,4 @@ def confusions(base: str, reference: str) -> list[tuple[str, str]]:
         elif dele or ins:
             out.append((dele, ins))
             dele = ins = ""
-    return out
+    return tuple(out)

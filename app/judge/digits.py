@@ -44,6 +44,8 @@ def touches_number(base: str, reference: str) -> bool:
     Digits inside lettered words count too when the other side also has digits there
     (``system12`` against ``system13``), and whenever the reference side holds them: a
     reference digit is a number the editor must see."""
+    if not any(map(str.isdigit, base)) and not any(map(str.isdigit, reference)):
+        return False  # no digit at all (most changes): every rule below says False
     if numbers(reference) or lettered_digits(reference):
         lettered = lettered_digits(reference)
         return ("".join(numbers(base)) != "".join(numbers(reference))

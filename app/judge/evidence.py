@@ -69,6 +69,8 @@ def _word_keys(text: str) -> list[str]:
 
 def is_wall(start: int, end: int, text: str, walls: list[tuple[int, int]]) -> bool:
     """``text[start:end]`` is furniture and blank space only, with some furniture in it."""
+    if not walls:
+        return False
     covered = [(max(a, start), min(b, end)) for a, b in walls if a < end and b > start]
     if not covered:
         return False

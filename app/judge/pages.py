@@ -32,7 +32,6 @@ from rapidfuzz.fuzz import ratio
 from app.model import Geometry
 from app.tables import FOLIO_WORDS
 
-_LINE = re.compile(r"[^\n\f]*")
 _TOKEN = re.compile(r"\w+(?:[.:/,-]\w+)*|\S")
 _DIGITS = re.compile(r"\d+")
 _NUMBERISH = re.compile(r"\d+(?:[.:/,-]\d+)*")  # ``2025:96`` and ``202596`` (a lost colon) alike
@@ -114,17 +113,23 @@ NEAR_LETTERS = 8
 
 def _pages(text: str) -> Iterator[tuple[int, int]]:
     start = 0
-    for k, ch in enumerate(text):
-        if ch == "\f":
-            yield start, k
-            start = k + 1
+    k = text.find("\f")
+    while k >= 0:  # str.find, not a Python loop over every character
+        yield start, k
+        start = k + 1
+        k = text.find("\f", start)
     if text[start:].strip():
         yield start, len(text)
 
 
 def _edge_lines(text: str, start: int, end: int, count: int) -> Iterator[tuple[int, int]]:
     """The first and last ``count`` non-blank lines of one page."""
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(text, start, end) if text[m.start():m.end()].strip()]
+    lines = []
+    at = start
+    for line in text[start:end].split("\n"):  # a page holds no form feed: its lines end at "\n"
+        if line.strip():
+            lines.append((at, at + len(line)))
+        at += len(line) + 1
     picked = lines[:count] + lines[-count:] if len(lines) > 2 * count else lines
     yield from dict.fromkeys(picked)
 

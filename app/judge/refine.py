@@ -47,8 +47,9 @@ def refine(hunks: Sequence[Hunk], base: str, reference: str, walls: Sequence[tup
     two or more of those is undone, since a reworded or reordered sentence is one edit to
     decide, not a scatter of word pairs."""
     out: list[Hunk] = []
+    cutting = bool(walls or reference_walls)
     for hunk in hunks:
-        for piece in _cut_both(hunk, walls, reference_walls, base, reference):
+        for piece in _cut_both(hunk, walls, reference_walls, base, reference) if cutting else (hunk,):
             if piece.b_start == piece.b_end or piece.r_start == piece.r_end:
                 out.append(piece)
                 continue
@@ -107,7 +108,29 @@ def _cut_walls(hunk: Hunk, walls: Sequence[tuple[int, int]], base: str, referenc
     return [h for h in out if h.b_start < h.b_end or h.r_start < h.r_end]
 
 
+#: hunks whose two texts are longer than this together are split without the memo
+MEMO_CHARS = 400
+
+
 def _split(hunk: Hunk, base: str, reference: str) -> list[Hunk]:
+    """:func:`_split_at`, memoized on the hunk's two texts (the cut depends on nothing else,
+    and a report repeats its misreads); the memo holds short hunks only."""
+    b_text, r_text = base[hunk.b_start:hunk.b_end], reference[hunk.r_start:hunk.r_end]
+    if len(b_text) + len(r_text) > MEMO_CHARS:
+        return _split_at(hunk, base, reference)
+    pieces = _split_texts(b_text, r_text)
+    if len(pieces) == 1 and pieces[0] == (0, len(b_text), 0, len(r_text)):
+        return [hunk]  # not split (most hunks: one word)
+    b0, r0 = hunk.b_start, hunk.r_start
+    return [Hunk(b0 + h.b_start, b0 + h.b_end, r0 + h.r_start, r0 + h.r_end) for h in pieces]
+
+
+@lru_cache(maxsize=1 << 16)
+def _split_texts(base: str, reference: str) -> tuple[Hunk, ...]:
+    return tuple(_split_at(Hunk(0, len(base), 0, len(reference)), base, reference))
+
+
+def _split_at(hunk: Hunk, base: str, reference: str) -> list[Hunk]:
     b_tokens = _tokens(base, hunk.b_start, hunk.b_end)
     r_tokens = _tokens(reference, hunk.r_start, hunk.r_end)
     if len(b_tokens) < 2 and len(r_tokens) < 2 or len(b_tokens) * len(r_tokens) > MAX_CELLS:
