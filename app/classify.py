@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from app.diffing import without_marks
 from app.judge.channel import Channel, confusions
 from app.judge.digits import touches_number
 from app.judge.lexicon import Words
@@ -291,7 +292,7 @@ def _explains(wrong: str, right: str) -> Reason | None:
     """Why an OCR engine would read ``right`` as ``wrong``, or None if the tables can't say."""
     if (wrong, right) in _CONFUSION_PAIRS:
         return because("misread", right=repr(right), wrong=repr(wrong))
-    if wrong and _strip_marks(right) == wrong:
+    if wrong and without_marks(right) == wrong:
         return because("diacritic_lost", right=repr(right))
     if not wrong.strip() and not right.strip():
         return because("word_split")
@@ -313,7 +314,7 @@ def _all_stray(text: str) -> bool:
 def _noisy(wrong: str, right: str) -> bool:
     """A substitution that looks like scan noise (digits or symbols inside a word, accents)."""
     odd = set(wrong + right)
-    return any(ch.isdigit() or not ch.isalnum() and not ch.isspace() or _strip_marks(ch) != ch
+    return any(ch.isdigit() or not ch.isalnum() and not ch.isspace() or without_marks(ch) != ch
                for ch in odd)
 
 
@@ -422,7 +423,7 @@ def _glyph_text(text: str) -> bool:
 
 def _likeness(base: str, ref: str) -> float:
     """How alike two texts look, 0..1, once case and diacritics are folded away."""
-    return Levenshtein.normalized_similarity(_strip_marks(base.casefold()), _strip_marks(ref.casefold()))
+    return Levenshtein.normalized_similarity(without_marks(base.casefold()), without_marks(ref.casefold()))
 
 
 # -- learning from the document ---------------------------------------------------------------
@@ -459,10 +460,6 @@ def _toward(target: str, base: str, ref: str, reason: Reason) -> Suggestion:
     if target == ref:
         return Suggestion(ACCEPT, reason)
     return Suggestion(Decision(Verdict.EDITED, target), reason)
-
-
-def _strip_marks(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
 
 
 def _common_prefix(a: str, b: str) -> int:

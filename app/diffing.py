@@ -56,6 +56,13 @@ def tokenize(text: str) -> tuple[list[str], list[int]]:
     return tokens, [0, *accumulate(map(len, tokens))]
 
 
+def without_marks(text: str, compatibility: bool = False) -> str:
+    """``text`` with its diacritics (combining marks) taken off; with ``compatibility`` also
+    its compatibility forms spelled out (``ﬁ`` -> ``fi``). The one way the core strips marks."""
+    decomposed = unicodedata.normalize("NFKD" if compatibility else "NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 @lru_cache(maxsize=65536)
 def fold(token: str) -> str:
     """The alignment key of a token: what two editions' versions of it have in common."""

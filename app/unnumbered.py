@@ -25,7 +25,6 @@ lower case without diacritics. Imports: the standard library, rapidfuzz, :mod:`a
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from typing import Final
 from rapidfuzz import fuzz
 
 from app.align import Opcode, opcodes
+from app.diffing import without_marks
 from app.model import Heading, Span
 
 Pair = tuple[Heading | None, Heading | None]
@@ -106,8 +106,7 @@ def pair_unnumbered(base: str, reference: str, known: Sequence[Heading] | None =
 
 @lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return without_marks(word.casefold(), compatibility=True)
 
 
 class _Words:

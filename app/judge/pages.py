@@ -124,28 +124,30 @@ def _pages(text: str) -> Iterator[tuple[int, int]]:
 
 def _edge_lines(text: str, start: int, end: int, count: int) -> Iterator[tuple[int, int]]:
     """The first and last ``count`` non-blank lines of one page."""
-    lines = []
-    at = start
-    for line in text[start:end].split("\n"):  # a page holds no form feed: its lines end at "\n"
-        if line.strip():
-            lines.append((at, at + len(line)))
-        at += len(line) + 1
+    lines = list(_lines(text, start, end))
     picked = lines[:count] + lines[-count:] if len(lines) > 2 * count else lines
     yield from dict.fromkeys(picked)
 
 
+def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The non-blank lines of one page, as spans."""
+    at = start
+    for line in text[start:end].split("\n"):  # a page holds no form feed: its lines end at "\n"
+        if line.strip():
+            yield at, at + len(line)
+        at += len(line) + 1
+
+
 def _band_lines(text: str, start: int, end: int, geometry: Geometry, band: float) -> Iterator[tuple[int, int]]:
     """The non-blank lines of one page whose every word box lies in its top or bottom ``band``."""
-    for m in _LINE.finditer(text, start, end):
-        if not text[m.start():m.end()].strip():
-            continue
-        words = geometry.words_in(m.start(), m.end())
+    for a, b in _lines(text, start, end):
+        words = geometry.words_in(a, b)
         if not words or len({w.page for w in words}) > 1:
             continue
         height = geometry.pages[words[0].page].height
         if height > 0 and (all(w.box[3] <= band * height for w in words)
                            or all(w.box[1] >= (1 - band) * height for w in words)):
-            yield m.start(), m.end()
+            yield a, b
 
 
 def _extends(line_shape: str, common: set[str]) -> bool:

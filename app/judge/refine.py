@@ -20,13 +20,12 @@ Imports: the standard library, rapidfuzz, :mod:`app.diffing`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from app.diffing import Hunk
+from app.diffing import Hunk, without_marks
 
 #: the diff's tokens, with a number trailing a word (a footnote marker, ``system12``) cut off
 _TOKEN = re.compile(r"\s+|[^\W\d_]+(?=\d+(?!\w))|[\w\u00ad]+|[^\w\s]")
@@ -244,4 +243,4 @@ def _similarity(x: str, y: str) -> float:
 
 @lru_cache(maxsize=1 << 16)
 def _folded(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(ch))
+    return without_marks(text.casefold())
