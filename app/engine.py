@@ -192,13 +192,20 @@ class _Diffed:
     words: int
     whole: bool  # too different to diff by word: one replacement
 
+    view: tuple[list[Hunk], Tokenized, Tokenized] | None = None
+
     def rediff(self) -> None:
         """The raw diff again, with the moves' words masked (minimal: an equal word between two
         masked runs is the same word, not a coincidence to fold into them)."""
-        self.raw = diff_tokenized(*masked(self.b_tokens, self.r_tokens, self.moves), cleanup=False)
+        b, r = masked(self.b_tokens, self.r_tokens, self.moves)
+        self.raw = diff_tokenized(b, r, cleanup=False)
+        self.view = (self.raw, b, r)
 
     def masked_view(self) -> tuple[list[Hunk], Tokenized, Tokenized]:
-        return (self.raw, *masked(self.b_tokens, self.r_tokens, self.moves))
+        """The raw diff with the texts as it was made (the moves' words masked)."""
+        if self.view is None:
+            self.view = (self.raw, *masked(self.b_tokens, self.r_tokens, self.moves))
+        return self.view
 
 
 def _diffed(base: Edition, reference: Edition, pair: SectionPair, evidence: Evidence) -> _Diffed:
@@ -291,10 +298,11 @@ def _whole_words(hunks: Sequence[Hunk], b_text: str, r_text: str, judge: Callabl
     the unit an OCR misreads; the pieces stand when the word whole is content too."""
     out: list[Hunk] = []
     for hunk in map(tuple, hunks):
-        if out and not barrier(out[-1]) and not barrier(hunk) and _same_word(out[-1], hunk, b_text, r_text):
+        if (out and hunk[0] - out[-1][1] <= 2 and _same_word(out[-1], hunk, b_text, r_text)
+                and (judge(out[-1]).kind is Kind.CONTENT or judge(hunk).kind is Kind.CONTENT)
+                and not barrier(out[-1]) and not barrier(hunk)):
             merged = (out[-1][0], hunk[1], out[-1][2], hunk[3])
-            pieces_content = judge(out[-1]).kind is Kind.CONTENT or judge(hunk).kind is Kind.CONTENT
-            if pieces_content and judge(merged).kind is not Kind.CONTENT:
+            if judge(merged).kind is not Kind.CONTENT:
                 out[-1] = merged
                 continue
         out.append(hunk)

@@ -42,11 +42,12 @@ def find_fragments(hunks: Sequence[Hunk], b: Tokenized, r: Tokenized, whole_line
     """The fragment moves of one section (see the module docstring); with ``whole_lines``,
     only blocks of whole lines (a second look, once the first finds are put back: a line's
     edge left over then is as likely a reordered sentence's)."""
-    blocks = [block for block in _set_apart_blocks(hunks, b, r) if block.apart or not whole_lines]
+    unpaired = _unpaired(hunks, b, r)
+    blocks = [block for block in _set_apart_blocks(unpaired, b) if block.apart or not whole_lines]
     if not blocks:
         return []
     moves = [Move(_piece(b, words[0], words[-1]), _span(r, run.words[0], run.words[-1]), "fragment")
-             for words, run in _matched(blocks, _inserted_at_line_breaks(hunks, b, r), b)]
+             for words, run in _matched(blocks, _inserted_at_line_breaks(unpaired, b, r), b)]
     return sorted(moves, key=lambda m: m.base)
 
 
@@ -59,11 +60,12 @@ def find_across(earlier: tuple[Sequence[Hunk], Tokenized, Tokenized],
     section's diff after :func:`find_fragments`' moves are masked, so only what is left over
     pairs."""
     hunks, b, r = later
-    blocks = _set_apart_blocks(hunks, b, r)
+    blocks = _set_apart_blocks(_unpaired(hunks, b, r), b)
     if not blocks:
         return [], []
     hunks_e, b_e, r_e = earlier
-    pairs = _matched(blocks, [(-1, run) for _, run in _inserted_at_line_breaks(hunks_e, b_e, r_e)], b)
+    inserts = _inserted_at_line_breaks(_unpaired(hunks_e, b_e, r_e), b_e, r_e)
+    pairs = _matched(blocks, [(-1, run) for _, run in inserts], b)
     earlier_moves, later_moves = [], []
     for words, run in pairs:
         piece, inserted = _piece(b, words[0], words[-1]), _span(r_e, run.words[0], run.words[-1])
@@ -119,39 +121,59 @@ def _is_word(token: str) -> bool:
     return token[0].isalnum()
 
 
-def _tokens(t: Tokenized, start: int, end: int) -> range:
-    return range(bisect_left(t.starts, start), bisect_left(t.starts, end))
+def _unpaired(hunks: Sequence[Hunk], b: Tokenized, r: Tokenized) -> list[tuple[range, range]]:
+    """The token ranges of each hunk that is not one base token read differently as one
+    reference token with the same key (a misread): what the reference did not match."""
+    out = []
+    b_starts, r_starts, b_keys, r_keys = b.starts, r.starts, b.keys, r.keys
+    for hunk in hunks:
+        bt = range(bisect_left(b_starts, hunk.b_start), bisect_left(b_starts, hunk.b_end))
+        rt = range(bisect_left(r_starts, hunk.r_start), bisect_left(r_starts, hunk.r_end))
+        if not (len(bt) == 1 and len(rt) == 1 and b_keys[bt[0]] == r_keys[rt[0]]):
+            out.append((bt, rt))
+    return out
 
 
-def _paired(hunk: Hunk, b: Tokenized, r: Tokenized) -> bool:
-    """One base token read differently as one reference token with the same key (a misread)."""
-    bt, rt = _tokens(b, hunk.b_start, hunk.b_end), _tokens(r, hunk.r_start, hunk.r_end)
-    return len(bt) == 1 and len(rt) == 1 and b.keys[bt[0]] == r.keys[rt[0]]
-
-
-def _set_apart_blocks(hunks: Sequence[Hunk], b: Tokenized, r: Tokenized) -> list[Run]:
+def _set_apart_blocks(unpaired: Sequence[tuple[range, range]], b: Tokenized) -> list[Run]:
     """Runs of base words that the reference does not match and that stand at a line's start
     or end (whole lines, or the edge of one), as word runs. Unmatched marks between the words
-    (OCR debris) do not break a run; a matched token does."""
-    unmatched = [False] * len(b.tokens)
-    for hunk in hunks:
-        if not _paired(hunk, b, r):
-            for k in _tokens(b, hunk.b_start, hunk.b_end):
-                unmatched[k] = True
-    runs: list[list[int]] = [[]]
-    for k, token in enumerate(b.tokens):
-        if token[0].isspace():
-            continue
-        if not unmatched[k] or b.keys[k][0] < " ":  # matched, or masked (furniture, a moved paragraph)
-            runs.append([])
-        elif _is_word(token):
-            runs[-1].append(k)
-    edges = [(_at_edge(b, unmatched, run[0], -1), _at_edge(b, unmatched, run[-1], 1)) for run in runs if run]
-    return [Run(tuple(run), tuple(b.keys[k] for k in run), starts and ends)
-            for run, (starts, ends) in zip([run for run in runs if run], edges) if starts or ends]
+    (OCR debris) do not break a run; a matched token does. Only the unmatched tokens are
+    walked (a section is mostly matched)."""
+    unmatched = {k for bt, _rt in unpaired for k in bt}
+    runs: list[list[int]] = []
+    current: list[int] = []
+    last = -1
+    for bt, _rt in unpaired:
+        for k in bt:
+            token = b.tokens[k]
+            if token[0].isspace():
+                continue
+            if current and _broken(b, unmatched, last, k):
+                runs.append(current)
+                current = []
+            last = k
+            if b.keys[k][0] < " ":  # masked: furniture, a moved paragraph
+                if current:
+                    runs.append(current)
+                current = []
+            elif _is_word(token):
+                current.append(k)
+    if current:
+        runs.append(current)
+    out = []
+    for run in runs:
+        starts, ends = _at_edge(b, unmatched, run[0], -1), _at_edge(b, unmatched, run[-1], 1)
+        if starts or ends:
+            out.append(Run(tuple(run), tuple(b.keys[k] for k in run), starts and ends))
+    return out
 
 
-def _at_edge(b: Tokenized, unmatched: list[bool], k: int, step: int) -> bool:
+def _broken(b: Tokenized, unmatched: set[int], last: int, k: int) -> bool:
+    """A matched token stands between tokens ``last`` and ``k``."""
+    return any(j not in unmatched and not b.tokens[j][0].isspace() for j in range(last + 1, k))
+
+
+def _at_edge(b: Tokenized, unmatched: set[int], k: int, step: int) -> bool:
     """Only unmatched marks stand between token ``k`` and its line's edge (``step`` -1: the
     start, 1: the end)."""
     k += step
@@ -160,20 +182,19 @@ def _at_edge(b: Tokenized, unmatched: list[bool], k: int, step: int) -> bool:
         if token[0].isspace():
             if "\n" in token:
                 return True
-        elif not unmatched[k] or _is_word(token):
+        elif k not in unmatched or _is_word(token):
             return False
         k += step
     return True
 
 
-def _inserted_at_line_breaks(hunks: Sequence[Hunk], b: Tokenized, r: Tokenized) -> list[tuple[int, Run]]:
+def _inserted_at_line_breaks(unpaired: Sequence[tuple[range, range]], b: Tokenized,
+                             r: Tokenized) -> list[tuple[int, Run]]:
     """Reference word runs inserted where the base has no words (a speck at most), each with
-    its base offset (and whether a base line break is next to it). A hunk with words on both sides is aligned inside first."""
+    its base offset (and whether a base line break is next to it). A hunk with words on both
+    sides is aligned inside first."""
     runs = []
-    for hunk in hunks:
-        if _paired(hunk, b, r):
-            continue
-        bt, rt = _tokens(b, hunk.b_start, hunk.b_end), _tokens(r, hunk.r_start, hunk.r_end)
+    for bt, rt in unpaired:
         if not any(_is_word(r.tokens[k]) for k in rt):
             continue
         inner = opcodes([b.keys[k] for k in bt], [r.keys[k] for k in rt], cleanup=False)

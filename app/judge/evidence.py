@@ -10,6 +10,7 @@ Imports: the standard library, :mod:`app.model`, the other :mod:`app.judge` modu
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -51,16 +52,35 @@ CONTEXT_WORDS = 2
 def _not_in_reference_here(spans: list[tuple[int, int]], base: str, reference: str) -> list[tuple[int, int]]:
     """``spans`` without the lines the reference reads at the same place: a report's title
     that is also its running head ("Lebensqualität in Deutschland" under "Bericht der
-    Bundesregierung zur") is the title where the reference has it, with the words before it."""
-    ref_keys = "\0" + "\0".join(_word_keys(reference)) + "\0"
+    Bundesregierung zur") is the title where the reference has it, with the words before it.
+    Only the reference around each place that holds the line's first word is read."""
+    folded_reference = reference.casefold()
     kept = []
     for a, b in spans:
         own = _word_keys(base[a:b])
         before = _word_keys(base[max(0, a - 200):a])[-CONTEXT_WORDS:]
-        said = len(before) == CONTEXT_WORDS and own and ("\0" + "\0".join(before + own) + "\0") in ref_keys
+        said = len(before) == CONTEXT_WORDS and own and _said_near(before + own, base[a:b], reference,
+                                                                   folded_reference)
         if not said:
             kept.append((a, b))
     return kept
+
+
+def _said_near(keys: list[str], line: str, reference: str, folded_reference: str) -> bool:
+    """``keys`` stand in a row somewhere in ``reference``. Only the reference around the places
+    that may hold the line's longest word is read: its key's letters in order inside one word
+    (a superset of the words with that key, found by one regular expression)."""
+    words = [t for t in tokenize(line)[0] if t[0].isalnum()]
+    longest = fold(max(words, key=len)) if words else ""
+    if not longest.strip("·"):
+        return False
+    pattern = re.compile(r"\w*?".join(map(re.escape, longest)))
+    wanted = "\0" + "\0".join(keys) + "\0"
+    for found in pattern.finditer(folded_reference):
+        window = reference[max(0, found.start() - 200 - len(line)):found.end() + 200 + len(line)]
+        if wanted in "\0" + "\0".join(_word_keys(window)) + "\0":
+            return True
+    return False
 
 
 def _word_keys(text: str) -> list[str]:
