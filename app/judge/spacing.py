@@ -36,6 +36,8 @@ def unglued(changes: Sequence[Change], base: str, reference: str, starts: tuple[
     which begin at document offsets ``starts``) with the suggestions that would glue two words
     given back a blank."""
     out = list(changes)
+    if not any(_may_glue(c) for c in changes):
+        return out
     pieces = [p for p in _written(changes, base, reference, starts) if p.text]
     for left, right in zip(pieces, pieces[1:]):
         a, b = left.text[-1], right.text[0]
@@ -52,6 +54,16 @@ def unglued(changes: Sequence[Change], base: str, reference: str, starts: tuple[
                 piece.text = piece.text + gap if at_end else gap + piece.text
                 break
     return out
+
+
+def _may_glue(change: Change) -> bool:
+    """What the change writes has other blank space at an edge than its base text, or it writes
+    nothing, or it was nothing in the base: only such a change can make two words meet."""
+    written = change.base_text if change.suggestion is None else change.final_text(change.suggestion.decision)
+    base = change.base_text
+    if not written or not base:
+        return True
+    return written[0].isspace() != base[0].isspace() or written[-1].isspace() != base[-1].isspace()
 
 
 def _edge_blank(changes: Sequence[Change], piece: _Piece, edge: int) -> bool:
