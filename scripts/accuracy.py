@@ -44,6 +44,7 @@ sys.path.insert(0, str(ROOT))
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
 from app.engine import compare_files  # noqa: E402
+from app.formats import load  # noqa: E402
 from app.model import Kind, Verdict  # noqa: E402
 from app.review import Review  # noqa: E402
 
@@ -99,7 +100,7 @@ def applied(base: Path, reference: Path) -> Review:
 
 def measure_edition(score: ModuleType, pair: Path, ocr: Path, scratch: Path) -> Row:
     truth = (pair / "canonical.txt").read_text(encoding="utf-8")
-    ocr_text = ocr.read_text(encoding="utf-8")
+    ocr_text = ocr.read_text(encoding="utf-8") if ocr.suffix == ".txt" else load(ocr).text
     pages = max(1, sum(1 for page in ocr_text.split("\f") if page.strip()))  # a form feed ends a page
     started = time.perf_counter()
     row = Row(pair.name, ocr.stem, pages, score.cer_wer(truth, ocr_text)[0])
@@ -185,11 +186,11 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def measure(corpus: Path, scratch: Path) -> list[Row]:
+def measure(corpus: Path, scratch: Path, suffix: str = "txt") -> list[Row]:
     score = load_score(corpus)
     rows = []
     for pair in sorted(p for p in corpus.iterdir() if (p / "canonical.txt").is_file()):
-        for ocr in sorted(pair.glob("ocr_*.txt")):
+        for ocr in sorted(pair.glob(f"ocr_*.{suffix}")):
             rows.append(measure_edition(score, pair, ocr, scratch))
     return rows
 
@@ -252,12 +253,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write every figure as JSON here")
     parser.add_argument("--check", type=Path, metavar="RECORD", help="fail if worse than RECORD")
     parser.add_argument("--record", type=Path, metavar="RECORD", help="write the figures to RECORD")
+    parser.add_argument("--ocr-format", default="txt", choices=("txt", "hocr"),
+                        help="which OCR editions to measure: ocr_*.txt (default) or ocr_*.hocr, whose "
+                             "word boxes and confidences the engine then has")
     args = parser.parse_args(argv)
     if not (args.corpus / "score.py").is_file():
         parser.error(f"{args.corpus} is not a corpus folder (no score.py)")
     import tempfile
     with tempfile.TemporaryDirectory() as scratch:
-        rows = measure(args.corpus, Path(scratch))
+        rows = measure(args.corpus, Path(scratch), args.ocr_format)
     total = summary(rows)
     print_table(rows, total)
     if args.json:
