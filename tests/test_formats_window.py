@@ -192,3 +192,32 @@ def test_the_open_dialog_speaks_swedish_and_says_when_tesseract_is_missing(qtbot
     assert not missing.language.isEnabled() and "sudo apt-get install tesseract-ocr" in missing.missing.text()
     missing.buttons[0].setChecked(True)  # the editor may still choose the other file as the base
     assert missing.choice() == (paths[0], paths[1], None)
+
+
+def test_a_scan_given_on_the_command_line_opens_the_dialog_that_asks_its_ocr_language(
+        qtbot, tmp_path: Path, isolated_settings) -> None:  # noqa: F811
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QApplication
+
+    from app.formats.ocr import installed_languages
+    from ui import launcher
+    from ui.open_dialog import OpenEditionsDialog
+
+    if "swe" not in installed_languages():
+        pytest.skip("Tesseract's Swedish pack is needed")
+    scan, draft = _swedish_pair(tmp_path)
+    seen: dict[str, object] = {}
+
+    def act(dialog: OpenEditionsDialog) -> None:
+        seen["guessed"] = dialog.language.currentData()
+        seen["base"] = dialog.group.checkedId()
+        dialog.reject()  # the editor cancels: nothing is OCR'd
+
+    answer_next_dialog(OpenEditionsDialog, act)
+    args = SimpleNamespace(paths=[str(scan), str(draft)], sample=False, smoke=False, screenshot=None)
+    window = launcher._make_window(QApplication.instance(), args, [])
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: "guessed" in seen, timeout=20000)
+    assert seen == {"guessed": "swe", "base": 0}  # `proofpair scan.pdf draft.docx`: the scan is the base

@@ -91,6 +91,11 @@ def _make_window(app, args: Any, problems: list[str]):
     paths = list(getattr(args, "paths", []) or [])
     if getattr(args, "sample", False) or getattr(args, "smoke", False) or (not paths and quiet):
         window.open_sample()
+    elif len(paths) == 2 and not quiet and _needs_ocr(paths):
+        from PySide6.QtCore import QTimer
+
+        # a scan to OCR: the open dialog asks its language (and confirms the roles) once shown
+        QTimer.singleShot(0, lambda: window.open_paths(paths))
     elif len(paths) == 2:
         order = window.files.confirm_order(*paths)  # BASE REFERENCE, unless they look swapped
         if order is not None:
@@ -102,6 +107,18 @@ def _make_window(app, args: Any, problems: list[str]):
     else:
         window.open_sample()
     return window
+
+
+def _needs_ocr(paths: list[str]) -> bool:
+    """One of the files is a scan to OCR (a file that cannot be read is left to the usual
+    path, which says what is wrong with it)."""
+    from app.formats import needs_ocr
+    from app.loading import EditionError
+
+    try:
+        return any(needs_ocr(p) for p in paths)
+    except (EditionError, OSError):
+        return False
 
 
 def _screenshot(window, path: str) -> int:
