@@ -121,9 +121,26 @@ def _is_word(token: str) -> bool:
     return token[0].isalnum()
 
 
+#: the last few answers of :func:`_unpaired`, by the hunk list they were found in (the engine
+#: asks again for the same diff when it looks across to the neighbouring section)
+_UNPAIRED: dict[int, tuple[Sequence[Hunk], Tokenized, list[tuple[range, range]]]] = {}
+_UNPAIRED_KEPT = 4
+
+
 def _unpaired(hunks: Sequence[Hunk], b: Tokenized, r: Tokenized) -> list[tuple[range, range]]:
     """The token ranges of each hunk that is not one base token read differently as one
     reference token with the same key (a misread): what the reference did not match."""
+    known = _UNPAIRED.get(id(hunks))
+    if known is not None and known[0] is hunks and known[1] is b:
+        return known[2]
+    out = _find_unpaired(hunks, b, r)
+    if len(_UNPAIRED) >= _UNPAIRED_KEPT:
+        del _UNPAIRED[next(iter(_UNPAIRED))]
+    _UNPAIRED[id(hunks)] = (hunks, b, out)  # holding the list keeps its id from being reused
+    return out
+
+
+def _find_unpaired(hunks: Sequence[Hunk], b: Tokenized, r: Tokenized) -> list[tuple[range, range]]:
     out = []
     b_starts, r_starts, b_keys, r_keys = b.starts, r.starts, b.keys, r.keys
     for hunk in hunks:
