@@ -16,7 +16,7 @@ from app.engine import compare_files
 from app.review import Review
 from app.session import save_session
 from ui.safe_text import MARKER
-from ui_fixtures import isolated_settings, shown_window  # noqa: F401
+from ui_fixtures import isolated_settings, open_and_wait, shown_window  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
@@ -50,13 +50,8 @@ def window(qtbot):
         yield win
 
 
-def open_pair(qtbot, win, base: Path, reference: Path) -> None:
-    with qtbot.waitSignal(win.review_completed, timeout=20000):
-        win.open_editions(base, reference)
-
-
 def test_titles_and_file_names_are_shown_not_rendered(qtbot, window, hostile_pair) -> None:
-    open_pair(qtbot, window, *hostile_pair)
+    open_and_wait(qtbot, window, *hostile_pair, timeout=20000)
     item = window.navigator_model._items["1"][0]
     assert shown_as(item.toolTip()) == f"1 {TITLE}"
     assert shown_as(window.panes.base_label.toolTip()).endswith(": <i>base.txt")
@@ -66,7 +61,7 @@ def test_titles_and_file_names_are_shown_not_rendered(qtbot, window, hostile_pai
 
 
 def test_bidi_controls_are_visible_and_their_change_flagged(qtbot, window, hostile_pair) -> None:
-    open_pair(qtbot, window, *hostile_pair)
+    open_and_wait(qtbot, window, *hostile_pair, timeout=20000)
     qtbot.waitUntil(lambda: window.panes.base._fed == len(window.panes.base.text))
     document = window.panes.base.document().toPlainText()
     assert "\u202e" not in document and f"abc{MARKER}def" in document

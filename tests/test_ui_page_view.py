@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from formats_fixtures import corpus_pair
-from ui_fixtures import isolated_settings, shown_window  # noqa: F401
+from ui_fixtures import isolated_settings, open_and_wait, shown_window  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
@@ -21,14 +21,9 @@ def window(qtbot):
         yield win
 
 
-def _open(window, qtbot, base: Path, reference: Path) -> None:
-    with qtbot.waitSignal(window.review_completed, timeout=60000):
-        window.open_editions(str(base), str(reference))
-
-
 def test_the_page_view_boxes_the_words_of_50_changes_within_a_frame(window, qtbot, tmp_path: Path) -> None:
     folder = corpus_pair("sv_sou_2025_96_kommunsektorn")
-    _open(window, qtbot, folder / "ocr_swe.hocr", folder / "draft.docx")
+    open_and_wait(qtbot, window, folder / "ocr_swe.hocr", folder / "draft.docx")
     view = window.page_view
     assert view.dock.isVisible()
     edition = window.review.comparison.base
@@ -66,7 +61,7 @@ def test_the_page_view_boxes_the_words_of_50_changes_within_a_frame(window, qtbo
 
 def test_clicking_a_word_selects_its_change_and_zoom_and_full_page(window, qtbot) -> None:
     folder = corpus_pair("en_omb_m_16_21_source_code")
-    _open(window, qtbot, folder / "ocr_eng.alto.xml", folder / "draft.docx")
+    open_and_wait(qtbot, window, folder / "ocr_eng.alto.xml", folder / "draft.docx")
     view = window.page_view
     review = window.review
     geometry = review.comparison.base.geometry
@@ -104,5 +99,5 @@ def test_clicking_a_word_selects_its_change_and_zoom_and_full_page(window, qtbot
 
 
 def test_plain_text_editions_show_no_page_view(window, qtbot, sample_paths) -> None:
-    _open(window, qtbot, *sample_paths)
+    open_and_wait(qtbot, window, *sample_paths)
     assert not window.page_view.dock.isVisible()

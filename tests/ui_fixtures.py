@@ -110,6 +110,12 @@ def answer_next_save_dialog(name: str, seen: list[str] | None = None, tries: int
     _when_modal(QFileDialog, act, tries)
 
 
+def open_and_wait(qtbot, win, base, reference, timeout: int = 60000) -> None:
+    """Open two editions in the window and wait until their comparison is in."""
+    with qtbot.waitSignal(win.review_completed, timeout=timeout):
+        win.open_editions(str(base), str(reference))
+
+
 @contextmanager
 def shown_window(qtbot, width: int = 1400, height: int = 900) -> Iterator:
     """The real main window, shown at ``width``×``height``; its comparing is stopped after."""
