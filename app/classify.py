@@ -37,7 +37,7 @@ from app.diffing import without_marks
 from app.judge.channel import Channel, confusions
 from app.judge.digits import touches_number
 from app.judge.lexicon import Words
-from app.model import ACCEPT, REJECT, Change, Decision, Kind, Suggestion, Verdict
+from app.model import ACCEPT, REJECT, Change, Kind, Suggestion, Verdict
 from app.reasons import Reason, because, named
 from app.tables import (
     GLYPH_CLASSES,
@@ -118,7 +118,7 @@ def _printable(verdict: Classification, base: str, ref: str) -> Classification:
         text = decision.text
     else:
         return verdict
-    return replace(verdict, suggestion=_toward(text.replace(SOFT_HYPHEN, ""), base, ref, suggestion.reason))
+    return replace(verdict, suggestion=Suggestion.toward(text.replace(SOFT_HYPHEN, ""), base, ref, suggestion.reason))
 
 
 def _classify(base: str, ref: str, before: str, after: str, furniture: bool, words: Words | None) -> Classification:
@@ -165,7 +165,7 @@ def _layout_whitespace(base: str, ref: str) -> Classification:
         what = because("blank_lines")
     if _TRAILING_SPACE.search(base + "\n") or _TRAILING_SPACE.search(ref + "\n"):
         what = because("trailing_spaces")
-    return Classification(Kind.LAYOUT, _toward(target, base, ref, because("whitespace", what=what)),
+    return Classification(Kind.LAYOUT, Suggestion.toward(target, base, ref, because("whitespace", what=what)),
                           0.99, reason=what)
 
 
@@ -176,7 +176,7 @@ def _odd_spaces(text: str) -> bool:
 def _space_glyphs(base: str, ref: str) -> Classification:
     """A no-break or thin space against a plain one: typography, not layout."""
     target = "".join(" " if ch in _SPACE_GLYPHS and ch not in "\u00a0\u202f" else ch for ch in ref)
-    return Classification(Kind.TYPOGRAPHY, _toward(target, base, ref, because("space_glyph")),
+    return Classification(Kind.TYPOGRAPHY, Suggestion.toward(target, base, ref, because("space_glyph")),
                           0.95, pattern=((base, ref),), reason=because("space"))
 
 
@@ -191,7 +191,7 @@ def _page_furniture(base: str, ref: str, before: str) -> bool:
 def _furniture(base: str, ref: str, how: str) -> Classification:
     """Page furniture: remove it. Its page number is a digit the bulk accept must not take."""
     target = clean_whitespace(ref) if "\n" in ref or not ref else ref
-    return Classification(Kind.LAYOUT, _toward(target, base, ref, because("furniture_removed")),
+    return Classification(Kind.LAYOUT, Suggestion.toward(target, base, ref, because("furniture_removed")),
                           0.97 if how == "page structure" else 0.9, reason=because("page_furniture"),
                           touches_number=any(ch.isdigit() for ch in base + ref))
 
@@ -238,10 +238,10 @@ def _typography(base: str, ref: str, words: Words | None = None) -> Classificati
                               glyph=repr(b_core))), confidence, pattern=((b_core, r_core),), reason=named(name))
     if name == LIST_MARKER:  # the print's marker was round: a bullet, spaced as the print is
         standard = base.replace(b_core, "\u2022", 1)
-        return Classification(Kind.TYPOGRAPHY, _toward(standard, base, ref, because("print_bullet",
+        return Classification(Kind.TYPOGRAPHY, Suggestion.toward(standard, base, ref, because("print_bullet",
                               name=named(name))), 0.8, pattern=((b_core, r_core),), reason=named(name))
     standard = _standard(ref)
-    return Classification(Kind.TYPOGRAPHY, _toward(standard, base, ref, because("standard_form",
+    return Classification(Kind.TYPOGRAPHY, Suggestion.toward(standard, base, ref, because("standard_form",
                           name=named(name))), 0.95, pattern=((b_core, r_core),), reason=named(name))
 
 
@@ -391,7 +391,7 @@ def _debris(base: str, ref: str, before: str, after: str, words: Words | None) -
     if not b or not _specks(b, words):
         return None
     alone = (not before or before.isspace() or base[:1].isspace()) and (not after or after.isspace() or base[-1:].isspace())
-    target = _toward(clean_whitespace(ref) if "\n" in ref else ref, base, ref,
+    target = Suggestion.toward(clean_whitespace(ref) if "\n" in ref else ref, base, ref,
                      because("specks_removed", specks=repr(b)))
     lettered = any(ch.isalpha() for ch in b)
     confidence = (0.9 if alone else 0.7) - (0.2 if lettered else 0.0)
@@ -452,15 +452,6 @@ def pattern_label(pattern: Iterable[tuple[str, str]]) -> str:
 
 
 # -- helpers ----------------------------------------------------------------------------------
-
-def _toward(target: str, base: str, ref: str, reason: Reason) -> Suggestion:
-    """The suggestion that turns the change into ``target``: reject, accept, or an edit."""
-    if target == base:
-        return Suggestion(REJECT, reason)
-    if target == ref:
-        return Suggestion(ACCEPT, reason)
-    return Suggestion(Decision(Verdict.EDITED, target), reason)
-
 
 def _common_prefix(a: str, b: str) -> int:
     n = 0

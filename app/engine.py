@@ -27,7 +27,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from app.classify import Classification, classify, reinforced_confidences
-from app.compare.fragments import find_across, find_fragments
+from app.compare.fragments import Diff, find_across, find_fragments
 from app.compare.moves import Move, find_moves, mask, masked, one_sided_both_ways
 from app.diffing import Hunk, Tokenized, diff_tokenized
 from app.judge.digits import touches_number
@@ -192,19 +192,19 @@ class _Diffed:
     words: int
     whole: bool  # too different to diff by word: one replacement
 
-    view: tuple[list[Hunk], Tokenized, Tokenized] | None = None
+    view: Diff | None = None
 
     def rediff(self) -> None:
         """The raw diff again, with the moves' words masked (minimal: an equal word between two
         masked runs is the same word, not a coincidence to fold into them)."""
         b, r = masked(self.b_tokens, self.r_tokens, self.moves)
         self.raw = diff_tokenized(b, r, cleanup=False)
-        self.view = (self.raw, b, r)
+        self.view = Diff(self.raw, b, r)
 
-    def masked_view(self) -> tuple[list[Hunk], Tokenized, Tokenized]:
+    def masked_view(self) -> Diff:
         """The raw diff with the texts as it was made (the moves' words masked)."""
         if self.view is None:
-            self.view = (self.raw, *masked(self.b_tokens, self.r_tokens, self.moves))
+            self.view = Diff(self.raw, *masked(self.b_tokens, self.r_tokens, self.moves))
         return self.view
 
 
@@ -225,7 +225,7 @@ def _diffed(base: Edition, reference: Edition, pair: SectionPair, evidence: Evid
         if diffed.moves:
             diffed.rediff()
     for again in range(FRAGMENT_ROUNDS):  # a piece put back can leave its neighbour a block of its own
-        fragments = find_fragments(*diffed.masked_view(), whole_lines=bool(again))
+        fragments = find_fragments(diffed.masked_view(), whole_lines=bool(again))
         if not fragments:
             break
         diffed.moves = sorted(diffed.moves + fragments, key=lambda m: m.base)

@@ -144,6 +144,16 @@ class Suggestion:
     decision: Decision
     reason: Reason
 
+    @classmethod
+    def toward(cls, target: str, base: str, reference: str, reason: Reason) -> Suggestion:
+        """The suggestion that turns a change of ``base`` into ``reference`` into ``target``:
+        reject, accept, or an edit."""
+        if target == base:
+            return cls(REJECT, reason)
+        if target == reference:
+            return cls(ACCEPT, reason)
+        return cls(Decision(Verdict.EDITED, target), reason)
+
 
 @dataclass(frozen=True, slots=True)
 class WordBox:

@@ -22,6 +22,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from app.compare.moves import ELSEWHERE, Move
 from app.align import opcodes
@@ -38,11 +39,34 @@ class Run:
     apart: bool = False
 
 
-def find_fragments(hunks: Sequence[Hunk], b: Tokenized, r: Tokenized, whole_lines: bool = False) -> list[Move]:
+@dataclass(eq=False)
+class Diff:
+    """A section's raw diff with the tokenized texts it was made of (the moves' words masked),
+    and what of it the reference did not match, found once."""
+
+    hunks: Sequence[Hunk]
+    b: Tokenized
+    r: Tokenized
+
+    @cached_property
+    def unpaired(self) -> list[tuple[range, range]]:
+        """The token ranges of each hunk that is not one base token read differently as one
+        reference token with the same key (a misread): what the reference did not match."""
+        out = []
+        b_starts, r_starts, b_keys, r_keys = self.b.starts, self.r.starts, self.b.keys, self.r.keys
+        for hunk in self.hunks:
+            bt = range(bisect_left(b_starts, hunk.b_start), bisect_left(b_starts, hunk.b_end))
+            rt = range(bisect_left(r_starts, hunk.r_start), bisect_left(r_starts, hunk.r_end))
+            if not (len(bt) == 1 and len(rt) == 1 and b_keys[bt[0]] == r_keys[rt[0]]):
+                out.append((bt, rt))
+        return out
+
+
+def find_fragments(diff: Diff, whole_lines: bool = False) -> list[Move]:
     """The fragment moves of one section (see the module docstring); with ``whole_lines``,
     only blocks of whole lines (a second look, once the first finds are put back: a line's
     edge left over then is as likely a reordered sentence's)."""
-    unpaired = _unpaired(hunks, b, r)
+    b, r, unpaired = diff.b, diff.r, diff.unpaired
     blocks = [block for block in _set_apart_blocks(unpaired, b) if block.apart or not whole_lines]
     if not blocks:
         return []
@@ -51,20 +75,19 @@ def find_fragments(hunks: Sequence[Hunk], b: Tokenized, r: Tokenized, whole_line
     return sorted(moves, key=lambda m: m.base)
 
 
-def find_across(earlier: tuple[Sequence[Hunk], Tokenized, Tokenized],
-                later: tuple[Sequence[Hunk], Tokenized, Tokenized]) -> tuple[list[Move], list[Move]]:
+def find_across(earlier: Diff, later: Diff) -> tuple[list[Move], list[Move]]:
     """Fragment moves from the blocks of one section to the insertions of the section before
     it (an OCR that sets line ends apart may put the block after the next heading): the
     earlier section's halves (insertions; the block's words in ``base_text``) and the later
     section's (blocks; the insertion's words in ``reference_text``). Call it with each
     section's diff after :func:`find_fragments`' moves are masked, so only what is left over
     pairs."""
-    hunks, b, r = later
-    blocks = _set_apart_blocks(_unpaired(hunks, b, r), b)
+    b = later.b
+    blocks = _set_apart_blocks(later.unpaired, b)
     if not blocks:
         return [], []
-    hunks_e, b_e, r_e = earlier
-    inserts = _inserted_at_line_breaks(_unpaired(hunks_e, b_e, r_e), b_e, r_e)
+    r_e = earlier.r
+    inserts = _inserted_at_line_breaks(earlier.unpaired, earlier.b, r_e)
     pairs = _matched(blocks, [(-1, run) for _, run in inserts], b)
     earlier_moves, later_moves = [], []
     for words, run in pairs:
@@ -119,36 +142,6 @@ def _piece(t: Tokenized, first: int, last: int) -> tuple[int, int]:
 
 def _is_word(token: str) -> bool:
     return token[0].isalnum()
-
-
-#: the last few answers of :func:`_unpaired`, by the hunk list they were found in (the engine
-#: asks again for the same diff when it looks across to the neighbouring section)
-_UNPAIRED: dict[int, tuple[Sequence[Hunk], Tokenized, list[tuple[range, range]]]] = {}
-_UNPAIRED_KEPT = 4
-
-
-def _unpaired(hunks: Sequence[Hunk], b: Tokenized, r: Tokenized) -> list[tuple[range, range]]:
-    """The token ranges of each hunk that is not one base token read differently as one
-    reference token with the same key (a misread): what the reference did not match."""
-    known = _UNPAIRED.get(id(hunks))
-    if known is not None and known[0] is hunks and known[1] is b:
-        return known[2]
-    out = _find_unpaired(hunks, b, r)
-    if len(_UNPAIRED) >= _UNPAIRED_KEPT:
-        del _UNPAIRED[next(iter(_UNPAIRED))]
-    _UNPAIRED[id(hunks)] = (hunks, b, out)  # holding the list keeps its id from being reused
-    return out
-
-
-def _find_unpaired(hunks: Sequence[Hunk], b: Tokenized, r: Tokenized) -> list[tuple[range, range]]:
-    out = []
-    b_starts, r_starts, b_keys, r_keys = b.starts, r.starts, b.keys, r.keys
-    for hunk in hunks:
-        bt = range(bisect_left(b_starts, hunk.b_start), bisect_left(b_starts, hunk.b_end))
-        rt = range(bisect_left(r_starts, hunk.r_start), bisect_left(r_starts, hunk.r_end))
-        if not (len(bt) == 1 and len(rt) == 1 and b_keys[bt[0]] == r_keys[rt[0]]):
-            out.append((bt, rt))
-    return out
 
 
 def _set_apart_blocks(unpaired: Sequence[tuple[range, range]], b: Tokenized) -> list[Run]:

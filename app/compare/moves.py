@@ -140,12 +140,7 @@ def _runs(spans: list[tuple[int, int]], text: str, rules: MoveRules) -> list[tup
             runs[-1] = (runs[-1][0], end)
         else:
             runs.append((start, end))
-    out = []
-    for start, end in runs:
-        chunk = text[start:end]
-        lead = len(chunk) - len(chunk.lstrip())
-        out.append((start + lead, start + len(chunk.rstrip())))
-    return out
+    return [_stripped(text, start, end) for start, end in runs]
 
 
 def _words(t: Tokenized, span: tuple[int, int]) -> Counter[str]:

@@ -21,7 +21,7 @@ from app.compare.moves import Move
 from app.diffing import diff_texts
 from app.judge.evidence import Evidence
 from app.judge.refine import refine
-from app.model import ACCEPT, Decision, Kind, Suggestion, Verdict
+from app.model import ACCEPT, Kind, Suggestion, Verdict
 from app.reasons import because
 
 #: how sure a move's suggestion is (a paragraph pair that shares most of its words)
@@ -55,9 +55,8 @@ def judge_move(moved: tuple[Move, bool], b_text: str, r_text: str, hunk: tuple[i
                               touches_number=digits)
     b0, b1, r0, r1 = hunk
     text = r_text[r0:move.reference[0]] + corrected + r_text[move.reference[1]:r1]
-    decision = ACCEPT if text == r_text[r0:r1] else Decision(Verdict.EDITED, text)
-    return Classification(Kind.LAYOUT, Suggestion(decision, put), MOVE_CONFIDENCE, reason=reason,
-                          touches_number=digits)
+    return Classification(Kind.LAYOUT, Suggestion.toward(text, b_text[b0:b1], r_text[r0:r1], put),
+                          MOVE_CONFIDENCE, reason=reason, touches_number=digits)
 
 
 def settle(base: str, reference: str, evidence: Evidence) -> tuple[str, int]:

@@ -48,6 +48,7 @@ class Furniture:
     reference_share: float = 0.34  # the reference may hold the shape at most this often per base page
     folio_slack: int = 3  # a lone folio line counts when its number is the page's, give or take this
     near: float = 0.85  # shapes this alike (rapidfuzz ratio) are one running head, damaged differently
+    near_letters: int = 8  # ...when they have this many letters (shorter ones are too alike)
     band: float = 0.1  # with word boxes: the top and bottom share of a page where furniture stands
 
 
@@ -72,7 +73,7 @@ def find_furniture(text: str, reference: str, rules: Furniture = FURNITURE,
     seen: Counter[str] = Counter()
     for lines in edge:
         seen.update({shape(text[a:b]) for a, b in lines} - {""})
-    kin = _kin(seen, rules.near)
+    kin = _kin(seen, rules.near, rules.near_letters)
     grouped: Counter[str] = Counter()
     for s, n in seen.items():
         grouped[kin[s]] += n
@@ -91,7 +92,7 @@ def find_furniture(text: str, reference: str, rules: Furniture = FURNITURE,
     return spans
 
 
-def _kin(seen: Counter[str], near: float) -> dict[str, str]:
+def _kin(seen: Counter[str], near: float, min_letters: int) -> dict[str, str]:
     """Each shape's representative: the most frequent shape it nearly equals (an OCR damages a
     running head differently on each page: ``lebensqualitdat`` and ``lebensqualitat``). Only
     shapes with letters of some length group, so folios and short lines stay themselves."""
@@ -99,16 +100,12 @@ def _kin(seen: Counter[str], near: float) -> dict[str, str]:
     kin: dict[str, str] = {}
     for s, _n in seen.most_common():
         letters = sum(ch.isalpha() for ch in s)
-        rep = next((r for r in reps if letters >= NEAR_LETTERS and ratio(s, r) >= near * 100), None)
+        rep = next((r for r in reps if letters >= min_letters and ratio(s, r) >= near * 100), None)
         if rep is None:
             reps.append(s)
             rep = s
         kin[s] = rep
     return kin
-
-
-#: a shape needs this many letters to be grouped with a near one (shorter ones are too alike)
-NEAR_LETTERS = 8
 
 
 def _pages(text: str) -> Iterator[tuple[int, int]]:

@@ -15,9 +15,9 @@ Imports: the standard library, :mod:`app.model`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from app.model import Change, Decision, Suggestion, Verdict
+from app.model import Change, Suggestion
 
 
 @dataclass(slots=True)
@@ -100,9 +100,5 @@ def _written(changes: Sequence[Change], base: str, reference: str, starts: tuple
 def _widened(change: Change, written: str, gap: str, at_end: bool) -> Change:
     """``change`` whose suggestion writes ``written`` with ``gap`` added at its end or start."""
     text = written + gap if at_end else gap + written
-    decision = Decision(Verdict.ACCEPTED) if text == change.reference_text else \
-        Decision(Verdict.REJECTED) if text == change.base_text else Decision(Verdict.EDITED, text)
     reason = change.suggestion.reason if change.suggestion is not None else ""
-    return Change(change.id, change.section, change.base, change.reference, change.base_text,
-                  change.reference_text, change.kind, Suggestion(decision, reason), change.confidence,
-                  change.pattern, change.reason, change.touches_number)
+    return replace(change, suggestion=Suggestion.toward(text, change.base_text, change.reference_text, reason))
