@@ -8,8 +8,10 @@ other occurrences. The order of the tests in :func:`classify` is the policy:
 1. whitespace only -> ``layout`` (and page furniture, found by the page structure or the
    furniture table, and end-of-line hyphenation);
 2. the numbers guard (:mod:`app.judge.digits`): a digit appears, disappears or differs ->
-   ``content``, before any OCR explanation is tried; page furniture is the one change that
-   may remove a page number, and it is never bulk-safe;
+   ``content``, before any OCR explanation is tried; page furniture may remove a page
+   number, and a footnote marker of the document's own count read as debris is ``ocr``
+   (:mod:`app.judge.footnotes`): the two changes that touch a number without being content,
+   and neither is ever bulk-safe;
 3. the same text in other glyphs -> ``typography``;
 4. scan specks and punctuation with no word behind them -> ``ocr``;
 5. text in one edition only -> ``content``;
@@ -36,6 +38,7 @@ from rapidfuzz.distance import Levenshtein
 from app.diffing import without_marks
 from app.judge.channel import Channel, confusions
 from app.judge.digits import touches_number
+from app.judge.footnotes import lost_marker
 from app.judge.lexicon import Words
 from app.model import ACCEPT, REJECT, Change, Kind, Suggestion, Verdict
 from app.reasons import Reason, because, named
@@ -79,6 +82,8 @@ TYPOGRAPHY_SEEN = 2
 #: a base-only run of at most this many tokens of at most this many letters is scan specks
 SPECK_LETTERS = (2, 2)
 SOFT_HYPHEN = "\u00ad"
+#: a footnote marker read as debris: the document's count vouches for it, the print is not seen
+FOOTNOTE_CONFIDENCE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +139,7 @@ def _classify(base: str, ref: str, before: str, after: str, furniture: bool, wor
         return Classification(Kind.LAYOUT, Suggestion(REJECT, because("hyphen_kept")), 0.9,
                               reason=because("hyphenation"))
     if touches_number(base, ref):
-        return _number(base, ref)
+        return _number(base, ref, before, words)
     typo = _typography(base, ref, words)
     if typo is not None:
         return typo
@@ -204,12 +209,25 @@ def _dehyphenated(base: str) -> str | None:
 
 # -- numbers and footnotes ----------------------------------------------------------------
 
-def _number(base: str, ref: str) -> Classification:
-    """A digit appears, disappears or differs: the editor decides (:mod:`app.judge.digits`)."""
+def _number(base: str, ref: str, before: str, words: Words | None) -> Classification:
+    """A digit appears, disappears or differs: the editor decides (:mod:`app.judge.digits`).
+    A footnote marker of the document's sequence that the OCR read as debris is the one
+    misread this stage names, suggested but kept out of bulk accepts like every number."""
+    if words is not None and words.footnotes:
+        lost = lost_marker(base, ref, before, words.footnotes, lambda b, r: _misread_word(b, r, words))
+        if lost is not None:
+            return Classification(Kind.OCR, Suggestion(ACCEPT, because("footnote_marker", marker=lost)),
+                                  FOOTNOTE_CONFIDENCE, reason=because("footnote_debris"), touches_number=True)
     marker = ref.strip().rstrip(".,;:)")
     why = because("footnote_debris") if marker.isdigit() and not any(ch.isalnum() for ch in base) \
         else because("number_differs")
     return Classification(Kind.CONTENT, None, 0.95, reason=why, touches_number=True)
+
+
+def _misread_word(base: str, ref: str, words: Words) -> bool:
+    """``base`` is ``ref`` as this OCR misreads it (an OCR or typography verdict, no number)."""
+    verdict = _classify(base, ref, "", "", False, words)
+    return verdict.kind in (Kind.OCR, Kind.TYPOGRAPHY) and not verdict.touches_number
 
 
 # -- typography -----------------------------------------------------------------------------

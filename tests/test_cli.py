@@ -83,7 +83,7 @@ def test_default_apply_differs_from_the_reference_only_in_content_changes(capsys
     # differs from the reference only where a typography suggestion keeps the print's glyph
     # (a curly quote the OCR read where the digital edition has a straight one).
     review = Review(compare_files(*sample_paths))
-    review.apply_suggestions()
+    review.apply_suggestions(numbers=True)
     content = review.select(kinds=[Kind.CONTENT])
     content += [c.id for c in review.changes if c.kind is Kind.TYPOGRAPHY and c.suggestion is not None
                 and c.suggestion.decision.verdict is Verdict.REJECTED]

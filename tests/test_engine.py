@@ -37,7 +37,7 @@ def test_default_suggestions_leave_only_content(sample, sample_paths: tuple[Path
     a content change was left as base, or the print's glyph kept (whitespace runs collapsed,
     U+F0B7 read as •)."""
     review = Review(sample)
-    review.apply_suggestions()
+    review.apply_suggestions(numbers=True)  # as `proofpair apply` does
     canonical = _collapse(review.canonical_text())
     reference = _collapse(sample_paths[1].read_text(encoding="utf-8"))
     content = [_collapse(c.base_text) for c in sample.changes if c.kind is Kind.CONTENT

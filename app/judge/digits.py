@@ -1,7 +1,8 @@
 """The numbers guard, stated once: does a change make a digit appear, disappear or differ?
 
-Entry point: :func:`touches_number`. The engine classes every such change ``content`` (the
-editor decides), and a bulk accept never includes one (:attr:`app.model.Change.bulk_safe`).
+Entry point: :func:`touches_number`. The engine classes such a change ``content`` (the
+editor decides), save page furniture and a footnote marker read as debris (see
+:mod:`app.classify`), and a bulk accept never includes one (:attr:`app.model.Change.bulk_safe`).
 
 What counts is the sequence of *numbers* on each side: runs of digits that stand as numbers.
 A digit inside a word on the base side whose reference word has a letter there (``6kad`` for

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from app.judge.footnotes import footnote_numbers
 from app.judge.channel import Channel
 from app.judge.hunspell import Dictionary
 from app.judge.language import dictionary_for
@@ -51,6 +52,8 @@ class Words:
                                    if not ch.isalnum() and not ch.isspace()})
         #: how this OCR misreads (learned from the two vocabularies)
         self.channel = Channel.learn_words(_letter_runs(base_tokens), _letter_runs(ref_tokens))
+        #: the numbers of the reference's footnote markers (app.judge.footnotes)
+        self.footnotes = footnote_numbers(reference)
         self._lexicon = lexicon
         self._text = reference
 

@@ -1357,6 +1357,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>brus</translation>
     </message>
     <message>
+        <source>footnote {marker} of the document&apos;s count: take it</source>
+        <translation>fotnot {marker} i dokumentets numrering: ta den</translation>
+    </message>
+    <message>
         <source>{right} misread as {wrong}</source>
         <translation>{right} feltolkat som {wrong}</translation>
     </message>

@@ -1,0 +1,60 @@
+"""Footnote markers the OCR lost: a print's small raised number read as debris.
+
+Entry points: :func:`footnote_numbers` (once per pair, from the reference) and
+:func:`lost_marker` (per hunk).
+
+A digital edition's footnote markers are numbers glued to the end of a word or to the mark
+that closes it (``branschaktörer4``, ``till.13``), and in reading order they count 1, 2, 3, …
+The print sets them small and raised, where OCR often reads them as debris (``®``, ``!!``,
+``'*``, a lone ``X``). A hunk whose base side holds such debris where the reference holds a
+marker of the document's own sequence is an OCR misread of the footnote, not a figure that
+was edited. It is still a number the editor must confirm: the numbers guard keeps it out of
+every bulk accept (:attr:`app.model.Change.bulk_safe`); it is just not counted a genuine edit.
+
+Imports: the standard library only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+#: a number of at most three digits glued to a word, or to the mark that closes one
+_GLUED = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,;:)\]”’\"']))(\d{1,3})(?!\w)")
+#: a reference side: the word the marker is glued to (maybe none), the marker, a closing mark
+_MARKED = re.compile(r"(?P<word>[^\s\d]*?)(?P<marker>\d{1,3})(?P<tail>[.,;:]?)")
+#: a base side: the word, then the debris the marker was read as (a lone letter on its own)
+_DEBRIS = re.compile(r"(?P<word>[^\s\d]*?[^\W\d_])(?P<debris>[^\w\s]{1,3})|(?P<alone>[^\w\s]{1,3}|[^\W\d_])")
+#: the document's markers must count at least this far to be taken for a footnote sequence
+MIN_SEQUENCE = 3
+
+
+def footnote_numbers(reference: str) -> frozenset[str]:
+    """The numbers of the reference's footnote sequence: the glued numbers that, read in
+    order, count up from 1 (a figure glued to a word, ``CO2``, joins only if it fits the count).
+    Empty when the count stops short of :data:`MIN_SEQUENCE`."""
+    expect = 1
+    for match in _GLUED.finditer(reference):
+        if int(match.group(1)) == expect:
+            expect += 1
+    return frozenset(str(n) for n in range(1, expect)) if expect > MIN_SEQUENCE else frozenset()
+
+
+def lost_marker(base: str, ref: str, before: str, numbers: frozenset[str],
+                misread: Callable[[str, str], bool]) -> str | None:
+    """The footnote number the base lost in this hunk, or None.
+
+    ``ref`` must be a marker of ``numbers``, maybe after the word it is glued to; ``base`` the
+    same word as a misread (``misread(base_word, reference_word)``), then debris with no digit;
+    with no word in the hunk, the debris must be glued to what stands ``before`` it."""
+    marked = _MARKED.fullmatch(ref)
+    found = _DEBRIS.fullmatch(base)
+    if marked is None or found is None or marked["marker"] not in numbers:
+        return None
+    r_word = marked["word"]
+    if found["alone"] is not None:
+        glued = bool(before) and not before[-1].isspace()
+        return marked["marker"] if not r_word and glued else None
+    if r_word and (found["word"] == r_word or misread(found["word"], r_word)):
+        return marked["marker"]
+    return None
