@@ -30,6 +30,7 @@ from app.classify import Classification, classify, reinforced_confidences
 from app.compare.fragments import Diff, find_across, find_fragments
 from app.compare.moves import Move, find_moves, mask, masked, one_sided_both_ways
 from app.diffing import Hunk, Tokenized, diff_tokenized
+from app.judge.channel import Channel, Rows
 from app.judge.digits import touches_number
 from app.judge.evidence import Evidence, is_wall
 from app.judge.moved import judge_move
@@ -65,18 +66,20 @@ def compare_files(base: str | Path, reference: str | Path, *, ocr_language: str 
     return compare(*load_pair(base, reference, ocr_language=ocr_language))
 
 
-def compare(base: Edition, reference: Edition) -> Comparison:
-    """The full comparison at once (to follow progress or cancel, iterate :func:`iter_compare`)."""
+def compare(base: Edition, reference: Edition, channel: Channel | None = None) -> Comparison:
+    """The full comparison at once (to follow progress or cancel, iterate :func:`iter_compare`);
+    ``channel``: the OCR channel model to judge with (a reopened session's), else learned."""
     sections: list[SectionPair] = []
     changes: list[Change] = []
     common = words = 0
+    evidence = Evidence.of(base, reference, channel)
     with _collector_paused():
-        for step in iter_compare(base, reference):
+        for step in iter_compare(base, reference, evidence=evidence):
             sections.append(step.section)
             changes.extend(step.changes)
             common += step.common_words
             words += step.words
-        return finish(base, reference, sections, changes, common, words)
+        return finish(base, reference, sections, changes, common, words, evidence.words.channel)
 
 
 @contextmanager
@@ -95,11 +98,11 @@ def _collector_paused() -> Iterator[None]:
 
 
 def finish(base: Edition, reference: Edition, sections: list[SectionPair], changes: list[Change],
-           common_words: int, words: int) -> Comparison:
+           common_words: int, words: int, channel: Channel | None = None) -> Comparison:
     """Assemble the comparison once every section is done (and let the document teach)."""
-    ending = conclude(sections, changes, common_words, words)
+    ending = conclude(sections, changes, common_words, words, channel)
     return Comparison(base, reference, tuple(sections), tuple(ending.apply(changes)),
-                      ending.warnings, ending.similarity)
+                      ending.warnings, ending.similarity, channel=ending.channel)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +122,8 @@ class Ending:
     similarity: float
     positions: Sequence[int] = field(default_factory=lambda: array("q"))
     confidences: Sequence[float] = field(default_factory=lambda: array("d"))
+    #: the OCR channel model the changes were judged with (:attr:`app.model.Comparison.channel`)
+    channel: Rows | None = None
 
     def __post_init__(self) -> None:
         if len(self.positions) != len(self.confidences):
@@ -133,8 +138,9 @@ class Ending:
 
 
 def conclude(sections: list[SectionPair], changes: list[Change] | tuple[Change, ...],
-             common_words: int, words: int) -> Ending:
-    """The :class:`Ending` of a comparison whose sections and changes are all in."""
+             common_words: int, words: int, channel: Channel | None = None) -> Ending:
+    """The :class:`Ending` of a comparison whose sections and changes are all in, judged
+    with ``channel`` (:attr:`Evidence.words`' model, kept with the ending for a session)."""
     similarity = common_words / words if words else 1.0
     warnings = []
     if similarity < UNRELATED_BELOW:
@@ -145,19 +151,21 @@ def conclude(sections: list[SectionPair], changes: list[Change] | tuple[Change, 
         warnings.append(f"Section {section.number} is only in the {section.only_in} edition.")
     confidences = reinforced_confidences(changes)
     moved = [i for i, (change, new) in enumerate(zip(changes, confidences, strict=True)) if new != change.confidence]
-    return Ending(tuple(warnings), similarity, array("q", moved), array("d", (confidences[i] for i in moved)))
+    return Ending(tuple(warnings), similarity, array("q", moved), array("d", (confidences[i] for i in moved)),
+                  channel.rows() if channel is not None else None)
 
 
-def iter_compare(base: Edition, reference: Edition,
-                 pairs: list[SectionPair] | None = None) -> Iterator[SectionResult]:
+def iter_compare(base: Edition, reference: Edition, pairs: list[SectionPair] | None = None,
+                 evidence: Evidence | None = None) -> Iterator[SectionResult]:
     """Yield each section pair's changes in document order (of ``pairs``, when the caller
-    has aligned the sections already).
+    has aligned the sections already; judged with ``evidence``, when the caller gathered it
+    to keep its channel model).
 
     Each section is diffed one step ahead of being judged, so that words the OCR set apart
     after the next heading go back to the section they came from
     (:func:`app.compare.fragments.find_across`)."""
     pairs = align_sections(base, reference) if pairs is None else pairs
-    evidence = Evidence.of(base, reference)
+    evidence = evidence or Evidence.of(base, reference)
     ahead: _Diffed | None = None
     for index, pair in enumerate(pairs):
         current = ahead if ahead is not None else _diffed(base, reference, pair, evidence)

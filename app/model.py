@@ -394,6 +394,10 @@ class Comparison:
     warnings: tuple[str, ...] = ()
     similarity: float = 1.0
     by_id: dict[str, Change] = field(default_factory=dict, compare=False, hash=False)
+    #: the OCR channel model the changes were judged with, as ``(base, reference, count)``
+    #: rows (:meth:`app.judge.channel.Channel.rows`): a session keeps it, so a reopen judges alike
+    #: (None while a streamed comparison has not reached its end)
+    channel: tuple[tuple[str, str, int], ...] | None = None
 
     def __post_init__(self) -> None:
         if not self.by_id:

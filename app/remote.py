@@ -42,6 +42,7 @@ from typing import Any
 from app import session as sessions
 from app.engine import Ending, conclude, iter_compare
 from app.formats import load_pair
+from app.judge.evidence import Evidence
 from app.loading import EditionError
 from app.model import Comparison, Edition, Role, SectionPair
 from app.sections import align_sections
@@ -206,7 +207,8 @@ def _compare(send: Any, base_path: str, reference_path: str, session: sessions.L
     sections, changes, batch = [], [], []
     common = words = batched = 0
     last = time.monotonic()
-    for step in iter_compare(base, reference, pairs):
+    evidence = Evidence.of(base, reference, session.channel_for(base, reference) if session is not None else None)
+    for step in iter_compare(base, reference, pairs, evidence):
         sections.append(step.section)
         changes.extend(step.changes)
         common += step.common_words
@@ -218,11 +220,11 @@ def _compare(send: Any, base_path: str, reference_path: str, session: sessions.L
             batch, batched, last = [], 0, time.monotonic()
     if batch:
         send(SECTIONS, tuple(batch))
-    ending = conclude(sections, changes, common, words)
+    ending = conclude(sections, changes, common, words, evidence.words.channel)
     reattached = None
     if session is not None:
         comparison = Comparison(base, reference, tuple(sections), tuple(ending.apply(changes)),
-                                ending.warnings, ending.similarity)
+                                ending.warnings, ending.similarity, channel=ending.channel)
         found = sessions.reattach(session, comparison)
         moved = {k: v for k, v in found.decisions.items() if k not in session.records}
         marked = {k: v for k, v in found.provenance.items() if k in moved or found.report.editions_changed}

@@ -194,7 +194,8 @@ class Review:
             return False
         old_comparison = self._comparison
         self._comparison = Comparison(old_comparison.base, old_comparison.reference, tuple(self._section_list),
-                                      tuple(self._change_list), ending.warnings, ending.similarity, self._by_id)
+                                      tuple(self._change_list), ending.warnings, ending.similarity, self._by_id,
+                                      ending.channel)
         self._stale = False
         return True
 
@@ -204,7 +205,8 @@ class Review:
         if self._stale:
             old = self._comparison
             self._comparison = Comparison(old.base, old.reference, tuple(self._section_list),
-                                          tuple(self._change_list), old.warnings, old.similarity, self._by_id)
+                                          tuple(self._change_list), old.warnings, old.similarity, self._by_id,
+                                          old.channel)
             self._stale = False
         return self._comparison
 

@@ -8,7 +8,9 @@ re-attached to the same difference even if its id moved; what cannot be placed i
 the file (``orphaned``) and reported, never silently dropped. Each decision records its
 provenance (by hand, which bulk action, the CLI, a re-attach; and when) since schema 2; a
 schema 1 session opens with its decisions marked "unrecorded" and is rewritten only when
-saved.
+saved. The OCR channel model the changes were judged with (:mod:`app.judge.channel`) is kept
+too (``channel``, rows of base glyphs, reference glyphs and a count): a reopen of the same
+editions judges with it instead of learning anew, so it gives the same result.
 
 A scan OCR'd by ProofPair keeps its OCR beside the session: ``NAME.proofpair-ocr/`` next
 to ``NAME.proofpair`` holds each page's hOCR under ``<sha256 of the scan>-<language>/``
@@ -46,6 +48,7 @@ from app.engine import compare
 from app.fileio import atomic_write_text, clean_stale_temporaries, describe_os_error, read_regular, \
     shown_path
 from app.formats import load_pair, ocr_language_of
+from app.judge.channel import Channel, Rows
 from app.loading import EditionError, file_sha256
 from app.model import UNRECORDED, Change, Comparison, Decision, Edition, Provenance, Source, Verdict
 from app.review import Review
@@ -109,6 +112,16 @@ class LoadedSession:
     reference_format: str = "text"
     #: the Tesseract language an OCR'd edition was read in (None: no OCR ran)
     ocr_language: str | None = None
+    #: the OCR channel model the review was judged with (None: a session saved without one)
+    channel: Rows | None = None
+
+    def channel_for(self, base: Edition, reference: Edition) -> Channel | None:
+        """The saved channel model, to judge the reopened editions with it, so a reopen gives
+        the same result whatever a newer ProofPair would learn; None when an edition changed
+        (the model was learned from other text: learn it anew) or none was saved."""
+        if self.channel is None or (base.sha256, reference.sha256) != (self.base_sha256, self.reference_sha256):
+            return None
+        return Channel.of_rows(self.channel)
 
     @property
     def decisions(self) -> dict[str, Decision]:
@@ -153,6 +166,7 @@ def save_session(path: str | Path, review: Review, settings: dict[str, Any] | No
         "settings": settings or {},
         "decisions": records,
         "orphaned": getattr(review, "orphaned", {}),
+        "channel": [list(row) for row in comparison.channel] if comparison.channel is not None else None,
     }
     atomic_write_text(path, dumps_session(doc))
 
@@ -239,6 +253,7 @@ def load_session(path: str | Path) -> LoadedSession:
         base_format=editions.base.format,
         reference_format=editions.reference.format,
         ocr_language=editions.base.ocr_language or editions.reference.ocr_language,
+        channel=tuple(map(tuple, doc.channel)) if doc.channel is not None else None,
     )
 
 
@@ -329,7 +344,7 @@ def open_session(path: str | Path, trust_paths: bool = False) -> tuple[Review, R
                                     ocr_beside=loaded.ocr_folder)
     except EditionError as exc:
         raise SessionError(f"{Path(path).name}: one of its editions cannot be opened: {exc}") from None
-    review, report = attach(loaded, compare(base, reference))
+    review, report = attach(loaded, compare(base, reference, loaded.channel_for(base, reference)))
     return review, report, loaded.settings
 
 

@@ -45,6 +45,9 @@ Float = Annotated[float, Meta(ge=-1e300, le=1e300)]
 Scalar = bool | Int | Float | Annotated[str, Meta(max_length=_MAX_PATH)] | None
 Setting = Scalar | Annotated[list[Scalar], Meta(max_length=1000)]
 Verdict = Literal["pending", "accepted", "rejected", "edited"]
+#: one confusion of the OCR channel model: base glyphs, reference glyphs, how often seen
+Confusion = tuple[Annotated[str, Meta(min_length=0, max_length=64)], Annotated[str, Meta(max_length=64)],
+                  Annotated[int, Meta(ge=1, le=2**53)]]
 
 
 class SchemaError(ValueError):
@@ -110,6 +113,8 @@ class SessionDoc(Struct, forbid_unknown_fields=False):
     settings: Annotated[dict[Key, Setting], Meta(max_length=1000)] = {}
     app_version: Annotated[str, Meta(max_length=100)] = ""
     saved: Annotated[str, Meta(max_length=100)] = ""
+    #: the OCR channel model the review was judged with (app.judge.channel); None: not kept
+    channel: Annotated[list[Confusion], Meta(max_length=1_000_000)] | None = None
 
 
 class NotASession(SchemaError):

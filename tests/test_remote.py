@@ -51,8 +51,10 @@ def test_a_reopened_session_sends_only_moved_decisions(tmp_path: Path, sample_pa
     save_session(path, review)
     doc = json.loads(path.read_text(encoding="utf-8"))
     doc["decisions"]["0123456789abcdef"] = doc["decisions"].pop(moved.id)  # as if its id had changed
+    doc["channel"] = [["rn", "m", 7]]  # the window's child judges with the session's model
     path.write_text(json.dumps(doc), encoding="utf-8")
     done = _run(*sample_paths, load_session(path))[-1][1]
+    assert done.ending.channel == (("rn", "m", 7),)
     # saved under an id that still exists: the window applies it itself as sections stream in
     assert done.reattached.decisions == {moved.id: ACCEPT}
     assert done.reattached.report.attached == 2 and done.reattached.report.moved == 1

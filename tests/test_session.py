@@ -16,6 +16,7 @@ from app.engine import compare_files
 from app.model import ACCEPT, REJECT, Decision, Verdict
 from app.review import Review
 from app.session import SCHEMA, SessionError, attach, load_session, open_session, save_session
+from formats_fixtures import corpus_pair
 from strategies import edition_pairs
 
 
@@ -179,3 +180,51 @@ def test_decisions_on_a_changed_edition_are_marked_reattached(tmp_path: Path, sa
     assert report.editions_changed == ["base"]
     how = review.provenance(first)
     assert how is not None and how.source is Source.REATTACH and how.action == "hand button" and how.at
+
+
+def test_the_channel_model_is_kept_and_judges_the_reopen(tmp_path: Path) -> None:
+    """The OCR channel model learned from the pair is saved; reopening the same editions
+    judges with the saved model (not one learned anew), and a changed edition learns anew.
+    On a corpus pair whose OCR (English model on Swedish) drops diacritics: the model is
+    what makes ``Andras`` a near-certain misread of ``ändras``."""
+    pair = corpus_pair("sv_rk_lagar_halvar_2022")
+    base, reference = tmp_path / "ocr.txt", tmp_path / "draft.txt"
+    shutil.copy(pair / "ocr_eng.txt", base)
+    shutil.copy(pair / "draft.txt", reference)
+    first = Review(compare_files(base, reference))
+    path = tmp_path / "review.proofpair"
+    save_session(path, first)
+    learned = first.comparison.channel
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert learned and [tuple(row) for row in doc["channel"]] == list(learned)
+
+    review, _, _ = open_session(path)
+    assert review.comparison.channel == learned
+    assert [(c.id, c.kind, c.confidence) for c in review.changes] == \
+        [(c.id, c.kind, c.confidence) for c in first.changes]
+
+    # a session whose model knows no confusion judges without one: the saved model rules
+    doc["channel"] = []
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    untaught, _, _ = open_session(path)
+    assert untaught.comparison.channel == ()
+    lower = [(a.base_text, a.confidence, b.confidence) for a, b in zip(first.changes, untaught.changes)
+             if a.confidence != b.confidence]
+    assert lower and all(new < old for _, old, new in lower)
+
+    # the model was learned from the editions it was saved with: another text learns anew
+    base.write_text(base.read_text(encoding="utf-8") + "\nEtt tillagt stycke.\n", encoding="utf-8")
+    relearned, report, _ = open_session(path, trust_paths=True)
+    assert report.editions_changed == ["base"] and relearned.comparison.channel == learned
+
+
+def test_a_bad_channel_in_a_session_is_refused_naming_the_field(tmp_path: Path, decided: Review) -> None:
+    path = tmp_path / "review.proofpair"
+    save_session(path, decided)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["channel"] = [["a", "ä", -3]]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(SessionError, match="channel"):
+        load_session(path)
+    assert path.read_bytes() == before

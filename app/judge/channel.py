@@ -27,6 +27,8 @@ from app.align import char_diff
 from app.diffing import fold
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+#: the plain form of a model that a session keeps: ``(base, reference, count)`` rows, sorted
+Rows = tuple[tuple[str, str, int], ...]
 
 
 class Channel:
@@ -58,6 +60,15 @@ class Channel:
                 for pair in confusions(word, near[0]):
                     counts[pair] += n
         return cls(counts)
+
+    def rows(self) -> Rows:
+        """The model as plain data (:attr:`app.model.Comparison.channel`, the session file)."""
+        return tuple(sorted((b, r, n) for (b, r), n in self.counts.items()))
+
+    @classmethod
+    def of_rows(cls, rows: Iterable[tuple[str, str, int]]) -> Channel:
+        """The model :meth:`rows` describes (a saved session's, taken instead of learning anew)."""
+        return cls(Counter({(b, r): n for b, r, n in rows}))
 
     def seen(self, pairs: Iterable[tuple[str, str]]) -> int:
         """How often the rarest of ``pairs`` was seen (0 when one never was)."""

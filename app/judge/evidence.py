@@ -15,6 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from app.diffing import fold, tokenize
+from app.judge.channel import Channel
 from app.judge.lexicon import Words
 from app.judge.pages import find_furniture
 from app.model import Edition, Span
@@ -29,10 +30,12 @@ class Evidence:
     _starts: list[int] = field(default_factory=list, repr=False)
 
     @classmethod
-    def of(cls, base: Edition, reference: Edition) -> Evidence:
+    def of(cls, base: Edition, reference: Edition, channel: Channel | None = None) -> Evidence:
+        """The pair's evidence; ``channel``: the OCR channel model to judge with (a reopened
+        session's), instead of learning it from the pair."""
         found = find_furniture(base.text, reference.text, geometry=base.geometry)
         spans = tuple(_not_in_reference_here(found, base.text, reference.text))
-        return cls(spans, Words(base.text, reference.text), [a for a, _ in spans])
+        return cls(spans, Words(base.text, reference.text, channel=channel), [a for a, _ in spans])
 
     def walls(self, span: Span) -> list[tuple[int, int]]:
         """The furniture inside the base ``span``, in offsets relative to its start."""

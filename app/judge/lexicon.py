@@ -40,7 +40,8 @@ class Words:
     #: a base-only token repeated this often is taken as a word (misreads rarely repeat exactly)
     BASE_REPEATS = 3
 
-    def __init__(self, base: str, reference: str, lexicon: Dictionary | None | str = DETECT) -> None:
+    def __init__(self, base: str, reference: str, lexicon: Dictionary | None | str = DETECT,
+                 channel: Channel | None = None) -> None:
         # each text is scanned once: the case-folded vocabulary and the channel's words
         # (its letter runs) are both counted from the distinct tokens
         base_tokens, ref_tokens = _word_counts(base), _word_counts(reference)
@@ -50,8 +51,9 @@ class Words:
         #: the marks the OCR emits (a glyph it emits is one it can read, see app.classify)
         self.base_marks = Counter({ch: base.count(ch) for ch in sorted(set(base))
                                    if not ch.isalnum() and not ch.isspace()})
-        #: how this OCR misreads (learned from the two vocabularies)
-        self.channel = Channel.learn_words(_letter_runs(base_tokens), _letter_runs(ref_tokens))
+        #: how this OCR misreads (learned from the two vocabularies, unless a session kept it)
+        self.channel = channel if channel is not None else \
+            Channel.learn_words(_letter_runs(base_tokens), _letter_runs(ref_tokens))
         #: the numbers of the reference's footnote markers (app.judge.footnotes)
         self.footnotes = footnote_numbers(reference)
         self._lexicon = lexicon
