@@ -144,6 +144,50 @@ def diff_tokenized(b: Tokenized, r: Tokenized, cleanup: bool = True) -> list[Hun
     return hunks
 
 
+def diff_anchored(b: Tokenized, r: Tokenized) -> list[Hunk]:
+    """A minimal diff (:func:`diff_tokenized` without cleanup) that pairs words first, then
+    the whitespace and marks between the paired words.
+
+    Minimal is not unique: ``_ nachdriicklich`` against ``nachdrücklich zu den`` pairs as
+    many tokens by its spaces as by its word, and Myers may pick the spaces, leaving the word
+    against the inserted ``zu den``. Where the words decide, the diff follows them; what lies
+    between two paired words is diffed token by token, as before."""
+    if b.text == r.text:
+        return []
+    b_words = [i for i, token in enumerate(b.tokens) if not token[0].isspace()]
+    r_words = [j for j, token in enumerate(r.tokens) if not token[0].isspace()]
+    hunks: list[Hunk] = []
+    i0 = j0 = 0  # the tokens after the last paired word
+    for op in opcodes([b.keys[i] for i in b_words], [r.keys[j] for j in r_words], cleanup=False):
+        if op.tag != "equal":
+            continue
+        for i, j in zip(b_words[op.a_start:op.a_end], r_words[op.b_start:op.b_end]):
+            _between(b, r, i0, i, j0, j, hunks)
+            if b.tokens[i] != r.tokens[j]:
+                _add(hunks, Hunk(b.starts[i], b.starts[i + 1], r.starts[j], r.starts[j + 1]), b.text, r.text)
+            i0, j0 = i + 1, j + 1
+    _between(b, r, i0, len(b.tokens), j0, len(r.tokens), hunks)
+    return hunks
+
+
+def _between(b: Tokenized, r: Tokenized, i0: int, i1: int, j0: int, j1: int, hunks: list[Hunk]) -> None:
+    """The hunks of the tokens ``b[i0:i1]`` against ``r[j0:j1]`` (between two paired words)."""
+    if i1 - i0 == j1 - j0 and b.tokens[i0:i1] == r.tokens[j0:j1]:
+        return
+    if i1 - i0 == 1 and j1 - j0 == 1 and b.keys[i0] == r.keys[j0]:  # the usual one space
+        _add(hunks, Hunk(b.starts[i0], b.starts[i1], r.starts[j0], r.starts[j1]), b.text, r.text)
+        return
+    for op in opcodes(b.keys[i0:i1], r.keys[j0:j1], cleanup=False):
+        a_start, a_end, b_start, b_end = op.a_start + i0, op.a_end + i0, op.b_start + j0, op.b_end + j0
+        if op.tag != "equal":
+            _add(hunks, Hunk(b.starts[a_start], b.starts[a_end], r.starts[b_start], r.starts[b_end]), b.text, r.text)
+            continue
+        for k in range(a_end - a_start):
+            if b.tokens[a_start + k] != r.tokens[b_start + k]:
+                i, j = a_start + k, b_start + k
+                _add(hunks, Hunk(b.starts[i], b.starts[i + 1], r.starts[j], r.starts[j + 1]), b.text, r.text)
+
+
 def _add(hunks: list[Hunk], hunk: Hunk, base: str, reference: str) -> None:
     """Append ``hunk``, merging it with the previous one when nothing equal lies between.
 

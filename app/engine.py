@@ -29,7 +29,7 @@ from pathlib import Path
 from app.classify import Classification, classify, reinforced_confidences
 from app.compare.fragments import Diff, find_across, find_fragments
 from app.compare.moves import Move, find_moves, mask, masked, one_sided_both_ways
-from app.diffing import Hunk, Tokenized, diff_tokenized
+from app.diffing import Hunk, Tokenized, diff_anchored, diff_tokenized
 from app.judge.channel import Channel, Rows
 from app.judge.digits import touches_number
 from app.judge.evidence import Evidence, is_wall
@@ -206,7 +206,7 @@ class _Diffed:
         """The raw diff again, with the moves' words masked (minimal: an equal word between two
         masked runs is the same word, not a coincidence to fold into them)."""
         b, r = masked(self.b_tokens, self.r_tokens, self.moves)
-        self.raw = diff_tokenized(b, r, cleanup=False)
+        self.raw = diff_anchored(b, r)
         self.view = Diff(self.raw, b, r)
 
     def masked_view(self) -> Diff:

@@ -6,10 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+
+from strategies import edition_pairs
 
 from app.align import opcodes
 from app.classify import classify
-from app.diffing import diff_texts, tokenize
+from app.diffing import Tokenized, diff_anchored, diff_texts, tokenize
 from app.engine import compare, compare_files, kinds_count
 from app.loading import load_edition
 from app.model import Kind, Verdict
@@ -112,6 +115,32 @@ def test_two_misreads_on_a_line_are_two_changes() -> None:
     hunks = diff_texts("Dessa 6verenskommelser ligger till grund fér mal.",
                        "Dessa överenskommelser ligger till grund för mål.")
     assert len(hunks) == 3
+
+
+def _applied(base: str, ref: str, hunks) -> str:
+    out, at = [], 0
+    for h in hunks:
+        assert h.b_start >= at, "hunks in order, apart"
+        out += [base[at:h.b_start], ref[h.r_start:h.r_end]]
+        at = h.b_end
+    return "".join(out) + base[at:]
+
+
+def test_the_anchored_diff_pairs_a_word_with_its_word_not_with_spaces() -> None:
+    base, ref = "bekennt _ nachdriicklich\nfür", "bekennt nachdrücklich zu den für"
+    hunks = diff_anchored(Tokenized.of(base), Tokenized.of(ref))
+    pairs = [(base[h.b_start:h.b_end], ref[h.r_start:h.r_end]) for h in hunks]
+    assert ("_ nachdriicklich", "nachdrücklich") in pairs  # the debris joins its word's hunk
+    assert _applied(base, ref, hunks) == ref
+
+
+@settings(max_examples=60, deadline=None)
+@given(edition_pairs())
+def test_the_anchored_diff_turns_base_into_reference(pair: tuple[str, str]) -> None:
+    base, ref = pair
+    hunks = diff_anchored(Tokenized.of(base), Tokenized.of(ref))
+    assert _applied(base, ref, hunks) == ref
+    assert all(base[h.b_start:h.b_end] != ref[h.r_start:h.r_end] for h in hunks)
 
 
 def test_long_paragraph_gets_the_exact_diff(tmp_path: Path) -> None:

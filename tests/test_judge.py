@@ -143,6 +143,25 @@ def test_words_the_ocr_set_apart_from_their_lines_are_put_back() -> None:
     assert review.canonical_text().split() == ref.split()  # the print's line breaks kept, the words back
 
 
+def test_words_set_apart_go_back_past_a_line_break_the_reference_lacks() -> None:
+    """A hyphenated line end (``EU-2020-`` + break + ``Strategie``) must not pair its break
+    with the reference's space and leave ``Strategie`` unpaired: the words set apart (``für``,
+    ``und``; ``für`` misread) go back where the reference has them, and a misread word
+    against its inserted neighbours still pairs with its own word after they are put back."""
+    ref = ("Damit kam Deutschland dem Ziel der „EU-2020-Strategie für Beschäftigung und intelligentes, "
+           "nachhaltiges und integratives Wachstum“ sehr nahe. Die Bundesregierung bekennt sich "
+           "nachdrücklich zu den Leitprinzipien für Wirtschaft.\n\nEuropaweit sank der Anteil.\n")
+    base = ("Damit kam Deutschland dem Ziel der „EU-2020-\nStrategie Beschaftigung intelligentes,\n"
+            "nachhaltiges und integratives Wachstum“ sehr nahe. Die Bundesregierung bekennt sich\n"
+            "_ nachdriicklich\nLeitprinzipien fiir Wirtschaft.\n\nfiir und\n\nzu den\n\n"
+            "Europaweit sank der Anteil.\n")
+    review = Review(compare(edition(base), edition(ref, "r.txt")))
+    review.apply_suggestions()
+    text = " ".join(review.canonical_text().split())
+    assert "EU-2020-Strategie für Beschäftigung und intelligentes" in text
+    assert "nachdrücklich zu den Leitprinzipien" in text
+
+
 def test_a_reordered_sentence_inside_lines_is_not_taken_for_words_set_apart() -> None:
     ref = "Auf die Hälfte der Befragten traf dies im Jahr 2016 zu, sagt der Bericht.\n\nEin zweiter Absatz.\n"
     base = "Im Jahr 2016 traf dies auf die Hälfte der Befragten zu, sagt der Bericht.\n\nEin zweiter Absatz.\n"

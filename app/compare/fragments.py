@@ -207,12 +207,16 @@ def _inserted_at_line_breaks(unpaired: Sequence[tuple[range, range]], b: Tokeniz
     for bt, rt in unpaired:
         if not any(_is_word(r.tokens[k]) for k in rt):
             continue
-        inner = opcodes([b.keys[k] for k in bt], [r.keys[k] for k in rt], cleanup=False)
-        for op in inner:
+        # aligned on the words and marks alone: a line break the reference lacks
+        # ("EU-2020-\nStrategie") must not pair with its space and leave the word unpaired
+        bw = [k for k in bt if not b.tokens[k][0].isspace()]
+        rw = [k for k in rt if not r.tokens[k][0].isspace()]
+        for op in opcodes([b.keys[k] for k in bw], [r.keys[k] for k in rw], cleanup=False):
             if op.tag == "equal":
                 continue
-            b0, b1 = b.starts[bt.start + op.a_start], b.starts[bt.start + op.a_end]
-            words = tuple(k for k in range(rt.start + op.b_start, rt.start + op.b_end)
+            b0 = b.starts[bw[op.a_start - 1] + 1] if op.a_start else b.starts[bt.start]
+            b1 = b.starts[bw[op.a_end]] if op.a_end < len(bw) else b.starts[bt.stop]
+            words = tuple(k for k in rw[op.b_start:op.b_end]
                           if _is_word(r.tokens[k]) and r.keys[k][0] >= " ")  # not masked (moved)
             if words and not b.text[b0:b1].strip():
                 runs.append((b0, Run(words, tuple(r.keys[k] for k in words),
