@@ -202,8 +202,11 @@ class Geometry:
     words: tuple[WordBox, ...]
     pages: tuple[PageImage, ...]
     _starts: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False, hash=False)
+    #: whether the OCR engine gave any word a confidence (hOCR, ALTO, PAGE; never a PDF's text)
+    has_confidences: bool = field(default=False, init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "has_confidences", any(w.confidence is not None for w in self.words))
         starts = tuple(w.start for w in self.words)
         if any(a > b for a, b in zip(starts, starts[1:])):
             raise ValueError("word boxes must be in text order")
