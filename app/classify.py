@@ -14,7 +14,8 @@ other occurrences. The order of the tests in :func:`classify` is the policy:
    and neither is ever bulk-safe;
 3. the same text in other glyphs -> ``typography``;
 4. scan specks and punctuation with no word behind them -> ``ocr``;
-5. text in one edition only -> ``content``;
+5. text in one edition only -> ``content``, save base-only text whose every word the OCR
+   engine doubted (:mod:`app.judge.doubt`): its noise -> ``ocr``;
 6. every character substitution explained by the OCR tables, or a base that is no word of the
    document where the reference is and looks like it (:mod:`app.judge.lexicon`) -> ``ocr``;
 7. anything else -> ``content``, with no suggestion: the editor decides.
@@ -38,6 +39,7 @@ from rapidfuzz.distance import Levenshtein
 from app.diffing import without_marks
 from app.judge.channel import Channel, confusions
 from app.judge.digits import touches_number
+from app.judge.doubt import Doubt
 from app.judge.footnotes import lost_marker
 from app.judge.lexicon import Words
 from app.model import ACCEPT, REJECT, Change, Kind, Suggestion, Verdict
@@ -82,10 +84,8 @@ TYPOGRAPHY_SEEN = 2
 #: a base-only run of at most this many tokens of at most this many letters is scan specks
 SPECK_LETTERS = (2, 2)
 SOFT_HYPHEN = "\u00ad"
-#: below this word confidence (0..1) the OCR engine doubts its own reading of a word: a glyph
-#: it read there is not taken for the print's. Over the corpus's hOCR editions every glyph kept
-#: from a word below it was wrong (11 of 11), and 20 of 31 between it and 0.95 right.
-UNSURE_WORD = 0.8
+#: base-only text whose every word the OCR engine doubted: its noise, removed, not surely
+DOUBTED_NOISE_CONFIDENCE = 0.7
 #: a footnote marker read as debris: the document's count vouches for it, the print is not seen
 FOOTNOTE_CONFIDENCE = 0.8
 
@@ -104,16 +104,15 @@ class Classification:
 
 @lru_cache(maxsize=1 << 16)
 def classify(base: str, ref: str, before: str = "\n", after: str = "\n", furniture: bool = False,
-             words: Words | None = None, doubted: bool = False) -> Classification:
+             words: Words | None = None, doubt: Doubt = Doubt.NONE) -> Classification:
     """Classify the hunk ``base`` -> ``ref``; ``before``/``after`` are the base's neighbours.
 
     ``furniture`` says the page structure found the base side to be a running head, foot or
     folio (:mod:`app.judge.pages`); ``words`` is the pair's vocabulary (:mod:`app.judge.lexicon`);
-    ``doubted``, that the OCR engine itself was unsure of the base's words
-    (:data:`UNSURE_WORD`, from the edition's word confidences).
+    ``doubt``, how many of the base's words the OCR engine itself doubted (:mod:`app.judge.doubt`).
     Pure, so cached: a report repeats its misreads (``for`` -> ``för``) hundreds of times.
     """
-    return _printable(_classify(base, ref, before, after, furniture, words, doubted), base, ref)
+    return _printable(_classify(base, ref, before, after, furniture, words, doubt), base, ref)
 
 
 def _printable(verdict: Classification, base: str, ref: str) -> Classification:
@@ -133,7 +132,7 @@ def _printable(verdict: Classification, base: str, ref: str) -> Classification:
 
 
 def _classify(base: str, ref: str, before: str, after: str, furniture: bool, words: Words | None,
-              doubted: bool = False) -> Classification:
+              doubt: Doubt = Doubt.NONE) -> Classification:
     if not base.strip() and not ref.strip():
         if base.count("\n") == ref.count("\n") and _odd_spaces(base + ref):
             return _space_glyphs(base, ref)
@@ -147,12 +146,16 @@ def _classify(base: str, ref: str, before: str, after: str, furniture: bool, wor
                               reason=because("hyphenation"))
     if touches_number(base, ref):
         return _number(base, ref, before, words)
-    typo = _typography(base, ref, words, doubted)
+    typo = _typography(base, ref, words, doubt >= Doubt.SOME)
     if typo is not None:
         return typo
     noise = _debris(base, ref, before, after, words)
     if noise is not None:
         return noise
+    if not ref.strip() and doubt is Doubt.ALL and words is not None and not words.any_word(base):
+        # a pictogram or stamp read as letters: doubted by the engine, and no word of the document
+        return Classification(Kind.OCR, Suggestion(ACCEPT, because("doubted_noise")), DOUBTED_NOISE_CONFIDENCE,
+                              reason=because("noise"))
     if not base.strip() or not ref.strip():
         return Classification(Kind.CONTENT, None, 0.9, reason=because("one_edition_only"))
     return _ocr_or_content(base, ref, words)

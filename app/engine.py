@@ -26,12 +26,13 @@ from itertools import compress
 from operator import itemgetter
 from pathlib import Path
 
-from app.classify import UNSURE_WORD, Classification, classify, reinforced_confidences
+from app.classify import Classification, classify, reinforced_confidences
 from app.compare.fragments import Diff, find_across, find_fragments
 from app.compare.moves import Move, find_moves, mask, masked, one_sided_both_ways
 from app.diffing import Hunk, Tokenized, diff_anchored, diff_tokenized
 from app.judge.channel import Channel, Rows
 from app.judge.digits import touches_number
+from app.judge.doubt import doubt_reader
 from app.judge.evidence import Evidence, is_wall
 from app.judge.moved import judge_move
 from app.judge.refine import refine
@@ -261,7 +262,7 @@ def _judged(base: Edition, pair: SectionPair, evidence: Evidence, diffed: _Diffe
     """The second stage: the raw diff cut, judged and joined into changes."""
     b_text, r_text, walls, moves = diffed.b_text, diffed.r_text, diffed.walls, diffed.moves
     verdicts: dict[tuple[int, int, int, int], Classification] = {}
-    doubted = _doubt(base, pair.base.start)
+    doubted = doubt_reader(base, pair.base.start)
 
     def judge(hunk: tuple[int, int, int, int]) -> Classification:
         hunk = tuple(hunk)  # type: ignore[assignment]
@@ -297,19 +298,6 @@ def _judged(base: Edition, pair: SectionPair, evidence: Evidence, diffed: _Diffe
             Span(r_start + r0, r_start + r1), bt, rt, verdict.kind, verdict.suggestion,
             verdict.confidence, verdict.pattern, verdict.reason, verdict.touches_number))
     return tuple(unglued(out, b_text, r_text, (b_start, r_start)))
-
-
-def _doubt(base: Edition, offset: int) -> Callable[[int, int], bool]:
-    """Whether the OCR engine was unsure (:data:`~app.classify.UNSURE_WORD`) of the base's
-    words in a section's ``[b0, b1)``; always False for an edition with no word confidences."""
-    geometry = base.geometry
-    if geometry is None or not geometry.has_confidences:
-        return lambda b0, b1: False
-
-    def doubted(b0: int, b1: int) -> bool:
-        lowest = geometry.lowest_confidence(offset + b0, offset + b1)
-        return lowest is not None and lowest < UNSURE_WORD
-    return doubted
 
 
 def _whole_words(hunks: Sequence[Hunk], b_text: str, r_text: str, judge: Callable[[Hunk], Classification],

@@ -68,6 +68,7 @@ TEMPLATES: Mapping[str, str] = {
     "space_glyph": "space glyph: keep no-break spaces, plain spaces otherwise",
     "furniture_removed": "page furniture of the print: remove it",
     "footnote_marker": "footnote {marker} of the document's count: take it",
+    "doubted_noise": "the OCR engine doubted every word here: its noise, remove it",
     "print_glyph": "{name}: keep the print's glyph {glyph}",
     "print_bullet": "{name}: the print shows a bullet",
     "standard_form": "{name}: use the standard Unicode form",

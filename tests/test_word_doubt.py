@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from app.classify import UNSURE_WORD
+from app.judge.doubt import UNSURE_WORD
 from app.engine import compare_files
 from app.model import Kind, Verdict
 
@@ -46,3 +46,26 @@ def test_a_glyph_from_a_doubted_word_is_not_kept_as_the_prints(tmp_path: Path) -
     assert kept.suggestion.decision.verdict is Verdict.REJECTED  # the print's hyphen, read surely
     assert doubted.suggestion.decision.verdict is Verdict.ACCEPTED  # a doubted word: the reference's dash
     assert doubted.confidence < 0.9
+
+
+def test_base_only_text_the_engine_doubted_word_by_word_is_its_noise(tmp_path: Path) -> None:
+    low, sure = int(UNSURE_WORD * 100) - 50, 95
+    said = ["Lagen gäller från den 1 juli.", "Den ändrar tre förordningar.", "Men lagen gäller alla som bor och arbetar i landet från och med den dagen.",
+            "Beslutet togs i maj."]
+    lines = [[(w, sure) for w in said[0].split()],
+             [(";", low), ("SS", low), ("SIOENG", low)],  # a pictogram read as letters
+             [(w, sure) for w in said[1].split()],
+             [("tre", low), ("|", low)],  # doubted, yet a word of the document
+             [(w, sure) for w in said[2].split()],
+             [("Strykt", sure), ("mening.", sure)],  # read surely: text the reference dropped
+             [(w, sure) for w in said[3].split()]]
+    base = tmp_path / "scan.hocr"
+    base.write_text(_hocr(lines), encoding="utf-8")
+    reference = tmp_path / "digital.txt"
+    reference.write_text("\n".join(said) + "\n", encoding="utf-8")
+    one_sided = {c.base_text.strip(): c for c in compare_files(base, reference).changes if not c.reference_text.strip()}
+    assert set(one_sided) == {"; SS SIOENG", "tre |", "Strykt mening."}
+    noise = one_sided["; SS SIOENG"]
+    assert noise.kind is Kind.OCR and noise.suggestion.decision.verdict is Verdict.ACCEPTED
+    assert one_sided["tre |"].kind is Kind.CONTENT
+    assert one_sided["Strykt mening."].kind is Kind.CONTENT

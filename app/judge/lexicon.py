@@ -84,6 +84,10 @@ class Words:
         tokens = _WORD.findall(text)
         return bool(tokens) and all(self.is_word(t) for t in tokens)
 
+    def any_word(self, text: str) -> bool:
+        """Some lettered token of ``text`` is a word (False for text with no letters)."""
+        return any(self.is_word(t) for t in _WORD.findall(text))
+
     def non_words(self, text: str) -> list[str]:
         return [t for t in _WORD.findall(text) if not self.is_word(t)]
 

@@ -1361,6 +1361,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>fotnot {marker} i dokumentets numrering: ta den</translation>
     </message>
     <message>
+        <source>the OCR engine doubted every word here: its noise, remove it</source>
+        <translation>OCR-motorn tvivlade på varje ord här: brus, ta bort det</translation>
+    </message>
+    <message>
         <source>{right} misread as {wrong}</source>
         <translation>{right} feltolkat som {wrong}</translation>
     </message>
