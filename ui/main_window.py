@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QLabel, QMainWindow,
                                QMessageBox, QProgressBar, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 import resources
+from app import engine
 from app.model import Change, Comparison, Decision, Kind, Provenance
 from app.review import DecisionsChanged, Review
 from ui import allocator, page_view, review_plan, status
@@ -294,8 +295,8 @@ class MainWindow(QMainWindow):
             self._warn(self.tr("Session reopened with differences"), reattached.report.message)
         if notes := [*comparison.base.notes, *comparison.reference.notes]:  # a charset, bytes shown as U+FFFD
             self._warn(self.tr("How the editions were read"), "\n".join(notes))
-        if comparison.warnings and comparison.similarity < 0.3:
-            self._warn(self.tr("Check the editions"), comparison.warnings[0])
+        if comparison.warnings and (alarm := engine.alarm(comparison)):
+            self._warn(self.tr("Check the editions"), alarm)
         self._update_title()
         if not self.quiet and not review.decisions():  # a fresh comparison: what the work is
             self.show_review_plan()
