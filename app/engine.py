@@ -40,7 +40,7 @@ from app.judge.spacing import unglued
 from app.formats import load_pair
 from app.model import Change, Comparison, Edition, Kind, SectionPair, Span
 from app.sections import align_sections
-from app.reasons import because
+from app.reasons import Reason, because
 
 #: Below this share of common words two editions are "not the same report".
 UNRELATED_BELOW = 0.30
@@ -157,7 +157,7 @@ def conclude(sections: list[SectionPair], changes: list[Change] | tuple[Change, 
                   channel.rows() if channel is not None else None)
 
 
-def alarm(comparison: Comparison) -> str | None:
+def alarm(comparison: Comparison) -> Reason | None:
     """What says the comparison itself is in doubt (the editions look unrelated, or their
     reading orders differ), for the window to show at once; None when nothing does."""
     return _alarm(comparison.similarity, content_share(comparison.sections, comparison.changes))
@@ -169,15 +169,11 @@ def content_share(sections: Sequence[SectionPair], changes: Sequence[Change]) ->
     return sum(len(c.base_text) for c in changes if c.kind is Kind.CONTENT) / compared if compared else 0.0
 
 
-def _alarm(similarity: float, share: float) -> str | None:
+def _alarm(similarity: float, share: float) -> Reason | None:
     if similarity < UNRELATED_BELOW:
-        return (f"These editions look like different reports: only {similarity:.0%} of "
-                "their words are shared. Check that you opened the right pair.")
+        return because("unrelated_editions", shared=f"{similarity:.0%}")
     if share > SCRAMBLED_ABOVE:
-        return (f"{share:.0%} of the base edition's text differs in content from the reference, though "
-                f"{similarity:.0%} of their words are shared: the OCR may have read the page in another "
-                "order (two columns line by line). Check the scan's reading order, or OCR it again with "
-                "automatic page segmentation.")
+        return because("reading_order", share=f"{share:.0%}", shared=f"{similarity:.0%}")
     return None
 
 

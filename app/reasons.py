@@ -69,6 +69,13 @@ TEMPLATES: Mapping[str, str] = {
     "furniture_removed": "page furniture of the print: remove it",
     "footnote_marker": "footnote {marker} of the document's count: take it",
     "doubted_noise": "the OCR engine doubted every word here: its noise, remove it",
+    # what says a whole comparison is in doubt (app.engine.alarm)
+    "unrelated_editions": "These editions look like different reports: only {shared} of their words are "
+                          "shared. Check that you opened the right pair.",
+    "reading_order": "{share} of the base edition's text differs in content from the reference, though "
+                     "{shared} of their words are shared: the OCR may have read the page in another order "
+                     "(two columns line by line). Check the scan's reading order, or OCR it again with "
+                     "automatic page segmentation.",
     "print_glyph": "{name}: keep the print's glyph {glyph}",
     "print_bullet": "{name}: the print shows a bullet",
     "standard_form": "{name}: use the standard Unicode form",

@@ -28,6 +28,7 @@ from app.review import DecisionsChanged, Review
 from ui import allocator, page_view, review_plan, status
 from ui.appearance import Appearance
 from ui.canonical import CanonicalView
+from ui.reasons import translated
 from ui.change_marks import ChangeMarks
 from ui.deciding import Decider
 from ui.file_actions import FileActions
@@ -296,7 +297,7 @@ class MainWindow(QMainWindow):
         if notes := [*comparison.base.notes, *comparison.reference.notes]:  # a charset, bytes shown as U+FFFD
             self._warn(self.tr("How the editions were read"), "\n".join(notes))
         if comparison.warnings and (alarm := engine.alarm(comparison)):
-            self._warn(self.tr("Check the editions"), alarm)
+            self._warn(self.tr("Check the editions"), translated(alarm))
         self._update_title()
         if not self.quiet and not review.decisions():  # a fresh comparison: what the work is
             self.show_review_plan()

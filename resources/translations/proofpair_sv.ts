@@ -1365,6 +1365,14 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>OCR-motorn tvivlade på varje ord här: brus, ta bort det</translation>
     </message>
     <message>
+        <source>These editions look like different reports: only {shared} of their words are shared. Check that you opened the right pair.</source>
+        <translation>Utgåvorna ser ut att vara olika rapporter: bara {shared} av orden är gemensamma. Kontrollera att du öppnat rätt par.</translation>
+    </message>
+    <message>
+        <source>{share} of the base edition&apos;s text differs in content from the reference, though {shared} of their words are shared: the OCR may have read the page in another order (two columns line by line). Check the scan&apos;s reading order, or OCR it again with automatic page segmentation.</source>
+        <translation>{share} av basutgåvans text skiljer sig i innehåll från referensen, fast {shared} av orden är gemensamma: OCR:en kan ha läst sidan i en annan ordning (två spalter rad för rad). Kontrollera skanningens läsordning, eller kör OCR igen med automatisk sidsegmentering.</translation>
+    </message>
+    <message>
         <source>{right} misread as {wrong}</source>
         <translation>{right} feltolkat som {wrong}</translation>
     </message>
