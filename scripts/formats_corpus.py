@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """Compare every corpus pair through each format ProofPair reads, against the text pair.
 
-For each pair of the corpus (see its README) it compares, with every suggestion applied:
+For each pair of the corpus (see its README) it compares, with every suggestion applied,
+every edition of the printed report against both drafts (``draft.txt`` and ``draft.docx``):
 
-* ``ocr_<lang>.txt`` + ``draft.txt``  (the plain-text pair, the yardstick);
-* ``ocr_<lang>.hocr`` + ``draft.docx`` (Tesseract's hOCR and the Word draft);
-* ``print.pdf`` + ``draft.txt``         (the born-digital print's text layer);
-* with ``--live``: ``scan.pdf`` + ``draft.docx`` (the scan OCR'd now, cached in ``--cache``);
+* ``ocr_<lang>.txt``      (Tesseract's text; with ``draft.txt`` the yardstick, the first row);
+* ``ocr_<lang>.hocr``     (Tesseract's hOCR of the same run);
+* ``ocr_<lang>.alto.xml`` (its ALTO, where the pair has one);
+* ``print.pdf``           (the born-digital print's text layer);
+* with ``--live``: ``scan.pdf`` (the scan OCR'd now, cached in ``--cache``);
 
-and prints the sections (both-sided / one-sided), the changes by kind, the genuine edits NOT
-flagged as content and the content flags matching no edit (the corpus's own ``score.py``,
+and prints the sections (both-sided / one-sided, and the headings it has that the yardstick
+lacks, ``+``, or lacks that the yardstick has, ``-``), the changes by kind, the genuine edits
+NOT flagged as content and the content flags matching no edit (the corpus's own ``score.py``,
 imported), and the canonical text's CER against the printed truth.
 
 Usage: ``python scripts/formats_corpus.py [CORPUS] [--live] [--cache DIR] [PAIR ...]``
@@ -54,20 +57,30 @@ def main(argv: list[str] | None = None) -> int:
     pairs = [args.corpus / p for p in args.pairs] or sorted(p for p in args.corpus.iterdir() if (p / "edits.json").is_file())
     for pair in pairs:
         lang = LANGUAGES[pair.name[:2]]
-        variants = [(f"ocr_{lang}.txt", "draft.txt"), (f"ocr_{lang}.hocr", "draft.docx"), ("print.pdf", "draft.txt")]
-        if args.live:
-            variants.append(("scan.pdf", "draft.docx"))
-        for base, reference in variants:
-            started = time.monotonic()
-            b, r = formats.load_pair(pair / base, pair / reference, cache_dir=args.cache)
-            loaded = time.monotonic() - started
-            print(f"{pair.name} | {base} + {reference} | read in {loaded:.1f} s | {measure(score, pair, b, r)}",
-                  flush=True)
+        bases = [f"ocr_{lang}.txt", f"ocr_{lang}.hocr", f"ocr_{lang}.alto.xml", "print.pdf"]
+        bases += ["scan.pdf"] if args.live else []
+        yardstick: list[str] | None = None
+        for base in (b for b in bases if (pair / b).is_file()):
+            for reference in ("draft.txt", "draft.docx"):
+                started = time.monotonic()
+                b, r = formats.load_pair(pair / base, pair / reference, cache_dir=args.cache)
+                loaded = time.monotonic() - started
+                comparison = compare(b, r)
+                outline = [(s.number or s.title or s.key)[:40] for s in comparison.sections]
+                yardstick = outline if yardstick is None else yardstick
+                print(f"{pair.name} | {base} + {reference} | read in {loaded:.1f} s | "
+                      f"{measure(score, pair, comparison)} | {outline_change(yardstick, outline)}", flush=True)
     return 0
 
 
-def measure(score, pair: Path, base, reference) -> str:  # type: ignore[no-untyped-def]
-    comparison = compare(base, reference)
+def outline_change(yardstick: list[str], outline: list[str]) -> str:
+    """The headings ``outline`` has that ``yardstick`` lacks (+) and lacks that it has (-)."""
+    more = [f"+{h}" for h in outline if h not in yardstick]
+    fewer = [f"-{h}" for h in yardstick if h not in outline]
+    return "outline " + (" ".join(more + fewer) or "as the yardstick")
+
+
+def measure(score, pair: Path, comparison) -> str:  # type: ignore[no-untyped-def]
     review = Review(comparison)
     review.apply_suggestions()
     kinds = kinds_count(comparison.changes)
