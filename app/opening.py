@@ -8,16 +8,22 @@ does. Two files that both need OCR propose the first as base and the default lan
 readable files are both read and :func:`app.roles.guess_roles` decides.
 
 Why a module of its own: proposing reads a whole edition and asks the Hunspell dictionaries,
-which takes long enough on a real report to freeze a window, so the window runs it on a
-worker thread (:mod:`ui.open_dialog`). It returns plain data; the words shown are the UI's.
+which takes long enough on a real report to freeze a window, so the window has it done
+elsewhere (:mod:`ui.open_dialog`): :func:`propose_apart` runs it in a child process, for the
+reasons :mod:`app.remote` gives the comparison one (pure Python on a thread of the window
+holds the interpreter lock the window needs) and one more: PDFium, which reads a PDF, is not
+thread-safe, and the window renders page images with it on its own thread. It returns plain
+data; the words shown are the UI's.
 
-Raises :class:`~app.loading.EditionError` for an unreadable file. Imports: :mod:`app.formats`,
-:mod:`app.roles`, :mod:`app.reasons`. Never Qt.
+Raises :class:`~app.loading.EditionError` for an unreadable file. Imports: the standard
+library, :mod:`app.formats`, :mod:`app.roles`, :mod:`app.reasons`. Never Qt.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import multiprocessing
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, wait
 from pathlib import Path
 from typing import NamedTuple
 
@@ -56,3 +62,19 @@ def propose(paths: Sequence[str | Path], found: Sequence[FileFacts]) -> Proposal
     first, second = load_pair(paths[0], paths[1])
     guess = guess_roles(first, second)
     return Proposal(0 if guess.base is first else 1, None, guess.reason, None)
+
+
+def propose_apart(paths: Sequence[str | Path], found: Sequence[FileFacts],
+                  cancelled: Callable[[], bool] = lambda: False) -> Proposal | None:
+    """:func:`propose` in a child process (``spawn``: no fork of a threaded GUI), looking at
+    ``cancelled()`` every 50 ms; None when cancelled (the child is left to finish alone).
+    Re-raises what :func:`propose` raised."""
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        future = pool.submit(propose, [str(p) for p in paths], list(found))
+        while not wait([future], timeout=0.05).done:
+            if cancelled():
+                return None
+        return future.result()
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)

@@ -173,7 +173,7 @@ def test_the_ocr_language_is_asked_for_a_scan_and_reaches_the_load_and_the_sessi
 
 def test_the_open_dialog_speaks_swedish_and_says_when_tesseract_is_missing(qtbot, app_restored) -> None:
     from app.formats.describe import facts
-    from app.opening import propose
+    from app.opening import propose_apart
     from ui import i18n
     from ui.open_dialog import OpenEditionsDialog
 
@@ -181,7 +181,8 @@ def test_the_open_dialog_speaks_swedish_and_says_when_tesseract_is_missing(qtbot
     paths = [str(folder / "draft.docx"), str(folder / "scan.pdf")]
     found = [facts(p) for p in paths]
     i18n.install_translators(app_restored, "sv")
-    dialog = OpenEditionsDialog(paths, found, ["eng", "osd", "swe"], lambda: propose(paths, found))
+    dialog = OpenEditionsDialog(paths, found, ["eng", "osd", "swe"],
+                                lambda cancelled: propose_apart(paths, found, cancelled))
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.proposed, timeout=20000):
         pass
@@ -192,7 +193,7 @@ def test_the_open_dialog_speaks_swedish_and_says_when_tesseract_is_missing(qtbot
     assert not dialog.grab().isNull()
 
     i18n.install_translators(app_restored, "en")
-    missing = OpenEditionsDialog(paths, found, [], lambda: propose(paths, found))
+    missing = OpenEditionsDialog(paths, found, [], lambda cancelled: propose_apart(paths, found, cancelled))
     qtbot.addWidget(missing)
     with qtbot.waitSignal(missing.proposed, timeout=20000):
         pass

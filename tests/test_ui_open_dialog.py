@@ -10,7 +10,7 @@ import pytest
 
 from app.formats.describe import facts
 from app.formats.ocr import installed_languages
-from app.opening import propose
+from app.opening import propose_apart
 from formats_fixtures import corpus_pair
 from ui.open_dialog import OpenEditionsDialog
 
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.gui
 def _dialog(qtbot, paths: list[str]) -> OpenEditionsDialog:
     found = [facts(p) for p in paths]
     languages = sorted(installed_languages()) if any(f.needs_ocr for f in found) else []
-    dialog = OpenEditionsDialog(paths, found, languages, lambda: propose(paths, found))
+    dialog = OpenEditionsDialog(paths, found, languages, lambda cancelled: propose_apart(paths, found, cancelled))
     qtbot.addWidget(dialog)
     return dialog
 
@@ -80,3 +80,14 @@ def test_an_unreadable_edition_is_said_in_the_dialog(qtbot, tmp_path: Path) -> N
         pass
     assert "draft.docx" in failed.args[0] and dialog.note.text() == failed.args[0]
     assert dialog.proposal is None and not dialog.compare_button.isEnabled()
+
+
+def test_cancel_while_looking_drops_the_proposal(qtbot) -> None:
+    folder = corpus_pair("en_omb_m_16_21_source_code")
+    paths = [str(folder / "scan.pdf"), str(folder / "draft.docx")]
+    dialog = _dialog(qtbot, paths)
+    dialog.show()
+    dialog.reject()  # the editor cancels before the proposal came
+    with qtbot.assertNotEmitted(dialog.proposed, wait=3000):
+        pass
+    assert dialog.proposal is None and not dialog.runner.running

@@ -36,7 +36,7 @@ from app.formats import load_pair, scan_of
 from app.formats.describe import facts
 from app.formats.ocr import installed_languages
 from app.loading import EditionError
-from app.opening import propose
+from app.opening import propose, propose_apart
 from app.roles import guess_roles
 from ui.open_dialog import Choice, OpenEditionsDialog
 from ui.reasons import translated
@@ -165,7 +165,7 @@ class FileActions(QObject):
     def ask_roles(self, paths: list[str]) -> Choice | None:
         """Which of two dropped or chosen files is the base (proposed, then confirmed), and the
         OCR language when one of them is a scan to OCR (:class:`~ui.open_dialog.OpenEditionsDialog`,
-        which proposes on a worker: :func:`app.opening.propose` reads a whole edition)."""
+        which proposes from a worker: :func:`app.opening.propose_apart` reads a whole edition)."""
         w = self.window
         try:
             found = [facts(p) for p in paths]
@@ -176,7 +176,8 @@ class FileActions(QObject):
             w._error(_tr("Cannot open edition"), str(exc))
             return None
         languages = sorted(installed_languages()) if any(f.needs_ocr for f in found) else []
-        dialog = OpenEditionsDialog(paths, found, languages, lambda: propose(paths, found), w)
+        dialog = OpenEditionsDialog(paths, found, languages,
+                                    lambda cancelled: propose_apart(paths, found, cancelled), w)
         if dialog.exec() != OpenEditionsDialog.DialogCode.Accepted:
             return None
         return dialog.choice()

@@ -7,9 +7,11 @@ OCR needed", "Word document, 42 headings") in the UI's language. It asks only wh
 the base, always; the OCR language only when a file needs OCR.
 
 The proposal (the likelier base and why, the OCR language: :func:`app.opening.propose`) reads
-a whole edition and asks the dictionaries, so it runs on a worker (:class:`ui.worker.TaskRunner`)
-and arrives by signal: the dialog stays responsive meanwhile, says it is looking, and keeps
-Compare and the language off until the proposal is shown (:attr:`OpenEditionsDialog.proposed`).
+a whole edition and asks the dictionaries, so it is made off the UI thread (the caller's
+``propose``, run by a :class:`ui.worker.TaskRunner`; the window's hands it on to a child
+process, :func:`app.opening.propose_apart`) and arrives by signal: the dialog stays responsive
+meanwhile, says it is looking, and keeps Compare and the language off until the proposal is
+shown (:attr:`OpenEditionsDialog.proposed`).
 A base the editor picked before it arrived is kept. A file that cannot be read is said in
 the dialog (:attr:`OpenEditionsDialog.failed`); Compare stays off. :meth:`OpenEditionsDialog.choice`
 gives the answer; the caller opens the editions.
@@ -106,7 +108,10 @@ class OpenEditionsDialog(QDialog):
     failed = Signal(str)
 
     def __init__(self, paths: list[str], found: list[FileFacts], languages: list[str],
-                 propose: Callable[[], Proposal], parent: QWidget | None = None) -> None:
+                 propose: Callable[[Callable[[], bool]], Proposal | None],
+                 parent: QWidget | None = None) -> None:
+        """``propose(cancelled)`` makes the proposal off the UI thread's interpreter (it runs on
+        a worker thread and must look at ``cancelled()``)."""
         super().__init__(parent)
         self.setObjectName("open_editions_dialog")
         self.setWindowTitle(_tr("Open Editions"))
@@ -172,7 +177,7 @@ class OpenEditionsDialog(QDialog):
         self.runner.finished.connect(self._show_proposal)
         self.runner.failed.connect(self._show_failure)
         self.finished.connect(lambda _: self.runner.cancel())  # closed first: its answer is dropped
-        self.runner.start(lambda _report, _cancelled: propose())
+        self.runner.start(lambda _report, cancelled: propose(cancelled))
 
     def _show_proposal(self, proposal: Proposal) -> None:
         self.proposal = proposal
