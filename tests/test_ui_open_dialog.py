@@ -25,12 +25,16 @@ def _dialog(qtbot, paths: list[str]) -> OpenEditionsDialog:
     return dialog
 
 
-def test_the_dialog_shows_before_the_proposal_and_takes_it_by_signal(qtbot) -> None:
+def _swedish(qtbot, pair: str, names: tuple[str, str]) -> tuple[list[str], OpenEditionsDialog]:
+    """The dialog on two files of a Swedish corpus pair (whose scan is proposed in Swedish)."""
     if "swe" not in installed_languages():
         pytest.skip("Tesseract's Swedish pack is needed")
-    folder = corpus_pair("sv_rk_lagar_halvar_2022")
-    paths = [str(folder / "draft.docx"), str(folder / "scan.pdf")]
-    dialog = _dialog(qtbot, paths)
+    paths = [str(corpus_pair(pair) / name) for name in names]
+    return paths, _dialog(qtbot, paths)
+
+
+def test_the_dialog_shows_before_the_proposal_and_takes_it_by_signal(qtbot) -> None:
+    paths, dialog = _swedish(qtbot, "sv_rk_lagar_halvar_2022", ("draft.docx", "scan.pdf"))
     # constructed, and nothing proposed yet: the draft is being read on the worker
     assert dialog.proposal is None and not dialog.compare_button.isEnabled()
     assert dialog.note.text().startswith("Looking at the editions…") and not dialog.language.isEnabled()
@@ -45,11 +49,7 @@ def test_the_dialog_shows_before_the_proposal_and_takes_it_by_signal(qtbot) -> N
 
 
 def test_what_the_editor_picked_before_the_proposal_is_kept(qtbot) -> None:
-    if "swe" not in installed_languages():
-        pytest.skip("Tesseract's Swedish pack is needed")
-    folder = corpus_pair("sv_sou_2025_96_kommunsektorn")
-    paths = [str(folder / "scan.pdf"), str(folder / "draft.txt")]
-    dialog = _dialog(qtbot, paths)
+    paths, dialog = _swedish(qtbot, "sv_sou_2025_96_kommunsektorn", ("scan.pdf", "draft.txt"))
     dialog.buttons[1].click()  # before the worker's answer is delivered (it needs the event loop)
     with qtbot.waitSignal(dialog.proposed, timeout=30000):
         pass
