@@ -95,3 +95,54 @@ def test_rendering_a_corpus_scan_page_matches_its_ocr_boxes() -> None:
     x0, y0, x1, y1 = word.box
     ink = [pixels[y * width + x] for y in range(y0, y1) for x in range(x0, x1)]
     assert sum(v < 128 for v in ink) > len(ink) * 0.15
+
+
+def _write_spaced_pdf(path: Path, lines: list[tuple[str, int, int]]) -> Path:
+    """One A4 page written by Qt's PDF writer; each line (text, font size in points, the
+    distance down to its baseline in dots at 300 dpi)."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter)
+    writer.setResolution(300)
+    painter = QPainter(writer)
+    y = 100
+    for text, size, down in lines:
+        painter.setFont(QFont("DejaVu Sans", size))
+        y += down
+        painter.drawText(100, y, text)
+    painter.end()
+    return path
+
+
+@pytest.mark.gui
+def test_paragraphs_a_sixth_of_a_line_apart_and_a_wrapped_heading(qapp, tmp_path: Path) -> None:
+    # the body's baselines 70 dots apart, its paragraphs 80 (as the RK print: 13.8 against
+    # 15.8 pt); a 16 pt heading wrapped onto two lines 100 dots apart is one paragraph
+    path = _write_spaced_pdf(tmp_path / "print.pdf", [
+        ("Statligt stöd till organisationer som bedriver", 16, 0), ("verksamhet i utsatta situationer", 16, 100),
+        ("Ny förordning om statsbidrag till vissa", 11, 120), ("organisationer i utsatta situationer", 11, 70),
+        ("SFS: 2022:145", 11, 80),
+        ("Statsbidraget får ges till vissa organisationer", 11, 80),
+        ("inom det civila samhället som behöver", 11, 70), ("förstärka sin verksamhet.", 11, 70)])
+    assert formats.load(path).text == (
+        "Statligt stöd till organisationer som bedriver\nverksamhet i utsatta situationer\n\n"
+        "Ny förordning om statsbidrag till vissa\norganisationer i utsatta situationer\n\n"
+        "SFS: 2022:145\n\n"
+        "Statsbidraget får ges till vissa organisationer\ninom det civila samhället som behöver\n"
+        "förstärka sin verksamhet.\n")
+
+
+@pytest.mark.parametrize("pair", list(PAIRS))
+def test_the_corpus_print_has_the_printed_paragraphs(pair: str) -> None:
+    # the printed blocks of canonical.txt against the print's paragraphs, which also hold each
+    # page's running head and folio: before baselines and font sizes the RK print read as 74
+    # paragraphs for its 264 blocks, the EN print as 84 for 103
+    folder = corpus_pair(pair)
+    edition = formats.load(folder / "print.pdf")
+    paragraphs = [p for p in edition.text.replace("\f", "\n\n").split("\n\n") if p.strip()]
+    blocks = [b for b in (folder / "canonical.txt").read_text(encoding="utf-8").split("\n\n") if b.strip()]
+    pages = edition.text.count("\f") + 1
+    assert 0.9 * len(blocks) <= len(paragraphs) <= 1.1 * (len(blocks) + 2 * pages)

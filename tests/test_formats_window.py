@@ -65,6 +65,7 @@ def test_the_role_question_says_what_each_file_is(window, qtbot) -> None:
     seen: list[str] = []
 
     def act(dialog: OpenEditionsDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.proposal is not None, timeout=20000)
         seen.extend(button.text() for button in dialog.buttons)
         seen.append(str(dialog.needs_ocr))
         dialog.compare_button.click()
@@ -126,6 +127,7 @@ def test_the_ocr_language_is_asked_for_a_scan_and_reaches_the_load_and_the_sessi
     seen: dict[str, object] = {}
 
     def act(dialog: OpenEditionsDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.proposal is not None, timeout=20000)
         seen["files"] = [button.text() for button in dialog.buttons]
         seen["base"] = dialog.group.checkedId()
         seen["offered"] = [dialog.language.itemData(i) for i in range(dialog.language.count())]
@@ -171,6 +173,7 @@ def test_the_ocr_language_is_asked_for_a_scan_and_reaches_the_load_and_the_sessi
 
 def test_the_open_dialog_speaks_swedish_and_says_when_tesseract_is_missing(qtbot, app_restored) -> None:
     from app.formats.describe import facts
+    from app.opening import propose_apart
     from ui import i18n
     from ui.open_dialog import OpenEditionsDialog
 
@@ -178,8 +181,11 @@ def test_the_open_dialog_speaks_swedish_and_says_when_tesseract_is_missing(qtbot
     paths = [str(folder / "draft.docx"), str(folder / "scan.pdf")]
     found = [facts(p) for p in paths]
     i18n.install_translators(app_restored, "sv")
-    dialog = OpenEditionsDialog(paths, found, 1, "", ["eng", "osd", "swe"], "swe")
+    dialog = OpenEditionsDialog(paths, found, ["eng", "osd", "swe"],
+                                lambda cancelled: propose_apart(paths, found, cancelled))
     qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.proposed, timeout=20000):
+        pass
     assert dialog.buttons[1].text() == "scan.pdf — skanning, 19 sidor, behöver OCR"
     assert dialog.buttons[0].text().startswith("draft.docx — Word-dokument, ") and dialog.buttons[1].isChecked()
     assert [dialog.language.itemText(i) for i in range(dialog.language.count())] == ["engelska (eng)", "svenska (swe)"]
@@ -187,8 +193,10 @@ def test_the_open_dialog_speaks_swedish_and_says_when_tesseract_is_missing(qtbot
     assert not dialog.grab().isNull()
 
     i18n.install_translators(app_restored, "en")
-    missing = OpenEditionsDialog(paths, found, 1, "", [], None)
+    missing = OpenEditionsDialog(paths, found, [], lambda cancelled: propose_apart(paths, found, cancelled))
     qtbot.addWidget(missing)
+    with qtbot.waitSignal(missing.proposed, timeout=20000):
+        pass
     assert not missing.language.isEnabled() and "sudo apt-get install tesseract-ocr" in missing.missing.text()
     missing.buttons[0].setChecked(True)  # the editor may still choose the other file as the base
     assert missing.choice() == (paths[0], paths[1], None)
@@ -210,6 +218,7 @@ def test_a_scan_given_on_the_command_line_opens_the_dialog_that_asks_its_ocr_lan
     seen: dict[str, object] = {}
 
     def act(dialog: OpenEditionsDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.proposal is not None, timeout=20000)
         seen["guessed"] = dialog.language.currentData()
         seen["base"] = dialog.group.checkedId()
         dialog.reject()  # the editor cancels: nothing is OCR'd

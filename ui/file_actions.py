@@ -19,7 +19,7 @@ are disabled (:meth:`update_actions`) because a partial review would be saved as
 were all of the document.
 
 Imports: Qt, :mod:`app.session`, :mod:`app.export`, :mod:`app.loading`, :mod:`app.roles`,
-:mod:`app.formats`, :mod:`ui.recovery`, :mod:`ui.open_dialog`.
+:mod:`app.formats`, :mod:`app.opening`, :mod:`ui.recovery`, :mod:`ui.open_dialog`.
 """
 
 from __future__ import annotations
@@ -32,11 +32,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from app import export
 from app import session as sessions
 from app.fileio import describe_os_error
-from app.formats import load, load_pair, scan_of
+from app.formats import load_pair, scan_of
 from app.formats.describe import facts
-from app.formats.language import guess_language
 from app.formats.ocr import installed_languages
 from app.loading import EditionError
+from app.opening import propose, propose_apart
 from app.roles import guess_roles
 from ui.open_dialog import Choice, OpenEditionsDialog
 from ui.reasons import translated
@@ -163,39 +163,24 @@ class FileActions(QObject):
         return box.clickedButton() is opened
 
     def ask_roles(self, paths: list[str]) -> Choice | None:
-        """Which of two dropped or chosen files is the base (guessed, then confirmed), and the
-        OCR language when one of them is a scan to OCR (:class:`~ui.open_dialog.OpenEditionsDialog`)."""
+        """Which of two dropped or chosen files is the base (proposed, then confirmed), and the
+        OCR language when one of them is a scan to OCR (:class:`~ui.open_dialog.OpenEditionsDialog`,
+        which proposes from a worker: :func:`app.opening.propose_apart` reads a whole edition)."""
         w = self.window
         try:
             found = [facts(p) for p in paths]
-            base_index, reason, language = self._guess(paths, found)
+            if w.quiet:  # no dialog to keep responsive: the proposal is the answer
+                proposal = propose(paths, found)
+                return Choice(paths[proposal.base_index], paths[1 - proposal.base_index], proposal.language)
         except EditionError as exc:
             w._error(_tr("Cannot open edition"), str(exc))
             return None
-        if w.quiet:
-            return Choice(paths[base_index], paths[1 - base_index], language)
         languages = sorted(installed_languages()) if any(f.needs_ocr for f in found) else []
-        dialog = OpenEditionsDialog(paths, found, base_index, reason, languages, language, w)
+        dialog = OpenEditionsDialog(paths, found, languages,
+                                    lambda cancelled: propose_apart(paths, found, cancelled), w)
         if dialog.exec() != OpenEditionsDialog.DialogCode.Accepted:
             return None
         return dialog.choice()
-
-    @staticmethod
-    def _guess(paths: list[str], found: list) -> tuple[int, str, str | None]:
-        """The likelier base's index, why, and the OCR language to propose (None: no OCR).
-        A scan to OCR is surely the base, and nothing is OCR'd to find that out; its language
-        is guessed from the other edition's text, as the command line does."""
-        ocr = [f.needs_ocr for f in found]
-        if ocr[0] != ocr[1]:
-            scan = ocr.index(True)
-            other = load(paths[1 - scan])
-            reason = _tr("%1 is a scan to OCR, so it is the base.").replace("%1", Path(paths[scan]).name)
-            return scan, reason, guess_language(other.text, installed_languages() or None)
-        if all(ocr):
-            return 0, "", guess_language("", installed_languages() or None)
-        first, second = load_pair(paths[0], paths[1])
-        guess = guess_roles(first, second)
-        return (0 if guess.base is first else 1), translated(guess.reason), None
 
     def confirm_order(self, base: str, reference: str) -> tuple[str, str] | None:
         """The command line's BASE REFERENCE, asked about once when the REFERENCE looks like

@@ -1,25 +1,39 @@
 """The question File › Open Editions… and a drop of two files ask: which is the base, and,
 when a scan must be OCR'd, in which language.
 
-:class:`OpenEditionsDialog` takes plain data (each file's :class:`~app.formats.describe.FileFacts`,
-the guessed base and why, the OCR languages Tesseract offers and the guessed one) and shows
-what each file is ("scan, 19 pages, OCR needed", "Word document, 42 headings") in the UI's
-language. It asks only what it must: the base, always; the OCR language only when a file
-needs OCR. :meth:`OpenEditionsDialog.choice` gives the answer; the caller opens the editions.
+:class:`OpenEditionsDialog` takes plain data (each file's :class:`~app.formats.describe.FileFacts`
+and the OCR languages Tesseract offers) and shows at once what each file is ("scan, 19 pages,
+OCR needed", "Word document, 42 headings") in the UI's language. It asks only what it must:
+the base, always; the OCR language only when a file needs OCR.
 
-Imports: Qt, :mod:`app.formats.describe`.
+The proposal (the likelier base and why, the OCR language: :func:`app.opening.propose`) reads
+a whole edition and asks the dictionaries, so it is made off the UI thread (the caller's
+``propose``, run by a :class:`ui.worker.TaskRunner`; the window's hands it on to a child
+process, :func:`app.opening.propose_apart`) and arrives by signal: the dialog stays responsive
+meanwhile, says it is looking, and keeps Compare and the language off until the proposal is
+shown (:attr:`OpenEditionsDialog.proposed`).
+A base the editor picked before it arrived is kept. A file that cannot be read is said in
+the dialog (:attr:`OpenEditionsDialog.failed`); Compare stays off. :meth:`OpenEditionsDialog.choice`
+gives the answer; the caller opens the editions.
+
+Imports: Qt, :mod:`app.formats.describe`, :mod:`app.opening` (its data), :mod:`ui.worker`,
+:mod:`ui.reasons`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
                                QLabel, QRadioButton, QVBoxLayout, QWidget)
 
 from app.formats.describe import FileFacts
+from app.opening import Proposal
+from ui.reasons import translated
+from ui.worker import TaskRunner
 
 #: Tesseract's language packs an editor is likely to have, named in the UI's language; other
 #: packs are named by Qt (in English) or by their code.
@@ -88,12 +102,22 @@ def file_wording(found: FileFacts) -> str:
 class OpenEditionsDialog(QDialog):
     """Which of two files is the base, and the OCR language when one needs OCR."""
 
-    def __init__(self, paths: list[str], found: list[FileFacts], base_index: int, reason: str,
-                 languages: list[str], language: str | None, parent: QWidget | None = None) -> None:
+    #: the proposal arrived and is shown (a :class:`~app.opening.Proposal`)
+    proposed = Signal(object)
+    #: the proposal could not be made (a file is unreadable); the message is shown
+    failed = Signal(str)
+
+    def __init__(self, paths: list[str], found: list[FileFacts], languages: list[str],
+                 propose: Callable[[Callable[[], bool]], Proposal | None],
+                 parent: QWidget | None = None) -> None:
+        """``propose(cancelled)`` makes the proposal off the UI thread's interpreter (it runs on
+        a worker thread and must look at ``cancelled()``)."""
         super().__init__(parent)
         self.setObjectName("open_editions_dialog")
         self.setWindowTitle(_tr("Open Editions"))
         self.paths = paths
+        self.proposal: Proposal | None = None
+        self._base_picked = False  # the editor chose the base before the proposal came
         layout = QVBoxLayout(self)
         box = QGroupBox(_tr("Which edition is the base?"))
         column = QVBoxLayout(box)
@@ -101,15 +125,16 @@ class OpenEditionsDialog(QDialog):
         self.buttons: list[QRadioButton] = []
         for index, (path, facts) in enumerate(zip(paths, found)):
             button = QRadioButton(f"{Path(path).name} — {file_wording(facts)}")
-            button.setChecked(index == base_index)
+            button.setChecked(index == 0)
             self.group.addButton(button, index)
             self.buttons.append(button)
             column.addWidget(button)
-        note = QLabel((reason + "\n\n" if reason else "")
-                      + _tr("The base is the OCR'd scan; its text is kept unless you accept a change."))
-        note.setWordWrap(True)
-        note.setTextFormat(Qt.TextFormat.PlainText)  # file names are not markup
-        column.addWidget(note)
+        self.group.idClicked.connect(lambda _: setattr(self, "_base_picked", True))
+        self.note = QLabel(self._with_role_note(_tr("Looking at the editions…")))
+        self.note.setObjectName("open_note")
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)  # file names are not markup
+        column.addWidget(self.note)
         layout.addWidget(box)
 
         self.language = QComboBox()
@@ -122,8 +147,7 @@ class OpenEditionsDialog(QDialog):
             codes = [c for c in languages if c not in NOT_LANGUAGES]
             for code in sorted(codes, key=language_name):
                 self.language.addItem(language_name(code), code)
-            if language is not None and self.language.findData(language) >= 0:
-                self.language.setCurrentIndex(self.language.findData(language))
+            self.language.setEnabled(False)  # until the proposal says which language the text is in
             scans = [Path(p).name for p, f in zip(paths, found) if f.needs_ocr]
             form.addRow(_tr("OCR &language:"), self.language)
             if len(scans) == 1:
@@ -144,10 +168,42 @@ class OpenEditionsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.compare_button = buttons.addButton(_tr("&Compare"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.compare_button.setDefault(True)
+        self.compare_button.setEnabled(False)  # until the proposal is shown
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
+        self.runner: TaskRunner[Proposal] = TaskRunner(self)
+        self.runner.finished.connect(self._show_proposal)
+        self.runner.failed.connect(self._show_failure)
+        self.finished.connect(lambda _: self.runner.cancel())  # closed first: its answer is dropped
+        self.runner.start(lambda _report, cancelled: propose(cancelled))
+
+    def _show_proposal(self, proposal: Proposal) -> None:
+        self.proposal = proposal
+        if not self._base_picked:
+            self.buttons[proposal.base_index].setChecked(True)
+        if proposal.scan is not None:
+            reason = _tr("%1 is a scan to OCR, so it is the base.").replace("%1", proposal.scan)
+        else:
+            reason = translated(proposal.reason) if proposal.reason is not None else ""
+        self.note.setText(self._with_role_note(reason))
+        found = self.language.findData(proposal.language) if proposal.language is not None else -1
+        if found >= 0:
+            self.language.setCurrentIndex(found)
+        self.language.setEnabled(self.language.count() > 0)
+        self.compare_button.setEnabled(True)
+        self.adjustSize()  # the reason may take more lines than the wait did
+        self.proposed.emit(proposal)
+
+    @staticmethod
+    def _with_role_note(said: str) -> str:
+        return ((said + "\n\n") if said else "") + _tr("The base is the OCR'd scan; its text is kept unless you "
+                                                        "accept a change.")
+
+    def _show_failure(self, message: str) -> None:
+        self.note.setText(message)
+        self.failed.emit(message)
 
     def choice(self) -> Choice:
         """The base, the reference and the OCR language as now chosen."""

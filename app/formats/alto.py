@@ -6,6 +6,11 @@ confidence); a line-end ``HYP`` adds its hyphen. Laid out as Tesseract's text ou
 (:mod:`app.formats.layout`). The page image is ``sourceImageInformation/fileName`` (found by
 :mod:`app.formats.sources`).
 
+Headings: a ``TextBlock`` whose ``TAGREFS`` name a tag of ``Tags`` (any kind: ``LayoutTag``,
+``StructureTag``, ``RoleTag``, ``OtherTag``) whose ``LABEL`` (else ``TYPE``) says heading
+(:func:`app.formats.regions.kind_of`) is one of the edition's ``headings``; a block also
+tagged as page furniture is not.
+
 Units: boxes and page sizes are given in the file's ``MeasurementUnit``: ``pixel`` (the OCR
 engines' output, kept as it is), ``mm10`` (tenths of a millimetre) or ``inch1200`` (1/1200
 inch). The last two are converted to pixels of the page image: the image's pixel width
@@ -22,6 +27,7 @@ from pathlib import Path
 from lxml import etree
 
 from app.formats.layout import OcrPage, OcrWord, ocr_edition
+from app.formats.regions import Kind, kind_of
 from app.formats.safe_xml import local, parse_xml
 from app.formats.sources import find_image, page_images
 from app.loading import EditionError
@@ -39,8 +45,9 @@ def read_alto(path: Path, raw: bytes) -> Edition:
     if local(root.tag) != "alto":
         raise EditionError(f"{path.name}: is not ALTO XML (its root is <{local(root.tag)}>).")
     image = next((el.text.strip() for el in root.iter() if local(el.tag) == "fileName" and el.text), None)
+    tags = _tag_kinds(root)
     try:
-        pages = [_page(el, image if index == 0 else None)
+        pages = [_page(el, image if index == 0 else None, tags)
                  for index, el in enumerate(el for el in root.iter() if local(el.tag) == "Page")]
     except (ValueError, IndexError) as exc:
         raise EditionError(f"{path.name}: the ALTO is damaged (a position or confidence is not a number: "
@@ -64,7 +71,7 @@ def _in_pixels(page: OcrPage, per_inch: float, folder: Path) -> OcrPage:
         return x0, y0, x1, y1
 
     out = OcrPage(round(page.width * factor), round(page.height * factor), page.image,
-                  trailing_block=page.trailing_block)
+                  trailing_block=page.trailing_block, headings=page.headings)
     out.paragraphs = [[[OcrWord(w.text, scaled(w.box), w.confidence) for w in line] for line in paragraph]
                       for paragraph in page.paragraphs]
     return out
@@ -85,13 +92,27 @@ def _measured_dpi(folder: Path, image: str | None, inches: float) -> float | Non
         return None
 
 
-def _page(element: etree._Element, image: str | None) -> OcrPage:
+def _tag_kinds(root: etree._Element) -> dict[str, Kind]:
+    """The tags of ``Tags`` that name a heading or page furniture, by their ``ID``."""
+    out: dict[str, Kind] = {}
+    for tags in (el for el in root.iter() if local(el.tag) == "Tags"):
+        for tag in tags:
+            kind = kind_of(tag.get("LABEL") or tag.get("TYPE")) if isinstance(tag.tag, str) else None
+            if kind is not None and tag.get("ID"):
+                out[tag.get("ID", "")] = kind
+    return out
+
+
+def _page(element: etree._Element, image: str | None, tags: dict[str, Kind]) -> OcrPage:
     page = OcrPage(width=_int(element, "WIDTH"), height=_int(element, "HEIGHT"), image=image)
     last_text_block = -1
     blocks = 0
     for el in element.iter():
         name = local(el.tag)
         if name == "TextBlock":
+            kinds = {tags.get(ref) for ref in el.get("TAGREFS", "").split()}
+            if "heading" in kinds and "furniture" not in kinds:
+                page.headings.add(len(page.paragraphs))
             lines = [_line(line) for line in el.iter() if local(line.tag) == "TextLine"]
             page.paragraphs.append([line for line in lines if line])
             blocks += 1

@@ -20,7 +20,7 @@ import unicodedata
 from pathlib import Path
 
 from app.loading import EditionError
-from app.model import Edition, Geometry, PageImage, WordBox
+from app.model import Edition, Geometry, Heading, PageImage, Span, WordBox
 
 #: The largest file any reader takes (a scan PDF of a long report is tens of MB).
 MAX_BYTES = 512 * 1024 * 1024
@@ -102,6 +102,17 @@ class TextBuilder:
 
     def text(self) -> str:
         return "".join(self._parts)
+
+
+def marked_heading(text: str, start: int) -> Heading | None:
+    """The heading a file's structure marks on ``text``, which stands at ``start`` of the
+    edition's text: unnumbered (the text shows any number), its span without the blanks
+    around it; None when ``text`` is blank."""
+    title = " ".join(text.split())
+    if not title:
+        return None
+    lead = len(text) - len(text.lstrip())
+    return Heading("", title, Span(start + lead, start + len(text.rstrip())))
 
 
 def make_edition(path: Path, raw_or_sha: bytes | str, text: str, source_format: str,

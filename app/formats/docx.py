@@ -22,10 +22,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from app.formats.base import TextBuilder, make_edition
+from app.formats.base import TextBuilder, clean, make_edition, marked_heading
 from app.formats.zipped import check_zip
 from app.loading import EditionError
-from app.model import Edition, Heading, Span
+from app.model import Edition
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 BULLET = "•"
@@ -56,10 +56,11 @@ def read_docx(path: Path, raw: bytes) -> Edition:
     for index, (text, heading) in enumerate(paragraphs):
         if index:
             out.add("\n\n")
-        start, end = out.add(text)
-        if heading:
-            indent = len(text) - len(text.lstrip())
-            headings.append(Heading("", " ".join(text.split()), Span(start + indent, end)))
+        text = clean(text)  # as the builder holds it, so the heading's span is its own
+        start, _ = out.add(text)
+        marked = marked_heading(text, start) if heading else None
+        if marked is not None:
+            headings.append(marked)
     if reader.footnotes:
         out.add("\n\n" + FOOTNOTES_TITLE + "\n\n" + "\n".join(f"{n} {t}" for n, t in reader.footnotes))
     return make_edition(path, raw, out.text() + "\n", "docx", headings=tuple(headings))

@@ -5,6 +5,9 @@ paragraphs of lines of :class:`OcrWord`, and :func:`ocr_edition` lays it out as 
 ``txt`` output does (``ocr_*.txt`` in the corpus): words joined by a space, lines by ``\\n``,
 paragraphs by a blank line, and a form feed ``\\f`` between pages. So an OCR edition read
 from hOCR compares exactly like the text file of the same run, and gains its geometry.
+Paragraphs the file marks as headings (ALTO tags, PAGE region types: :mod:`.regions`) become
+the edition's ``headings``, as Word's heading styles do for a DOCX, so that the sections
+follow the file's own structure where it has one; the text stays the same.
 
 Imports: the standard library, :mod:`app.model`, :mod:`app.formats.base`.
 """
@@ -14,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.formats.base import TextBuilder, make_edition
-from app.model import Edition, PageImage
+from app.formats.base import TextBuilder, make_edition, marked_heading
+from app.model import Edition, Heading, PageImage
 
 Box = tuple[int, int, int, int]
 
@@ -39,18 +42,23 @@ class OcrPage:
     #: a block without text (a rule, a picture) follows the last paragraph: Tesseract then
     #: ends the page with a blank line
     trailing_block: bool = False
+    #: the indices in ``paragraphs`` of those the file marks as headings
+    headings: set[int] = field(default_factory=set)
 
 
-def lay_out(pages: list[OcrPage]) -> TextBuilder:
-    """The text and word boxes of ``pages`` in Tesseract's text layout."""
+def lay_out(pages: list[OcrPage]) -> tuple[TextBuilder, list[Heading]]:
+    """The text and word boxes of ``pages`` in Tesseract's text layout, and the headings
+    the pages mark (each spanning its paragraph's text, without the line end)."""
     out = TextBuilder()
+    headings: list[Heading] = []
     for number, page in enumerate(pages):
         if number:
             out.add("\f")
-        paragraphs = [[line for line in par if line] for par in page.paragraphs]
-        for p_index, paragraph in enumerate(p for p in paragraphs if p):
+        paragraphs = [(index, [line for line in par if line]) for index, par in enumerate(page.paragraphs)]
+        for p_index, (index, paragraph) in enumerate((i, p) for i, p in paragraphs if p):
             if p_index:
                 out.add("\n")
+            start = out.position
             for line in paragraph:
                 for w_index, word in enumerate(line):
                     if w_index:
@@ -61,16 +69,20 @@ def lay_out(pages: list[OcrPage]) -> TextBuilder:
                     out.add_word(core, number, word.box, word.confidence)
                     out.add(word.text[len(lead) + len(core):])
                 out.add("\n")
-        if page.trailing_block and any(paragraphs):
+            heading = marked_heading(out.text()[start:out.position], start) if index in page.headings else None
+            if heading is not None:
+                headings.append(heading)
+        if page.trailing_block and any(p for _, p in paragraphs):
             out.add("\n")
-    return out
+    return out, headings
 
 
 def ocr_edition(path: Path, raw: bytes | str, pages: list[OcrPage], source_format: str,
                 images: list[PageImage], encoding: str = "utf-8") -> Edition:
     """The edition of OCR ``pages`` whose images are ``images`` (one per page)."""
-    built = lay_out(pages)
-    return make_edition(path, raw, built.text(), source_format, built.words, images, encoding=encoding)
+    built, headings = lay_out(pages)
+    return make_edition(path, raw, built.text(), source_format, built.words, images, encoding=encoding,
+                        headings=tuple(headings))
 
 
 def parse_box(values: list[str]) -> Box:

@@ -7,6 +7,11 @@ from ``Word`` elements (their ``TextEquiv/Unicode`` and the bounding box of thei
 ``Coords`` points; ``conf`` 0..1); a line without words is one word with the line's box.
 Laid out as Tesseract's text output (:mod:`app.formats.layout`).
 
+Headings: a region of ``type="heading"`` (or whose ``custom`` attribute says
+``structure {type:heading;}``, as Transkribus writes it) is one of the edition's
+``headings``; the page furniture types (``header``, ``footer``, ``page-number``…) never are
+(:func:`app.formats.regions.kind_of`).
+
 Entry point: :func:`read_page`. Imports: lxml, the formats base.
 """
 
@@ -17,6 +22,7 @@ from pathlib import Path
 from lxml import etree
 
 from app.formats.layout import OcrPage, OcrWord, ocr_edition
+from app.formats.regions import custom_type, kind_of
 from app.formats.safe_xml import local, parse_xml
 from app.formats.sources import page_images
 from app.loading import EditionError
@@ -44,6 +50,8 @@ def _page(element: etree._Element) -> OcrPage:
     if order:
         regions.sort(key=lambda el: order.get(el.get("id", ""), len(order)))
     for region in regions:
+        if kind_of(region.get("type") or custom_type(region.get("custom"))) == "heading":
+            page.headings.add(len(page.paragraphs))
         lines = [_line(el) for el in region if local(el.tag) == "TextLine"]
         page.paragraphs.append([line for line in lines if line])
     return page

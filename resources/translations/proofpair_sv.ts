@@ -740,7 +740,7 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     </message>
     <message>
         <source>%1 is a scan to OCR, so it is the base.</source>
-        <translation>%1 är en skanning som ska OCR-läsas, så den är basen.</translation>
+        <translation type="vanished">%1 är en skanning som ska OCR-läsas, så den är basen.</translation>
     </message>
     <message>
         <source>Use %1 as the base</source>
@@ -1226,6 +1226,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>Basen är den OCR-lästa skanningen; dess text behålls om du inte accepterar en ändring.</translation>
     </message>
     <message>
+        <source>Looking at the editions…</source>
+        <translation>Tittar på utgåvorna…</translation>
+    </message>
+    <message>
         <source>OCR &amp;language:</source>
         <translation>OCR-&amp;språk:</translation>
     </message>
@@ -1236,6 +1240,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
     <message>
         <source>Tesseract OCR is not installed, so the scan cannot be read unless it was read before. Install it with its language packs, e.g. on Debian/Ubuntu: sudo apt-get install tesseract-ocr tesseract-ocr-swe</source>
         <translation>Tesseract OCR är inte installerat, så skanningen kan inte läsas om den inte har lästs tidigare. Installera det med språkpaketen, t.ex. på Debian/Ubuntu: sudo apt-get install tesseract-ocr tesseract-ocr-swe</translation>
+    </message>
+    <message>
+        <source>%1 is a scan to OCR, so it is the base.</source>
+        <translation>%1 är en skanning som ska OCR-läsas, så den är basen.</translation>
     </message>
     <message>
         <source>%1 is read by OCR in this language (guessed from %2).</source>
