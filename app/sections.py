@@ -302,8 +302,10 @@ def align_sections(base: Edition, reference: Edition,
                    ) -> tuple[SectionPair, ...]:
     """Pair the sections of two editions, tiling both texts exactly: by number when the
     reference numbers its headings (or the caller gives numbered ones), else by the
-    reference's layout headings, pages or blocks (:func:`app.unnumbered.pair_unnumbered`;
-    unnumbered ``reference_headings`` are taken as the known headings)."""
+    headings the reference's format marks, else those the base's marks (an OCR's ALTO or PAGE
+    heading regions), else the reference's layout headings, pages or blocks
+    (:func:`app.unnumbered.pair_unnumbered`; unnumbered ``reference_headings`` are taken as the
+    known headings)."""
     ref_h = _ordered(reference.text, reference_headings)
     numbered = [h for h in ref_h if h.number]
     if len(numbered) >= SCORING.min_numbered or numbered and reference_headings is not None:
@@ -312,7 +314,13 @@ def align_sections(base: Edition, reference: Edition,
     else:  # the headings the caller knows, else those the reference's structure marks (Word's styles)
         known = [h for h in ref_h if not h.number] if reference_headings is not None else \
             list(reference.headings) if len(reference.headings) >= LAYOUT.min_headings else None
-        pairs, prefix = pair_unnumbered(base.text, reference.text, known)
+        if known is None and len(base.headings) >= LAYOUT.min_headings:
+            # else those the base's marks (ALTO or PAGE heading regions): found in the reference
+            found, prefix = pair_unnumbered(reference.text, base.text, base.headings)
+            # the title is the marked heading's, whole (the reference's line may hold a part)
+            pairs = [(b, r if r is None or b is None else replace(r, title=b.title)) for r, b in found]
+        else:
+            pairs, prefix = pair_unnumbered(base.text, reference.text, known)
     pairs = _drop_unrecognised(pairs, base.text, reference.text)
     first_base = next((b.span.start for b, _ in pairs if b is not None), len(base.text))
     first_ref = next((r.span.start for _, r in pairs if r is not None), len(reference.text))

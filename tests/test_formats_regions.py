@@ -86,3 +86,14 @@ def test_labels_name_their_kind(label: str | None, kind: str | None) -> None:
 def test_transkribus_custom_structure_type() -> None:
     assert custom_type("readingOrder {index:1;} structure {type:heading;}") == "heading"
     assert custom_type("readingOrder {index:1;}") is None
+
+
+@pytest.mark.parametrize("name", ["page_2019_types.xml", "page_2013_transkribus.xml"])
+def test_sections_follow_the_marked_headings_of_a_page_xml_base(name: str, tmp_path: Path) -> None:
+    """The OCR is usually the base: its heading regions outline the pair when the reference,
+    a plain text, marks none."""
+    base = formats.load(FIXTURES / name)
+    reference = load_edition(FIXTURES / "rk-03-ocr.txt")
+    sections = compare(base, reference).sections
+    assert [s.title for s in sections if s.title] == RK_HEADINGS
+    assert all(s.only_in is None for s in sections)
