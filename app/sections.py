@@ -50,8 +50,10 @@ Number = tuple[int, ...]
 NUMBER_DAMAGE: Final[Mapping[str, str]] = MappingProxyType({
     "l": "1", "I": "1", "|": "1", "[": "1", "]": "1", "!": "1",
     "O": "0", "o": "0",
-    ",": ".",
+    ",": ".", ":": ".",
 })
+#: Specks an OCR leaves before a heading number at a line start (``‘7.1``): part of the heading.
+NUMBER_SPECKS: Final = "‘’'`´"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +81,12 @@ class Scoring:
 
 SCORING: Final = Scoring()
 
-_DAMAGED = re.escape("".join(k for k in NUMBER_DAMAGE if k not in ".,"))
+_SEPARATORS = re.escape("".join(k for k, v in NUMBER_DAMAGE.items() if v == ".") + ".")
+_DAMAGED = re.escape("".join(k for k, v in NUMBER_DAMAGE.items() if v != "."))
 _PART = rf"[0-9{_DAMAGED}]{{1,3}}"
-_SEP = r"[^\S\n]?[.,]"
+_SEP = rf"[^\S\n]?[{_SEPARATORS}]"
 _LINE = re.compile(
-    rf"^[^\S\n]{{0,4}}(?P<number>{_PART}(?:{_SEP}{_PART}){{0,3}}(?:{_SEP})?)"
+    rf"^[^\S\n]{{0,4}}[{re.escape(NUMBER_SPECKS)}]?(?P<number>{_PART}(?:{_SEP}{_PART}){{0,3}}(?:{_SEP})?)"
     r"[^\S\n]+(?P<title>\S[^\n]*)$",
     re.MULTILINE,
 )

@@ -272,3 +272,13 @@ def test_headings_are_ordered_lines(text: str) -> None:
         assert h.span.start == 0 or text[h.span.start - 1] == "\n"
         assert h.span.end <= len(text) and "\n" not in text[h.span.end - 1 : h.span.end]
         assert isinstance(h, Heading) and re.fullmatch(r"\d+(\.\d+)*", h.number)
+
+
+def test_a_colon_for_the_dot_and_a_speck_before_the_number_are_ocr_damage() -> None:
+    """``7: Implementation`` and ``‘7.1 Roles`` as an OCR read ``7. Implementation`` and
+    ``7.1 Roles``: still headings, as the chain of numbers says."""
+    text = ("6. Exceptions\n\nSome text here.\n\n7: Implementation\n\n‘7.1 Roles and Responsibilities\n"
+            "The act creates clear responsibilities.\n\n7.2 Code Inventories\n\nMore text.\n")
+    assert [(h.number, h.title) for h in find_headings(text)] == [
+        ("6", "Exceptions"), ("7", "Implementation"), ("7.1", "Roles and Responsibilities"),
+        ("7.2", "Code Inventories")]
