@@ -179,3 +179,20 @@ def test_a_dictionary_that_cannot_be_read_is_no_evidence(tmp_path: Path) -> None
     assert not (tmp_path / "c").exists()  # nothing cached: a repaired dictionary is asked again
     words = Words(BASE, REFERENCE, lexicon=broken)
     assert classify("gevernment", "government", " ", " ", False, words).kind is Kind.CONTENT
+
+
+def test_the_channel_learns_misreads_that_change_a_words_stable_letters() -> None:
+    """``rn`` for ``m`` and ``fi`` for ``A`` change the alignment key (which keeps the letters
+    OCR seldom confuses); the word's end still finds its true form, and the repeated misread
+    is learned as often as the document shows it."""
+    from app.judge.channel import Channel
+
+    base = "Der rnoderne Staat. " * 3 + "Die fintwort kam. " * 5 + "Ein Haus."
+    reference = "Der moderne Staat. Die Antwort kam. Ein Haus."
+    counts = Channel.learn(base, reference).counts
+    assert counts[("rn", "m")] == 3 and counts[("fi", "A")] == 5
+
+
+def test_a_part_of_a_compound_the_reference_joins_is_a_word() -> None:
+    words = Words("Die fintwort kam.", "Die Online-Antwort kam.", lexicon=None)
+    assert words.is_word("Antwort") and words.is_word("Online-Antwort") and not words.is_word("fintwort")

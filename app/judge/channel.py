@@ -3,7 +3,8 @@
 Entry point: :meth:`Channel.learn`. Every word of the base edition that the reference never
 uses is a likely misread; when the reference has exactly one word of the same alignment key
 (:func:`app.diffing.fold`, which drops the letters OCR confuses) and nearly the same
-spelling, the pair shows one confusion of this OCR, weighted by how often the base shows
+spelling (or, where no reference word has its key at all, exactly one such word among those
+ending in the same letters: ``rnodern`` for ``modern``), the pair shows one confusion of this OCR, weighted by how often the base shows
 that misread word. A confusion seen many times in the document is near-certain; one never
 seen elsewhere is suspect. This needs no diff, only the two vocabularies, so it is learned
 before the first section is judged and every section is judged with the same model.
@@ -22,6 +23,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import extract
 
 from app.align import char_diff
 from app.diffing import fold
@@ -36,6 +38,10 @@ class Channel:
 
     #: a misread word and its true form differ by at most this many edits
     MAX_EDITS = 2
+    #: a word whose alignment key no reference word shares is compared with the reference
+    #: words that end in the same letters as it (a misread of letters the key keeps, such as
+    #: ``rn`` for ``m``, changes the key but seldom the word's end)
+    SHARED_END = 3
 
     def __init__(self, counts: Counter[tuple[str, str]] | None = None) -> None:
         self.counts: Counter[tuple[str, str]] = counts or Counter()
@@ -49,13 +55,19 @@ class Channel:
         """:meth:`learn` from the two texts' counts of words (runs of two letters or more,
         as :meth:`learn` finds them), for a caller that has counted them already."""
         by_key: dict[str, list[str]] = defaultdict(list)
+        by_end: dict[str, list[str]] = defaultdict(list)
         for word in ref_words:
             by_key[fold(word)].append(word)
+            by_end[word[-cls.SHARED_END:].casefold()].append(word)
         counts: Counter[tuple[str, str]] = Counter()
         for word, n in base_words.items():
             if word in ref_words:
                 continue
-            near = [w for w in by_key.get(fold(word), ()) if Levenshtein.distance(w, word) <= cls.MAX_EDITS]
+            same_key = by_key.get(fold(word))
+            near = [w for w in same_key if Levenshtein.distance(w, word) <= cls.MAX_EDITS] if same_key else []
+            if same_key is None and len(word) > cls.SHARED_END:  # a misread of stable letters (rn for m, fi for A)
+                near = [w for w, _, _ in extract(word, by_end.get(word[-cls.SHARED_END:].casefold(), ()),
+                                                 scorer=Levenshtein.distance, score_cutoff=cls.MAX_EDITS, limit=2)]
             if len(near) == 1:
                 for pair in confusions(word, near[0]):
                     counts[pair] += n

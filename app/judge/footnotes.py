@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-#: a number of at most three digits glued to a word, or to the mark that closes one
-_GLUED = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,;:)\]”’\"']))(\d{1,3})(?!\w)")
+_DIGITS = re.compile(r"\d+")
+#: marks that may close a word before its footnote marker (``till.13``)
+_CLOSERS = frozenset(".,;:)]”’\"'")
 #: a reference side: the word the marker is glued to (maybe none), the marker, a closing mark
 _MARKED = re.compile(r"(?P<word>[^\s\d]*?)(?P<marker>\d{1,3})(?P<tail>[.,;:]?)")
 #: a base side: the word, then the debris the marker was read as (a lone letter on its own)
@@ -34,10 +35,21 @@ def footnote_numbers(reference: str) -> frozenset[str]:
     order, count up from 1 (a figure glued to a word, ``CO2``, joins only if it fits the count).
     Empty when the count stops short of :data:`MIN_SEQUENCE`."""
     expect = 1
-    for match in _GLUED.finditer(reference):
-        if int(match.group(1)) == expect:
+    for match in _DIGITS.finditer(reference):
+        if _glued(reference, match.start(), match.end()) and int(match.group()) == expect:
             expect += 1
     return frozenset(str(n) for n in range(1, expect)) if expect > MIN_SEQUENCE else frozenset()
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a number of at most three digits glued to a word, or to the mark
+    that closes one, and standing before no letter or digit."""
+    if end - start > 3 or start == 0 or end < len(text) and (text[end].isalnum() or text[end] == "_"):
+        return False
+    before = text[start - 1]
+    if before in _CLOSERS and start > 1:
+        before = text[start - 2]
+    return before.isalpha()
 
 
 def lost_marker(base: str, ref: str, before: str, numbers: frozenset[str],

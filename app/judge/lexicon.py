@@ -45,7 +45,9 @@ class Words:
         # each text is scanned once: the case-folded vocabulary and the channel's words
         # (its letter runs) are both counted from the distinct tokens
         base_tokens, ref_tokens = _word_counts(base), _word_counts(reference)
-        self.reference = _folded(ref_tokens)
+        ref_runs = _letter_runs(ref_tokens)
+        # a part of a compound the reference joins (Online-Antwort) is a word of it too
+        self.reference = _folded(ref_tokens + Counter({r: n for r, n in ref_runs.items() if r not in ref_tokens}))
         self.reference_spellings = frozenset(t for t in ref_tokens if any(ch.isupper() for ch in t[1:]))
         self.base = _folded(base_tokens)
         #: the marks the OCR emits (a glyph it emits is one it can read, see app.classify)
@@ -53,7 +55,7 @@ class Words:
                                    if not ch.isalnum() and not ch.isspace()})
         #: how this OCR misreads (learned from the two vocabularies, unless a session kept it)
         self.channel = channel if channel is not None else \
-            Channel.learn_words(_letter_runs(base_tokens), _letter_runs(ref_tokens))
+            Channel.learn_words(_letter_runs(base_tokens), ref_runs)
         #: the numbers of the reference's footnote markers (app.judge.footnotes)
         self.footnotes = footnote_numbers(reference)
         self._lexicon = lexicon
