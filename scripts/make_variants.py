@@ -29,6 +29,11 @@ Variants (``<lang>`` = the pair's main language, from ``meta.json["language"]``)
   ``--poor-blur`` px at 300 dpi (scaled to the pair's dpi); the pair's psm.
 * ``lang-wrong`` — ``-l deu`` on the Swedish and English pairs, ``-l swe`` on the German one
   (file named after the language used, e.g. ``ocr_deu-lang-wrong.txt`` for a Swedish pair).
+* ``font`` — another typeface: the printed text (``canonical.txt``) set anew in the font file
+  ``--font`` (a historic or display face, e.g. Debian's ``fonts-oldstandard`` or
+  ``fonts-adf-oldania``), one column, a centred folio under each page, lightly blurred and
+  specked, OCR'd in the pair's language; named ``ocr_<lang>-<font file stem>.txt``. Skipped
+  without ``--font``.
 
 Reproducible: page images are the JPEGs embedded in ``scan.pdf`` (extracted byte for byte, so
 they are exactly what the corpus OCR'd); the noise is seeded by ``--seed``, the pair name and
@@ -36,7 +41,8 @@ the page number. Tesseract runs one page at a time with ``OMP_THREAD_LIMIT=1``; 
 passed from ``meta.json``. An existing output file is kept unless ``--force`` (so an
 interrupted run resumes). Exit 0 on success, 2 on a usage error.
 
-Usage: ``python scripts/make_variants.py CORPUS OUT [--variants psm4,poor] [--pairs NAME ...]``
+Usage: ``python scripts/make_variants.py CORPUS OUT [--variants psm4,poor] [--pairs NAME ...]
+[--font FILE]``
 Needs: Python standard library, pypdfium2, Pillow, and ``tesseract`` on PATH.
 """
 
@@ -50,14 +56,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from PIL import Image, ImageFilter
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-VARIANTS = ("psm4", "oem0", "poor", "lang-wrong")
+VARIANTS = ("psm4", "oem0", "poor", "lang-wrong", "font")
 PAIR_FILES = ("canonical.txt", "draft.txt", "edits.json", "meta.json")
 MAIN_LANG = {"sv": "swe", "en": "eng", "de": "deu"}
 WRONG_LANG = {"sv": "deu", "en": "deu", "de": "swe"}
@@ -123,6 +130,35 @@ def degrade(image: Path, out: Path, seed: str, dpi: int, scale: float, noise: fl
     return out
 
 
+def typeset(text: str, font_file: Path, folder: Path, seed: str, dpi: int) -> list[Path]:
+    """``text`` set in ``font_file`` on A4 pages at ``dpi`` (11 pt, 2 cm margins, a folio
+    under each page), lightly blurred and specked as a clean scan is; the page image paths."""
+    width, height, margin = round(8.27 * dpi), round(11.69 * dpi), round(0.79 * dpi)
+    size = round(11 / 72 * dpi)
+    font = ImageFont.truetype(str(font_file), size)
+    columns = max(20, int((width - 2 * margin) / font.getlength("n")))
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += textwrap.wrap(paragraph, width=columns) or [""]
+    per_page = int((height - 2 * margin) / (size * 1.35)) - 2
+    rng = random.Random(seed)
+    paths = []
+    for number, start in enumerate(range(0, len(lines), per_page), 1):
+        page = Image.new("L", (width, height), 255)
+        draw = ImageDraw.Draw(page)
+        for k, line in enumerate(lines[start:start + per_page]):
+            draw.text((margin, margin + round(k * size * 1.35)), line, font=font, fill=0)
+        draw.text((width // 2, height - margin // 2), str(number), font=font, fill=0, anchor="mm")
+        page = page.filter(ImageFilter.GaussianBlur(0.8 * dpi / 300))
+        pixels = page.load()
+        for _ in range(round(width * height * 0.0005)):
+            pixels[rng.randrange(width), rng.randrange(height)] = rng.choice((0, 255))
+        path = folder / f"font-{number:02d}.png"
+        page.save(path, dpi=(dpi, dpi))
+        paths.append(path)
+    return paths
+
+
 def ocr(images: list[Path], lang: str, dpi: int, extra: list[str]) -> str:
     """Tesseract text of ``images`` one page at a time, a form feed after every page."""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
@@ -155,22 +191,24 @@ def build_pair(pair: Path, out: Path, args: argparse.Namespace) -> None:
     corpus_psm = {v["tesseract_lang"]: v["psm"] for v in meta["ocr"].values()}
     link_pair(pair, out, args.copy)
 
-    jobs = []  # (file name, language, extra args, degrade the images)
+    jobs = []  # (file name, language, extra args, which pages: scan, poor or font)
     for variant in args.variants:
         if variant == "psm4":
             new = 3 if corpus_psm.get(lang) == 4 else 4
-            jobs.append((f"ocr_{lang}-psm{new}.txt", lang, ["--psm", str(new)], False))
+            jobs.append((f"ocr_{lang}-psm{new}.txt", lang, ["--psm", str(new)], "scan"))
         elif variant == "oem0":
             reason = legacy_support(lang)
             if reason:
                 print(f"  skip oem0 for {pair.name}: {reason}", flush=True)
                 continue
-            jobs.append((f"ocr_{lang}-oem0.txt", lang, ["--oem", "0", "--psm", str(psm)], False))
+            jobs.append((f"ocr_{lang}-oem0.txt", lang, ["--oem", "0", "--psm", str(psm)], "scan"))
         elif variant == "poor":
-            jobs.append((f"ocr_{lang}-poor.txt", lang, ["--psm", str(psm)], True))
+            jobs.append((f"ocr_{lang}-poor.txt", lang, ["--psm", str(psm)], "poor"))
         elif variant == "lang-wrong":
             wrong = WRONG_LANG[language]
-            jobs.append((f"ocr_{wrong}-lang-wrong.txt", wrong, ["--psm", str(psm)], False))
+            jobs.append((f"ocr_{wrong}-lang-wrong.txt", wrong, ["--psm", str(psm)], "scan"))
+        elif variant == "font" and args.font is not None:
+            jobs.append((f"ocr_{lang}-{args.font.stem.lower()}.txt", lang, ["--psm", "3"], "font"))
     jobs = [j for j in jobs if args.force or not (out / j[0]).exists()]
     if not jobs:
         return
@@ -178,13 +216,16 @@ def build_pair(pair: Path, out: Path, args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory(prefix="variants-") as tmp:
         folder = Path(tmp)
         images = page_images(pair / "scan.pdf", folder, dpi)
-        for name, job_lang, extra, poor in jobs:
+        for name, job_lang, extra, which in jobs:
             started = time.perf_counter()
             pages = images
-            if poor:
+            if which == "poor":
                 pages = [degrade(img, folder / f"poor-{n:02d}.png", f"{args.seed}:{pair.name}:{n}",
                                  dpi, args.poor_scale, args.poor_noise, args.poor_blur)
                          for n, img in enumerate(images, 1)]
+            elif which == "font":
+                pages = typeset((pair / "canonical.txt").read_text(encoding="utf-8"), args.font, folder,
+                                f"{args.seed}:{pair.name}:font", dpi)
             text = ocr(pages, job_lang, dpi, extra)
             (out / name).write_text(text, encoding="utf-8")
             print(f"  {pair.name}/{name}: {len(pages)} pages, "
@@ -205,6 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--poor-scale", type=float, default=0.6)
     parser.add_argument("--poor-noise", type=float, default=0.004, help="share of pixels")
     parser.add_argument("--poor-blur", type=float, default=0.8, help="px at 300 dpi")
+    parser.add_argument("--font", type=Path, help="the font file of the font variant (TTF/OTF)")
     args = parser.parse_args(argv)
 
     args.variants = [v for v in args.variants.split(",") if v]
