@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import re
 from bisect import bisect_right
 from array import array
 from collections import Counter
@@ -253,54 +254,61 @@ def _judged(base: Edition, pair: SectionPair, evidence: Evidence, diffed: _Diffe
     """The second stage: the raw diff cut, judged and joined into changes."""
     b_text, r_text, walls, moves = diffed.b_text, diffed.r_text, diffed.walls, diffed.moves
     verdicts: dict[tuple[int, int, int, int], Classification] = {}
+    before, words = _before(base, pair), evidence.words
 
     def judge(hunk: tuple[int, int, int, int]) -> Classification:
-        hunk = tuple(hunk)  # type: ignore[assignment]
-        if (known := verdicts.get(hunk)) is None:
+        if (known := verdicts.get(hunk)) is None:  # a Hunk and its plain tuple are one key
             known = verdicts[hunk] = _judge(hunk)
         return known
 
     def _judge(hunk: tuple[int, int, int, int]) -> Classification:
         b0, b1, r0, r1 = hunk
-        moved = _moved(hunk, b_text, r_text, moves)
+        moved = _moved(hunk, b_text, r_text, moves) if moves else None
         if moved is not None:
             return judge_move(moved, b_text, r_text, hunk, evidence)
-        return classify(b_text[b0:b1], r_text[r0:r1], b_text[b0 - 1:b0] if b0 else _before(base, pair),
-                        b_text[b1:b1 + 1], is_wall(b0, b1, b_text, walls), evidence.words)
+        return classify(b_text[b0:b1], r_text[r0:r1], b_text[b0 - 1:b0] if b0 else before,
+                        b_text[b1:b1 + 1], is_wall(b0, b1, b_text, walls) if walls else False, words)
+
+    def content(hunk: tuple[int, int, int, int]) -> bool:
+        return judge(hunk).kind is Kind.CONTENT
 
     hunks = diffed.raw if diffed.whole else refine(
-        diffed.raw, b_text, r_text, walls + [m.base for m in moves], lambda h: judge(h).kind is Kind.CONTENT,
-        [m.reference for m in moves])
-    barrier = lambda h: is_wall(h[0], h[1], b_text, walls) or _moved(h, b_text, r_text, moves) is not None  # noqa: E731
+        diffed.raw, b_text, r_text, walls + [m.base for m in moves], content, [m.reference for m in moves])
+    # most sections have neither furniture nor a move: nothing to check a hunk against
+    barrier = None if not (walls or moves) else (
+        lambda h: is_wall(h[0], h[1], b_text, walls) or _moved(h, b_text, r_text, moves) is not None)
     hunks = _whole_words(hunks, b_text, r_text, judge, barrier)
     joined: set[tuple[int, int, int, int]] = set()
-    hunks = _one_edit(_whole_clusters(hunks, base, pair), b_text, lambda h: judge(h).kind is Kind.CONTENT
-                      and _moved(h, b_text, r_text, moves) is None, joined, barrier)
+    editorial = content if not moves else lambda h: content(h) and _moved(h, b_text, r_text, moves) is None
+    hunks = _one_edit(_whole_clusters(hunks, base, pair), b_text, editorial, joined, barrier)
     seen: dict[tuple[str, str], int] = {}  # a dict, not a Counter: no __missing__ call per change
     out: list[Change] = []
     b_start, r_start = pair.base.start, pair.reference.start
-    for b0, b1, r0, r1 in hunks:
+    key = pair.key
+    for hunk in hunks:
+        b0, b1, r0, r1 = hunk
         bt, rt = b_text[b0:b1], r_text[r0:r1]
-        verdict = _joined_edit(bt, rt) if (b0, b1, r0, r1) in joined else judge((b0, b1, r0, r1))
+        verdict = _joined_edit(bt, rt) if hunk in joined else judge(hunk)
         seen[bt, rt] = occurrence = seen.get((bt, rt), 0) + 1
         out.append(Change(  # the fields by position (keywords cost a third more per change)
-            change_id(pair.key, bt, rt, occurrence), pair.key, Span(b_start + b0, b_start + b1),
+            change_id(key, bt, rt, occurrence), key, Span(b_start + b0, b_start + b1),
             Span(r_start + r0, r_start + r1), bt, rt, verdict.kind, verdict.suggestion,
             verdict.confidence, verdict.pattern, verdict.reason, verdict.touches_number))
     return tuple(unglued(out, b_text, r_text, (b_start, r_start)))
 
 
 def _whole_words(hunks: Sequence[Hunk], b_text: str, r_text: str, judge: Callable[[Hunk], Classification],
-                 barrier: Callable[[Hunk], bool]) -> list[Hunk]:
+                 barrier: Callable[[Hunk], bool] | None) -> list[Hunk]:
     """Pieces of one word joined again where a piece alone is left to the editor but the word
     whole is not: ``bla.`` against ``bl.a.`` cut as ``bla``/``bl`` and a lone ``a.`` inserted
     (text in one edition only) is, whole, an abbreviation whose dots the OCR lost. A word is
-    the unit an OCR misreads; the pieces stand when the word whole is content too."""
+    the unit an OCR misreads; the pieces stand when the word whole is content too. A
+    ``barrier`` hunk (None: there is none) is never joined."""
     out: list[Hunk] = []
-    for hunk in map(tuple, hunks):
+    for hunk in hunks:
         if (out and hunk[0] - out[-1][1] <= 2 and _same_word(out[-1], hunk, b_text, r_text)
                 and (judge(out[-1]).kind is Kind.CONTENT or judge(hunk).kind is Kind.CONTENT)
-                and not barrier(out[-1]) and not barrier(hunk)):
+                and (barrier is None or not barrier(out[-1]) and not barrier(hunk))):
             merged = (out[-1][0], hunk[1], out[-1][2], hunk[3])
             if judge(merged).kind is not Kind.CONTENT:
                 out[-1] = merged
@@ -312,9 +320,16 @@ def _whole_words(hunks: Sequence[Hunk], b_text: str, r_text: str, judge: Callabl
 def _same_word(first: Hunk, second: Hunk, b_text: str, r_text: str) -> bool:
     """Nothing but a few marks of one word stand between the two hunks, on both sides, and
     neither holds blank space."""
+    if second[2] - first[3] != second[0] - first[1]:
+        return False  # what stands between differs in length: not the same marks
     between_b, between_r = b_text[first[1]:second[0]], r_text[first[3]:second[2]]
-    inner = b_text[first[0]:second[1]] + r_text[first[2]:second[3]]
-    return len(between_b) <= 2 and between_b == between_r and not any(ch.isspace() for ch in inner)
+    return (len(between_b) <= 2 and between_b == between_r
+            and _BLANK.search(b_text, first[0], second[1]) is None
+            and _BLANK.search(r_text, first[2], second[3]) is None)
+
+
+#: a character ``str.isspace`` calls blank (``\s`` of a ``str`` pattern is the same test)
+_BLANK = re.compile(r"\s")
 
 
 #: content changes with at most this many words between them are one edit for the editor
@@ -328,20 +343,19 @@ def _joined_edit(base_text: str, reference_text: str) -> Classification:
 
 
 def _one_edit(hunks: Iterable[Hunk], b_text: str, editorial: Callable[[Hunk], bool], joined: set[Hunk],
-              barrier: Callable[[Hunk], bool]) -> list[Hunk]:
+              barrier: Callable[[Hunk], bool] | None) -> list[Hunk]:
     """Content changes a few words apart joined into one, with what stands between them.
 
     A reordered or reworded sentence often comes out of the diff as a deletion here and an
     insertion a few words on, with a misread word or two between: one edit, which the editor
     decides as one (and which keeps its print text whole). The joined hunks are added to
     ``joined``: they are content whatever their texts would be judged alone. A ``barrier``
-    (page furniture, half of a move) is never swallowed."""
+    (page furniture, half of a move; None: there is none) is never swallowed."""
     out: list[tuple[int, int, int, int]] = []
     last: int | None = None  # where in ``out`` the last content change stands
     for hunk in hunks:
-        hunk = tuple(hunk)
         if not editorial(hunk):
-            if barrier(hunk):
+            if barrier is not None and barrier(hunk):
                 last = None
             out.append(hunk)
             continue
