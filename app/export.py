@@ -16,7 +16,6 @@ Imports: the standard library, rapidfuzz, the core.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -294,6 +293,8 @@ def export_log(review: Review, path: str | Path, fmt: str = "csv") -> None:
     """
     rows = decision_log(review)
     if fmt == "csv":
+        import csv  # here: only this export writes CSV, and `compare` imports this module
+
         buffer = io.StringIO(newline="")
         writer = csv.DictWriter(buffer, fieldnames=LOG_FIELDS, lineterminator="\r\n")
         writer.writeheader()

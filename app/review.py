@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from app.feedback import Feedback, Learned
@@ -481,6 +480,8 @@ def accept_all(review: Review, provenance: Provenance = UNRECORDED) -> Decisions
 
 def now() -> str:
     """The time a decision is stamped with: ISO 8601, UTC, to the second."""
+    from datetime import datetime, timezone  # here: a command that decides nothing never loads it
+
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
