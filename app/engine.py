@@ -432,7 +432,8 @@ def _before(base: Edition, pair: SectionPair) -> str:
 def _word_overlap(a: Tokenized, b: Tokenized) -> tuple[int, int]:
     """Folded words the two texts share, and the larger word count (a cheap similarity)."""
     words_a, words_b = _word_keys(a), _word_keys(b)
-    common = sum((words_a & words_b).values())
+    shared = words_a.keys() & words_b.keys()  # the smaller count of each shared word, in C
+    common = sum(map(min, map(words_a.__getitem__, shared), map(words_b.__getitem__, shared)))
     return common, max(sum(words_a.values()), sum(words_b.values()))
 
 

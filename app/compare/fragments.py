@@ -54,11 +54,12 @@ class Diff:
         reference token with the same key (a misread): what the reference did not match."""
         out = []
         b_starts, r_starts, b_keys, r_keys = self.b.starts, self.r.starts, self.b.keys, self.r.keys
-        for hunk in self.hunks:
-            bt = range(bisect_left(b_starts, hunk.b_start), bisect_left(b_starts, hunk.b_end))
-            rt = range(bisect_left(r_starts, hunk.r_start), bisect_left(r_starts, hunk.r_end))
-            if not (len(bt) == 1 and len(rt) == 1 and b_keys[bt[0]] == r_keys[rt[0]]):
-                out.append((bt, rt))
+        for b0, b1, r0, r1 in self.hunks:
+            i, j = bisect_left(b_starts, b0), bisect_left(r_starts, r0)
+            # most hunks are one token read as another of its key: known without looking for ends
+            if b0 < b1 and r0 < r1 and b_starts[i + 1] == b1 and r_starts[j + 1] == r1 and b_keys[i] == r_keys[j]:
+                continue
+            out.append((range(i, bisect_left(b_starts, b1, i)), range(j, bisect_left(r_starts, r1, j))))
         return out
 
 
