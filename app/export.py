@@ -21,7 +21,8 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,6 @@ from rapidfuzz.distance import Levenshtein
 
 from app.bulk import DEFAULT_THRESHOLD
 from app.classify import pattern_label
-from app.engine import kinds_count
 from app.fileio import atomic_write_text
 from app.model import Change, Kind, Provenance, SectionPair, Suggestion, Verdict
 from app.review import Review
@@ -345,7 +345,11 @@ def summary(review: Review) -> dict[str, Any]:
     """
     numbers = section_numbers(review)
     counts = review.counts()
-    kinds = Counter((c.section, c.kind) for c in review.changes)  # one pass, not one per section
+    # one pass over the changes, in C (not one per section, nor one for the totals)
+    kinds = Counter(map(attrgetter("section", "kind"), review.changes))
+    totals: Counter[Kind] = Counter()
+    for (_section, kind), n in kinds.items():
+        totals[kind] += n
     by_section: dict[str, Any] = {}
     for section in review.sections:
         changes = review.section_changes(section.key)
@@ -359,8 +363,8 @@ def summary(review: Review) -> dict[str, Any]:
         **_edition_names(review),
         "sections": len(review.sections),
         "changes": len(review.changes),
-        "by_kind": _kinds(review.changes),
-        "with_suggestion": sum(1 for c in review.changes if c.suggestion is not None),
+        "by_kind": {kind.value: totals[kind] for kind in Kind},
+        "with_suggestion": len(review.changes) - list(map(attrgetter("suggestion"), review.changes)).count(None),
         "decisions": {"pending": counts.pending, "accepted": counts.accepted,
                       "rejected": counts.rejected, "edited": counts.edited,
                       "by_hand": counts.by_hand, "in_bulk": counts.in_bulk, "other": counts.other,
@@ -438,10 +442,6 @@ class _Tally:
 def _normal(text: str) -> str:
     """A text as the error rates see it: NFC, whitespace runs as one space, no ends."""
     return " ".join(unicodedata.normalize("NFC", text).split())  # str.split's whitespace is the regex's \s
-
-
-def _kinds(changes: Iterable[Change]) -> dict[str, int]:
-    return {kind.value: n for kind, n in kinds_count(list(changes)).items()}
 
 
 def _edition_names(review: Review) -> dict[str, Any]:
