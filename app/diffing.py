@@ -28,7 +28,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import accumulate, compress
 from operator import ne
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from app.align import opcodes
 from app.tables import BULLET_LOOKALIKES, OCR_VOLATILE, TYPOGRAPHIC_FOLD
@@ -37,6 +37,10 @@ from app.tables import BULLET_LOOKALIKES, OCR_VOLATILE, TYPOGRAPHIC_FOLD
 #: the most common, are tried first (15 % faster than whitespace first). A word keeps its soft
 #: hyphens (a digital edition's break hints) inside it.
 TOKEN = re.compile(r"\w+(?:\u00ad\w+)*|\s+|[^\w\s]")
+
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 class Hunk(NamedTuple):
@@ -57,25 +61,30 @@ def tokenize(text: str) -> tuple[list[str], list[int]]:
     return tokens, [0, *accumulate(map(len, tokens))]
 
 
-class _Dropping(dict):  # type: ignore[type-arg]
+class Memo(dict[K, V]):
+    """A dict that computes a missing value once, as ``compute(key)``: after that ``memo[key]``
+    is read in C, with no Python call (a section's verdicts, a translation table)."""
+
+    def __init__(self, compute: Callable[[K], V]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key: K) -> V:
+        value = self[key] = self.compute(key)
+        return value
+
+
+def _dropping(drop: Callable[[str], object]) -> Memo[int, int | None]:
     """A :meth:`str.translate` table deleting the characters ``drop`` names and keeping the
     others, each decided the first time it is met: then the text is filtered in C, where a
     generator over its characters cost a Python step per character (most of :func:`fold`'s
     and :func:`without_marks`' time)."""
-
-    def __init__(self, drop: Callable[[str], object]) -> None:
-        super().__init__()
-        self.drop = drop
-
-    def __missing__(self, code: int) -> int | None:
-        kept = None if self.drop(chr(code)) else code
-        self[code] = kept
-        return kept
+    return Memo(lambda code: None if drop(chr(code)) else code)
 
 
-_MARKS = _Dropping(unicodedata.combining)
+_MARKS = _dropping(unicodedata.combining)
 #: what a word's key leaves out: marks, the letters OCR confuses, soft hyphens
-_UNSTABLE = _Dropping(lambda ch: unicodedata.combining(ch) or ch in OCR_VOLATILE or ch == "\u00ad")
+_UNSTABLE = _dropping(lambda ch: unicodedata.combining(ch) or ch in OCR_VOLATILE or ch == "\u00ad")
 
 
 def without_marks(text: str, compatibility: bool = False) -> str:

@@ -30,7 +30,7 @@ from pathlib import Path
 from app.classify import Classification, classify, reinforced_confidences
 from app.compare.fragments import Diff, find_across, find_fragments
 from app.compare.moves import Move, find_moves, mask, masked, one_sided_both_ways
-from app.diffing import Hunk, Tokenized, diff_tokenized
+from app.diffing import Hunk, Memo, Tokenized, diff_tokenized
 from app.judge.digits import touches_number
 from app.judge.evidence import Evidence, is_wall
 from app.judge.moved import judge_move
@@ -253,13 +253,7 @@ def _link(earlier: _Diffed, later: _Diffed) -> None:
 def _judged(base: Edition, pair: SectionPair, evidence: Evidence, diffed: _Diffed) -> tuple[Change, ...]:
     """The second stage: the raw diff cut, judged and joined into changes."""
     b_text, r_text, walls, moves = diffed.b_text, diffed.r_text, diffed.walls, diffed.moves
-    verdicts: dict[tuple[int, int, int, int], Classification] = {}
     before, words = _before(base, pair), evidence.words
-
-    def judge(hunk: tuple[int, int, int, int]) -> Classification:
-        if (known := verdicts.get(hunk)) is None:  # a Hunk and its plain tuple are one key
-            known = verdicts[hunk] = _judge(hunk)
-        return known
 
     def _judge(hunk: tuple[int, int, int, int]) -> Classification:
         b0, b1, r0, r1 = hunk
@@ -269,8 +263,12 @@ def _judged(base: Edition, pair: SectionPair, evidence: Evidence, diffed: _Diffe
         return classify(b_text[b0:b1], r_text[r0:r1], b_text[b0 - 1:b0] if b0 else before,
                         b_text[b1:b1 + 1], is_wall(b0, b1, b_text, walls) if walls else False, words)
 
+    # each hunk judged once (a Hunk and its plain tuple are one key), then read in C
+    verdicts: Memo[tuple[int, int, int, int], Classification] = Memo(_judge)
+    judge = verdicts.__getitem__
+
     def content(hunk: tuple[int, int, int, int]) -> bool:
-        return judge(hunk).kind is Kind.CONTENT
+        return verdicts[hunk].kind is Kind.CONTENT
 
     hunks = diffed.raw if diffed.whole else refine(
         diffed.raw, b_text, r_text, walls + [m.base for m in moves], content, [m.reference for m in moves])
@@ -288,7 +286,7 @@ def _judged(base: Edition, pair: SectionPair, evidence: Evidence, diffed: _Diffe
     for hunk in hunks:
         b0, b1, r0, r1 = hunk
         bt, rt = b_text[b0:b1], r_text[r0:r1]
-        verdict = _joined_edit(bt, rt) if hunk in joined else judge(hunk)
+        verdict = _joined_edit(bt, rt) if joined and hunk in joined else verdicts[hunk]
         seen[bt, rt] = occurrence = seen.get((bt, rt), 0) + 1
         out.append(Change(  # the fields by position (keywords cost a third more per change)
             change_id(key, bt, rt, occurrence), key, Span(b_start + b0, b_start + b1),
