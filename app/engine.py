@@ -23,8 +23,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, count
+from operator import attrgetter, itemgetter, ne
 from pathlib import Path
 
 from app.classify import Classification, classify, reinforced_confidences
@@ -145,7 +145,8 @@ def conclude(sections: list[SectionPair], changes: list[Change] | tuple[Change, 
     for section in one_sided:
         warnings.append(f"Section {section.number} is only in the {section.only_in} edition.")
     confidences = reinforced_confidences(changes)
-    moved = [i for i, (change, new) in enumerate(zip(changes, confidences, strict=True)) if new != change.confidence]
+    # the positions whose confidence the document raised, found in C
+    moved = list(compress(count(), map(ne, confidences, map(attrgetter("confidence"), changes))))
     return Ending(tuple(warnings), similarity, array("q", moved), array("d", (confidences[i] for i in moved)))
 
 
