@@ -87,6 +87,16 @@ _MARKS = _dropping(unicodedata.combining)
 _UNSTABLE = _dropping(lambda ch: unicodedata.combining(ch) or ch in OCR_VOLATILE or ch == "\u00ad")
 
 
+#: a word: from its first letter or digit (``[^\W_]`` is ``str.isalnum``) to the next blank
+_WORDISH = re.compile(r"[^\W_]\S*")
+
+
+def word_count(text: str, start: int = 0, end: int | None = None) -> int:
+    """How many of the blank-separated pieces of ``text[start:end]`` hold a letter or a digit:
+    its words, counted in C (the moves and the judge count them for hunk after hunk)."""
+    return len(_WORDISH.findall(text, start, len(text) if end is None else end))
+
+
 def without_marks(text: str, compatibility: bool = False) -> str:
     """``text`` with its diacritics (combining marks) taken off; with ``compatibility`` also
     its compatibility forms spelled out (``ﬁ`` -> ``fi``). The one way the core strips marks."""

@@ -30,7 +30,7 @@ from pathlib import Path
 from app.classify import Classification, classify, reinforced_confidences
 from app.compare.fragments import Diff, find_across, find_fragments
 from app.compare.moves import Move, find_moves, mask, masked, one_sided_both_ways
-from app.diffing import Hunk, Memo, Tokenized, diff_tokenized
+from app.diffing import Hunk, Memo, Tokenized, diff_tokenized, word_count
 from app.judge.digits import touches_number
 from app.judge.evidence import Evidence, is_wall
 from app.judge.moved import judge_move
@@ -358,7 +358,7 @@ def _one_edit(hunks: Iterable[Hunk], b_text: str, editorial: Callable[[Hunk], bo
                 last = None
             out.append(hunk)
             continue
-        if last is not None and _words_between(b_text, out[last][1], hunk[0]) <= EDIT_GAP_WORDS:
+        if last is not None and word_count(b_text, out[last][1], hunk[0]) <= EDIT_GAP_WORDS:
             first = out[last]
             del out[last:]
             joined.discard(first)
@@ -367,10 +367,6 @@ def _one_edit(hunks: Iterable[Hunk], b_text: str, editorial: Callable[[Hunk], bo
         last = len(out)
         out.append(hunk)
     return out
-
-
-def _words_between(text: str, start: int, end: int) -> int:
-    return sum(1 for t in text[start:end].split() if any(ch.isalnum() for ch in t))
 
 
 def _whole_clusters(hunks: Iterable[Hunk], base: Edition, pair: SectionPair) -> list[Hunk]:

@@ -60,11 +60,15 @@ def _may_glue(change: Change) -> bool:
     """What the change writes has other blank space at an edge than its base text, or it writes
     nothing, or it was nothing in the base: only such a change can make two words meet."""
     base, suggestion = change.base_text, change.suggestion
-    written = base if suggestion is None else change.final_text(suggestion.decision)
-    if not written or not base:
+    if not base:
         return True
-    if written is base:  # no suggestion, or the base kept: the edges are the base's own
+    if suggestion is None:  # it writes its base: the edges are the base's own
         return False
+    written = change.final_text(suggestion.decision)
+    if written is base:
+        return False
+    if not written:
+        return True
     return written[0].isspace() != base[0].isspace() or written[-1].isspace() != base[-1].isspace()
 
 
