@@ -378,18 +378,10 @@ class Change(_ChangeFields):
         if not 0.0 <= confidence <= 1.0:
             raise ValueError("confidence is a probability")
         self = object.__new__(_ChangeFields)
-        self.id = id
-        self.section = section
-        self.base = base
-        self.reference = reference
-        self.base_text = base_text
-        self.reference_text = reference_text
-        self.kind = kind
-        self.suggestion = suggestion
-        self.confidence = confidence
-        self.pattern = pattern
-        self.reason = reason
-        self.touches_number = touches_number
+        (self.id, self.section, self.base, self.reference, self.base_text, self.reference_text, self.kind,
+         self.suggestion, self.confidence, self.pattern, self.reason, self.touches_number) = (
+            id, section, base, reference, base_text, reference_text, kind, suggestion, confidence, pattern, reason,
+            touches_number)
         self.__class__ = cls  # type: ignore[assignment]  # see _ChangeFields
         return self  # type: ignore[return-value]
 
