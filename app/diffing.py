@@ -168,17 +168,15 @@ def diff_tokenized(b: Tokenized, r: Tokenized, cleanup: bool = True) -> list[Hun
     if b.text == r.text:
         return []
     hunks: list[Hunk] = []
-    for op in opcodes(b.keys, r.keys, cleanup=cleanup):
-        if op.tag == "equal":
+    b_starts, r_starts, b_text, r_text = b.starts, r.starts, b.text, r.text
+    for tag, a0, a1, b0, b1 in opcodes(b.keys, r.keys, cleanup=cleanup):
+        if tag == "equal":
             # the tokens whose keys agree but whose texts differ, found in C (most are equal)
-            differing = compress(range(op.a_end - op.a_start),
-                                 map(ne, b.tokens[op.a_start:op.a_end], r.tokens[op.b_start:op.b_end]))
-            for k in differing:
-                i, j = op.a_start + k, op.b_start + k
-                _add(hunks, Hunk(b.starts[i], b.starts[i + 1], r.starts[j], r.starts[j + 1]), b.text, r.text)
+            for k in compress(range(a1 - a0), map(ne, b.tokens[a0:a1], r.tokens[b0:b1])):
+                i, j = a0 + k, b0 + k
+                _add(hunks, Hunk(b_starts[i], b_starts[i + 1], r_starts[j], r_starts[j + 1]), b_text, r_text)
         else:
-            _add(hunks, Hunk(b.starts[op.a_start], b.starts[op.a_end],
-                             r.starts[op.b_start], r.starts[op.b_end]), b.text, r.text)
+            _add(hunks, Hunk(b_starts[a0], b_starts[a1], r_starts[b0], r_starts[b1]), b_text, r_text)
     return hunks
 
 
