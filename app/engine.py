@@ -286,9 +286,9 @@ def _judged(base: Edition, pair: SectionPair, evidence: Evidence, diffed: _Diffe
     key = pair.key
     for hunk in hunks:
         b0, b1, r0, r1 = hunk
-        bt, rt = b_text[b0:b1], r_text[r0:r1]
+        texts = bt, rt = b_text[b0:b1], r_text[r0:r1]
         verdict = _joined_edit(bt, rt) if joined and hunk in joined else verdicts[hunk]
-        seen[bt, rt] = occurrence = seen.get((bt, rt), 0) + 1
+        seen[texts] = occurrence = seen.get(texts, 0) + 1
         out.append(Change(  # the fields by position (keywords cost a third more per change)
             change_id(key, bt, rt, occurrence), key, Span(b_start + b0, b_start + b1),
             Span(r_start + r0, r_start + r1), bt, rt, verdict.kind, verdict.suggestion,
