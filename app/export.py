@@ -28,7 +28,6 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
-from app.bulk import DEFAULT_THRESHOLD
 from app.classify import pattern_label
 from app.fileio import atomic_write_text
 from app.model import Change, Kind, Provenance, SectionPair, Suggestion, Verdict
@@ -315,6 +314,8 @@ def export_log(review: Review, path: str | Path, fmt: str = "csv") -> None:
 def learned_counts(review: Review) -> dict[str, int]:
     """How many pending suggestions the editor's decisions elsewhere made less or more
     likely (:meth:`Review.learned`), and how many of them fell below the bulk threshold."""
+    from app.bulk import DEFAULT_THRESHOLD  # here: `compare` imports this module, and needs no bulk
+
     counts = {"lowered": 0, "raised": 0, "below_bulk_threshold": 0}
     for change in review.changes:
         if change.suggestion is None or review.decision(change.id).verdict is not Verdict.PENDING:

@@ -22,13 +22,13 @@ from operator import attrgetter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from app.feedback import Feedback, Learned
 from app.loading import original_text
 from app.model import (ACCEPT, PENDING, UNRECORDED, Change, Comparison, Decision, Kind, Provenance, SectionPair,
                        Source, Verdict)
 
 if TYPE_CHECKING:
     from app.engine import Ending
+    from app.feedback import Feedback, Learned
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +315,8 @@ class Review:
     def feedback(self) -> Feedback:
         """What the editor's decisions taught so far, kept up to date by :meth:`decide`."""
         if self._feedback is None:
+            from app.feedback import Feedback  # here: a review no one asks what it learned never loads it
+
             self._feedback = Feedback.of(self)
         return self._feedback
 
