@@ -87,11 +87,14 @@ def encode(a: Sequence[Hashable], b: Sequence[Hashable]) -> tuple[str, str]:
     The table is built over the distinct keys only and applied with ``map`` in C: a Python
     call per token was most of the cost of aligning a long section."""
     table: dict[Hashable, str] = dict.fromkeys(chain(a, b))  # type: ignore[arg-type]
-    for n, key in enumerate(table, 1):
-        code = n + len(_SURROGATES) if n >= _SURROGATES.start else n
-        if code > 0x10FFFF:
-            raise ValueError("too many distinct keys to align")
-        table[key] = chr(code)
+    if len(table) < _SURROGATES.start:  # the usual case: codes 1, 2, 3 …, given in C
+        table = dict(zip(table, map(chr, range(1, len(table) + 1))))
+    else:
+        for n, key in enumerate(table, 1):
+            code = n + len(_SURROGATES) if n >= _SURROGATES.start else n
+            if code > 0x10FFFF:
+                raise ValueError("too many distinct keys to align")
+            table[key] = chr(code)
     return "".join(map(table.__getitem__, a)), "".join(map(table.__getitem__, b))
 
 

@@ -33,10 +33,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import chain, compress
+from operator import attrgetter
 
 from rapidfuzz.distance import Levenshtein
 
-from app.diffing import without_marks
+from app.diffing import Memo, without_marks
 from app.judge.channel import Channel, confusions
 from app.judge.digits import touches_number
 from app.judge.doubt import Doubt
@@ -462,19 +464,24 @@ def _likeness(base: str, ref: str) -> float:
 def reinforced_confidences(changes: Sequence[Change]) -> list[float]:
     """Each change's confidence once the document has taught: an OCR change's rises by how
     often its confusions recur in this pair (the others keep theirs)."""
-    counts: Counter[tuple[str, str]] = Counter(p for c in changes if c.kind is Kind.OCR for p in c.pattern)
-    out: list[float] = []
-    known: dict[tuple[tuple[tuple[str, str], ...], float], float] = {}  # a report repeats its misreads
-    for change in changes:
-        confidence = change.confidence
-        if change.kind is Kind.OCR and change.pattern:
-            if (raised := known.get((change.pattern, confidence))) is None:
-                seen = min(counts[p] for p in change.pattern)
-                boost = 0.05 * math.log2(seen) if seen > 1 else 0.0
-                raised = known[change.pattern, confidence] = round(min(0.99, change.confidence + boost), 3)
-            confidence = raised
-        out.append(confidence)
-    return out
+    ocr = compress(changes, map(Kind.OCR.__eq__, map(_KIND, changes)))
+    counts: Counter[tuple[str, str]] = Counter(chain.from_iterable(map(_PATTERN, ocr)))
+
+    def raised(judged: tuple[Kind, tuple[tuple[str, str], ...], float]) -> float:
+        kind, pattern, confidence = judged
+        if kind is not Kind.OCR or not pattern:
+            return confidence
+        seen = min(counts[p] for p in pattern)
+        boost = 0.05 * math.log2(seen) if seen > 1 else 0.0
+        return round(min(0.99, confidence + boost), 3)
+
+    # a report repeats its misreads: each (kind, pattern, confidence) is reckoned once, and
+    # every change is looked up in C
+    return list(map(Memo(raised).__getitem__, map(_JUDGED, changes)))
+
+
+_KIND, _PATTERN = attrgetter("kind"), attrgetter("pattern")
+_JUDGED = attrgetter("kind", "pattern", "confidence")
 
 
 def pattern_label(pattern: Iterable[tuple[str, str]]) -> str:

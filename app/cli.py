@@ -28,7 +28,6 @@ window is passed in).
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import os
 import sys
@@ -103,6 +102,8 @@ def _refuse_unknown_command(word: str | None, paths: list[str]) -> None:
     it, is a mistyped command, not three paths for the window."""
     if word is None or len(paths) < 2 or os.path.lexists(word) or any(ch in word for ch in "./\\"):
         return
+    import difflib  # here: only a mistyped command needs it, not every start
+
     close = difflib.get_close_matches(word, COMMANDS, n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     raise UserError(f"unknown command '{word}'{hint}; the commands are {', '.join(COMMANDS)}")

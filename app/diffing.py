@@ -24,10 +24,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import accumulate, compress
 from operator import ne
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from app.align import opcodes
 from app.tables import BULLET_LOOKALIKES, OCR_VOLATILE, TYPOGRAPHIC_FOLD
@@ -36,6 +37,10 @@ from app.tables import BULLET_LOOKALIKES, OCR_VOLATILE, TYPOGRAPHIC_FOLD
 #: the most common, are tried first (15 % faster than whitespace first). A word keeps its soft
 #: hyphens (a digital edition's break hints) inside it.
 TOKEN = re.compile(r"\w+(?:\u00ad\w+)*|\s+|[^\w\s]")
+
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 class Hunk(NamedTuple):
@@ -56,11 +61,46 @@ def tokenize(text: str) -> tuple[list[str], list[int]]:
     return tokens, [0, *accumulate(map(len, tokens))]
 
 
+class Memo(dict[K, V]):
+    """A dict that computes a missing value once, as ``compute(key)``: after that ``memo[key]``
+    is read in C, with no Python call (a section's verdicts, a translation table)."""
+
+    def __init__(self, compute: Callable[[K], V]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key: K) -> V:
+        value = self[key] = self.compute(key)
+        return value
+
+
+def _dropping(drop: Callable[[str], object]) -> Memo[int, int | None]:
+    """A :meth:`str.translate` table deleting the characters ``drop`` names and keeping the
+    others, each decided the first time it is met: then the text is filtered in C, where a
+    generator over its characters cost a Python step per character (most of :func:`fold`'s
+    and :func:`without_marks`' time)."""
+    return Memo(lambda code: None if drop(chr(code)) else code)
+
+
+_MARKS = _dropping(unicodedata.combining)
+#: what a word's key leaves out: marks, the letters OCR confuses, soft hyphens
+_UNSTABLE = _dropping(lambda ch: unicodedata.combining(ch) or ch in OCR_VOLATILE or ch == "\u00ad")
+
+
+#: a word: from its first letter or digit (``[^\W_]`` is ``str.isalnum``) to the next blank
+_WORDISH = re.compile(r"[^\W_]\S*")
+
+
+def word_count(text: str, start: int = 0, end: int | None = None) -> int:
+    """How many of the blank-separated pieces of ``text[start:end]`` hold a letter or a digit:
+    its words, counted in C (the moves and the judge count them for hunk after hunk)."""
+    return len(_WORDISH.findall(text, start, len(text) if end is None else end))
+
+
 def without_marks(text: str, compatibility: bool = False) -> str:
     """``text`` with its diacritics (combining marks) taken off; with ``compatibility`` also
     its compatibility forms spelled out (``ﬁ`` -> ``fi``). The one way the core strips marks."""
-    decomposed = unicodedata.normalize("NFKD" if compatibility else "NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFKD" if compatibility else "NFD", text).translate(_MARKS)
 
 
 @lru_cache(maxsize=65536)
@@ -77,9 +117,7 @@ def fold(token: str) -> str:
         return token  # a number keeps its digits: "60" never pairs with debris ("aa") by key
     if token.isascii():  # no decomposition, no combining marks: the same key, in C
         return token.lower().translate(_DROP_VOLATILE) or "·"
-    stripped = "".join(ch for ch in unicodedata.normalize("NFD", token.casefold())
-                       if not unicodedata.combining(ch) and ch not in OCR_VOLATILE and ch != "\u00ad")
-    return stripped or "·"
+    return unicodedata.normalize("NFD", token.casefold()).translate(_UNSTABLE) or "·"
 
 
 _DROP_VOLATILE = str.maketrans("", "", "".join(OCR_VOLATILE))
@@ -130,17 +168,15 @@ def diff_tokenized(b: Tokenized, r: Tokenized, cleanup: bool = True) -> list[Hun
     if b.text == r.text:
         return []
     hunks: list[Hunk] = []
-    for op in opcodes(b.keys, r.keys, cleanup=cleanup):
-        if op.tag == "equal":
+    b_starts, r_starts, b_text, r_text = b.starts, r.starts, b.text, r.text
+    for tag, a0, a1, b0, b1 in opcodes(b.keys, r.keys, cleanup=cleanup):
+        if tag == "equal":
             # the tokens whose keys agree but whose texts differ, found in C (most are equal)
-            differing = compress(range(op.a_end - op.a_start),
-                                 map(ne, b.tokens[op.a_start:op.a_end], r.tokens[op.b_start:op.b_end]))
-            for k in differing:
-                i, j = op.a_start + k, op.b_start + k
-                _add(hunks, Hunk(b.starts[i], b.starts[i + 1], r.starts[j], r.starts[j + 1]), b.text, r.text)
+            for k in compress(range(a1 - a0), map(ne, b.tokens[a0:a1], r.tokens[b0:b1])):
+                i, j = a0 + k, b0 + k
+                _add(hunks, Hunk(b_starts[i], b_starts[i + 1], r_starts[j], r_starts[j + 1]), b_text, r_text)
         else:
-            _add(hunks, Hunk(b.starts[op.a_start], b.starts[op.a_end],
-                             r.starts[op.b_start], r.starts[op.b_end]), b.text, r.text)
+            _add(hunks, Hunk(b_starts[a0], b_starts[a1], r_starts[b0], r_starts[b1]), b_text, r_text)
     return hunks
 
 

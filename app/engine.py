@@ -16,20 +16,21 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import re
 from bisect import bisect_right
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, count
+from operator import attrgetter, itemgetter, ne
 from pathlib import Path
 
 from app.classify import Classification, classify, reinforced_confidences
 from app.compare.fragments import Diff, find_across, find_fragments
 from app.compare.moves import Move, find_moves, mask, masked, one_sided_both_ways
-from app.diffing import Hunk, Tokenized, diff_anchored, diff_tokenized
+from app.diffing import Hunk, Memo, Tokenized, diff_anchored, diff_tokenized, word_count
 from app.judge.channel import Channel, Rows
 from app.judge.digits import touches_number
 from app.judge.doubt import doubt_reader
@@ -152,7 +153,8 @@ def conclude(sections: list[SectionPair], changes: list[Change] | tuple[Change, 
     for section in one_sided:
         warnings.append(f"Section {section.number} is only in the {section.only_in} edition.")
     confidences = reinforced_confidences(changes)
-    moved = [i for i, (change, new) in enumerate(zip(changes, confidences, strict=True)) if new != change.confidence]
+    # the positions whose confidence the document raised, found in C
+    moved = list(compress(count(), map(ne, confidences, map(attrgetter("confidence"), changes))))
     return Ending(tuple(warnings), similarity, array("q", moved), array("d", (confidences[i] for i in moved)),
                   channel.rows() if channel is not None else None)
 
@@ -282,56 +284,62 @@ def _link(earlier: _Diffed, later: _Diffed) -> None:
 def _judged(base: Edition, pair: SectionPair, evidence: Evidence, diffed: _Diffed) -> tuple[Change, ...]:
     """The second stage: the raw diff cut, judged and joined into changes."""
     b_text, r_text, walls, moves = diffed.b_text, diffed.r_text, diffed.walls, diffed.moves
-    verdicts: dict[tuple[int, int, int, int], Classification] = {}
+    before, words = _before(base, pair), evidence.words
     doubted = doubt_reader(base, pair.base.start)
-
-    def judge(hunk: tuple[int, int, int, int]) -> Classification:
-        hunk = tuple(hunk)  # type: ignore[assignment]
-        if (known := verdicts.get(hunk)) is None:
-            known = verdicts[hunk] = _judge(hunk)
-        return known
 
     def _judge(hunk: tuple[int, int, int, int]) -> Classification:
         b0, b1, r0, r1 = hunk
-        moved = _moved(hunk, b_text, r_text, moves)
+        moved = _moved(hunk, b_text, r_text, moves) if moves else None
         if moved is not None:
             return judge_move(moved, b_text, r_text, hunk, evidence)
-        return classify(b_text[b0:b1], r_text[r0:r1], b_text[b0 - 1:b0] if b0 else _before(base, pair),
-                        b_text[b1:b1 + 1], is_wall(b0, b1, b_text, walls), evidence.words, doubted(b0, b1))
+        return classify(b_text[b0:b1], r_text[r0:r1], b_text[b0 - 1:b0] if b0 else before,
+                        b_text[b1:b1 + 1], is_wall(b0, b1, b_text, walls) if walls else False, words,
+                        doubted(b0, b1))
+
+    # each hunk judged once (a Hunk and its plain tuple are one key), then read in C
+    verdicts: Memo[tuple[int, int, int, int], Classification] = Memo(_judge)
+    judge = verdicts.__getitem__
+
+    def content(hunk: tuple[int, int, int, int]) -> bool:
+        return verdicts[hunk].kind is Kind.CONTENT
 
     hunks = diffed.raw if diffed.whole else refine(
-        diffed.raw, b_text, r_text, walls + [m.base for m in moves], lambda h: judge(h).kind is Kind.CONTENT,
-        [m.reference for m in moves])
-    barrier = lambda h: is_wall(h[0], h[1], b_text, walls) or _moved(h, b_text, r_text, moves) is not None  # noqa: E731
+        diffed.raw, b_text, r_text, walls + [m.base for m in moves], content, [m.reference for m in moves])
+    # most sections have neither furniture nor a move: nothing to check a hunk against
+    barrier = None if not (walls or moves) else (
+        lambda h: is_wall(h[0], h[1], b_text, walls) or _moved(h, b_text, r_text, moves) is not None)
     hunks = _whole_words(hunks, b_text, r_text, judge, barrier)
     joined: set[tuple[int, int, int, int]] = set()
-    hunks = _one_edit(_whole_clusters(hunks, base, pair), b_text, lambda h: judge(h).kind is Kind.CONTENT
-                      and _moved(h, b_text, r_text, moves) is None, joined, barrier)
+    editorial = content if not moves else lambda h: content(h) and _moved(h, b_text, r_text, moves) is None
+    hunks = _one_edit(_whole_clusters(hunks, base, pair), b_text, editorial, joined, barrier)
     seen: dict[tuple[str, str], int] = {}  # a dict, not a Counter: no __missing__ call per change
     out: list[Change] = []
     b_start, r_start = pair.base.start, pair.reference.start
-    for b0, b1, r0, r1 in hunks:
-        bt, rt = b_text[b0:b1], r_text[r0:r1]
-        verdict = _joined_edit(bt, rt) if (b0, b1, r0, r1) in joined else judge((b0, b1, r0, r1))
-        seen[bt, rt] = occurrence = seen.get((bt, rt), 0) + 1
+    key = pair.key
+    for hunk in hunks:
+        b0, b1, r0, r1 = hunk
+        texts = bt, rt = b_text[b0:b1], r_text[r0:r1]
+        verdict = _joined_edit(bt, rt) if joined and hunk in joined else verdicts[hunk]
+        seen[texts] = occurrence = seen.get(texts, 0) + 1
         out.append(Change(  # the fields by position (keywords cost a third more per change)
-            change_id(pair.key, bt, rt, occurrence), pair.key, Span(b_start + b0, b_start + b1),
+            change_id(key, bt, rt, occurrence), key, Span(b_start + b0, b_start + b1),
             Span(r_start + r0, r_start + r1), bt, rt, verdict.kind, verdict.suggestion,
             verdict.confidence, verdict.pattern, verdict.reason, verdict.touches_number))
     return tuple(unglued(out, b_text, r_text, (b_start, r_start)))
 
 
 def _whole_words(hunks: Sequence[Hunk], b_text: str, r_text: str, judge: Callable[[Hunk], Classification],
-                 barrier: Callable[[Hunk], bool]) -> list[Hunk]:
+                 barrier: Callable[[Hunk], bool] | None) -> list[Hunk]:
     """Pieces of one word joined again where a piece alone is left to the editor but the word
     whole is not: ``bla.`` against ``bl.a.`` cut as ``bla``/``bl`` and a lone ``a.`` inserted
     (text in one edition only) is, whole, an abbreviation whose dots the OCR lost. A word is
-    the unit an OCR misreads; the pieces stand when the word whole is content too."""
+    the unit an OCR misreads; the pieces stand when the word whole is content too. A
+    ``barrier`` hunk (None: there is none) is never joined."""
     out: list[Hunk] = []
-    for hunk in map(tuple, hunks):
+    for hunk in hunks:
         if (out and hunk[0] - out[-1][1] <= 2 and _same_word(out[-1], hunk, b_text, r_text)
                 and (judge(out[-1]).kind is Kind.CONTENT or judge(hunk).kind is Kind.CONTENT)
-                and not barrier(out[-1]) and not barrier(hunk)):
+                and (barrier is None or not barrier(out[-1]) and not barrier(hunk))):
             merged = (out[-1][0], hunk[1], out[-1][2], hunk[3])
             if judge(merged).kind is not Kind.CONTENT:
                 out[-1] = merged
@@ -343,9 +351,16 @@ def _whole_words(hunks: Sequence[Hunk], b_text: str, r_text: str, judge: Callabl
 def _same_word(first: Hunk, second: Hunk, b_text: str, r_text: str) -> bool:
     """Nothing but a few marks of one word stand between the two hunks, on both sides, and
     neither holds blank space."""
+    if second[2] - first[3] != second[0] - first[1]:
+        return False  # what stands between differs in length: not the same marks
     between_b, between_r = b_text[first[1]:second[0]], r_text[first[3]:second[2]]
-    inner = b_text[first[0]:second[1]] + r_text[first[2]:second[3]]
-    return len(between_b) <= 2 and between_b == between_r and not any(ch.isspace() for ch in inner)
+    return (len(between_b) <= 2 and between_b == between_r
+            and _BLANK.search(b_text, first[0], second[1]) is None
+            and _BLANK.search(r_text, first[2], second[3]) is None)
+
+
+#: a character ``str.isspace`` calls blank (``\s`` of a ``str`` pattern is the same test)
+_BLANK = re.compile(r"\s")
 
 
 #: content changes with at most this many words between them are one edit for the editor
@@ -359,24 +374,23 @@ def _joined_edit(base_text: str, reference_text: str) -> Classification:
 
 
 def _one_edit(hunks: Iterable[Hunk], b_text: str, editorial: Callable[[Hunk], bool], joined: set[Hunk],
-              barrier: Callable[[Hunk], bool]) -> list[Hunk]:
+              barrier: Callable[[Hunk], bool] | None) -> list[Hunk]:
     """Content changes a few words apart joined into one, with what stands between them.
 
     A reordered or reworded sentence often comes out of the diff as a deletion here and an
     insertion a few words on, with a misread word or two between: one edit, which the editor
     decides as one (and which keeps its print text whole). The joined hunks are added to
     ``joined``: they are content whatever their texts would be judged alone. A ``barrier``
-    (page furniture, half of a move) is never swallowed."""
+    (page furniture, half of a move; None: there is none) is never swallowed."""
     out: list[tuple[int, int, int, int]] = []
     last: int | None = None  # where in ``out`` the last content change stands
     for hunk in hunks:
-        hunk = tuple(hunk)
         if not editorial(hunk):
-            if barrier(hunk):
+            if barrier is not None and barrier(hunk):
                 last = None
             out.append(hunk)
             continue
-        if last is not None and _words_between(b_text, out[last][1], hunk[0]) <= EDIT_GAP_WORDS:
+        if last is not None and word_count(b_text, out[last][1], hunk[0]) <= EDIT_GAP_WORDS:
             first = out[last]
             del out[last:]
             joined.discard(first)
@@ -385,10 +399,6 @@ def _one_edit(hunks: Iterable[Hunk], b_text: str, editorial: Callable[[Hunk], bo
         last = len(out)
         out.append(hunk)
     return out
-
-
-def _words_between(text: str, start: int, end: int) -> int:
-    return sum(1 for t in text[start:end].split() if any(ch.isalnum() for ch in t))
 
 
 def _whole_clusters(hunks: Iterable[Hunk], base: Edition, pair: SectionPair) -> list[Hunk]:
@@ -449,7 +459,8 @@ def _before(base: Edition, pair: SectionPair) -> str:
 def _word_overlap(a: Tokenized, b: Tokenized) -> tuple[int, int]:
     """Folded words the two texts share, and the larger word count (a cheap similarity)."""
     words_a, words_b = _word_keys(a), _word_keys(b)
-    common = sum((words_a & words_b).values())
+    shared = words_a.keys() & words_b.keys()  # the smaller count of each shared word, in C
+    common = sum(map(min, map(words_a.__getitem__, shared), map(words_b.__getitem__, shared)))
     return common, max(sum(words_a.values()), sum(words_b.values()))
 
 

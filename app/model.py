@@ -57,16 +57,28 @@ class Role(enum.StrEnum):
     REFERENCE = "reference"
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class _SpanFields:
+    """A :class:`Span`'s storage, writable while the span is made (see :class:`_ChangeFields`)."""
+
+    __slots__ = ("start", "end")
+
+
+@dataclass(frozen=True, init=False)
+class Span(_SpanFields):
     """A half-open range ``[start, end)`` of code points."""
 
+    __slots__ = ()
     start: int
     end: int
 
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"bad span {self.start}..{self.end}")
+    def __new__(cls, start: int, end: int) -> Span:
+        if not 0 <= start <= end:
+            raise ValueError(f"bad span {start}..{end}")
+        self = object.__new__(_SpanFields)
+        self.start = start
+        self.end = end
+        self.__class__ = cls  # type: ignore[assignment]  # see _ChangeFields
+        return self  # type: ignore[return-value]
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -318,8 +330,23 @@ class SectionPair:
         return self.number.rpartition(".")[0]
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class _ChangeFields:
+    """A :class:`Change`'s storage, writable while the change is made.
+
+    :class:`Change` and :class:`Span` are made this way: each is filled in as its writable
+    twin (a plain class with the same slots) and then turned into the frozen dataclass, which
+    adds no slot of its own (``__slots__ = ()``), so the two share one layout. A frozen
+    dataclass's own ``__init__`` stores every field through ``object.__setattr__``: a change
+    cost 2.2 µs that way against 0.5 µs this way, and the 100x sample makes 570,000 changes
+    and 1.1 million spans. The dataclass still gives the fields, equality, hashing, ``repr``
+    and the ``FrozenInstanceError``; the fields' defaults are those of ``__new__``."""
+
+    __slots__ = ("id", "section", "base", "reference", "base_text", "reference_text", "kind", "suggestion",
+                 "confidence", "pattern", "reason", "touches_number")
+
+
+@dataclass(frozen=True, init=False)
+class Change(_ChangeFields):
     """One difference between the editions, with its kind, suggestion and confidence.
 
     ``pattern`` lists the character substitutions inside the change as ``(base, reference)``
@@ -328,6 +355,7 @@ class Change:
     the same change in the same section gets the same id when the pair is reloaded.
     """
 
+    __slots__ = ()
     id: str
     section: str
     base: Span
@@ -337,18 +365,28 @@ class Change:
     kind: Kind
     suggestion: Suggestion | None
     confidence: float
-    pattern: tuple[tuple[str, str], ...] = ()
-    reason: Reason | str = ""
-    touches_number: bool = False
+    pattern: tuple[tuple[str, str], ...]
+    reason: Reason | str
+    touches_number: bool
 
-    def __post_init__(self) -> None:
-        if self.base_text == self.reference_text:
+    def __new__(cls, id: str, section: str, base: Span, reference: Span, base_text: str,  # noqa: A002
+                reference_text: str, kind: Kind, suggestion: Suggestion | None, confidence: float,
+                pattern: tuple[tuple[str, str], ...] = (), reason: Reason | str = "",
+                touches_number: bool = False) -> Change:
+        if base_text == reference_text:
             raise ValueError("a change needs two different texts")
-        base, reference = self.base, self.reference  # the spans' lengths without Span.__len__ calls
-        if base.end - base.start != len(self.base_text) or reference.end - reference.start != len(self.reference_text):
+        # the spans' lengths without Span.__len__ calls
+        if base.end - base.start != len(base_text) or reference.end - reference.start != len(reference_text):
             raise ValueError("span and text lengths disagree")
-        if not 0.0 <= self.confidence <= 1.0:
+        if not 0.0 <= confidence <= 1.0:
             raise ValueError("confidence is a probability")
+        self = object.__new__(_ChangeFields)
+        (self.id, self.section, self.base, self.reference, self.base_text, self.reference_text, self.kind,
+         self.suggestion, self.confidence, self.pattern, self.reason, self.touches_number) = (
+            id, section, base, reference, base_text, reference_text, kind, suggestion, confidence, pattern, reason,
+            touches_number)
+        self.__class__ = cls  # type: ignore[assignment]  # see _ChangeFields
+        return self  # type: ignore[return-value]
 
     def with_confidence(self, confidence: float) -> Change:
         """This change with the confidence the whole document taught. Through the constructor:

@@ -17,17 +17,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
+from itertools import groupby
+from operator import attrgetter
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from app.feedback import Feedback, Learned
 from app.loading import original_text
 from app.model import (ACCEPT, PENDING, UNRECORDED, Change, Comparison, Decision, Kind, Provenance, SectionPair,
                        Source, Verdict)
 
 if TYPE_CHECKING:
     from app.engine import Ending
+    from app.feedback import Feedback, Learned
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,8 @@ class _SectionCache:
     marks: list[Mark] | None = None
 
 
+_SECTION, _ID = attrgetter("section"), attrgetter("id")
+
 #: A decide() touching more of one section's changes than this rebuilds its text instead of
 #: patching it change by change (each patch copies the section's text once).
 PATCH_AT_MOST = 8
@@ -159,8 +162,8 @@ class Review:
             self._section_tally.setdefault(section.key, Counter())
             self._section_sources.setdefault(section.key, Counter())
         last = self._change_list[-1].section if self._change_list else None
-        for change in changes:
-            key = change.section
+        for key, run in groupby(changes, _SECTION):  # a section's changes at once, not one by one
+            batch = list(run)
             if key != last:
                 if key in self._first:
                     raise ValueError(f"the changes of section {key} are not together")
@@ -170,9 +173,10 @@ class Review:
                 self._cache.setdefault(key, _SectionCache())
                 self._section_tally.setdefault(key, Counter())
                 self._section_sources.setdefault(key, Counter())
-            self._in_section[key][change.id] = len(self._by_section[key])
-            self._change_list.append(change)
-            self._by_section[key].append(change)
+            listed = self._by_section[key]
+            self._in_section[key].update(zip(map(_ID, batch), range(len(listed), len(listed) + len(batch))))
+            self._change_list.extend(batch)
+            listed.extend(batch)
         self._stale = True  # no tuple copy per batch: that made streaming quadratic again
 
     def conclude(self, ending: Ending, start: int = 0, stop: int | None = None) -> bool:
@@ -313,6 +317,8 @@ class Review:
     def feedback(self) -> Feedback:
         """What the editor's decisions taught so far, kept up to date by :meth:`decide`."""
         if self._feedback is None:
+            from app.feedback import Feedback  # here: a review no one asks what it learned never loads it
+
             self._feedback = Feedback.of(self)
         return self._feedback
 
@@ -483,6 +489,8 @@ def accept_all(review: Review, provenance: Provenance = UNRECORDED) -> Decisions
 
 def now() -> str:
     """The time a decision is stamped with: ISO 8601, UTC, to the second."""
+    from datetime import datetime, timezone  # here: a command that decides nothing never loads it
+
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 

@@ -41,7 +41,6 @@ from rapidfuzz import fuzz
 
 from app.align import opcodes
 from app.model import Edition, Heading, SectionPair, Span
-from app.unnumbered import LAYOUT, pair_unnumbered
 
 Number = tuple[int, ...]
 
@@ -315,6 +314,8 @@ def align_sections(base: Edition, reference: Edition,
         pairs = _pair_headings(_ordered(base.text, base_headings), numbered)
         prefix = ""
     else:  # the headings the caller knows, else those the reference's structure marks (Word's styles)
+        from app.unnumbered import LAYOUT, pair_unnumbered  # here: a numbered report never loads it
+
         known = [h for h in ref_h if not h.number] if reference_headings is not None else \
             list(reference.headings) if len(reference.headings) >= LAYOUT.min_headings else None
         if known is None and len(base.headings) >= LAYOUT.min_headings:

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.diffing import Hunk, Tokenized, diff_texts
+from app.diffing import Hunk, Tokenized, diff_texts, word_count
 
 
 
@@ -64,14 +64,12 @@ ELSEWHERE = (-1, -1)
 
 def one_sided_both_ways(hunks: Sequence[Hunk], b: Tokenized, r: Tokenized, rules: MoveRules = MOVES) -> bool:
     """The diff has a long base-only stretch and a long reference-only one: maybe a move."""
-    def words(text: str) -> int:
-        return sum(1 for t in text.split() if any(ch.isalnum() for ch in t))
     base_side = ref_side = False
     shortest = 2 * rules.min_words - 1  # fewer characters cannot hold min_words words
     for h in hunks:
         if h.b_end - h.b_start < shortest and h.r_end - h.r_start < shortest:
             continue
-        nb, nr = words(b.text[h.b_start:h.b_end]), words(r.text[h.r_start:h.r_end])
+        nb, nr = word_count(b.text, h.b_start, h.b_end), word_count(r.text, h.r_start, h.r_end)
         base_side |= nb >= rules.min_words and nr * 3 <= nb
         ref_side |= nr >= rules.min_words and nb * 3 <= nr
     return base_side and ref_side
@@ -124,19 +122,15 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _heavy(side: str, other: str, rules: MoveRules) -> bool:
-    n = _count(side)
-    return n >= rules.min_words and _count(other) * 3 <= n
-
-
-def _count(text: str) -> int:
-    return sum(1 for t in text.split() if any(ch.isalnum() for ch in t))
+    n = word_count(side)
+    return n >= rules.min_words and word_count(other) * 3 <= n
 
 
 def _runs(spans: list[tuple[int, int]], text: str, rules: MoveRules) -> list[tuple[int, int]]:
     """Spans joined where only a few words stand between them, trimmed of blank space."""
     runs: list[tuple[int, int]] = []
     for start, end in sorted(spans):
-        if runs and _count(text[runs[-1][1]:start]) <= rules.bridge_words:
+        if runs and word_count(text, runs[-1][1], start) <= rules.bridge_words:
             runs[-1] = (runs[-1][0], end)
         else:
             runs.append((start, end))
@@ -159,6 +153,8 @@ def mask(t: Tokenized, spans: Sequence[tuple[int, int]], tag: str) -> Tokenized:
 
 
 def _mask(t: Tokenized, spans: Sequence[tuple[int, int]], tag: str) -> Tokenized:
+    if not spans:  # most sections: nothing to mask, no copy of the keys (they are never changed)
+        return t
     keys = list(t.keys)
     for n, (start, end) in enumerate(spans):
         first = bisect_left(t.starts, start)

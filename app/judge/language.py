@@ -1,8 +1,8 @@
 """Which language a text is written in, told by the Hunspell dictionaries installed on the system.
 
 Entry points: :func:`detect_language` (a text -> the name of the dictionary of its language,
-such as ``sv_SE``, or None), :func:`dictionary_for` (a text -> its :class:`Dictionary`, or
-None), :func:`installed_dictionaries`.
+such as ``sv_SE``, or None), :func:`dictionary_for` (a text's :func:`frequent_words` -> its
+:class:`Dictionary`, or None), :func:`installed_dictionaries`.
 
 No word list of our own: a language's frequent words (its articles, prepositions, pronouns) are
 stems of its dictionary, so the language of a text is the installed dictionary whose stems
@@ -84,7 +84,11 @@ def detect_language(text: str) -> str | None:
     ``de_DE``), or None when none knows most of its frequent words (or none is installed).
 
     Its language part (``sv``) is the ISO 639-1 code, also a fair default OCR language."""
-    frequent = frequent_words(text)
+    return language_of(frequent_words(text))
+
+
+def language_of(frequent: list[tuple[str, int]]) -> str | None:
+    """:func:`detect_language` of the text whose :func:`frequent_words` are ``frequent``."""
     dictionaries = installed_dictionaries()
     if not frequent or not dictionaries:
         return None
@@ -102,11 +106,12 @@ def detect_language(text: str) -> str | None:
     return answer
 
 
-def dictionary_for(text: str) -> Dictionary | None:
-    """The dictionary of ``text``'s language, opened once per process (None if there is none,
-    or if its files went away while it was being found)."""
+def dictionary_for(frequent: list[tuple[str, int]]) -> Dictionary | None:
+    """The dictionary of the language of the text whose :func:`frequent_words` are
+    ``frequent``, opened once per process (None if there is none, or if its files went away
+    while it was being found)."""
     try:
-        name = detect_language(text)
+        name = language_of(frequent)
         return None if name is None else _open(installed_dictionaries()[name])
     except (OSError, KeyError):
         return None

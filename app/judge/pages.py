@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from itertools import islice
 from dataclasses import dataclass
 
 from rapidfuzz.fuzz import ratio
@@ -34,6 +35,7 @@ from app.tables import FOLIO_WORDS
 
 _TOKEN = re.compile(r"\w+(?:[.:/,-]\w+)*|\S")
 _DIGITS = re.compile(r"\d+")
+_ALNUM = re.compile(r"[^\W_]")  # a letter or a digit (``str.isalnum``)
 _NUMBERISH = re.compile(r"\d+(?:[.:/,-]\d+)*")  # ``2025:96`` and ``202596`` (a lost colon) alike
 
 
@@ -56,9 +58,10 @@ FURNITURE = Furniture()
 
 
 def shape(line: str) -> str:
-    """The furniture shape of a line (see the module docstring)."""
-    words = [_NUMBERISH.sub("#", t.casefold()) for t in _TOKEN.findall(line) if any(ch.isalnum() for ch in t)]
-    return " ".join(words)
+    """The furniture shape of a line (see the module docstring): its tokens with a letter or a
+    digit, case-folded, numbers as ``#``. Each step runs in C over the whole line (case
+    folding and the numbers know no context, and no number crosses the spaces between tokens)."""
+    return _NUMBERISH.sub("#", " ".join(filter(_ALNUM.search, _TOKEN.findall(line))).casefold())
 
 
 def find_furniture(text: str, reference: str, rules: Furniture = FURNITURE,
@@ -70,9 +73,10 @@ def find_furniture(text: str, reference: str, rules: Furniture = FURNITURE,
     if geometry is not None and geometry.words:
         edge = [sorted({*lines, *_band_lines(text, start, end, geometry, rules.band)})
                 for (start, end), lines in zip(pages, edge)]
+    shapes = {(a, b): shape(text[a:b]) for lines in edge for a, b in lines}  # each line's, once
     seen: Counter[str] = Counter()
     for lines in edge:
-        seen.update({shape(text[a:b]) for a, b in lines} - {""})
+        seen.update({shapes[span] for span in lines} - {""})
     kin = _kin(seen, rules.near, rules.near_letters)
     grouped: Counter[str] = Counter()
     for s, n in seen.items():
@@ -85,7 +89,7 @@ def find_furniture(text: str, reference: str, rules: Furniture = FURNITURE,
     spans = []
     for number, lines in enumerate(edge, 1):
         for a, b in lines:
-            s = shape(text[a:b])
+            s = shapes[a, b]
             if s and (kin.get(s, s) in common or _extends(s, common)
                       or _is_folio(s) and (folios or _numbers_page(text[a:b], number, rules.folio_slack))):
                 spans.append((a, b))
@@ -99,13 +103,18 @@ def _kin(seen: Counter[str], near: float, min_letters: int) -> dict[str, str]:
     reps: list[str] = []
     kin: dict[str, str] = {}
     for s, _n in seen.most_common():
-        letters = sum(ch.isalpha() for ch in s)
-        rep = next((r for r in reps if letters >= min_letters and ratio(s, r) >= near * 100), None)
+        lettered = _has_letters(s, min_letters)
+        rep = next((r for r in reps if lettered and ratio(s, r) >= near * 100), None)
         if rep is None:
             reps.append(s)
             rep = s
         kin[s] = rep
     return kin
+
+
+def _has_letters(text: str, count: int) -> bool:
+    """``text`` has at least ``count`` letters (counted in C, and only as far as needed)."""
+    return count <= 0 or next(islice(filter(str.isalpha, text), count - 1, None), None) is not None
 
 
 def _pages(text: str) -> Iterator[tuple[int, int]]:

@@ -118,15 +118,18 @@ def _split(hunk: Hunk, base: str, reference: str) -> list[Hunk]:
     if len(b_text) + len(r_text) > MEMO_CHARS:
         return _split_at(hunk, base, reference)
     pieces = _split_texts(b_text, r_text)
-    if len(pieces) == 1 and pieces[0] == (0, len(b_text), 0, len(r_text)):
+    if pieces is None:
         return [hunk]  # not split (most hunks: one word)
     b0, r0 = hunk.b_start, hunk.r_start
     return [Hunk(b0 + h.b_start, b0 + h.b_end, r0 + h.r_start, r0 + h.r_end) for h in pieces]
 
 
 @lru_cache(maxsize=1 << 16)
-def _split_texts(base: str, reference: str) -> tuple[Hunk, ...]:
-    return tuple(_split_at(Hunk(0, len(base), 0, len(reference)), base, reference))
+def _split_texts(base: str, reference: str) -> tuple[Hunk, ...] | None:
+    """The pieces of the hunk ``base`` -> ``reference``, None when it stays whole."""
+    whole = Hunk(0, len(base), 0, len(reference))
+    pieces = _split_at(whole, base, reference)
+    return None if pieces == [whole] else tuple(pieces)
 
 
 def _split_at(hunk: Hunk, base: str, reference: str) -> list[Hunk]:

@@ -36,7 +36,7 @@ def unglued(changes: Sequence[Change], base: str, reference: str, starts: tuple[
     which begin at document offsets ``starts``) with the suggestions that would glue two words
     given back a blank."""
     out = list(changes)
-    if not any(_may_glue(c) for c in changes):
+    if not any(map(_may_glue, changes)):  # most sections: no change can glue (looked at in C)
         return out
     pieces = [p for p in _written(changes, base, reference, starts) if p.text]
     for left, right in zip(pieces, pieces[1:]):
@@ -59,9 +59,15 @@ def unglued(changes: Sequence[Change], base: str, reference: str, starts: tuple[
 def _may_glue(change: Change) -> bool:
     """What the change writes has other blank space at an edge than its base text, or it writes
     nothing, or it was nothing in the base: only such a change can make two words meet."""
-    written = change.base_text if change.suggestion is None else change.final_text(change.suggestion.decision)
-    base = change.base_text
-    if not written or not base:
+    base, suggestion = change.base_text, change.suggestion
+    if not base:
+        return True
+    if suggestion is None:  # it writes its base: the edges are the base's own
+        return False
+    written = change.final_text(suggestion.decision)
+    if written is base:
+        return False
+    if not written:
         return True
     return written[0].isspace() != base[0].isspace() or written[-1].isspace() != base[-1].isspace()
 
