@@ -148,7 +148,7 @@ def conclude(sections: list[SectionPair], changes: list[Change] | tuple[Change, 
     """The :class:`Ending` of a comparison whose sections and changes are all in, judged
     with ``channel`` (:attr:`Evidence.words`' model, kept with the ending for a session)."""
     similarity = common_words / words if words else 1.0
-    warnings = [alarm] if (alarm := _alarm(similarity, content_share(sections, changes))) else []
+    warnings = [said] if (said := _alarm(similarity, content_share(sections, changes))) else []
     one_sided = [s for s in sections if s.only_in is not None and s.number]
     for section in one_sided:
         warnings.append(f"Section {section.number} is only in the {section.only_in} edition.")
@@ -172,6 +172,7 @@ def content_share(sections: Sequence[SectionPair], changes: Sequence[Change]) ->
 
 
 def _alarm(similarity: float, share: float) -> Reason | None:
+    """The one rule behind :func:`alarm` and the ending's first warning."""
     if similarity < UNRELATED_BELOW:
         return because("unrelated_editions", shared=f"{similarity:.0%}")
     if share > SCRAMBLED_ABOVE:
