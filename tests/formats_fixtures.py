@@ -21,6 +21,17 @@ def corpus_pair(name: str) -> Path:
     return folder
 
 
+def two_column_pair(folder: Path) -> tuple[Path, Path]:
+    """A page of two columns as an OCR that reads each line straight across both columns gives
+    it (``ocr.txt``), and as the reference reads it, one column then the other (``digital.txt``)."""
+    left = [f"Vänster spalt rad {n} handlar om skolan och barnens läsning i kommunen" for n in range(40)]
+    right = [f"Höger spalt rad {n} beskriver vägarna och trafiken genom länet varje år" for n in range(40)]
+    across, down = folder / "ocr.txt", folder / "digital.txt"
+    across.write_text("\n".join(f"{a}     {b}" for a, b in zip(left, right)) + "\n", encoding="utf-8")
+    down.write_text("\n".join(left + right) + "\n", encoding="utf-8")
+    return across, down
+
+
 def page_image(path: Path, lines: list[str], size: tuple[int, int] = (1100, 360)) -> Path:
     """A clean page image of ``lines`` in a 36 px sans font (what a 300 dpi scan of 9 pt looks like)."""
     from PIL import Image, ImageDraw, ImageFont

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 
+from formats_fixtures import two_column_pair
 from strategies import edition_pairs
 
 from app.align import opcodes
@@ -163,19 +164,8 @@ def test_unrelated_editions_load_with_a_warning(tmp_path: Path) -> None:
     assert any("different reports" in w for w in comparison.warnings)
 
 
-def _two_columns() -> tuple[str, str]:
-    """A page of two columns as the reference reads it (one column, then the other), and as an
-    OCR that reads each line straight across both columns gives it."""
-    left = [f"Vänster spalt rad {n} handlar om skolan och barnens läsning i kommunen" for n in range(40)]
-    right = [f"Höger spalt rad {n} beskriver vägarna och trafiken genom länet varje år" for n in range(40)]
-    return "\n".join(f"{a}     {b}" for a, b in zip(left, right)) + "\n", "\n".join(left + right) + "\n"
-
-
 def test_editions_whose_reading_orders_differ_are_said_to(tmp_path: Path) -> None:
-    across, down = _two_columns()
-    (tmp_path / "ocr.txt").write_text(across, encoding="utf-8")
-    (tmp_path / "digital.txt").write_text(down, encoding="utf-8")
-    comparison = compare_files(tmp_path / "ocr.txt", tmp_path / "digital.txt")
+    comparison = compare_files(*two_column_pair(tmp_path))
     assert comparison.similarity > 0.3  # the same words: not unrelated editions
     assert any("another order" in w for w in comparison.warnings)
     from app.engine import alarm

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage
 
-from ui_fixtures import app_restored, isolated_settings  # noqa: F401
+from ui_fixtures import app_restored, isolated_settings, open_and_wait, shown_window  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
@@ -60,29 +60,22 @@ def label_fits(label) -> bool:
 
 
 def test_renders_light_dark_english_swedish(qtbot, app_restored, sample_paths, look_dir):
-    from ui.main_window import MainWindow
-
-    win = MainWindow(quiet=True)
-    qtbot.addWidget(win)
-    win.resize(*SIZES[0])
-    win.show()
-    with qtbot.waitSignal(win.review_completed, timeout=20000):
-        win.open_editions(*sample_paths)
-    problems = []
-    for language in ("en", "sv"):
-        win.set_language(language)
-        for theme in ("light", "dark"):
-            win.set_theme(theme)
-            for width, height in SIZES:
-                win.resize(width, height)
-                win.go_to_section(win.review.sections[0].key)
-                qtbot.wait(30)  # let the resize and the layouts settle
-                name = f"window-{width}x{height}-{theme}-{language}.png"
-                image = win.grab().toImage()
-                assert image.save(str(look_dir / name)), name
-                problems += check_render(win, image, theme, language, name)
-    assert not problems, "\n".join(problems)
-    win.runner.wait()
+    with shown_window(qtbot, *SIZES[0]) as win:
+        open_and_wait(qtbot, win, *sample_paths, timeout=20000)
+        problems = []
+        for language in ("en", "sv"):
+            win.set_language(language)
+            for theme in ("light", "dark"):
+                win.set_theme(theme)
+                for width, height in SIZES:
+                    win.resize(width, height)
+                    win.go_to_section(win.review.sections[0].key)
+                    qtbot.wait(30)  # let the resize and the layouts settle
+                    name = f"window-{width}x{height}-{theme}-{language}.png"
+                    image = win.grab().toImage()
+                    assert image.save(str(look_dir / name)), name
+                    problems += check_render(win, image, theme, language, name)
+        assert not problems, "\n".join(problems)
 
 
 def check_render(win, image: QImage, theme: str, language: str, name: str) -> list[str]:
@@ -188,37 +181,30 @@ def inspector_overlaps(inspector) -> list[str]:
 def test_a_long_change_keeps_the_inspector_laid_out(qtbot, app_restored, long_change_pair, look_dir):
     """At 1024×700 a change of 600 characters per side scrolls inside its value: the window is
     not forced taller, no label overlaps a value, the change list keeps some rows."""
-    from ui.main_window import MainWindow
-
-    win = MainWindow(quiet=True)
-    qtbot.addWidget(win)
-    win.resize(*SIZES[1])
-    win.show()
-    with qtbot.waitSignal(win.review_completed, timeout=20000):
-        win.open_editions(*long_change_pair)
-    long = max(win.review.changes, key=lambda c: min(len(c.base_text), len(c.reference_text)))
-    assert min(len(long.base_text), len(long.reference_text)) > 500
-    problems = []
-    for language in ("en", "sv"):
-        win.set_language(language)
-        for theme in ("light", "dark"):
-            win.set_theme(theme)
-            for editing in (False, True):
-                win.go_to_change(long.id)
-                if editing:
-                    win.inspector.begin_edit()
-                qtbot.wait(30)
-                name = f"long-change-{theme}-{language}{'-editing' if editing else ''}.png"
-                assert win.grab().save(str(look_dir / name))
-                problems += [f"{name}: {p}" for p in inspector_overlaps(win.inspector)]
-                if win.height() > SIZES[1][1]:
-                    problems.append(f"{name}: the window was forced to {win.height()} px tall")
-                if win.change_list.view.viewport().height() < 3 * win.change_list.view.verticalHeader().defaultSectionSize():
-                    problems.append(f"{name}: the change list shows fewer than three rows")
-                base = win.inspector.field(win.inspector.base_label)
-                if base.fits():
-                    problems.append(f"{name}: the 600-character base text did not need to scroll")
-                if editing:
-                    qtbot.keyClick(win.inspector.editor.text_edit, Qt.Key.Key_Escape)
-    assert not problems, "\n".join(problems)
-    win.runner.wait()
+    with shown_window(qtbot, *SIZES[1]) as win:
+        open_and_wait(qtbot, win, *long_change_pair, timeout=20000)
+        long = max(win.review.changes, key=lambda c: min(len(c.base_text), len(c.reference_text)))
+        assert min(len(long.base_text), len(long.reference_text)) > 500
+        problems = []
+        for language in ("en", "sv"):
+            win.set_language(language)
+            for theme in ("light", "dark"):
+                win.set_theme(theme)
+                for editing in (False, True):
+                    win.go_to_change(long.id)
+                    if editing:
+                        win.inspector.begin_edit()
+                    qtbot.wait(30)
+                    name = f"long-change-{theme}-{language}{'-editing' if editing else ''}.png"
+                    assert win.grab().save(str(look_dir / name))
+                    problems += [f"{name}: {p}" for p in inspector_overlaps(win.inspector)]
+                    if win.height() > SIZES[1][1]:
+                        problems.append(f"{name}: the window was forced to {win.height()} px tall")
+                    if win.change_list.view.viewport().height() < 3 * win.change_list.view.verticalHeader().defaultSectionSize():
+                        problems.append(f"{name}: the change list shows fewer than three rows")
+                    base = win.inspector.field(win.inspector.base_label)
+                    if base.fits():
+                        problems.append(f"{name}: the 600-character base text did not need to scroll")
+                    if editing:
+                        qtbot.keyClick(win.inspector.editor.text_edit, Qt.Key.Key_Escape)
+        assert not problems, "\n".join(problems)

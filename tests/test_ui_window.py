@@ -342,25 +342,19 @@ def test_theme_and_language_apply_live_and_are_remembered(window, qtbot, app_res
 def test_editions_read_in_another_order_are_said_to_at_once(qtbot, tmp_path) -> None:
     """Two columns read straight across by the OCR: the window says so when the comparison is
     in (the engine's alarm), not only the command line."""
-    from test_engine import _two_columns
+    from formats_fixtures import two_column_pair
     from ui_fixtures import open_and_wait, shown_window
 
-    across, down = _two_columns()
-    (tmp_path / "ocr.txt").write_text(across, encoding="utf-8")
-    (tmp_path / "digital.txt").write_text(down, encoding="utf-8")
     with shown_window(qtbot) as win:
-        open_and_wait(qtbot, win, tmp_path / "ocr.txt", tmp_path / "digital.txt")
+        open_and_wait(qtbot, win, *two_column_pair(tmp_path))
         assert "another order" in win.statusBar().currentMessage()
 
 
 def test_the_alarm_is_in_the_windows_language(qtbot, tmp_path, app_restored) -> None:
-    from test_engine import _two_columns
+    from formats_fixtures import two_column_pair
     from ui_fixtures import open_and_wait, shown_window
 
-    across, down = _two_columns()
-    (tmp_path / "ocr.txt").write_text(across, encoding="utf-8")
-    (tmp_path / "digital.txt").write_text(down, encoding="utf-8")
     with shown_window(qtbot) as win:
         win.set_language("sv")
-        open_and_wait(qtbot, win, tmp_path / "ocr.txt", tmp_path / "digital.txt")
+        open_and_wait(qtbot, win, *two_column_pair(tmp_path))
         assert "annan ordning" in win.statusBar().currentMessage()

@@ -41,10 +41,9 @@ def doubt_reader(base: Edition, offset: int) -> Callable[[int, int], Doubt]:
         return lambda b0, b1: Doubt.NONE
 
     def doubt(b0: int, b1: int) -> Doubt:
-        known = [w.confidence for w in geometry.words_in(offset + b0, offset + b1) if w.confidence is not None]
-        if not known or min(known) >= UNSURE_WORD:
+        rated = [w for w in geometry.words_in(offset + b0, offset + b1) if w.confidence is not None]
+        if not rated or min(w.confidence for w in rated) >= UNSURE_WORD:
             return Doubt.NONE
-        lettered = [w.confidence for w in geometry.words_in(offset + b0, offset + b1)
-                    if w.confidence is not None and any(ch.isalpha() for ch in text[w.start:w.end])]
+        lettered = [w.confidence for w in rated if any(ch.isalpha() for ch in text[w.start:w.end])]
         return Doubt.ALL if lettered and max(lettered) < UNSURE_WORD else Doubt.SOME
     return doubt
