@@ -201,14 +201,6 @@ def iter_compare(base: Edition, reference: Edition, pairs: list[SectionPair] | N
         yield SectionResult(index, len(pairs), pair, changes, current.common, current.words)
 
 
-def diff_section(base: Edition, reference: Edition, pair: SectionPair,
-                 evidence: Evidence | None = None) -> tuple[tuple[Change, ...], int, int]:
-    """The classified changes of one section pair, with its shared and total word counts."""
-    evidence = evidence or Evidence.of(base, reference)
-    diffed = _diffed(base, reference, pair, evidence)
-    return _judged(base, pair, evidence, diffed), diffed.common, diffed.words
-
-
 @dataclass(slots=True)
 class _Diffed:
     """A section pair's first stage: its texts, furniture walls, moves and raw diff (the

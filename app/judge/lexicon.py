@@ -132,6 +132,3 @@ def _letter_runs(tokens: Counter[str], shortest: int = 2) -> Counter[str]:
                 out[run] += n
     return out
 
-
-def word_tokens(text: str) -> list[str]:
-    return _WORD.findall(text)
