@@ -261,6 +261,8 @@ def _typography(base: str, ref: str, words: Words | None = None, doubted: bool =
     name = _glyph_match(b_core, r_core)
     if name is None and _standard(b_core) == _standard(r_core):
         name = "ligature or private-use glyph"
+    if name is None and _compatible(b_core, r_core):
+        name = "historical or compatibility letterform"
     if name is None:
         return None
     kept = _GLYPH_OF.get(b_core) == name and _print_glyph(name, b_core, r_core, words)
@@ -312,6 +314,15 @@ def _glyph_match(b: str, r: str) -> str | None:
 
 def _standard(text: str) -> str:
     return "".join(STANDARD_FORM.get(ch, ch) for ch in text)
+
+
+def _compatible(b: str, r: str) -> bool:
+    """The base's text is the reference's in a compatibility form, in Unicode's own judgement:
+    a long s (``ſ`` of ``iſt``), a ligature, a full-width or a letterlike form. Unicode's
+    compatibility mappings (NFKC) are the table, for every script and century. Only this way
+    round: an OCR does not invent an ``ſ``, so the print set that letter so; the other way
+    (``m3`` for ``m³``) the OCR may well have flattened the print's form, a misread."""
+    return b != r and unicodedata.normalize("NFKC", b) == r
 
 
 # -- OCR ------------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ TEMPLATES: Mapping[str, str] = {
     "space": "space",
     "ellipsis": "ellipsis",
     "ligature": "ligature or private-use glyph",
+    "letterform": "historical or compatibility letterform",
     "list_marker": "list marker",
     "line_break": "line break",
     "spacing": "spacing",

@@ -107,6 +107,10 @@ def test_the_streamed_comparison_ends_as_the_whole_one(sample, sample_paths: tup
     ("kompetens-\nutveckling", "kompetensutveckling", Kind.LAYOUT),
     ("tre", "två", Kind.CONTENT),
     ("Ensatsning", "En satsning", Kind.OCR),
+    ("iſt", "ist", Kind.TYPOGRAPHY),  # a long s: the print's letterform (Unicode's NFKC says so)
+    ("Ｗasser", "Wasser", Kind.TYPOGRAPHY),  # a full-width letter
+    ("²", "2", Kind.CONTENT),  # a digit in another form is still the numbers guard's
+    ("m3", "m³", Kind.OCR),  # the OCR flattened the print's superscript
 ])
 def test_classification_table(base: str, ref: str, kind: Kind) -> None:
     assert classify(base, ref, " ", " ").kind is kind

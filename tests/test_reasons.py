@@ -34,7 +34,8 @@ def test_a_missing_argument_or_an_unknown_id_fails_loudly() -> None:
 
 
 def test_every_name_the_tables_give_is_in_the_catalogue() -> None:
-    for name in [*GLYPH_CLASSES, LIST_MARKER, "ligature or private-use glyph"]:
+    for name in [*GLYPH_CLASSES, LIST_MARKER, "ligature or private-use glyph",
+                 "historical or compatibility letterform"]:
         assert named(name) == name and named(name).key in TEMPLATES
 
 

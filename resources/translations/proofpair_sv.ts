@@ -1329,6 +1329,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>ligatur eller privat tecken</translation>
     </message>
     <message>
+        <source>historical or compatibility letterform</source>
+        <translation>historisk bokstavsform eller kompatibilitetsform</translation>
+    </message>
+    <message>
         <source>line break</source>
         <translation>radbrytning</translation>
     </message>
