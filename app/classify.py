@@ -48,6 +48,7 @@ from app.model import ACCEPT, REJECT, Change, Kind, Suggestion, Verdict
 from app.reasons import Reason, because, named
 from app.tables import (
     GLYPH_CLASSES,
+    HISTORICAL_FORMS,
     OCR_CONFUSIONS,
     PAGE_FURNITURE_PATTERNS,
     DISTINCT_GLYPH_CLASSES,
@@ -319,10 +320,19 @@ def _standard(text: str) -> str:
 def _compatible(b: str, r: str) -> bool:
     """The base's text is the reference's in a compatibility form, in Unicode's own judgement:
     a long s (``ſ`` of ``iſt``), a ligature, a full-width or a letterlike form. Unicode's
-    compatibility mappings (NFKC) are the table, for every script and century. Only this way
+    compatibility mappings (NFKC) are the table, for every script and century, with the older
+    letterforms it does not map (:data:`~app.tables.HISTORICAL_FORMS`: ``uͤ`` for ``ü``). Only this way
     round: an OCR does not invent an ``ſ``, so the print set that letter so; the other way
     (``m3`` for ``m³``) the OCR may well have flattened the print's form, a misread."""
-    return b != r and unicodedata.normalize("NFKC", b) == r
+    return b != r and unicodedata.normalize("NFKC", _HISTORICAL.sub(_modern, b)) == r
+
+
+#: the :data:`~app.tables.HISTORICAL_FORMS`, longest first
+_HISTORICAL = re.compile("|".join(map(re.escape, sorted(HISTORICAL_FORMS, key=len, reverse=True))))
+
+
+def _modern(match: re.Match[str]) -> str:
+    return HISTORICAL_FORMS[match.group()]
 
 
 # -- OCR ------------------------------------------------------------------------------------

@@ -33,10 +33,15 @@ from typing import NamedTuple, TypeVar
 from app.align import opcodes
 from app.tables import BULLET_LOOKALIKES, OCR_VOLATILE, TYPOGRAPHIC_FOLD
 
+#: The combining marks (the Unicode blocks of combining diacritics, as a character-class body):
+#: part of the word they stand on, though ``\w`` does not match them. After NFC only marks with
+#: no precomposed letter are left, such as the superscript e over ``u`` (``uͤ``) of older prints.
+COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+
 #: The three kinds start with disjoint characters, so their order changes no token; words,
 #: the most common, are tried first (15 % faster than whitespace first). A word keeps its soft
-#: hyphens (a digital edition's break hints) inside it.
-TOKEN = re.compile(r"\w+(?:\u00ad\w+)*|\s+|[^\w\s]")
+#: hyphens (a digital edition's break hints) and its combining marks inside it.
+TOKEN = re.compile(rf"\w+(?:[{COMBINING}]+\w*|\u00ad\w+)*|\s+|[^\w\s]")
 
 
 K = TypeVar("K")

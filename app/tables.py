@@ -40,6 +40,16 @@ STANDARD_FORM: dict[str, str] = {
     "\ufb01": "fi", "\ufb02": "fl", "\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl",
 }
 
+#: Letterforms of older prints that Unicode gives no compatibility mapping, and the modern
+#: letters they are (MUFI's recommendations): the superscript e over a, o, u that became the
+#: umlaut, and r rotunda. A base letter in one of these forms where the reference has the
+#: modern letter is the print's letterform (typography), as a long s is by NFKC.
+HISTORICAL_FORMS: dict[str, str] = {
+    "a\u0364": "\u00e4", "o\u0364": "\u00f6", "u\u0364": "\u00fc",
+    "A\u0364": "\u00c4", "O\u0364": "\u00d6", "U\u0364": "\u00dc",
+    "\ua75b": "r", "\ua75a": "R",
+}
+
 #: Glyph classes whose typographic members an OCR engine shows when the print has them: where
 #: the OCR emits such members elsewhere in the document, its plain reading is the print's.
 DISTINCT_GLYPH_CLASSES: frozenset[str] = frozenset({"dash"})

@@ -111,6 +111,8 @@ def test_the_streamed_comparison_ends_as_the_whole_one(sample, sample_paths: tup
     ("Ｗasser", "Wasser", Kind.TYPOGRAPHY),  # a full-width letter
     ("²", "2", Kind.CONTENT),  # a digit in another form is still the numbers guard's
     ("m3", "m³", Kind.OCR),  # the OCR flattened the print's superscript
+    ("Mu\u0364ller", "Müller", Kind.TYPOGRAPHY),  # the superscript e that became the umlaut
+    ("fu\u0364r", "für", Kind.TYPOGRAPHY),
 ])
 def test_classification_table(base: str, ref: str, kind: Kind) -> None:
     assert classify(base, ref, " ", " ").kind is kind
@@ -126,6 +128,26 @@ def test_bullet_suggestion_is_the_standard_form() -> None:
 def test_page_furniture_only_in_print_is_layout() -> None:
     verdict = classify("SID 3\n", "", "\n", "\n")
     assert verdict.kind is Kind.LAYOUT and verdict.suggestion is not None
+
+
+def test_an_older_print_read_faithfully_differs_only_in_letterforms(tmp_path: Path) -> None:
+    """A print of long s and superscript-e umlauts, OCR'd letter for letter, against its
+    modern transcription: every difference is the print's letterform (typography, one per
+    word, the combining mark kept in its word), and taking the suggestions gives the modern
+    text."""
+    modern = ("Das Wasser ist das erste unter allen Dingen. Die Häuser stehen still, und die Kälte "
+              "ist groß; man muss es wissen, ehe man über das Meer fahren will.\n")
+    older = (modern.replace("s", "\u017f").replace("\u017f ", "s ").replace("\u017f.", "s.").replace("\u017f,", "s,")
+             .replace("ä", "a\u0364").replace("ü", "u\u0364"))
+    (tmp_path / "print.txt").write_text(older, encoding="utf-8")
+    (tmp_path / "modern.txt").write_text(modern, encoding="utf-8")
+    comparison = compare_files(tmp_path / "print.txt", tmp_path / "modern.txt")
+    assert len(comparison.changes) >= 10
+    assert {c.kind for c in comparison.changes} == {Kind.TYPOGRAPHY}
+    assert any(c.base_text == "Ka\u0364lte" for c in comparison.changes)
+    review = Review(comparison)
+    review.apply_suggestions()
+    assert review.canonical_text() == modern
 
 
 def test_two_misreads_on_a_line_are_two_changes() -> None:

@@ -25,10 +25,10 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from app.diffing import Hunk, without_marks
+from app.diffing import COMBINING, Hunk, without_marks
 
 #: the diff's tokens, with a number trailing a word (a footnote marker, ``system12``) cut off
-_TOKEN = re.compile(r"\s+|[^\W\d_]+(?=\d+(?!\w))|[\w\u00ad]+|[^\w\s]")
+_TOKEN = re.compile(rf"\s+|[^\W\d_]+(?=\d+(?!\w))|[\w\u00ad{COMBINING}]+|[^\w\s]")
 
 #: the re-alignment is skipped above this many token pairs (a quadratic table)
 MAX_CELLS = 40_000
