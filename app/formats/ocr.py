@@ -24,8 +24,8 @@ Errors (each an EditionError naming the file): Tesseract or the language not ins
 (saying what to install), an image too large to OCR, Tesseract failing on a page.
 :class:`OcrCancelled` (an EditionError) when ``should_cancel`` said stop.
 
-Entry points: :func:`ocr_pdf`, :func:`ocr_images`, :func:`store_pages`. Imports: the standard library, Pillow,
-pypdfium2, the formats base.
+Entry points: :func:`ocr_pdf`, :func:`ocr_images`, :func:`store_pages`. Imports: the standard
+library, Pillow, pypdfium2, the formats base.
 """
 
 from __future__ import annotations
@@ -221,8 +221,8 @@ def _start(exe: str, image: Path, language: str, name: str, psm: int) -> subproc
     environment = dict(os.environ)
     environment.setdefault("OMP_THREAD_LIMIT", "1")
     try:
-        return subprocess.Popen([exe, str(image), "stdout", "-l", language, "--psm", str(psm), "hocr"], stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, env=environment)
+        return subprocess.Popen([exe, str(image), "stdout", "-l", language, "--psm", str(psm), "hocr"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment)
     except OSError as exc:
         raise EditionError(f"{name}: Tesseract could not be started ({exc.strerror or exc}). "
                            f"{INSTALL_HINT}") from None
