@@ -301,3 +301,14 @@ def test_a_word_left_alone_once_its_neighbour_is_put_back_is_looked_for_again() 
     review = Review(comparison)
     review.apply_suggestions()
     assert review.canonical_text().split() == ref.split()
+
+
+def test_a_space_the_ocr_lost_between_two_words_is_one_misread() -> None:
+    """``samti`` against ``samt i`` cut as ``samti``/``samt`` plus a lone inserted ``i``: the
+    pieces differ from the reference only in a space, so they are one OCR join, not content."""
+    comparison = compare(edition("Statens styrning är omfattande samti vissa delar oförutsägbar.\n"),
+                         edition("Statens styrning är omfattande samt i vissa delar oförutsägbar.\n", "r.txt"))
+    assert [x.kind for x in comparison.changes] == [Kind.OCR]
+    review = Review(comparison)
+    review.apply_suggestions()
+    assert review.canonical_text() == "Statens styrning är omfattande samt i vissa delar oförutsägbar.\n"
