@@ -335,11 +335,14 @@ def _whole_words(hunks: Sequence[Hunk], b_text: str, r_text: str, judge: Callabl
     """Pieces of one word joined again where a piece alone is left to the editor but the word
     whole is not: ``bla.`` against ``bl.a.`` cut as ``bla``/``bl`` and a lone ``a.`` inserted
     (text in one edition only) is, whole, an abbreviation whose dots the OCR lost. A word is
-    the unit an OCR misreads; the pieces stand when the word whole is content too. A
-    ``barrier`` hunk (None: there is none) is never joined."""
+    the unit an OCR misreads; the pieces stand when the word whole is content too. So are two
+    pieces that together differ only in blank space: ``samti`` against ``samt i`` cut as
+    ``samti``/``samt`` and a lone ``i`` inserted is one space the OCR lost. A ``barrier`` hunk
+    (None: there is none) is never joined."""
     out: list[Hunk] = []
     for hunk in hunks:
-        if (out and hunk[0] - out[-1][1] <= 2 and _same_word(out[-1], hunk, b_text, r_text)
+        if (out and hunk[0] - out[-1][1] <= 2
+                and (_same_word(out[-1], hunk, b_text, r_text) or _only_spacing(out[-1], hunk, b_text, r_text))
                 and (judge(out[-1]).kind is Kind.CONTENT or judge(hunk).kind is Kind.CONTENT)
                 and (barrier is None or not barrier(out[-1]) and not barrier(hunk))):
             merged = (out[-1][0], hunk[1], out[-1][2], hunk[3])
@@ -359,6 +362,13 @@ def _same_word(first: Hunk, second: Hunk, b_text: str, r_text: str) -> bool:
     return (len(between_b) <= 2 and between_b == between_r
             and _BLANK.search(b_text, first[0], second[1]) is None
             and _BLANK.search(r_text, first[2], second[3]) is None)
+
+
+def _only_spacing(first: Hunk, second: Hunk, b_text: str, r_text: str) -> bool:
+    """From the first hunk's start to the second's end the two texts are the same letters, and
+    only their blank space differs."""
+    return (_BLANK.sub("", b_text[first[0]:second[1]]) == _BLANK.sub("", r_text[first[2]:second[3]])
+            and b_text[first[0]:second[1]] != r_text[first[2]:second[3]])
 
 
 #: a character ``str.isspace`` calls blank (``\s`` of a ``str`` pattern is the same test)

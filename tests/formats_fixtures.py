@@ -21,6 +21,21 @@ def corpus_pair(name: str) -> Path:
     return folder
 
 
+def scan_page(pair: str, index: int, folder: Path) -> Path:
+    """Page ``index`` of a corpus pair's ``scan.pdf``: the scanned JPEG, taken out unchanged."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    document = pdfium.PdfDocument(str(corpus_pair(pair) / "scan.pdf"))
+    try:
+        (image,) = document[index].get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=1)
+        target = folder / f"{pair}-{index + 1}"
+        image.extract(str(target))
+    finally:
+        document.close()
+    return target.with_suffix(".jpg")
+
+
 def two_column_pair(folder: Path) -> tuple[Path, Path]:
     """A page of two columns as an OCR that reads each line straight across both columns gives
     it (``ocr.txt``), and as the reference reads it, one column then the other (``digital.txt``)."""

@@ -13,7 +13,7 @@ from app.formats.ocr import OcrCancelled
 from app.session import load_session, open_session, save_session
 from app.review import Review
 from app.engine import compare_files
-from formats_fixtures import page_image, scan_pdf
+from formats_fixtures import page_image, scan_page, scan_pdf
 
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None,
                                 reason="Tesseract is not installed (bash dev.sh installs tesseract-ocr)")
@@ -198,3 +198,30 @@ def test_stopping_the_reading_process_stops_tesseract(tmp_path: Path) -> None:
         time.sleep(0.05)
     assert not _tesseracts_in(scratch)
     assert not list((tmp_path / "cache").glob("*/page-*.hocr"))
+
+
+def test_a_page_of_one_column_keeps_its_list_labels_on_their_lines(tmp_path: Path) -> None:
+    """Tesseract's automatic segmentation drops a list's hanging labels (a strip of its own
+    left of the text) or reads them as blocks apart; read as one column they stay put."""
+    page = scan_page("en_omb_m_16_21_source_code", 6, tmp_path)
+    text = formats.load(page, ocr_language="eng", cache_dir=tmp_path / "cache").text
+    for label, start in [("C.", "Adopt a Regular Release Schedule"), ("D.", "Engage with the Community"),
+                         ("F.", "Documentation:"), ("1.", "The sharing of the source code is restricted"),
+                         ("2.", "The sharing of the source code would create")]:
+        assert f"\n{label} {start}" in text
+
+
+def test_a_page_of_two_columns_is_read_column_by_column(tmp_path: Path) -> None:
+    """Read as one column, two columns give rows side by side; the page is then read with the
+    automatic segmentation, which keeps each column's lines together."""
+    from app.formats.hocr import parse_hocr
+    from app.formats.ocr import cache_key, page_name
+    from app.formats.segmentation import rows_side_by_side
+
+    page = scan_page("de_lebensqualitaet_2016", 1, tmp_path)
+    edition = formats.load(page, ocr_language="deu", cache_dir=tmp_path / "cache")
+    text = edition.text
+    assert "jeden Einzelnen,\nsondern Grundlage der Wissensgesellschaft. Gleiche\nChancen beim Zugang" in text
+    assert "Ganztagsschulen. Gemeinsam haben sich Bund und\nLänder beim Bildungsgipfel" in text
+    kept = tmp_path / "cache" / cache_key(edition.sha256, "deu") / page_name(0)
+    assert rows_side_by_side(parse_hocr(kept.read_bytes(), "page")[0])  # the columns' lines, apart

@@ -33,6 +33,16 @@ def test_running_heads_and_folios_are_found_from_the_page_structure() -> None:
     assert not any("running text" in line for line in found)
 
 
+def test_a_folio_whose_dash_the_ocr_read_as_an_underscore_is_furniture() -> None:
+    """An underscore is a word character to a regex but ink debris to a page: "_4-" is the
+    folio "– 4 –" on page 4, as "-5-" is on page 5."""
+    body = "Ordinary running text of the report, line after line, about nothing in particular.\n"
+    pages = [body * 5 + f"\n-{n}-\n" for n in range(1, 7)]
+    pages[3] = body * 5 + "\n_4-\n"
+    text = "\f".join(pages)
+    assert "_4-" in {text[a:b] for a, b in find_furniture(text, body * 30)}
+
+
 def test_a_heading_the_reference_repeats_is_not_furniture() -> None:
     page = "Chapter heading\n\n" + "Some body text here.\n" * 8
     text = "\f".join([page] * 5)
@@ -291,3 +301,14 @@ def test_a_word_left_alone_once_its_neighbour_is_put_back_is_looked_for_again() 
     review = Review(comparison)
     review.apply_suggestions()
     assert review.canonical_text().split() == ref.split()
+
+
+def test_a_space_the_ocr_lost_between_two_words_is_one_misread() -> None:
+    """``samti`` against ``samt i`` cut as ``samti``/``samt`` plus a lone inserted ``i``: the
+    pieces differ from the reference only in a space, so they are one OCR join, not content."""
+    comparison = compare(edition("Statens styrning är omfattande samti vissa delar oförutsägbar.\n"),
+                         edition("Statens styrning är omfattande samt i vissa delar oförutsägbar.\n", "r.txt"))
+    assert [x.kind for x in comparison.changes] == [Kind.OCR]
+    review = Review(comparison)
+    review.apply_suggestions()
+    assert review.canonical_text() == "Statens styrning är omfattande samt i vissa delar oförutsägbar.\n"

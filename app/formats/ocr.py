@@ -1,11 +1,14 @@
 """OCR with Tesseract: image-only PDFs and page images -> Edition with geometry.
 
 Tesseract is an optional system component, run as a subprocess (``tesseract IMAGE stdout
--l LANG hocr``) per page, :data:`WORKERS` pages side by side with one thread each; each
-finished page reports progress, and a cancel stops the running pages at once. Its hOCR is read by :mod:`app.formats.hocr` and laid out as its own
-text output would be. The page images are the PDF's embedded scan images taken out
-unchanged when a page is one image (exactly what a digitisation service OCR'd), else the
-page rendered at 300 dpi; image files are OCR'd as they are (each frame of a TIFF).
+-l LANG --psm N hocr``) per page, :data:`WORKERS` pages side by side with one thread each; each
+finished page reports progress, and a cancel stops the running pages at once. A page is read
+as one column of text first, and again with Tesseract's automatic segmentation where that
+reading shows rows side by side (two columns): :mod:`app.formats.segmentation`. Its hOCR is
+read by :mod:`app.formats.hocr` and laid out as its own text output would be. The page images
+are the PDF's embedded scan images taken out unchanged when a page is one image (exactly what
+a digitisation service OCR'd), else the page rendered at 300 dpi; image files are OCR'd as
+they are (each frame of a TIFF).
 
 Cache: each page's hOCR is kept under ``cache_dir/<sha256 of the file>-<language>/``
 (default :func:`default_cache_dir`), so opening the same scan again, or resuming a
@@ -13,14 +16,16 @@ cancelled run, OCRs no page twice, and a cached scan opens even where Tesseract 
 installed. A cache that cannot be written is simply not used. A saved session keeps its
 scans' pages in a folder of the same shape beside it (``beside``, read before the user
 cache; :func:`store_pages` fills it), so a reopen OCRs nothing even on another machine or
-after the user cache was cleared.
+after the user cache was cleared. A stored page is used as it is, whatever segmentation read
+it (pages an older ProofPair read with the automatic one too): a saved review must reopen
+on the very text it was made on.
 
 Errors (each an EditionError naming the file): Tesseract or the language not installed
 (saying what to install), an image too large to OCR, Tesseract failing on a page.
 :class:`OcrCancelled` (an EditionError) when ``should_cancel`` said stop.
 
-Entry points: :func:`ocr_pdf`, :func:`ocr_images`, :func:`store_pages`. Imports: the standard library, Pillow,
-pypdfium2, the formats base.
+Entry points: :func:`ocr_pdf`, :func:`ocr_images`, :func:`store_pages`. Imports: the standard
+library, Pillow, pypdfium2, the formats base.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from typing import Any
 from app.formats.base import MAX_BYTES, check_regular, file_sha256
 from app.formats.hocr import parse_hocr
 from app.formats.layout import OcrPage, ocr_edition
+from app.formats.segmentation import READINGS, next_reading
 from app.loading import EditionError
 from app.model import Edition, PageImage
 
@@ -152,17 +158,13 @@ def _ocr_pages(path: Path, sha: str, language: str, count: int, sources: Iterato
     cache = (cache_dir or default_cache_dir()) / cache_key(sha, language)
     kept = beside / cache_key(sha, language) if beside is not None else None
     page_sources = list(sources)
-    found: dict[int, bytes] = {}
-    for index in range(count):
-        cached = (_read_cache(kept / page_name(index)) if kept is not None else None) \
-            or _read_cache(cache / page_name(index))
-        if cached is not None:
-            found[index] = cached
-    todo = [index for index in range(count) if index not in found]
+    found = _stored_pages(count, [kept, cache] if kept is not None else [cache])
+    todo = [(index, READINGS[0]) for index in range(count) if index not in found]
     report = (lambda: progress(len(found), count, f"OCR of {path.name}: page {len(found)} of {count} read")) \
         if progress is not None else (lambda: None)
     report()
-    running: dict[int, tuple[subprocess.Popen, float]] = {}
+    running: dict[int, tuple[subprocess.Popen, float, int]] = {}
+    images: dict[int, Path] = {}
     try:
         with tempfile.TemporaryDirectory(prefix="proofpair-ocr-") as scratch:
             exe = require_tesseract(path.name, language) if todo else ""
@@ -170,38 +172,57 @@ def _ocr_pages(path: Path, sha: str, language: str, count: int, sources: Iterato
                 if should_cancel is not None and should_cancel():
                     raise OcrCancelled(f"{path.name}: OCR cancelled after {len(found)} of {count} pages.")
                 while todo and len(running) < WORKERS:
-                    index = todo.pop(0)
-                    running[index] = (_start(exe, page_sources[index](Path(scratch)), language, path.name),
-                                      time.monotonic())
+                    index, psm = todo.pop(0)
+                    if index not in images:
+                        images[index] = page_sources[index](Path(scratch))
+                    running[index] = (_start(exe, images[index], language, path.name, psm), time.monotonic(), psm)
                 for index in sorted(running):
-                    out = _finished(running[index], path.name, index)
+                    process, started, psm = running[index]
+                    out = _finished((process, started), path.name, index)
                     if out is None:
                         continue
                     del running[index]
+                    again = next_reading(psm, _parse_page(out, path.name))
+                    if again is not None:
+                        todo.insert(0, (index, again))  # this page's reading was wrong: read it anew first
+                        continue
                     _write_cache(cache / page_name(index), out)
                     found[index] = out
                     report()
                     if should_cancel is not None and should_cancel():
                         raise OcrCancelled(f"{path.name}: OCR cancelled after {len(found)} of {count} pages.")
     finally:
-        for process, _started in running.values():
+        for process, _started, _psm in running.values():
             process.kill()
             process.communicate()
-    pages = []
+    return [_parse_page(found[index], path.name) for index in range(count)]
+
+
+def _stored_pages(count: int, folders: list[Path]) -> dict[int, bytes]:
+    """The pages already OCR'd, by index, each from the first of ``folders`` that has it."""
+    found: dict[int, bytes] = {}
     for index in range(count):
-        parsed = parse_hocr(found[index], path.name)
-        pages.append(parsed[0] if len(parsed) == 1 else _merge(parsed))
-    return pages
+        stored = next((d for d in (_read_cache(f / page_name(index)) for f in folders) if d is not None), None)
+        if stored is not None:
+            found[index] = stored
+    return found
 
 
-def _start(exe: str, image: Path, language: str, name: str) -> subprocess.Popen:
-    """Tesseract reading ``image`` into hOCR on its stdout (one thread: pages run side by
-    side instead, and OpenMP's spinning threads cost 4x the CPU on a busy machine)."""
+def _parse_page(hocr: bytes, name: str) -> OcrPage:
+    """One page's hOCR parsed (a file of several pages, from elsewhere, as one page)."""
+    parsed = parse_hocr(hocr, name)
+    return parsed[0] if len(parsed) == 1 else _merge(parsed)
+
+
+def _start(exe: str, image: Path, language: str, name: str, psm: int) -> subprocess.Popen:
+    """Tesseract reading ``image`` into hOCR on its stdout, cutting it into lines with page
+    segmentation mode ``psm`` (one thread: pages run side by side instead, and OpenMP's
+    spinning threads cost 4x the CPU on a busy machine)."""
     environment = dict(os.environ)
     environment.setdefault("OMP_THREAD_LIMIT", "1")
     try:
-        return subprocess.Popen([exe, str(image), "stdout", "-l", language, "hocr"], stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, env=environment)
+        return subprocess.Popen([exe, str(image), "stdout", "-l", language, "--psm", str(psm), "hocr"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment)
     except OSError as exc:
         raise EditionError(f"{name}: Tesseract could not be started ({exc.strerror or exc}). "
                            f"{INSTALL_HINT}") from None

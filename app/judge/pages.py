@@ -33,7 +33,7 @@ from rapidfuzz.fuzz import ratio
 from app.model import Geometry
 from app.tables import FOLIO_WORDS
 
-_TOKEN = re.compile(r"\w+(?:[.:/,-]\w+)*|\S")
+_TOKEN = re.compile(r"[^\W_]+(?:[.:/,-][^\W_]+)*|\S")  # "_" is debris on a page, not a letter
 _DIGITS = re.compile(r"\d+")
 _ALNUM = re.compile(r"[^\W_]")  # a letter or a digit (``str.isalnum``)
 _NUMBERISH = re.compile(r"\d+(?:[.:/,-]\d+)*")  # ``2025:96`` and ``202596`` (a lost colon) alike
