@@ -11,6 +11,11 @@ import pytest
 from app import formats
 from app.formats.columns import in_reading_order
 from app.formats.layout import OcrPage, OcrWord
+from app.formats.rows import joined_rows
+from formats_fixtures import corpus_pair
+
+needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None,
+                                     reason="Tesseract is not installed (bash dev.sh installs it)")
 
 LEFT = [f"Left column line {n} tells of schools and reading" for n in range(12)]
 RIGHT = [f"Right column line {n} tells of roads and traffic" for n in range(12)]
@@ -57,7 +62,7 @@ def test_a_page_of_one_column_and_a_table_of_short_cells_are_left_as_they_are() 
     assert in_reading_order(table) is table
 
 
-@pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed (bash dev.sh installs it)")
+@needs_tesseract
 def test_tesseract_told_the_page_is_one_column_reads_back_in_column_order(tmp_path: Path) -> None:
     """A real two-column page, OCR'd by Tesseract with ``--psm 4`` (one column of text) to
     hOCR: it reads each line across both columns; the edition reads them column by column."""
@@ -77,3 +82,38 @@ def test_tesseract_told_the_page_is_one_column_reads_back_in_column_order(tmp_pa
     text = formats.load(tmp_path / "page.hocr").text
     assert text.index("line 11 tells of schools") < text.index("Right column line 0")
     assert text.index("Left column line 0") < text.index("Left column line 1 ")
+
+
+def test_a_row_cut_in_two_is_one_line_again_where_its_left_part_was() -> None:
+    """Halves of rows, the right halves first (as a skewed page read as one column gives them),
+    become whole rows; a word set apart from a line's end, and a column beside a column, stay."""
+    rows = [(f"the left half of row {n} of the page", f"and its right half of row {n} here") for n in range(6)]
+    lefts = [_line(a, 200, 300 + 50 * n) for n, (a, _) in enumerate(rows)]
+    rights = [_line(b, left[-1].box[2] + 10, 300 + 50 * n) for n, (left, (_, b)) in enumerate(zip(lefts, rows))]
+    page = joined_rows(_page([rights, lefts]))
+    assert _text(page) == [f"{a} {b}" for a, b in rows]
+    apart = _page([[_line("a line whose last word was set", 200, 300)], [_line("apart", 800, 300)]])
+    assert joined_rows(apart) is apart
+    columns = _page([[_line(a, 200, 300 + 50 * n) for n, a in enumerate(LEFT)],
+                     [_line(b, 1300, 300 + 50 * n) for n, b in enumerate(RIGHT)]])
+    assert joined_rows(columns) is columns
+
+
+@needs_tesseract
+def test_a_skewed_page_read_as_one_column_keeps_its_rows(tmp_path: Path) -> None:
+    """A real skewed scan (the Swedish government's report, page 3) OCR'd by Tesseract as one
+    column (``--psm 4``): its line finder cuts the rows in two and reads the right halves first;
+    the edition reads each row whole."""
+    import pypdfium2 as pdfium
+
+    scan = pdfium.PdfDocument(str(corpus_pair("sv_rk_lagar_halvar_2022") / "scan.pdf"))
+    image = tmp_path / "page.png"
+    scan[2].render(scale=300 / 72).to_pil().convert("L").save(image)  # as a 300 dpi scanner gives it
+    scan.close()
+    subprocess.run(["tesseract", str(image), str(tmp_path / "page"), "-l", "swe", "--psm", "4", "hocr", "txt"],
+                   check=True, capture_output=True)
+    own = (tmp_path / "page.txt").read_text(encoding="utf-8")
+    assert own.index("gor och ärenden") < own.index("Arbetsmarknadsdepartementet ansvarar"), "not cut"
+    text = formats.load(tmp_path / "page.hocr").text
+    row = text[text.index("Arbetsmarknadsdepartementet ansvarar"):]
+    assert row.split("\n")[0].endswith("arbetsrätt och")

@@ -13,7 +13,8 @@ running head) stands between blocks as it is. A page whose lines do not jump one
 (a one-column page, or one the engine already read column by column) is left as it is, so
 a correct reading order is never touched.
 
-Entry point: :func:`in_reading_order`. Imports: the standard library, :mod:`.layout`'s data.
+Entry points: :func:`in_reading_order`, :func:`regrouped` (a page's lines in a new order).
+Imports: the standard library, :mod:`.layout`'s data.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def in_reading_order(page: OcrPage, rules: Gutter = GUTTER) -> OcrPage:
         else:
             block.append((index, line))
     ordered += _columns(block, x)
-    return _regrouped(page, ordered)
+    return regrouped(page, ordered)
 
 
 def _gutter(page: OcrPage, lines: list[Line], rules: Gutter) -> float | None:
@@ -124,7 +125,7 @@ def _columns(block: list[tuple[int, Line]], x: float) -> list[tuple[int, Line]]:
     return [(index, line) for index, line in left + right if line]
 
 
-def _regrouped(page: OcrPage, ordered: list[tuple[int, Line]]) -> OcrPage:
+def regrouped(page: OcrPage, ordered: list[tuple[int, Line]]) -> OcrPage:
     """A copy of ``page`` whose paragraphs are runs of ``ordered`` lines from one paragraph
     of the file; a paragraph the file marks as a heading stays one where its first run is."""
     from app.formats.layout import OcrPage

@@ -9,7 +9,7 @@ Paragraphs the file marks as headings (ALTO tags, PAGE region types: :mod:`.regi
 the edition's ``headings``, as Word's heading styles do for a DOCX, so that the sections
 follow the file's own structure where it has one; the text stays the same.
 
-Imports: the standard library, :mod:`app.model`, :mod:`app.formats.base`, :mod:`.columns`.
+Imports: the standard library, :mod:`app.model`, :mod:`app.formats.base`, :mod:`.columns`, :mod:`.rows`.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 
 from app.formats.base import TextBuilder, make_edition, marked_heading
 from app.formats.columns import in_reading_order
+from app.formats.rows import joined_rows
 from app.model import Edition, Heading, PageImage
 
 Box = tuple[int, int, int, int]
@@ -80,9 +81,10 @@ def lay_out(pages: list[OcrPage]) -> tuple[TextBuilder, list[Heading]]:
 
 def ocr_edition(path: Path, raw: bytes | str, pages: list[OcrPage], source_format: str,
                 images: list[PageImage], encoding: str = "utf-8") -> Edition:
-    """The edition of OCR ``pages`` whose images are ``images`` (one per page), each page's
-    column halves in reading order where its engine read two columns across (:mod:`.columns`)."""
-    built, headings = lay_out([in_reading_order(page) for page in pages])
+    """The edition of OCR ``pages`` whose images are ``images`` (one per page), each page in
+    reading order where its engine cut its rows in two (:mod:`.rows`) or read two columns
+    across (:mod:`.columns`)."""
+    built, headings = lay_out([in_reading_order(joined_rows(page)) for page in pages])
     return make_edition(path, raw, built.text(), source_format, built.words, images, encoding=encoding,
                         headings=tuple(headings))
 

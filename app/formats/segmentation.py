@@ -15,15 +15,16 @@ reading itself, so no page needs a guess about its layout: each page is read as 
 first, and read again with the automatic segmentation only when rows stand side by side.
 The readings are tried in the order of :data:`READINGS`; the last is always kept.
 
-Entry points: :func:`next_reading`, :func:`rows_side_by_side`. Imports: the standard
+Entry points: :func:`next_reading`, :func:`rows_side_by_side`, :func:`same_row`. Imports: the standard
 library, :mod:`app.formats.layout`.
 """
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from app.formats.layout import Box, OcrPage
+if TYPE_CHECKING:  # (the layout module reads pages in order with this one's rows)
+    from app.formats.layout import Box, OcrPage
 
 #: Tesseract's page segmentation modes, in the order a page is read with them
 ONE_COLUMN: Final = 4
@@ -48,7 +49,7 @@ def rows_side_by_side(page: OcrPage) -> bool:
         for lower in boxes[index + 1:]:
             if lower[1] >= upper[3]:
                 break  # sorted by top: no later line reaches up into this one
-            if _same_row(upper, lower) and (upper[2] <= lower[0] or lower[2] <= upper[0]):
+            if same_row(upper, lower) and (upper[2] <= lower[0] or lower[2] <= upper[0]):
                 return True
     return False
 
@@ -65,7 +66,7 @@ def line_boxes(page: OcrPage) -> list[Box]:
     return boxes
 
 
-def _same_row(a: Box, b: Box) -> bool:
+def same_row(a: Box, b: Box) -> bool:
     """The boxes overlap by more than half the shorter one's height: two lines of one row, not
     a line and the descenders or accents of the next."""
     overlap = min(a[3], b[3]) - max(a[1], b[1])
