@@ -26,8 +26,11 @@ A reference with fewer than :attr:`Scoring.min_numbered` numbered headings is ou
 Word's heading styles; else layout headings, pages or blocks); its sections are keyed
 ``h1``, ``p1``, ``b1``… in place of a number.
 
+A numbered reference's unnumbered sub-headings become sections of their own too
+(:mod:`app.subheadings`), keyed ``h7`` by their place.
+
 Imports: the standard library, rapidfuzz, :mod:`app.align`, :mod:`app.model`,
-:mod:`app.unnumbered`.
+:mod:`app.unnumbered`, :mod:`app.subheadings`.
 """
 
 from __future__ import annotations
@@ -392,7 +395,11 @@ def align_sections(base: Edition, reference: Edition,
     numbered = [h for h in ref_h if h.number]
     if len(numbered) >= SCORING.min_numbered or numbered and reference_headings is not None:
         pairs = _pair_headings(_ordered(base.text, base_headings, numbered), numbered)
-        prefix = ""
+        if reference_headings is None:  # the caller's outline is the outline
+            from app.subheadings import nest  # here: as app.unnumbered, loaded when needed
+
+            pairs = nest(base.text, reference.text, pairs, reference.headings)
+        prefix = "h"
     else:  # the headings the caller knows, else those the reference's structure marks (Word's styles)
         from app.unnumbered import LAYOUT, pair_unnumbered  # here: a numbered report never loads it
 

@@ -74,7 +74,8 @@ def test_sample_sections_all_paired_with_reference_titles(
         editions: tuple[Edition, Edition]) -> None:
     base, ref = editions
     pairs = align_sections(base, ref)
-    assert [p.key for p in pairs] == EXPECTED  # both texts open with " 1.", so no preamble
+    assert pairs[0].key == "1"  # both texts open with " 1.", so no preamble
+    assert [p.key for p in pairs if p.number] == EXPECTED
     assert all(p.only_in is None and p.base_heading and p.reference_heading for p in pairs)
     by_key = {p.key: p for p in pairs}
     assert by_key["1"].title == "Likvärdiga möjligheter till boende, arbete och välfärd"
@@ -177,8 +178,8 @@ def test_section_in_one_edition_only(editions: tuple[Edition, Edition],
     else:
         base = replace(base, text=base.text.replace(section_text(base, "2.3"), "", 1))
     pairs = align_sections(base, ref)
-    assert [p.key for p in pairs] == EXPECTED
-    index = EXPECTED.index("2.3")
+    assert [p.key for p in pairs if p.number] == EXPECTED
+    index = [p.key for p in pairs].index("2.3")
     lonely, before = pairs[index], pairs[index - 1]
     absent = "reference" if missing_from is Role.REFERENCE else "base"
     present = "base" if absent == "reference" else "reference"
@@ -195,8 +196,8 @@ def test_unrepaired_number_is_paired_by_title(editions: tuple[Edition, Edition])
     damaged = [replace(h, number="1.8") if h.number == "1.3" else h
                for h in find_headings(base.text)]
     pairs = align_sections(base, ref, base_headings=damaged)
-    assert [p.key for p in pairs] == EXPECTED
-    paired = pairs[EXPECTED.index("1.3")]
+    assert [p.key for p in pairs if p.number] == EXPECTED
+    paired = next(p for p in pairs if p.key == "1.3")
     assert paired.base_heading.number == "1.8" and paired.reference_heading.number == "1.3"
     assert paired.title == "Beskriv hur ni har beaktat olika territoriella perspektiv i " \
                            "arbetet inom detta område."
@@ -208,16 +209,17 @@ def test_preamble_becomes_the_front_pair(editions: tuple[Edition, Edition]) -> N
     pairs = align_sections(base, ref)
     assert pairs[0].key == "front" and pairs[0].number == "" and pairs[0].only_in is None
     assert pairs[0].base == Span(0, 0) and pairs[0].reference == Span(0, 21)
-    assert [p.key for p in pairs[1:]] == EXPECTED
+    assert [p.key for p in pairs[1:] if p.number] == EXPECTED
     assert_tiles(pairs, base.text, ref.text)
 
 
 def test_repeated_numbering_gets_unique_keys(editions: tuple[Edition, Edition]) -> None:
     base, ref = (replace(e, text=e.text * 3) for e in editions)
     pairs = align_sections(base, ref)
-    assert len(pairs) == 3 * 34 and all(p.only_in is None for p in pairs)
-    assert [p.number for p in pairs] == EXPECTED * 3
-    assert [p.key for p in pairs[34:36]] == ["1#2", "1.1#2"] and pairs[-1].key == "6.3#3"
+    once = len(align_sections(*editions))
+    assert len(pairs) == 3 * once and all(p.only_in is None for p in pairs)
+    assert [p.number for p in pairs if p.number] == EXPECTED * 3
+    assert [p.key for p in pairs[once:once + 2]] == ["1#2", "1.1#2"] and pairs[-1].key == "6.3#3"
     assert_tiles(pairs, base.text, ref.text)
 
 
@@ -225,7 +227,8 @@ def test_hundredfold_sample_aligns(editions: tuple[Edition, Edition]) -> None:
     """Speed is the benchmark's business (scripts/benchmark.py); here: it is all paired."""
     base, ref = (replace(e, text=e.text * 100) for e in editions)
     pairs = align_sections(base, ref)
-    assert len(pairs) == 3400 and pairs[-1].key == "6.3#100"
+    assert len(pairs) == 100 * len(align_sections(*editions)) and pairs[-1].key == "6.3#100"
+    assert all(p.only_in is None for p in pairs)
 
 
 # --------------------------------------------------------------------------- properties
@@ -299,8 +302,8 @@ def test_a_misread_number_takes_the_number_the_reference_gives_its_title() -> No
     assert [h.number for h in found] == ["7", "7.1", "7.2", "7.3", "7.4"]
     assert found[-1].span.slice(base) == "7.2 Accountability Mechanisms"
     pairs = align_sections(edition(base), edition(ref))
-    assert [p.key for p in pairs] == ["7", "7.1", "7.2", "7.3", "7.4"]
-    assert pairs[-1].base_heading.title == "Accountability Mechanisms"
+    assert [p.key for p in pairs if p.number] == ["7", "7.1", "7.2", "7.3", "7.4"]
+    assert next(p for p in pairs if p.key == "7.4").base_heading.title == "Accountability Mechanisms"
     assert_tiles(pairs, base, ref)
 
 
