@@ -39,7 +39,7 @@ from app.judge.moved import judge_move
 from app.judge.refine import refine
 from app.judge.spacing import unglued
 from app.formats import load_pair
-from app.model import Change, Comparison, Edition, Kind, SectionPair, Span
+from app.model import Change, Comparison, Edition, Kind, SectionPair, Span, settle_confidences
 from app.sections import align_sections
 from app.reasons import Reason, because
 
@@ -105,9 +105,12 @@ def _collector_paused() -> Iterator[None]:
 
 def finish(base: Edition, reference: Edition, sections: list[SectionPair], changes: list[Change],
            common_words: int, words: int, channel: Channel | None = None) -> Comparison:
-    """Assemble the comparison once every section is done (and let the document teach)."""
+    """Assemble the comparison once every section is done (and let the document teach).
+    ``changes`` are this comparison's own, held by no one else yet: the ending settles their
+    confidences in place (:meth:`Ending.settle`)."""
     ending = conclude(sections, changes, common_words, words, channel)
-    return Comparison(base, reference, tuple(sections), tuple(ending.apply(changes)),
+    ending.settle(changes)
+    return Comparison(base, reference, tuple(sections), tuple(changes),
                       ending.warnings, ending.similarity, channel=ending.channel)
 
 
@@ -141,6 +144,12 @@ class Ending:
         for position, confidence in zip(self.positions, self.confidences):
             out[position] = out[position].with_confidence(confidence)
         return out
+
+    def settle(self, changes: Sequence[Change]) -> None:
+        """Set the reinforced confidences on ``changes`` themselves (in document order), for
+        changes just made and held by nobody else: a copy of each (:meth:`apply`) was 0.7 s of
+        the 100x sample's 11 s, 243,000 new changes to replace as many."""
+        settle_confidences(changes, self.positions, self.confidences)
 
 
 def conclude(sections: list[SectionPair], changes: list[Change] | tuple[Change, ...],

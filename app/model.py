@@ -15,6 +15,7 @@ import enum
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -422,6 +423,17 @@ class Change(_ChangeFields):
     def changes_bidi(self) -> bool:
         """Whether the two texts differ in their bidirectional control characters."""
         return bidi_controls(self.base_text) != bidi_controls(self.reference_text)
+
+
+def settle_confidences(changes: Sequence[Change], positions: Iterable[int], confidences: Iterable[float]) -> None:
+    """Give ``changes[p]`` the confidence the whole document taught, for each position ``p``,
+    in place: only for changes that a comparison has just made and shared with nobody (their
+    hash and equality change with it). Bounds checked as the constructor checks them."""
+    set_confidence = _ChangeFields.confidence.__set__  # the slot itself, under the frozen class
+    for position, confidence in zip(positions, confidences):
+        if not 0.0 <= confidence <= 1.0:
+            raise ValueError("confidence is a probability")
+        set_confidence(changes[position], confidence)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from strategies import edition_pairs
 from app.align import opcodes
 from app.classify import classify
 from app.diffing import Tokenized, diff_anchored, diff_texts, tokenize
-from app.engine import compare, compare_files, kinds_count
+from app.engine import compare, compare_files, conclude, iter_compare, kinds_count
 from app.loading import load_edition
 from app.model import Kind, Verdict
 from app.review import Review
@@ -76,6 +76,18 @@ def test_ids_are_stable_across_reloads(sample, sample_paths: tuple[Path, Path]) 
     again = compare_files(*sample_paths)
     assert [c.id for c in again.changes] == [c.id for c in sample.changes]
     assert len({c.id for c in sample.changes}) == len(sample.changes)
+
+
+def test_the_streamed_comparison_ends_as_the_whole_one(sample, sample_paths: tuple[Path, Path]) -> None:
+    """The window streams the sections and then takes the ending (copies of the changes whose
+    confidence the document raised); :func:`compare` settles its own changes in place. Both
+    give the same changes, and the document did raise some."""
+    base, reference = (load_edition(p) for p in sample_paths)
+    streamed = [c for step in iter_compare(base, reference) for c in step.changes]
+    ending = conclude([], streamed, 0, 0)
+    assert len(ending.positions) > 100
+    assert ending.apply(streamed) == list(sample.changes)
+    assert [c.confidence for c in streamed] != [c.confidence for c in sample.changes]
 
 
 @pytest.mark.parametrize("base, ref, kind", [
