@@ -29,7 +29,7 @@ Word's heading styles; else layout headings, pages or blocks); its sections are 
 A numbered reference's unnumbered sub-headings become sections of their own too
 (:mod:`app.subheadings`), keyed ``h7`` by their place.
 
-Imports: the standard library, rapidfuzz, :mod:`app.align`, :mod:`app.model`,
+Imports: the standard library, rapidfuzz, :mod:`app.align`, :mod:`app.diffing`, :mod:`app.model`,
 :mod:`app.unnumbered`, :mod:`app.subheadings`.
 """
 
@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -47,6 +46,7 @@ from typing import Final
 from rapidfuzz import fuzz
 
 from app.align import opcodes
+from app.diffing import without_marks
 from app.model import Edition, Heading, SectionPair, Span
 
 Number = tuple[int, ...]
@@ -150,17 +150,17 @@ def _parse_line(match: re.Match[str], bare: bool = False) -> Number | None:
 
 def _candidates(text: str, scoring: Scoring) -> list[_Candidate]:
     """Every heading-like line, weighted by how much it looks like a heading in its place."""
+    lines = [(m, n) for m in _LINE.finditer(text) if (n := _parse_line(m, bare=True)) is not None]
     found: list[_Candidate] = []
-    for match in _LINE.finditer(text):
-        number = _parse_line(match, bare=True)
-        if number is None:
-            continue
+    for k, (match, number) in enumerate(lines):
+        bare = _parse_number(match["number"]) is None
+        if bare and not (k + 1 < len(lines) and _is_first_child(number, lines[k + 1][1])):
+            continue  # no chapter (_chapters_kept): known before its title is read
         start, end = match.start(), _title_end(text, match.end(), scoring.max_wrap)
         title = " ".join(text[match.start("title") : end].split())
         heading = Heading(".".join(map(str, number)), title, Span(start, end))
         genuine = any(ch.isdigit() for ch in match["number"])
-        found.append(_Candidate(number, heading, 1.0 if genuine else scoring.damaged_only,
-                                bare=_parse_number(match["number"]) is None))
+        found.append(_Candidate(number, heading, 1.0 if genuine else scoring.damaged_only, bare=bare))
     found = _chapters_kept(text, found)
     listed = _list_items(text, found)
     return [replace(c, weight=scoring.list_item if k in listed
@@ -198,11 +198,13 @@ class _Titles:
     def misread(self, number: Number, title: str, scoring: Scoring) -> Number | None:
         """The number the other edition gives ``title``, when it is one part away from
         ``number`` and the heading that has ``number`` there is titled otherwise."""
+        others = {n for k in range(len(number))
+                  for n in self.near.get((k, number[:k] + (-1,) + number[k + 1:]), ()) if n != number}
+        if not others:  # no heading of theirs one part away: nothing to fold
+            return None
         folded = _fold(title)
         if self._matches(number, folded, scoring):
             return None
-        others = {n for k in range(len(number))
-                  for n in self.near.get((k, number[:k] + (-1,) + number[k + 1:]), ()) if n != number}
         scored = [(max(fuzz.ratio(folded, t) for t in self.by_number[n]), n) for n in others]
         best = max(scored, default=None)
         return best[1] if best is not None and best[0] >= scoring.title_match else None
@@ -328,11 +330,12 @@ def _best_chain(cands: Sequence[_Candidate], scoring: Scoring) -> list[_Candidat
     index: dict[tuple[bool, Number], int] = {}
     top = -1
     for j, cand in enumerate(cands):
-        start = cand.heading.span.start
+        # never a line and its twin (it follows it: _with_misreads)
+        twin = j - 1 if j and cands[j - 1].heading.span.start == cand.heading.span.start else None
         gain, link = max(
             ((scores[i] if i >= 0 else 0.0) - cost, i)
             for i, cost in _links(j, cands, index, top, scoring)
-            if i < 0 or cands[i].heading.span.start != start  # never a line and its twin
+            if i != twin
         )
         scores.append(gain + cand.weight)
         back.append(link)
@@ -496,8 +499,7 @@ def _best_title(title: str, folded: Sequence[str], start: int,
 
 def _fold(title: str) -> str:
     """Casefolded, without diacritics: OCR loses accents, and they say nothing of identity."""
-    decomposed = unicodedata.normalize("NFKD", title.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    return " ".join(without_marks(title.casefold(), compatibility=True).split())
 
 
 def _side_spans(length: int, headings: Sequence[Heading | None]) -> list[Span]:
