@@ -2,7 +2,7 @@
 
 Contract: :func:`layout_headings` gives the headings a text shows by layout alone (see
 :class:`Layout`; with ``long``, the lines too long for that, which are headings only where
-the base sets them apart as a block of their own: :func:`locate`); :func:`pair_unnumbered` gives the heading pairs ``(base, reference)`` that
+the base sets them apart as a block of their own: :meth:`_Located.confirmed`); :func:`pair_unnumbered` gives the heading pairs ``(base, reference)`` that
 :func:`app.sections.align_sections` turns into sections, in document order on both sides,
 each side's headings strictly after the previous one's, and the key prefix of the sections:
 
@@ -76,16 +76,25 @@ def layout_headings(text: str, layout: Layout = LAYOUT, long: bool = False) -> l
     above and below, short, no final period, and title case, all caps or sentence case.
     With ``long``, the lines that would be headings but for being longer than short: headings
     only where the other edition confirms them (:func:`confirmed`)."""
-    lines = text.split("\n")
-    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
-    found: list[Heading] = []
-    for k, line in enumerate(lines):
+    return headings_by_length(text, layout)[long]
+
+
+def headings_by_length(text: str, layout: Layout = LAYOUT) -> tuple[list[Heading], list[Heading]]:
+    """Both kinds of :func:`layout_headings`, short and long, in one pass over the text."""
+    found: tuple[list[Heading], list[Heading]] = ([], [])
+    for match in _ALONE.finditer("\n\n" + text):  # the text's edge stands for a blank line
+        line = match[1]
         title = line.strip()
-        alone = (k == 0 or not lines[k - 1].strip()) and (k + 1 == len(lines) or not lines[k + 1].strip())
-        if alone and title and _looks_like_heading(title, layout) and _is_long(title, layout) == long:
-            start = starts[k] + len(line) - len(line.lstrip())
-            found.append(Heading("", title, Span(start, start + len(title))))
+        if _looks_like_heading(title, layout):
+            start = match.start(1) - 2 + len(line) - len(line.lstrip())
+            found[_is_long(title, layout)].append(Heading("", title, Span(start, start + len(title))))
     return found
+
+
+#: A line alone (group 1): a blank line (or the text's edge) above and below. A pattern (its
+#: quantifiers possessive, so a line is scanned once) finds the few such lines in C, where a
+#: loop over every line cost more than the rest of a numbered report's outline.
+_ALONE = re.compile(r"\n[^\S\n]*+\n([^\S\n]*+\S[^\n]*+)(?=\n[^\S\n]*+(?:\n|\Z)|\Z)")
 
 
 def _is_long(title: str, layout: Layout) -> bool:
@@ -128,15 +137,15 @@ def pair_unnumbered(base: str, reference: str, known: Sequence[Heading] | None =
     return located.blocks(), "b"
 
 
-def locate(base: str, reference: str, headings: Sequence[Heading], long: Sequence[Heading] = (),
-           layout: Layout = LAYOUT) -> list[Pair]:
-    """The reference's ``headings`` and the ``long`` ones the base confirms
-    (:meth:`_Located.confirmed`), in order, each with the base line that shows it: only those
-    a base line near its aligned place matches, as the base must confirm a heading that only
-    the reference's layout suggests."""
-    located = _Located(base, reference, layout)
-    headings = sorted([*headings, *located.confirmed(long)], key=lambda h: h.span.start)
-    return [(b, r) for b, r in located.headings(headings, strict=True) if b is not None]
+def fold_title(text: str) -> str:
+    """A title (or a line) as titles are compared: casefolded, without marks, its spaces one."""
+    return " ".join(without_marks(text.casefold(), compatibility=True).split())
+
+
+def fold_title_lines(text: str) -> list[str]:
+    """The lines of ``text`` folded as :func:`fold_title` folds, their spaces kept: all at
+    once, as folding never makes or takes a line break (marks attach within a line)."""
+    return without_marks(text.casefold(), compatibility=True).split("\n")
 
 
 @lru_cache(maxsize=65536)
