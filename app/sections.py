@@ -153,7 +153,8 @@ def _parse_line(match: re.Match[str], bare: bool = False) -> Number | None:
 
 def _candidates(text: str, scoring: Scoring) -> list[_Candidate]:
     """Every heading-like line, weighted by how much it looks like a heading in its place."""
-    lines = [(m, n) for m in _AFTER_BREAK.finditer("\n" + text) if (n := _parse_line(m, bare=True)) is not None]
+    lines = [(m, n) for m in _AFTER_BREAK.finditer("\n" + text)
+             if (n := _parse_line(m, bare=True)) is not None]
     found: list[_Candidate] = []
     for k, (match, number) in enumerate(lines):  # offsets one on: the break before the text
         bare = _parse_number(match["number"]) is None

@@ -118,9 +118,11 @@ def _inside(lines: _BaseLines, bounds: tuple[Span, Span], wanted: _Wanted) -> li
         return []
     rows = lines.within(b_span)
     scale = len(b_span) / len(r_span)
-    options = [[(score, -abs(rows.start(i) - expected), i) for score, i in rows.matches(h.title, is_long)]
-               for h, is_long in mine
-               for expected in [b_span.start + (h.span.start - r_span.start) * scale]]
+    options = []
+    for heading, is_long in mine:
+        expected = b_span.start + (heading.span.start - r_span.start) * scale  # its proportional place
+        options.append([(score, -abs(rows.start(i) - expected), i)
+                        for score, i in rows.matches(heading.title, is_long)])
     return [(rows.heading(i), h) for (h, _), i in zip(mine, _in_order(options)) if i is not None]
 
 
@@ -149,10 +151,11 @@ def _in_order(options: Sequence[Sequence[tuple[float, float, int]]]) -> list[int
     frontier: list[_Chain] = [(-1, (0.0, 0.0), ())]
     for opts in options:
         lasts = [last for last, _, _ in frontier]
-        grown = [(k, (worth[0] + score, worth[1] + closeness), (*taken, k))
-                 for score, closeness, k in opts
-                 for _, worth, taken in [frontier[bisect_left(lasts, k) - 1]]]
-        frontier = _pareto([(last, worth, (*taken, None)) for last, worth, taken in frontier] + grown)
+        chains = [(last, worth, (*taken, None)) for last, worth, taken in frontier]  # it takes none
+        for score, closeness, k in opts:
+            _, (total, near), taken = frontier[bisect_left(lasts, k) - 1]  # the best ending before k
+            chains.append((k, (total + score, near + closeness), (*taken, k)))
+        frontier = _pareto(chains)
     return list(frontier[-1][2])
 
 

@@ -114,3 +114,33 @@ def test_the_same_sections_from_a_text_draft_as_from_a_word_draft(pair: str) -> 
         assert set(text) < set(word) and len(word) - len(text) == 3
     else:
         assert text == word
+
+
+TWINS = """1 Transport
+
+1.1 Outcomes
+
+The year in short.
+
+Effects on rail traffic
+
+Trains ran on time more often than last year.
+
+Effects on road traffic
+
+Fewer lorries crossed the bridge.
+
+1.2 Costs
+"""
+
+
+def test_a_damaged_title_keeps_its_own_line_when_the_next_title_reads_closer() -> None:
+    """``Efects 0n raii trafic`` matches its title less than the next heading's line does;
+    taking each title's best line in turn would give that line to the first title and lose
+    the second. Lines are given in order for the best total match instead."""
+    base = TWINS.replace("Effects on rail traffic", "Efects 0n raii trafic")
+    pairs = align_sections(edition(base), edition(TWINS))
+    subs = [(p.base_heading.title, p.title) for p in pairs if p.key.startswith("h")]
+    assert subs == [("Efects 0n raii trafic", "Effects on rail traffic"),
+                    ("Effects on road traffic", "Effects on road traffic")]
+    assert_tiles(pairs, base, TWINS)
