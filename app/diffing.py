@@ -105,7 +105,8 @@ def word_count(text: str, start: int = 0, end: int | None = None) -> int:
 def without_marks(text: str, compatibility: bool = False) -> str:
     """``text`` with its diacritics (combining marks) taken off; with ``compatibility`` also
     its compatibility forms spelled out (``ﬁ`` -> ``fi``). The one way the core strips marks."""
-    return unicodedata.normalize("NFKD" if compatibility else "NFD", text).translate(_MARKS)
+    decomposed = unicodedata.normalize("NFKD" if compatibility else "NFD", text)
+    return decomposed if decomposed.isascii() else decomposed.translate(_MARKS)  # ASCII has no marks
 
 
 @lru_cache(maxsize=65536)

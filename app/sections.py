@@ -12,6 +12,10 @@ numbering, so candidates get a layout weight and are linked into the best-scorin
 plausible successors (next sibling, first child, next at a higher level; a gap, or the
 numbering starting again as in concatenated reports, costs a penalty). That is a small
 dynamic programme, linear in the candidates.
+A bare number (``13 Kommunsektorn``, as Word exports a chapter) is a candidate only right
+over its first section (``13.1``). Given the other edition's headings, a line whose title is
+one of theirs but whose number is one part away (OCR's ``7.4`` for ``7.7``) is also offered to
+the chain with their number, at a small cost, so it is taken where it continues the numbering.
 Nothing is language-specific: titles are recognised by Unicode letter case only, and
 OCR damage to numbers is the :data:`NUMBER_DAMAGE` table.
 
@@ -22,15 +26,17 @@ A reference with fewer than :attr:`Scoring.min_numbered` numbered headings is ou
 Word's heading styles; else layout headings, pages or blocks); its sections are keyed
 ``h1``, ``p1``, ``b1``… in place of a number.
 
-Imports: the standard library, rapidfuzz, :mod:`app.align`, :mod:`app.model`,
-:mod:`app.unnumbered`.
+A numbered reference's unnumbered sub-headings become sections of their own too
+(:mod:`app.subheadings`), keyed ``h7`` by their place.
+
+Imports: the standard library, rapidfuzz, :mod:`app.align`, :mod:`app.diffing`, :mod:`app.model`,
+:mod:`app.unnumbered`, :mod:`app.subheadings`.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -40,6 +46,7 @@ from typing import Final
 from rapidfuzz import fuzz
 
 from app.align import opcodes
+from app.diffing import without_marks
 from app.model import Edition, Heading, SectionPair, Span
 
 Number = tuple[int, ...]
@@ -51,8 +58,9 @@ NUMBER_DAMAGE: Final[Mapping[str, str]] = MappingProxyType({
     "O": "0", "o": "0",
     ",": ".", ":": ".",
 })
-#: Specks an OCR leaves before a heading number at a line start (``‘7.1``): part of the heading.
-NUMBER_SPECKS: Final = "‘’'`´"
+#: Specks an OCR leaves before a heading number at a line start (``‘7.1``, ``":13.3.1``): part
+#: of the heading. At most :attr:`Scoring.max_specks` of them.
+NUMBER_SPECKS: Final = "‘’'`´\"“”„:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +84,9 @@ class Scoring:
     unrecognised_share: float = 0.5  # a one-sided section whose words the other edition's
     # neighbouring section holds this much of is a heading that edition did not show
     min_numbered: int = 2  # numbered headings that make the reference's outline numbered
+    misread: float = 0.1  # cost of reading a number as the one the other edition's heading of
+    # that title has (7.4 as 7.7): small, so the number as read wins a tie
+    max_specks: int = 2  # speck characters before a number at a line start
 
 
 SCORING: Final = Scoring()
@@ -84,11 +95,14 @@ _SEPARATORS = re.escape("".join(k for k, v in NUMBER_DAMAGE.items() if v == ".")
 _DAMAGED = re.escape("".join(k for k, v in NUMBER_DAMAGE.items() if v != "."))
 _PART = rf"[0-9{_DAMAGED}]{{1,3}}"
 _SEP = rf"[^\S\n]?[{_SEPARATORS}]"
-_LINE = re.compile(
-    rf"^[^\S\n]{{0,4}}[{re.escape(NUMBER_SPECKS)}]?(?P<number>{_PART}(?:{_SEP}{_PART}){{0,3}}(?:{_SEP})?)"
-    r"[^\S\n]+(?P<title>\S[^\n]*)$",
-    re.MULTILINE,
+_HEADING_LINE = (
+    rf"[^\S\n]{{0,4}}[{re.escape(NUMBER_SPECKS)}]{{0,{SCORING.max_specks}}}(?P<number>{_PART}(?:{_SEP}{_PART}){{0,3}}(?:{_SEP})?)"
+    r"[^\S\n]+(?P<title>\S[^\n]*)$"
 )
+_LINE = re.compile("^" + _HEADING_LINE, re.MULTILINE)
+#: the same after its line break, searched in the text after one more: a search for a literal
+#: first character skips to each line in C, where ``^`` is tried at every character (4x slower)
+_AFTER_BREAK = re.compile("\n" + _HEADING_LINE, re.MULTILINE)
 _UNDAMAGE = str.maketrans(dict(NUMBER_DAMAGE))
 _TERMINAL = re.compile(r"[.?!:;]\S{0,3}\s*$")  # a sentence end, maybe with a footnote mark
 
@@ -98,51 +112,124 @@ class _Candidate:
     number: Number
     heading: Heading
     weight: float
+    bare: bool = False  # a one-part number without its dot (``13``, not ``13.``)
 
 
 # --------------------------------------------------------------------------- headings
 
 
-def find_headings(text: str, scoring: Scoring = SCORING) -> list[Heading]:
-    """The numbered headings of ``text`` in document order (see the module docstring)."""
-    return [c.heading for c in _best_chain(_candidates(text, scoring), scoring)]
+def find_headings(text: str, scoring: Scoring = SCORING,
+                  known: Sequence[Heading] = ()) -> list[Heading]:
+    """The numbered headings of ``text`` in document order (see the module docstring).
+
+    ``known`` are the other edition's numbered headings: a line whose title is one of theirs
+    but whose number is not may have had its number misread (OCR's ``7.4`` for ``7.7``), so
+    the chain may also take it with their number, where that continues the numbering."""
+    cands = _candidates(text, scoring)
+    if known:
+        cands = _with_misreads(cands, _Titles(known), scoring)
+    return [c.heading for c in _best_chain(cands, scoring)]
 
 
-def _parse_number(raw: str) -> Number | None:
-    """``"l .1"`` -> ``(1, 1)``; None for a bare number (a footnote, an amount, a year)."""
+def _parse_number(raw: str, bare: bool = False) -> Number | None:
+    """``"l .1"`` -> ``(1, 1)``; None for a bare number (a footnote, an amount, a year)
+    unless ``bare`` allows it."""
     compact = "".join(raw.split()).translate(_UNDAMAGE)
     parts = compact.rstrip(".").split(".")
-    if len(parts) == 1 and not compact.endswith("."):
+    if len(parts) == 1 and not compact.endswith(".") and not bare:
         return None
     if not all(p.isdigit() for p in parts):
         return None
     return tuple(int(p) for p in parts)
 
 
-def _parse_line(match: re.Match[str]) -> Number | None:
+def _parse_line(match: re.Match[str], bare: bool = False) -> Number | None:
     """The number of a heading-like line: a title that starts with no lowercase letter."""
     title = match["title"]
     if title[0].islower() or not any(ch.isalpha() for ch in title):
         return None
-    return _parse_number(match["number"])
+    return _parse_number(match["number"], bare)
 
 
 def _candidates(text: str, scoring: Scoring) -> list[_Candidate]:
     """Every heading-like line, weighted by how much it looks like a heading in its place."""
+    lines = [(m, n) for m in _AFTER_BREAK.finditer("\n" + text)
+             if (n := _parse_line(m, bare=True)) is not None]
     found: list[_Candidate] = []
-    for match in _LINE.finditer(text):
-        number = _parse_line(match)
-        if number is None:
-            continue
-        start, end = match.start(), _title_end(text, match.end(), scoring.max_wrap)
-        title = " ".join(text[match.start("title") : end].split())
+    for k, (match, number) in enumerate(lines):  # offsets one on: the break before the text
+        bare = _parse_number(match["number"]) is None
+        if bare and not (k + 1 < len(lines) and _is_first_child(number, lines[k + 1][1])):
+            continue  # no chapter (_chapters_kept): known before its title is read
+        start, end = match.start(), _title_end(text, match.end() - 1, scoring.max_wrap)
+        title = " ".join(text[match.start("title") - 1 : end].split())
         heading = Heading(".".join(map(str, number)), title, Span(start, end))
         genuine = any(ch.isdigit() for ch in match["number"])
-        found.append(_Candidate(number, heading, 1.0 if genuine else scoring.damaged_only))
+        found.append(_Candidate(number, heading, 1.0 if genuine else scoring.damaged_only, bare=bare))
+    found = _chapters_kept(text, found)
     listed = _list_items(text, found)
     return [replace(c, weight=scoring.list_item if k in listed
                     else c.weight * _layout(text, c, found[k - 1] if k else None, scoring))
             for k, c in enumerate(found)]
+
+
+def _chapters_kept(text: str, found: Sequence[_Candidate]) -> list[_Candidate]:
+    """The candidates without the bare numbers (``13 Kommunsektorn``) that are no chapter.
+
+    A bare number opens footnotes, amounts and years as often as chapters (Word exports a
+    chapter's ``13`` with no dot). It is a chapter heading when its first section follows
+    with nothing but blank lines between (``13.1 Inledning``) and it does not end as a
+    sentence: a footnote or a sum is not followed by a heading numbered under it."""
+    return [c for k, c in enumerate(found)
+            if not c.bare or k + 1 < len(found) and _adjacent(text, c, found[k + 1])
+            and _is_first_child(c.number, found[k + 1].number) and not _TERMINAL.search(c.heading.title)]
+
+
+class _Titles:
+    """The other edition's numbered headings, looked up by a number one part away from
+    theirs (a misread digit changes one part), with their titles folded."""
+
+    def __init__(self, known: Sequence[Heading]) -> None:
+        self.by_number: dict[Number, set[str]] = {}
+        self.near: dict[tuple[int, Number], set[Number]] = {}
+        for heading in known:
+            number = _parse_number(heading.number + ".")
+            if number is None:
+                continue
+            self.by_number.setdefault(number, set()).add(_fold(heading.title))
+            for k in range(len(number)):
+                self.near.setdefault((k, number[:k] + (-1,) + number[k + 1:]), set()).add(number)
+
+    def misread(self, number: Number, title: str, scoring: Scoring) -> Number | None:
+        """The number the other edition gives ``title``, when it is one part away from
+        ``number`` and the heading that has ``number`` there is titled otherwise."""
+        others = {n for k in range(len(number))
+                  for n in self.near.get((k, number[:k] + (-1,) + number[k + 1:]), ()) if n != number}
+        if not others:  # no heading of theirs one part away: nothing to fold
+            return None
+        folded = _fold(title)
+        if self._matches(number, folded, scoring):
+            return None
+        scored = [(max(fuzz.ratio(folded, t) for t in self.by_number[n]), n) for n in others]
+        best = max(scored, default=None)
+        return best[1] if best is not None and best[0] >= scoring.title_match else None
+
+    def _matches(self, number: Number, folded: str, scoring: Scoring) -> bool:
+        return any(fuzz.ratio(folded, t) >= scoring.title_match for t in self.by_number.get(number, ()))
+
+
+def _with_misreads(cands: Sequence[_Candidate], titles: _Titles,
+                   scoring: Scoring) -> list[_Candidate]:
+    """The candidates, each followed by its twin read with the number the other edition
+    gives its title, if the number as read may be a misread (see :meth:`_Titles.misread`).
+    A twin stands at its candidate's place; the chain takes one of the two at most."""
+    out: list[_Candidate] = []
+    for cand in cands:
+        out.append(cand)
+        number = titles.misread(cand.number, cand.heading.title, scoring) if cand.weight > 0 else None
+        if number is not None:
+            heading = replace(cand.heading, number=".".join(map(str, number)))
+            out.append(replace(cand, number=number, heading=heading, weight=cand.weight - scoring.misread))
+    return out
 
 
 def _title_end(text: str, end: int, max_wrap: int) -> int:
@@ -247,9 +334,12 @@ def _best_chain(cands: Sequence[_Candidate], scoring: Scoring) -> list[_Candidat
     index: dict[tuple[bool, Number], int] = {}
     top = -1
     for j, cand in enumerate(cands):
+        # never a line and its twin (it follows it: _with_misreads)
+        twin = j - 1 if j and cands[j - 1].heading.span.start == cand.heading.span.start else None
         gain, link = max(
             ((scores[i] if i >= 0 else 0.0) - cost, i)
             for i, cost in _links(j, cands, index, top, scoring)
+            if i != twin
         )
         scores.append(gain + cand.weight)
         back.append(link)
@@ -311,8 +401,12 @@ def align_sections(base: Edition, reference: Edition,
     ref_h = _ordered(reference.text, reference_headings)
     numbered = [h for h in ref_h if h.number]
     if len(numbered) >= SCORING.min_numbered or numbered and reference_headings is not None:
-        pairs = _pair_headings(_ordered(base.text, base_headings), numbered)
-        prefix = ""
+        pairs = _pair_headings(_ordered(base.text, base_headings, numbered), numbered)
+        if reference_headings is None:  # the caller's outline is the outline
+            from app.subheadings import nest  # here: as app.unnumbered, loaded when needed
+
+            pairs = nest(base.text, reference.text, pairs, reference.headings)
+        prefix = "h"
     else:  # the headings the caller knows, else those the reference's structure marks (Word's styles)
         from app.unnumbered import LAYOUT, pair_unnumbered  # here: a numbered report never loads it
 
@@ -364,9 +458,10 @@ def _words(start: int, end: int, text: str) -> Counter[str]:
     return Counter(_fold(w) for w in re.findall(r"\w{3,}", text[start:end]))
 
 
-def _ordered(text: str, headings: Sequence[Heading] | None) -> list[Heading]:
+def _ordered(text: str, headings: Sequence[Heading] | None,
+             known: Sequence[Heading] = ()) -> list[Heading]:
     if headings is None:
-        return find_headings(text)
+        return find_headings(text, known=known)
     return sorted(headings, key=lambda h: h.span.start)
 
 
@@ -408,8 +503,7 @@ def _best_title(title: str, folded: Sequence[str], start: int,
 
 def _fold(title: str) -> str:
     """Casefolded, without diacritics: OCR loses accents, and they say nothing of identity."""
-    decomposed = unicodedata.normalize("NFKD", title.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    return " ".join(without_marks(title.casefold(), compatibility=True).split())
 
 
 def _side_spans(length: int, headings: Sequence[Heading | None]) -> list[Span]:

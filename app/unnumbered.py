@@ -1,7 +1,8 @@
 """Sections of a report whose headings carry no numbers, or that has no headings at all.
 
 Contract: :func:`layout_headings` gives the headings a text shows by layout alone (see
-:class:`Layout`); :func:`pair_unnumbered` gives the heading pairs ``(base, reference)`` that
+:class:`Layout`; with ``long``, the lines too long for that, which are headings only where
+the base sets them apart as a block of their own: :meth:`_Located.confirmed`); :func:`pair_unnumbered` gives the heading pairs ``(base, reference)`` that
 :func:`app.sections.align_sections` turns into sections, in document order on both sides,
 each side's headings strictly after the previous one's, and the key prefix of the sections:
 
@@ -29,7 +30,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, takewhile
 from typing import Final
 
 from rapidfuzz import fuzz
@@ -47,9 +48,14 @@ class Layout:
 
     max_chars: int = 100  # a heading is a short line...
     max_words: int = 14
+    long_chars: int = 200  # ...or, where the other edition sets it as a block of its own too,
+    long_words: int = 30  # one of up to two printed lines (a long heading wraps, a title does)
+    block_lines: int = 3  # lines a heading's block in the other edition may take
     final_marks: str = ".,;:"  # ...that does not end as a sentence, a clause or a label does,
     label_mark: str = ": "  # is not a "Label: value" line,
     sentence_mark: str = ". "  # holds no sentence break, and starts with a capital letter
+    continuation: tuple[str, ...] = ("...", "\u2026")  # an ellipsis that ends a heading (it
+    # goes on in the next one) or starts it (it goes on from the last) is no sentence mark
     min_headings: int = 2  # fewer than this, and blocks or pages are the better outline
     block_chars: int = 3000  # about a printed page
     title_match: float = 60.0  # rapidfuzz ratio that confirms a base line as the heading
@@ -65,25 +71,51 @@ _WORD = re.compile(r"\w+")
 # --------------------------------------------------------------------------- headings
 
 
-def layout_headings(text: str, layout: Layout = LAYOUT) -> list[Heading]:
+def layout_headings(text: str, layout: Layout = LAYOUT, long: bool = False) -> list[Heading]:
     """The lines of ``text`` that stand alone as headings: a blank line (or the text's edge)
-    above and below, short, no final period, and title case, all caps or sentence case."""
-    lines = text.split("\n")
-    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
-    found: list[Heading] = []
-    for k, line in enumerate(lines):
+    above and below, short, no final period, and title case, all caps or sentence case.
+    With ``long``, the lines that would be headings but for being longer than short: headings
+    only where the other edition confirms them (:func:`confirmed`)."""
+    return headings_by_length(text, layout)[long]
+
+
+def headings_by_length(text: str, layout: Layout = LAYOUT) -> tuple[list[Heading], list[Heading]]:
+    """Both kinds of :func:`layout_headings`, short and long, in one pass over the text."""
+    found: tuple[list[Heading], list[Heading]] = ([], [])
+    for match in _ALONE.finditer("\n\n" + text):  # the text's edge stands for a blank line
+        line = match[1]
         title = line.strip()
-        alone = (k == 0 or not lines[k - 1].strip()) and (k + 1 == len(lines) or not lines[k + 1].strip())
-        if alone and title and _looks_like_heading(title, layout):
-            start = starts[k] + len(line) - len(line.lstrip())
-            found.append(Heading("", title, Span(start, start + len(title))))
+        if _looks_like_heading(title, layout):
+            start = match.start(1) - 2 + len(line) - len(line.lstrip())
+            found[_is_long(title, layout)].append(Heading("", title, Span(start, start + len(title))))
     return found
 
 
+#: A line alone (group 1): a blank line (or the text's edge) above and below. A pattern (its
+#: quantifiers possessive, so a line is scanned once) finds the few such lines in C, where a
+#: loop over every line cost more than the rest of a numbered report's outline.
+_ALONE = re.compile(r"\n[^\S\n]*+\n([^\S\n]*+\S[^\n]*+)(?=\n[^\S\n]*+(?:\n|\Z)|\Z)")
+
+
+def _is_long(title: str, layout: Layout) -> bool:
+    return len(title) > layout.max_chars or len(title.split()) > layout.max_words
+
+
 def _looks_like_heading(title: str, layout: Layout) -> bool:
-    return (len(title) <= layout.max_chars and len(title.split()) <= layout.max_words
-            and title[0].isupper() and title[-1] not in layout.final_marks
-            and layout.label_mark not in title and layout.sentence_mark not in title)
+    core, continued = _uncontinued(title, layout.continuation)
+    return (len(title) <= layout.long_chars and len(title.split()) <= layout.long_words and bool(core)
+            and (core[0].isupper() or continued) and core[-1] not in layout.final_marks
+            and layout.label_mark not in title and layout.sentence_mark not in core)
+
+
+def _uncontinued(title: str, marks: tuple[str, ...]) -> tuple[str, bool]:
+    """The title without the ellipses that link it to the heading before or after it
+    (``... och ställer högre krav``), and whether it goes on from the one before (its
+    case then says nothing: it continues a sentence)."""
+    continued = title.startswith(marks)
+    for mark in marks:
+        title = title.removeprefix(mark).removesuffix(mark)
+    return title.strip(), continued
 
 
 # --------------------------------------------------------------------------- pairing
@@ -96,12 +128,24 @@ def pair_unnumbered(base: str, reference: str, known: Sequence[Heading] | None =
         headings = sorted(known, key=lambda h: h.span.start)
         return (_Located(base, reference, layout).headings(headings) if headings else []), "h"
     headings = layout_headings(reference, layout)
-    if len(headings) >= layout.min_headings:
-        return _Located(base, reference, layout).headings(headings), "h"
     located = _Located(base, reference, layout)
+    if len(headings) >= layout.min_headings:
+        headings += located.confirmed(layout_headings(reference, layout, long=True))
+        return located.headings(sorted(headings, key=lambda h: h.span.start)), "h"
     if "\f" in base.rstrip():
         return located.pages(), "p"
     return located.blocks(), "b"
+
+
+def fold_title(text: str) -> str:
+    """A title (or a line) as titles are compared: casefolded, without marks, its spaces one."""
+    return " ".join(without_marks(text.casefold(), compatibility=True).split())
+
+
+def fold_title_lines(text: str) -> list[str]:
+    """The lines of ``text`` folded as :func:`fold_title` folds, their spaces kept: all at
+    once, as folding never makes or takes a line break (marks attach within a line)."""
+    return without_marks(text.casefold(), compatibility=True).split("\n")
 
 
 @lru_cache(maxsize=65536)
@@ -173,29 +217,56 @@ class _Located:
         self.line_starts = list(accumulate((len(line) + 1 for line in lines), initial=0))[:-1]
         self.lines = lines
 
-    def headings(self, headings: Sequence[Heading]) -> list[Pair]:
+    def headings(self, headings: Sequence[Heading], strict: bool = False) -> list[Pair]:
         pairs: list[Pair] = []
         floor = 0
         for heading in headings:
             j0, j1 = self.ref.at(heading.span.start), self.ref.at(heading.span.end)
             aligned = self.base.offset(self.to_base.run(j0, j1))
-            found = self._base_line(aligned, heading.title, floor)
+            found = self._base_line(aligned, heading.title, floor, strict)
             if found is not None:
                 floor = found.span.end + 1
             pairs.append((found, heading))
         return pairs
 
-    def _base_line(self, aligned: int, title: str, floor: int) -> Heading | None:
-        """The base line at or near ``aligned`` that is the heading titled ``title``."""
+    def confirmed(self, headings: Sequence[Heading]) -> list[Heading]:
+        """The ``headings`` the base sets as a block of their own: the lines from the base
+        line that shows one to the next blank line (at most :attr:`Layout.block_lines`) hold
+        its title and no more. A long line alone in the reference is a heading or a paragraph
+        with no final period; the print sets a heading apart, a paragraph runs on."""
+        found: list[Heading] = []
+        for base, heading in self.headings(headings, strict=True):
+            if base is None:
+                continue
+            k = bisect_right(self.line_starts, base.span.start) - 1
+            if fuzz.ratio(self._block(k), " ".join(_fold(heading.title).split())) >= self.layout.title_match:
+                found.append(heading)
+        return found
+
+    def _block(self, k: int) -> str:
+        """The block of base lines that starts at line ``k`` (after a blank line) and runs
+        to the next blank line, folded; "" if it starts before or runs longer than a heading."""
+        if k and self.lines[k - 1].strip():
+            return ""
+        block = list(takewhile(str.strip, self.lines[k : k + self.layout.block_lines + 1]))
+        return " ".join(_fold(" ".join(block)).split()) if len(block) <= self.layout.block_lines else ""
+
+    def _base_line(self, aligned: int, title: str, floor: int, strict: bool) -> Heading | None:
+        """The base line at or near ``aligned`` that is the heading titled ``title`` (alone,
+        or with the lines it wraps onto); the line at ``aligned`` if none matches, unless
+        ``strict``."""
         here = bisect_right(self.line_starts, aligned) - 1
         lo = max(0, here - self.layout.search_lines)
         hi = min(len(self.lines), here + self.layout.search_lines + 1)
         want = " ".join(_fold(title).split())
-        scored = [(fuzz.ratio(" ".join(_fold(self.lines[k]).split()), want), -abs(k - here), k)
+        scored = [(max(fuzz.ratio(" ".join(_fold(self.lines[k]).split()), want), fuzz.ratio(self._block(k), want)),
+                   -abs(k - here), k)
                   for k in range(lo, hi) if self.line_starts[k] >= floor and self.lines[k].strip()]
         if not scored:
             return None
         best = max(scored)
+        if strict and best[0] < self.layout.title_match:
+            return None
         k = best[2] if best[0] >= self.layout.title_match else here
         if self.line_starts[k] < floor or not self.lines[k].strip():
             return None

@@ -79,6 +79,29 @@ def test_section_tree_model(qtmodeltester, sample_review):
 
 
 @pytest.mark.gui
+def test_unnumbered_sections_nest_under_the_numbered_one_they_stand_in(qtmodeltester, sample_review):
+    """The sample's sub-headings with no number (4.1's "Strategiskt arbete inom …") are rows
+    under the numbered section before them, and count in its chapter."""
+    from ui.navigator import PENDING_ROLE, SECTION_KEY_ROLE, SectionTreeModel
+
+    model = SectionTreeModel()
+    model.append_sections(sample_review.sections)
+    model.set_review(sample_review)
+    qtmodeltester.check(model)
+    keys = [s.key for s in sample_review.sections]
+    subs = [k for k, s in enumerate(sample_review.sections) if not s.number]
+    assert subs
+    for k in subs:
+        owner = next(s for s in reversed(sample_review.sections[:k]) if s.number)
+        row = model.index_for_key(keys[k])
+        assert row.parent().data(SECTION_KEY_ROLE) == owner.key
+    chapter = model.index_for_key("4")
+    assert chapter.data(PENDING_ROLE) == sum(
+        sample_review.counts(s.key).pending for k, s in enumerate(sample_review.sections)
+        if (s.number or next(t for t in reversed(sample_review.sections[:k]) if t.number).number).split(".")[0] == "4")
+
+
+@pytest.mark.gui
 def test_decide_command_undo_redo(qtbot, sample_review):
     from PySide6.QtGui import QUndoStack
 

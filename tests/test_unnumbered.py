@@ -91,7 +91,7 @@ def test_known_headings_without_numbers_land_where_numbers_put_them(sample: tupl
     pairs = [p for p in align_sections(base, ref, reference_headings=known) if p.key != "front"]
     assert len(pairs) == len(numbered)
     for by_title, by_number in zip(pairs, numbered):
-        assert by_title.reference == by_number.reference
+        assert by_title.reference.start == by_number.reference.start
         assert by_title.base.start == by_number.base.start, by_number.number
     assert_tiles(tuple(align_sections(base, ref, reference_headings=known)), base.text, ref.text)
 

@@ -1,6 +1,8 @@
 """The section navigator: a tree model over the comparison's sections, and its view.
 
-:class:`SectionTreeModel` nests sections by their numbers (2.3 under 2). The window builds
+:class:`SectionTreeModel` nests sections by their numbers (2.3 under 2); a section with no
+number after a numbered one (a sub-heading the report does not number) under the numbered
+section it stands in. The window builds
 it from the outline the comparison sends first (:meth:`stage` in pieces, then one
 :meth:`attach`); as sections are compared and decided only the count cells that moved are
 rewritten (:meth:`recount`, :meth:`decisions_changed`). The title is
@@ -61,6 +63,7 @@ class SectionTreeModel(QStandardItemModel):
         self._parent: dict[str, str] = {}
         self._children: dict[str, list[str]] = {_ROOT: []}
         self._by_number: dict[str, str] = {}
+        self._last_numbered = _ROOT  # where an unnumbered section staged now belongs
         self._pending: dict[str, tuple[int, int]] = {}
         # rows built by stage() and not yet in the model
         self._staged: list[tuple[QStandardItem, list[QStandardItem]]] = []
@@ -74,6 +77,7 @@ class SectionTreeModel(QStandardItemModel):
         self._sections.clear(); self._items.clear(); self._keys.clear(); self._parent.clear()
         self._children = {_ROOT: []}
         self._by_number.clear(); self._pending.clear()
+        self._last_numbered = _ROOT
         self._staged, self._detached, self._touched = [], set(), set()
 
     def append_sections(self, sections: Iterable[SectionPair]) -> None:
@@ -87,7 +91,7 @@ class SectionTreeModel(QStandardItemModel):
         a chapter and its subsections are one insertion for the view."""
         touched, detached, inserts = self._touched, self._detached, self._staged
         for section in sections:
-            parent_key = self._by_number.get(section.parent_number, _ROOT) if section.parent_number else _ROOT
+            parent_key = self._parent_key(section)
             row = [QStandardItem(), QStandardItem()]
             for item in row:
                 item.setEditable(False)
@@ -107,6 +111,7 @@ class SectionTreeModel(QStandardItemModel):
             self._children[parent_key].append(section.key)
             if section.number:
                 self._by_number.setdefault(section.number, section.key)
+                self._last_numbered = section.key
             self._write_title(section.key)
             self._write_counts(section.key)
             if parent_key in detached:
@@ -116,6 +121,13 @@ class SectionTreeModel(QStandardItemModel):
                 inserts.append((parent, row))
             detached.add(section.key)
             touched.add(parent_key)
+
+    def _parent_key(self, section: SectionPair) -> str:
+        """The row a section goes under: its parent number's, else, with no number, the
+        numbered section before it (the one its unnumbered heading stands in)."""
+        if section.parent_number:
+            return self._by_number.get(section.parent_number, _ROOT)
+        return _ROOT if section.number else self._last_numbered
 
     @property
     def staged(self) -> bool:

@@ -319,13 +319,16 @@ class PageController(QObject):
         view.offset_clicked.connect(self.go_to_offset)
 
     def show_change(self, change_id: str) -> None:
+        """The page behind ``change_id``; none ("") shows none, but the dock stays up for
+        an edition with pages (a section may open with nothing to show, as a front matter
+        of page furniture does)."""
         review = self.window.review
-        if review is None or change_id not in review.comparison.by_id:
+        if review is None:
             return
         comparison = review.comparison
         found = geometry_edition((comparison.base, comparison.reference))
         self._set_shown(found is not None)
-        if found is None:
+        if found is None or change_id not in comparison.by_id:
             self.view.show_page(None, [], None)
             return
         role, edition = found
