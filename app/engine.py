@@ -341,9 +341,11 @@ def _whole_words(hunks: Sequence[Hunk], b_text: str, r_text: str, judge: Callabl
     (None: there is none) is never joined."""
     out: list[Hunk] = []
     for hunk in hunks:
+        # the verdicts first: most neighbours are two misreads, and their verdicts are read
+        # from the memo, where the text tests slice and search (every hunk is judged anyway)
         if (out and hunk[0] - out[-1][1] <= 2
-                and (_same_word(out[-1], hunk, b_text, r_text) or _only_spacing(out[-1], hunk, b_text, r_text))
                 and (judge(out[-1]).kind is Kind.CONTENT or judge(hunk).kind is Kind.CONTENT)
+                and (_same_word(out[-1], hunk, b_text, r_text) or _only_spacing(out[-1], hunk, b_text, r_text))
                 and (barrier is None or not barrier(out[-1]) and not barrier(hunk))):
             merged = (out[-1][0], hunk[1], out[-1][2], hunk[3])
             if judge(merged).kind is not Kind.CONTENT:
