@@ -48,7 +48,7 @@ class Words:
         ref_runs = _letter_runs(ref_tokens)
         # a part of a compound the reference joins (Online-Antwort) is a word of it too
         self.reference = _folded(ref_tokens + Counter({r: n for r, n in ref_runs.items() if r not in ref_tokens}))
-        self.reference_spellings = frozenset(t for t in ref_tokens if any(ch.isupper() for ch in t[1:]))
+        self.reference_spellings = frozenset(t for t in ref_tokens if _capital_inside(t))
         self.base = _folded(base_tokens)
         #: the marks the OCR emits (a glyph it emits is one it can read, see app.classify)
         self.base_marks = Counter({ch: base.count(ch) for ch in sorted(set(base))
@@ -74,7 +74,7 @@ class Words:
         """A word of the document. A capital inside a small-lettered token (``groBe``, ``HeIp``)
         is a word only as the reference spells it (``BAföG``): running text has no such
         spelling, an OCR's misread of ``ß`` or ``l`` has, however often it repeats."""
-        if any(ch.isupper() for ch in token[1:]) and not token.isupper():
+        if _capital_inside(token) and not token.isupper():
             return token in self.reference_spellings
         folded = token.casefold()
         if self.reference[folded] > 0:
@@ -96,27 +96,40 @@ class Words:
         return [t for t in _WORD.findall(text) if not self.is_word(t)]
 
 
+def _capital_inside(token: str) -> bool:
+    """An upper-case letter after the token's first character (``groBe``, ``BAföG``). Most
+    tokens are all small after it, which :meth:`str.islower` tells in C."""
+    rest = token[1:]
+    return not rest.islower() and any(ch.isupper() for ch in rest)
+
+
+# The counters below add into a plain dict and hand it to Counter at the end (copied in C, in
+# the same order): ``Counter[key] += n`` calls Counter's Python ``__missing__`` for each new key.
+
 def _word_counts(text: str) -> Counter[str]:
     """``Counter(_WORD.findall(text))``, in the same order, at a third of the cost: the text
     is cut at white space by ``str.split`` and :data:`_WORD` runs once per distinct piece (a
     word holds no white space, and the pattern looks neither behind nor ahead of it); a
     piece of letters only is one word as it stands."""
-    out: Counter[str] = Counter()
+    out: dict[str, int] = {}
+    get = out.get
     for piece, n in Counter(text.split()).items():
         if piece.isalpha():
-            out[piece] += n
+            out[piece] = get(piece, 0) + n
             continue
         for word in _WORD.findall(piece):
-            out[word] += n
-    return out
+            out[word] = get(word, 0) + n
+    return Counter(out)
 
 
 def _folded(tokens: Counter[str]) -> Counter[str]:
     """The counts of ``tokens`` case-folded (in the order the folded words first occur)."""
-    out: Counter[str] = Counter()
+    out: dict[str, int] = {}
+    get = out.get
     for token, n in tokens.items():
-        out[token.casefold()] += n
-    return out
+        folded = token.casefold()
+        out[folded] = get(folded, 0) + n
+    return Counter(out)
 
 
 def _letter_runs(tokens: Counter[str], shortest: int = 2) -> Counter[str]:
@@ -125,10 +138,11 @@ def _letter_runs(tokens: Counter[str], shortest: int = 2) -> Counter[str]:
     the text; of one or more, those :func:`app.judge.language.frequent_words` counts. A token
     is letter runs joined by a hyphen or an apostrophe, and every run of the text lies in one
     token."""
-    out: Counter[str] = Counter()
+    out: dict[str, int] = {}
+    get = out.get
     for token, n in tokens.items():
         for run in _JOINS.split(token) if _JOINS.search(token) else (token,):
             if len(run) >= shortest:
-                out[run] += n
-    return out
+                out[run] = get(run, 0) + n
+    return Counter(out)
 
