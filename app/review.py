@@ -478,8 +478,23 @@ class Review:
         return original_text(self._comparison.base, change.base.start, change.base.end)
 
     def _section_keys(self, section: str) -> set[str]:
-        return {s.key for s in self.sections
-                if s.key == section or s.number == section or s.number.startswith(section + ".")}
+        """The keys of ``section`` (a key or a heading number) and of the sections inside it:
+        its numbered subsections, and the unnumbered ones that stand in it (as the window's
+        outline nests them, :func:`outline_numbers`)."""
+        return {key for key, number in outline_numbers(self.sections).items()
+                if key == section or number == section or number.startswith(section + ".")}
+
+
+def outline_numbers(sections: Iterable[SectionPair]) -> dict[str, str]:
+    """Each section's place in the numbered outline, by key: its heading number, or for a
+    section with none after a numbered one (a sub-heading the report does not number), the
+    number of the numbered section it stands in ("" before the first)."""
+    out: dict[str, str] = {}
+    last = ""
+    for section in sections:
+        last = section.number or last
+        out[section.key] = last
+    return out
 
 
 def accept_all(review: Review, provenance: Provenance = UNRECORDED) -> DecisionsChanged:

@@ -87,6 +87,20 @@ def test_bulk_by_kind_section_and_pattern(sample_review: Review) -> None:
     assert review.counts(kinds={Kind.OCR}).accepted == len(ocr_ids)
 
 
+def test_a_section_takes_in_the_unnumbered_sections_that_stand_in_it(sample_review: Review) -> None:
+    """The sample's 4.1 holds two sub-headings the report does not number: choosing 4.1 (or 4)
+    for a bulk action takes their changes too, as the navigator shows them under it; choosing
+    one of them takes only its own."""
+    review = Review(sample_review.comparison)
+    keys = [s.key for s in review.sections]
+    inside = keys[keys.index("4.1") + 1:keys.index("4.2")]
+    assert inside and all(not review.section(k).number for k in inside)
+    chosen = {review.change(i).section for i in review.select(section="4.1")}
+    assert chosen == {"4.1", *inside} - {k for k in inside if not review.section_changes(k)}
+    assert set(inside) <= {review.change(i).section for i in review.select(section="4")}
+    assert {review.change(i).section for i in review.select(section=inside[0])} == {inside[0]}
+
+
 def test_bulk_never_touches_content_or_numbers(sample_review: Review) -> None:
     review = Review(sample_review.comparison)
     review.apply_suggestions()
