@@ -13,7 +13,8 @@ running head) stands between blocks as it is. A page whose lines do not jump one
 (a one-column page, or one the engine already read column by column) is left as it is, so
 a correct reading order is never touched.
 
-Entry points: :func:`in_reading_order`, :func:`regrouped` (a page's lines in a new order).
+Entry points: :func:`in_reading_order`; for the other readers of a page's geometry,
+:func:`regrouped` (a page's lines in a new order), :func:`page_lines`, :func:`line_box`, :func:`column_gap`.
 Imports: the standard library, :mod:`.layout`'s data.
 """
 
@@ -25,7 +26,9 @@ from statistics import median
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from app.formats.layout import OcrPage, OcrWord
+    from collections.abc import Iterable
+
+    from app.formats.layout import Box, OcrPage, OcrWord
 
 Line = list["OcrWord"]
 
@@ -53,7 +56,7 @@ GUTTER = Gutter()
 def in_reading_order(page: OcrPage, rules: Gutter = GUTTER) -> OcrPage:
     """``page`` with the column halves of its lines read column by column (see the module
     docstring); the page itself when no gutter is found."""
-    lines = [(index, line) for index, paragraph in enumerate(page.paragraphs) for line in paragraph if line]
+    lines = page_lines(page)
     x = _gutter(page, [line for _, line in lines], rules)
     if x is None:
         return page
@@ -72,10 +75,9 @@ def in_reading_order(page: OcrPage, rules: Gutter = GUTTER) -> OcrPage:
 
 def _gutter(page: OcrPage, lines: list[Line], rules: Gutter) -> float | None:
     """The x of the band most lines jump with a column gap, if enough of them do."""
-    heights = [w.box[3] - w.box[1] for line in lines for w in line if w.box[3] > w.box[1]]
-    if not heights or page.width <= 0:
+    wide = column_gap(lines, rules)
+    if wide is None or page.width <= 0:
         return None
-    wide = rules.gap_heights * median(heights)
     low, high = (page.width * share for share in rules.middle)
     gaps = []  # each jumping line's widest gap, as (left edge, right edge)
     for line in lines:
@@ -90,6 +92,24 @@ def _gutter(page: OcrPage, lines: list[Line], rules: Gutter) -> float | None:
         return None
     x, covered = _deepest(gaps)
     return x if covered >= max(rules.min_lines, rules.min_share * len(lines)) else None
+
+
+def page_lines(page: OcrPage) -> list[tuple[int, Line]]:
+    """The page's lines in the file's order, each with the index of its paragraph."""
+    return [(index, line) for index, paragraph in enumerate(page.paragraphs) for line in paragraph if line]
+
+
+def column_gap(lines: Iterable[Line], rules: Gutter = GUTTER) -> float | None:
+    """The narrowest gap between two words that is a column gap on this page (None: no word
+    has a height to measure it by)."""
+    heights = [w.box[3] - w.box[1] for line in lines for w in line if w.box[3] > w.box[1]]
+    return rules.gap_heights * median(heights) if heights else None
+
+
+def line_box(line: Line) -> Box:
+    """The box around a line's words."""
+    return (min(w.box[0] for w in line), min(w.box[1] for w in line),
+            max(w.box[2] for w in line), max(w.box[3] for w in line))
 
 
 def _widest_gap(line: Line) -> tuple[int, float, float] | None:

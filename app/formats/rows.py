@@ -16,10 +16,9 @@ standard library, :mod:`.columns`, :mod:`.segmentation`.
 
 from __future__ import annotations
 
-from statistics import median
 from typing import TYPE_CHECKING
 
-from app.formats.columns import GUTTER, Gutter, regrouped
+from app.formats.columns import GUTTER, Gutter, column_gap, line_box, page_lines, regrouped
 from app.formats.segmentation import same_row
 
 if TYPE_CHECKING:
@@ -35,12 +34,12 @@ PART_WORDS = 3
 
 def joined_rows(page: OcrPage, rules: Gutter = GUTTER) -> OcrPage:
     """``page`` with each row its engine cut in two read as one line (see the module docstring)."""
-    lines = [(index, line) for index, paragraph in enumerate(page.paragraphs) for line in paragraph if line]
-    heights = [w.box[3] - w.box[1] for _, line in lines for w in line if w.box[3] > w.box[1]]
-    if len(lines) < 2 or not heights:
+    lines = page_lines(page)
+    wide = column_gap([line for _, line in lines], rules)
+    if len(lines) < 2 or wide is None:
         return page
-    boxes = [_box(line) if len(line) >= PART_WORDS else None for _, line in lines]
-    after = _continuations(boxes, rules.gap_heights * median(heights))
+    boxes = [line_box(line) if len(line) >= PART_WORDS else None for _, line in lines]
+    after = _continuations(boxes, wide)
     if not after:
         return page
     continued = set(after.values())
@@ -83,11 +82,6 @@ def _reaches(after: dict[int, int], start: int, target: int) -> bool:
         if start == target:
             return True
     return start == target
-
-
-def _box(line: Line) -> Box:
-    return (min(w.box[0] for w in line), min(w.box[1] for w in line),
-            max(w.box[2] for w in line), max(w.box[3] for w in line))
 
 
 def _height(box: Box) -> int:

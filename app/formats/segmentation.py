@@ -16,12 +16,14 @@ first, and read again with the automatic segmentation only when rows stand side 
 The readings are tried in the order of :data:`READINGS`; the last is always kept.
 
 Entry points: :func:`next_reading`, :func:`rows_side_by_side`, :func:`same_row`. Imports: the standard
-library, :mod:`app.formats.layout`.
+library, :mod:`app.formats.columns` (a line's box), :mod:`app.formats.layout`'s data.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
+
+from app.formats.columns import line_box
 
 if TYPE_CHECKING:  # (the layout module reads pages in order with this one's rows)
     from app.formats.layout import Box, OcrPage
@@ -61,8 +63,7 @@ def line_boxes(page: OcrPage) -> list[Box]:
     for paragraph in page.paragraphs:
         for line in paragraph:
             if any(ch.isalnum() for word in line for ch in word.text):
-                boxes.append((min(w.box[0] for w in line), min(w.box[1] for w in line),
-                              max(w.box[2] for w in line), max(w.box[3] for w in line)))
+                boxes.append(line_box(line))
     return boxes
 
 
