@@ -132,6 +132,9 @@ _DROP_VOLATILE = str.maketrans("", "", "".join(OCR_VOLATILE))
 #: The keys of the tokens seen so far (a plain dict reads in half the time of fold's cache);
 #: emptied when it reaches :data:`_KEYS_HELD` entries, so it stays bounded.
 _KEYS: dict[str, str] = {}
+#: The same tokens' keys where the token is a word (starts with a letter or digit), else
+#: None: filled and emptied with :data:`_KEYS`, so words are counted by key in C.
+_WORD_KEYS: dict[str, str | None] = {}
 _KEYS_HELD = 1 << 17
 
 
@@ -142,8 +145,10 @@ def _keys(tokens: list[str]) -> list[str]:
     except KeyError:
         if len(_KEYS) >= _KEYS_HELD:
             _KEYS.clear()
+            _WORD_KEYS.clear()
         for token in set(tokens).difference(_KEYS):
-            _KEYS[token] = fold(token)
+            _KEYS[token] = key = fold(token)
+            _WORD_KEYS[token] = key if token[0].isalnum() else None
         return list(map(_KEYS.__getitem__, tokens))
 
 
@@ -166,7 +171,15 @@ class Tokenized(NamedTuple):
         return cls(text, tokens, starts, _keys(tokens))
 
     def word_keys(self) -> Counter[str]:
-        return Counter(k for k, t in zip(self.keys, self.tokens) if t[0].isalnum())
+        """How often each word's key occurs (the tokens that start with a letter or digit),
+        counted in C: the 100x sample has 3.7 million tokens."""
+        try:
+            counts = Counter(map(_WORD_KEYS.__getitem__, self.tokens))
+        except KeyError:  # emptied since this text was cut (it is bounded): known again
+            _keys(self.tokens)
+            counts = Counter(map(_WORD_KEYS.__getitem__, self.tokens))
+        counts.pop(None, None)
+        return counts  # type: ignore[return-value]
 
 
 def diff_tokenized(b: Tokenized, r: Tokenized, cleanup: bool = True) -> list[Hunk]:

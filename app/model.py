@@ -14,6 +14,7 @@ from __future__ import annotations
 import enum
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -436,6 +437,9 @@ def settle_confidences(changes: Sequence[Change], positions: Iterable[int], conf
         set_confidence(changes[position], confidence)
 
 
+_ID = attrgetter("id")
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """Two editions, their aligned sections and every change between them."""
@@ -453,5 +457,5 @@ class Comparison:
     channel: tuple[tuple[str, str, int], ...] | None = None
 
     def __post_init__(self) -> None:
-        if not self.by_id:
-            self.by_id.update((c.id, c) for c in self.changes)
+        if not self.by_id:  # keyed in C: a generator of pairs was 2 % of the 100x sample's time
+            self.by_id.update(zip(map(_ID, self.changes), self.changes))
