@@ -248,17 +248,19 @@ def compare_json_lines(review: Review) -> Iterator[str]:
     # changes share their Suggestion objects (the classification is memoized): each is made a
     # dict once, keyed by identity (every one stays alive, held by its changes)
     suggestions: dict[int, dict[str, Any] | None] = {}
+    # a row is a struct, not a dict: made and encoded in C, in half the time (same JSON: the
+    # fields in this order, a tuple as an array)
+    row = msgspec.defstruct("ChangeRow", ["id", "section", "kind", "confidence", "suggestion", "base_span",
+                                          "reference_span", "base_text", "reference_text"])
     for first in range(0, len(changes), _JSON_ROWS):  # rows joined and decoded a batch at a time
         rows = []
         for c in changes[first:first + _JSON_ROWS]:
             if (key := id(c.suggestion)) not in suggestions:
                 suggestions[key] = suggestion_dict(c.suggestion)
             base, reference = c.base, c.reference
-            rows.append(encode({"id": c.id, "section": c.section, "kind": kind_value[c.kind],
-                                "confidence": c.confidence, "suggestion": suggestions[key],
-                                "base_span": [base.start, base.end],
-                                "reference_span": [reference.start, reference.end],
-                                "base_text": c.base_text, "reference_text": c.reference_text}))
+            rows.append(encode(row(c.id, c.section, kind_value[c.kind], c.confidence, suggestions[key],
+                                   (base.start, base.end), (reference.start, reference.end),
+                                   c.base_text, c.reference_text)))
         end = b",\n" if first + _JSON_ROWS < len(changes) else b"\n"
         yield (b",\n".join(rows) + end).decode("utf-8")
     yield '],\n"summary": ' + json.dumps(summary(review), ensure_ascii=False, indent=1) + "}\n"
