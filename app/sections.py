@@ -131,44 +131,56 @@ def find_headings(text: str, scoring: Scoring = SCORING,
     return [c.heading for c in _best_chain(cands, scoring)]
 
 
+def _read_number(raw: str) -> tuple[Number, bool] | None:
+    """``"l .1"`` -> ``((1, 1), False)``, ``"13"`` -> ``((13,), True)``: the number, and whether
+    it is bare (one part, no dot: a footnote, an amount or a year as often as a chapter);
+    None if a part is no number. One reading answers both, where two parses did."""
+    compact = "".join(raw.split()).translate(_UNDAMAGE)
+    parts = compact.rstrip(".").split(".")
+    if not all(map(str.isdigit, parts)):
+        return None
+    return tuple(map(int, parts)), len(parts) == 1 and not compact.endswith(".")
+
+
 def _parse_number(raw: str, bare: bool = False) -> Number | None:
     """``"l .1"`` -> ``(1, 1)``; None for a bare number (a footnote, an amount, a year)
     unless ``bare`` allows it."""
-    compact = "".join(raw.split()).translate(_UNDAMAGE)
-    parts = compact.rstrip(".").split(".")
-    if len(parts) == 1 and not compact.endswith(".") and not bare:
-        return None
-    if not all(p.isdigit() for p in parts):
-        return None
-    return tuple(int(p) for p in parts)
+    read = _read_number(raw)
+    return None if read is None or read[1] and not bare else read[0]
 
 
-def _parse_line(match: re.Match[str], bare: bool = False) -> Number | None:
-    """The number of a heading-like line: a title that starts with no lowercase letter."""
+def _read_line(match: re.Match[str]) -> tuple[Number, bool] | None:
+    """The number of a heading-like line (a title that starts with no lowercase letter) and
+    whether it is bare (:func:`_read_number`)."""
     title = match["title"]
     if title[0].islower() or not any(ch.isalpha() for ch in title):
         return None
-    return _parse_number(match["number"], bare)
+    return _read_number(match["number"])
+
+
+def _parse_line(match: re.Match[str], bare: bool = False) -> Number | None:
+    """The number of a heading-like line, None for a bare one unless ``bare`` allows it."""
+    read = _read_line(match)
+    return None if read is None or read[1] and not bare else read[0]
 
 
 def _candidates(text: str, scoring: Scoring) -> list[_Candidate]:
     """Every heading-like line, weighted by how much it looks like a heading in its place."""
-    lines = [(m, n) for m in _AFTER_BREAK.finditer("\n" + text)
-             if (n := _parse_line(m, bare=True)) is not None]
+    lines = [(m, *read) for m in _AFTER_BREAK.finditer("\n" + text) if (read := _read_line(m)) is not None]
     found: list[_Candidate] = []
-    for k, (match, number) in enumerate(lines):  # offsets one on: the break before the text
-        bare = _parse_number(match["number"]) is None
+    for k, (match, number, bare) in enumerate(lines):  # offsets one on: the break before the text
         if bare and not (k + 1 < len(lines) and _is_first_child(number, lines[k + 1][1])):
             continue  # no chapter (_chapters_kept): known before its title is read
         start, end = match.start(), _title_end(text, match.end() - 1, scoring.max_wrap)
         title = " ".join(text[match.start("title") - 1 : end].split())
         heading = Heading(".".join(map(str, number)), title, Span(start, end))
-        genuine = any(ch.isdigit() for ch in match["number"])
+        genuine = any(map(str.isdigit, match["number"]))
         found.append(_Candidate(number, heading, 1.0 if genuine else scoring.damaged_only, bare=bare))
     found = _chapters_kept(text, found)
     listed = _list_items(text, found)
-    return [replace(c, weight=scoring.list_item if k in listed
-                    else c.weight * _layout(text, c, found[k - 1] if k else None, scoring))
+    # made anew, not dataclasses.replace: that reads the fields' definitions for every call
+    return [_Candidate(c.number, c.heading, scoring.list_item if k in listed
+                       else c.weight * _layout(text, c, found[k - 1] if k else None, scoring), c.bare)
             for k, c in enumerate(found)]
 
 
