@@ -337,14 +337,18 @@ def _missing(prev: Number, number: Number) -> int | None:
     """
     if number <= prev:
         return None
-    d = next((k for k, (x, y) in enumerate(zip(prev, number)) if x != y), len(prev))
+    d = 0  # the first part where they differ: number is no prefix of prev, it comes after
+    while d < len(prev) and prev[d] == number[d]:
+        d += 1
     here = number[d] - (prev[d] if d < len(prev) else 0) - 1
-    deeper = sum(max(x - 1, 0) for x in number[d + 1 :])
-    return max(here, 0) + deeper + (len(number) - d - 1)
+    deeper = number[d + 1 :]  # each part x below: x - 1 elder siblings and the heading that opens
+    # its level, so x; a 0 opens its level only, so 1 (sums in C, where generators cost a step a part)
+    return max(here, 0) + sum(deeper) + deeper.count(0)
 
 
 def _best_chain(cands: Sequence[_Candidate], scoring: Scoring) -> list[_Candidate]:
     """The highest-scoring chain of candidates, each linked to a predecessor (or none)."""
+    numbers = [c.number for c in cands]
     scores: list[float] = []
     back: list[int] = []
     index: dict[tuple[bool, Number], int] = {}
@@ -352,11 +356,7 @@ def _best_chain(cands: Sequence[_Candidate], scoring: Scoring) -> list[_Candidat
     for j, cand in enumerate(cands):
         # never a line and its twin (it follows it: _with_misreads)
         twin = j - 1 if j and cands[j - 1].heading.span.start == cand.heading.span.start else None
-        gain, link = max(
-            ((scores[i] if i >= 0 else 0.0) - cost, i)
-            for i, cost in _links(j, cands, index, top, scoring)
-            if i != twin
-        )
+        gain, link = _best_link(j, numbers, scores, index, top, twin, scoring)
         scores.append(gain + cand.weight)
         back.append(link)
         _remember(index, cand.number, j, scores)
@@ -369,24 +369,32 @@ def _best_chain(cands: Sequence[_Candidate], scoring: Scoring) -> list[_Candidat
     return chain[::-1]
 
 
-def _links(j: int, cands: Sequence[_Candidate], index: Mapping[tuple[bool, Number], int],
-           top: int, scoring: Scoring) -> Iterator[tuple[int, float]]:
-    """The predecessors candidate ``j`` may link to, with the cost of each link (-1: none)."""
-    number = cands[j].number
+def _best_link(j: int, numbers: Sequence[Number], scores: Sequence[float],
+               index: Mapping[tuple[bool, Number], int], top: int, twin: int | None,
+               scoring: Scoring) -> tuple[float, int]:
+    """The best ``(gain, predecessor)`` of candidate ``j`` (-1: none), the later one of equals.
+
+    The links that cost nothing to find come first; then a candidate of the window is
+    asked its gap only if its score alone could beat the best: a gap never adds. Along a
+    numbering the scores grow, so few are asked (the gaps were most of the chain's time)."""
+    number = numbers[j]
     fresh = scoring.gap * (_missing((), number) or 0)
-    yield -1, fresh
-    if top >= 0:
-        yield top, scoring.restart + fresh
+    best = (0.0 - fresh, -1)
+    if top >= 0 and top != twin:
+        best = max(best, (scores[top] - (scoring.restart + fresh), top))
     if number[-1] > 1:
         sibling = index.get((False, number[:-1] + (number[-1] - 1,)))
     else:
         sibling = index.get((True, number[:-1])) if len(number) > 1 else None
-    if sibling is not None:
-        yield sibling, 0.0
+    if sibling is not None and sibling != twin:
+        best = max(best, (scores[sibling] - 0.0, sibling))
     for i in range(max(0, j - scoring.window), j):
-        missing = _missing(cands[i].number, number)
+        if i == twin or (scores[i], i) < best:
+            continue
+        missing = _missing(numbers[i], number)
         if missing is not None:
-            yield i, scoring.gap * missing
+            best = max(best, (scores[i] - scoring.gap * missing, i))
+    return best
 
 
 def _remember(index: dict[tuple[bool, Number], int], number: Number, j: int,
