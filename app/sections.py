@@ -103,7 +103,9 @@ _LINE = re.compile("^" + _HEADING_LINE, re.MULTILINE)
 #: the same after its line break, searched in the text after one more: a search for a literal
 #: first character skips to each line in C, where ``^`` is tried at every character (4x slower)
 _AFTER_BREAK = re.compile("\n" + _HEADING_LINE, re.MULTILINE)
-_UNDAMAGE = str.maketrans(dict(NUMBER_DAMAGE))
+#: every ASCII character has its entry (a heading number is ASCII once its blanks are out): one
+#: that had none cost str.translate a KeyError raised and caught, per call and character
+_UNDAMAGE = {code: NUMBER_DAMAGE.get(chr(code), chr(code)) for code in range(128)}
 _TERMINAL = re.compile(r"[.?!:;]\S{0,3}\s*$")  # a sentence end, maybe with a footnote mark
 
 
@@ -275,10 +277,12 @@ def _continuation(text: str, end: int) -> int | None:
         stop = len(text) if stop < 0 else stop
         line = text[pos:stop]
         if line.strip():
+            if not line.lstrip()[0].islower():
+                return None  # as after most headings: asked first, it spares the patterns below
             match = _LINE.match(line)
             heading_like = match is not None and _parse_line(match) is not None
             ends = not blanks or _TERMINAL.search(line) is not None
-            return stop if line.lstrip()[0].islower() and ends and not heading_like else None
+            return stop if ends and not heading_like else None
         pos = stop + 1
     return None
 
