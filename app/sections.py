@@ -393,7 +393,7 @@ def _best_link(j: int, numbers: Sequence[Number], scores: Sequence[float],
     if sibling is not None and sibling != twin:
         best = max(best, (scores[sibling] - 0.0, sibling))
     for i in range(max(0, j - scoring.window), j):
-        if i == twin or (scores[i], i) < best:
+        if scores[i] < best[0] or i == twin:  # an equal score may still win, as the later one
             continue
         missing = _missing(numbers[i], number)
         if missing is not None:
