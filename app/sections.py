@@ -465,19 +465,26 @@ def _drop_unrecognised(pairs: list[Pair], base: str, reference: str) -> list[Pai
     heading the other edition has but was not recognised as one (OCR damage to its number, a
     list item that one edition's numbering took for a heading). In the second case the
     section's words stand in the other edition's neighbouring section; kept apart, the diff
-    would report the whole section as deleted in one place and inserted in another."""
-    base_spans = _side_spans(len(base), [b for b, _ in pairs])
-    ref_spans = _side_spans(len(reference), [r for _, r in pairs])
+    would report the whole section as deleted in one place and inserted in another.
+
+    The spans are made at the first one-sided heading: most outlines have none (none of the
+    100x sample's 4,700 pairs), and align_sections makes its own after."""
+    spans: tuple[list[Span], list[Span]] | None = None
     kept: list[Pair] = []
+    j = 0  # the last pair before k that is not one-sided
     for k, (b, r) in enumerate(pairs):
         if k and (b is None) != (r is None):
+            if spans is None:
+                spans = _side_spans(len(base), [b for b, _ in pairs]), _side_spans(len(reference), [r for _, r in pairs])
+            base_spans, ref_spans = spans
             own = _words(b.span.start if b else r.span.start, base_spans[k].end if b else ref_spans[k].end,
                          base if b else reference)
-            j = max((i for i in range(k) if (pairs[i][0] is None) == (pairs[i][1] is None)), default=0)
             other = ref_spans[j] if b else base_spans[j]  # where the other edition has that text
             there = _words(other.start, other.end, reference if b else base)
             if own and sum((own & there).values()) >= SCORING.unrecognised_share * sum(own.values()):
                 continue
+        else:
+            j = k
         kept.append((b, r))
     return kept
 
