@@ -155,7 +155,7 @@ def _read_line(match: re.Match[str]) -> tuple[Number, bool] | None:
     """The number of a heading-like line (a title that starts with no lowercase letter) and
     whether it is bare (:func:`_read_number`)."""
     title = match["title"]
-    if title[0].islower() or not any(ch.isalpha() for ch in title):
+    if title[0].islower() or not any(map(str.isalpha, title)):
         return None
     return _read_number(match["number"])
 
