@@ -103,7 +103,9 @@ _LINE = re.compile("^" + _HEADING_LINE, re.MULTILINE)
 #: the same after its line break, searched in the text after one more: a search for a literal
 #: first character skips to each line in C, where ``^`` is tried at every character (4x slower)
 _AFTER_BREAK = re.compile("\n" + _HEADING_LINE, re.MULTILINE)
-_UNDAMAGE = str.maketrans(dict(NUMBER_DAMAGE))
+#: every ASCII character has its entry (a heading number is ASCII once its blanks are out): one
+#: that had none cost str.translate a KeyError raised and caught, per call and character
+_UNDAMAGE = {code: NUMBER_DAMAGE.get(chr(code), chr(code)) for code in range(128)}
 _TERMINAL = re.compile(r"[.?!:;]\S{0,3}\s*$")  # a sentence end, maybe with a footnote mark
 
 
@@ -131,44 +133,56 @@ def find_headings(text: str, scoring: Scoring = SCORING,
     return [c.heading for c in _best_chain(cands, scoring)]
 
 
+def _read_number(raw: str) -> tuple[Number, bool] | None:
+    """``"l .1"`` -> ``((1, 1), False)``, ``"13"`` -> ``((13,), True)``: the number, and whether
+    it is bare (one part, no dot: a footnote, an amount or a year as often as a chapter);
+    None if a part is no number. One reading answers both, where two parses did."""
+    compact = "".join(raw.split()).translate(_UNDAMAGE)
+    parts = compact.rstrip(".").split(".")
+    if not all(map(str.isdigit, parts)):
+        return None
+    return tuple(map(int, parts)), len(parts) == 1 and not compact.endswith(".")
+
+
 def _parse_number(raw: str, bare: bool = False) -> Number | None:
     """``"l .1"`` -> ``(1, 1)``; None for a bare number (a footnote, an amount, a year)
     unless ``bare`` allows it."""
-    compact = "".join(raw.split()).translate(_UNDAMAGE)
-    parts = compact.rstrip(".").split(".")
-    if len(parts) == 1 and not compact.endswith(".") and not bare:
+    read = _read_number(raw)
+    return None if read is None or read[1] and not bare else read[0]
+
+
+def _read_line(match: re.Match[str]) -> tuple[Number, bool] | None:
+    """The number of a heading-like line (a title that starts with no lowercase letter) and
+    whether it is bare (:func:`_read_number`)."""
+    title = match["title"]
+    if title[0].islower() or not any(map(str.isalpha, title)):
         return None
-    if not all(p.isdigit() for p in parts):
-        return None
-    return tuple(int(p) for p in parts)
+    return _read_number(match["number"])
 
 
 def _parse_line(match: re.Match[str], bare: bool = False) -> Number | None:
-    """The number of a heading-like line: a title that starts with no lowercase letter."""
-    title = match["title"]
-    if title[0].islower() or not any(ch.isalpha() for ch in title):
-        return None
-    return _parse_number(match["number"], bare)
+    """The number of a heading-like line, None for a bare one unless ``bare`` allows it."""
+    read = _read_line(match)
+    return None if read is None or read[1] and not bare else read[0]
 
 
 def _candidates(text: str, scoring: Scoring) -> list[_Candidate]:
     """Every heading-like line, weighted by how much it looks like a heading in its place."""
-    lines = [(m, n) for m in _AFTER_BREAK.finditer("\n" + text)
-             if (n := _parse_line(m, bare=True)) is not None]
+    lines = [(m, *read) for m in _AFTER_BREAK.finditer("\n" + text) if (read := _read_line(m)) is not None]
     found: list[_Candidate] = []
-    for k, (match, number) in enumerate(lines):  # offsets one on: the break before the text
-        bare = _parse_number(match["number"]) is None
+    for k, (match, number, bare) in enumerate(lines):  # offsets one on: the break before the text
         if bare and not (k + 1 < len(lines) and _is_first_child(number, lines[k + 1][1])):
             continue  # no chapter (_chapters_kept): known before its title is read
         start, end = match.start(), _title_end(text, match.end() - 1, scoring.max_wrap)
         title = " ".join(text[match.start("title") - 1 : end].split())
         heading = Heading(".".join(map(str, number)), title, Span(start, end))
-        genuine = any(ch.isdigit() for ch in match["number"])
+        genuine = any(map(str.isdigit, match["number"]))
         found.append(_Candidate(number, heading, 1.0 if genuine else scoring.damaged_only, bare=bare))
     found = _chapters_kept(text, found)
     listed = _list_items(text, found)
-    return [replace(c, weight=scoring.list_item if k in listed
-                    else c.weight * _layout(text, c, found[k - 1] if k else None, scoring))
+    # made anew, not dataclasses.replace: that reads the fields' definitions for every call
+    return [_Candidate(c.number, c.heading, scoring.list_item if k in listed
+                       else c.weight * _layout(text, c, found[k - 1] if k else None, scoring), c.bare)
             for k, c in enumerate(found)]
 
 
@@ -201,14 +215,18 @@ class _Titles:
 
     def misread(self, number: Number, title: str, scoring: Scoring) -> Number | None:
         """The number the other edition gives ``title``, when it is one part away from
-        ``number`` and the heading that has ``number`` there is titled otherwise."""
-        others = {n for k in range(len(number))
-                  for n in self.near.get((k, number[:k] + (-1,) + number[k + 1:]), ()) if n != number}
-        if not others:  # no heading of theirs one part away: nothing to fold
-            return None
+        ``number`` and the heading that has ``number`` there is titled otherwise.
+
+        The numbers one part away are gathered only for a title that does not match its own
+        number's: in a long report ``(k, 4)`` has a neighbour in every chapter, and gathering
+        them for every candidate cost a quarter of the 100x sample's outline."""
+        near = [self.near.get((k, number[:k] + (-1,) + number[k + 1:]), ()) for k in range(len(number))]
+        if not any(len(ns) > 1 or number not in ns for ns in near if ns):
+            return None  # no heading of theirs one part away: nothing to fold
         folded = _fold(title)
         if self._matches(number, folded, scoring):
             return None
+        others = {n for ns in near for n in ns if n != number}
         scored = [(max(fuzz.ratio(folded, t) for t in self.by_number[n]), n) for n in others]
         best = max(scored, default=None)
         return best[1] if best is not None and best[0] >= scoring.title_match else None
@@ -259,10 +277,12 @@ def _continuation(text: str, end: int) -> int | None:
         stop = len(text) if stop < 0 else stop
         line = text[pos:stop]
         if line.strip():
+            if not line.lstrip()[0].islower():
+                return None  # as after most headings: asked first, it spares the patterns below
             match = _LINE.match(line)
             heading_like = match is not None and _parse_line(match) is not None
             ends = not blanks or _TERMINAL.search(line) is not None
-            return stop if line.lstrip()[0].islower() and ends and not heading_like else None
+            return stop if ends and not heading_like else None
         pos = stop + 1
     return None
 
@@ -321,14 +341,18 @@ def _missing(prev: Number, number: Number) -> int | None:
     """
     if number <= prev:
         return None
-    d = next((k for k, (x, y) in enumerate(zip(prev, number)) if x != y), len(prev))
+    d = 0  # the first part where they differ: number is no prefix of prev, it comes after
+    while d < len(prev) and prev[d] == number[d]:
+        d += 1
     here = number[d] - (prev[d] if d < len(prev) else 0) - 1
-    deeper = sum(max(x - 1, 0) for x in number[d + 1 :])
-    return max(here, 0) + deeper + (len(number) - d - 1)
+    deeper = number[d + 1 :]  # each part x below: x - 1 elder siblings and the heading that opens
+    # its level, so x; a 0 opens its level only, so 1 (sums in C, where generators cost a step a part)
+    return max(here, 0) + sum(deeper) + deeper.count(0)
 
 
 def _best_chain(cands: Sequence[_Candidate], scoring: Scoring) -> list[_Candidate]:
     """The highest-scoring chain of candidates, each linked to a predecessor (or none)."""
+    numbers = [c.number for c in cands]
     scores: list[float] = []
     back: list[int] = []
     index: dict[tuple[bool, Number], int] = {}
@@ -336,11 +360,7 @@ def _best_chain(cands: Sequence[_Candidate], scoring: Scoring) -> list[_Candidat
     for j, cand in enumerate(cands):
         # never a line and its twin (it follows it: _with_misreads)
         twin = j - 1 if j and cands[j - 1].heading.span.start == cand.heading.span.start else None
-        gain, link = max(
-            ((scores[i] if i >= 0 else 0.0) - cost, i)
-            for i, cost in _links(j, cands, index, top, scoring)
-            if i != twin
-        )
+        gain, link = _best_link(j, numbers, scores, index, top, twin, scoring)
         scores.append(gain + cand.weight)
         back.append(link)
         _remember(index, cand.number, j, scores)
@@ -353,24 +373,32 @@ def _best_chain(cands: Sequence[_Candidate], scoring: Scoring) -> list[_Candidat
     return chain[::-1]
 
 
-def _links(j: int, cands: Sequence[_Candidate], index: Mapping[tuple[bool, Number], int],
-           top: int, scoring: Scoring) -> Iterator[tuple[int, float]]:
-    """The predecessors candidate ``j`` may link to, with the cost of each link (-1: none)."""
-    number = cands[j].number
+def _best_link(j: int, numbers: Sequence[Number], scores: Sequence[float],
+               index: Mapping[tuple[bool, Number], int], top: int, twin: int | None,
+               scoring: Scoring) -> tuple[float, int]:
+    """The best ``(gain, predecessor)`` of candidate ``j`` (-1: none), the later one of equals.
+
+    The links that cost nothing to find come first; then a candidate of the window is
+    asked its gap only if its score alone could beat the best: a gap never adds. Along a
+    numbering the scores grow, so few are asked (the gaps were most of the chain's time)."""
+    number = numbers[j]
     fresh = scoring.gap * (_missing((), number) or 0)
-    yield -1, fresh
-    if top >= 0:
-        yield top, scoring.restart + fresh
+    best = (0.0 - fresh, -1)
+    if top >= 0 and top != twin:
+        best = max(best, (scores[top] - (scoring.restart + fresh), top))
     if number[-1] > 1:
         sibling = index.get((False, number[:-1] + (number[-1] - 1,)))
     else:
         sibling = index.get((True, number[:-1])) if len(number) > 1 else None
-    if sibling is not None:
-        yield sibling, 0.0
+    if sibling is not None and sibling != twin:
+        best = max(best, (scores[sibling] - 0.0, sibling))
     for i in range(max(0, j - scoring.window), j):
-        missing = _missing(cands[i].number, number)
+        if scores[i] < best[0] or i == twin:  # an equal score may still win, as the later one
+            continue
+        missing = _missing(numbers[i], number)
         if missing is not None:
-            yield i, scoring.gap * missing
+            best = max(best, (scores[i] - scoring.gap * missing, i))
+    return best
 
 
 def _remember(index: dict[tuple[bool, Number], int], number: Number, j: int,
@@ -437,19 +465,26 @@ def _drop_unrecognised(pairs: list[Pair], base: str, reference: str) -> list[Pai
     heading the other edition has but was not recognised as one (OCR damage to its number, a
     list item that one edition's numbering took for a heading). In the second case the
     section's words stand in the other edition's neighbouring section; kept apart, the diff
-    would report the whole section as deleted in one place and inserted in another."""
-    base_spans = _side_spans(len(base), [b for b, _ in pairs])
-    ref_spans = _side_spans(len(reference), [r for _, r in pairs])
+    would report the whole section as deleted in one place and inserted in another.
+
+    The spans are made at the first one-sided heading: most outlines have none (none of the
+    100x sample's 4,700 pairs), and align_sections makes its own after."""
+    spans: tuple[list[Span], list[Span]] | None = None
     kept: list[Pair] = []
+    j = 0  # the last pair before k that is not one-sided
     for k, (b, r) in enumerate(pairs):
         if k and (b is None) != (r is None):
+            if spans is None:
+                spans = _side_spans(len(base), [b for b, _ in pairs]), _side_spans(len(reference), [r for _, r in pairs])
+            base_spans, ref_spans = spans
             own = _words(b.span.start if b else r.span.start, base_spans[k].end if b else ref_spans[k].end,
                          base if b else reference)
-            j = max((i for i in range(k) if (pairs[i][0] is None) == (pairs[i][1] is None)), default=0)
             other = ref_spans[j] if b else base_spans[j]  # where the other edition has that text
             there = _words(other.start, other.end, reference if b else base)
             if own and sum((own & there).values()) >= SCORING.unrecognised_share * sum(own.values()):
                 continue
+        else:
+            j = k
         kept.append((b, r))
     return kept
 

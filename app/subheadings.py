@@ -32,7 +32,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import accumulate, takewhile
+from itertools import accumulate, compress
+from operator import not_
 
 from rapidfuzz import fuzz, process
 
@@ -169,6 +170,22 @@ def _pareto(chains: list[_Chain]) -> list[_Chain]:
     return kept
 
 
+def _edge_lines(blank: Sequence[bool], count: int) -> list[int]:
+    """Of the first ``count`` lines (``blank`` tells which are blank, past them too), those
+    at a block's edge: not blank, and the first line or next to a blank line or the end."""
+    edges = {0, len(blank) - 1}
+    for k in compress(range(len(blank)), blank):
+        edges.update((k - 1, k + 1))
+    return sorted(k for k in edges if 0 <= k < count and not blank[k])
+
+
+def _block_size(blank: Sequence[bool], k: int, most: int) -> int:
+    """How many lines the block from line ``k`` takes up to a blank line, if at most
+    ``most``; else ``most + 1``."""
+    window = blank[k : k + most + 1]
+    return window.index(True) if True in window else len(window)
+
+
 class _BaseLines:
     """The base text, searched for titles one numbered section at a time: only a section
     that has some is split into lines and folded (:class:`_Rows`)."""
@@ -208,31 +225,28 @@ class _Rows:
         that a block opened in the run may take; ``after_blank``: a blank line (or the text's
         start) stands before the first."""
         self.layout, self.lines = layout, lines
-        blank = [not line.strip() for line in lines]
-        edge = [*blank, True]  # past the lines, as before the first, there is an edge
-        starts = list(accumulate((len(line) + 1 for line in lines[:count]), initial=first))
-        self.rows = [(k, starts[k]) for k in range(count)
-                     if not blank[k] and (k == 0 or edge[k - 1] or edge[k + 1])]
+        blank = list(map(not_, map(str.strip, lines)))  # found in C: most lines are no row
+        sums = list(accumulate(map(len, lines[:count]), initial=0))  # each line's start, less its breaks
+        self.rows = [(k, first + k + sums[k]) for k in _edge_lines(blank, count)]
         self.folded: list[str] = []
         self.blocks: list[str] = []
         for k, _ in self.rows:
-            size = sum(1 for _ in takewhile(lambda b: not b, blank[k : k + layout.block_lines + 1]))
-            opens = (blank[k - 1] if k else after_blank) and size <= layout.block_lines
-            text = "\n".join(lines[k : k + size if opens else k + 1])
-            folded = [" ".join(line.split()) for line in fold_title_lines(text)]
-            self.folded.append(folded[0])
-            self.blocks.append(" ".join(filter(None, folded)) if opens else "")
+            size = _block_size(blank, k, layout.block_lines) if (blank[k - 1] if k else after_blank) else 0
+            opens = 0 < size <= layout.block_lines
+            folded = fold_title_lines("\n".join(lines[k : k + size]) if opens else lines[k])
+            self.folded.append(" ".join(folded[0].split()))
+            self.blocks.append(" ".join(" ".join(folded).split()) if opens else "")
 
     def matches(self, title: str, long: bool) -> list[tuple[float, int]]:
         """``(score, row)`` for each row (an index of :attr:`rows`) that shows ``title``: alone
         or with the lines it wraps onto; a long title only as a block of its own."""
         want = fold_title(title)
-        scores = dict.fromkeys(range(len(self.rows)), 0.0)
+        scores: dict[int, float] = {}
         for choices in (self.blocks,) if long else (self.blocks, self.folded):
             for _, score, i in process.extract(want, choices, scorer=fuzz.ratio, processor=None,
                                                score_cutoff=self.layout.title_match, limit=None):
-                scores[i] = max(scores[i], score)
-        return [(score, i) for i, score in scores.items() if score]
+                scores[i] = max(scores.get(i, 0.0), score)
+        return [(score, i) for i, score in sorted(scores.items()) if score]
 
     def start(self, i: int) -> int:
         return self.rows[i][1]
