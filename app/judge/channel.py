@@ -22,10 +22,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Levenshtein, Postfix, Prefix
 from rapidfuzz.process import extract
 
-from app.align import char_diff
+from app.align import LIMITS, char_diff
 from app.diffing import fold
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -96,6 +96,9 @@ def confusions(base: str, reference: str) -> list[tuple[str, str]]:
 def _confusions(base: str, reference: str) -> tuple[tuple[str, str], ...]:
     """:func:`confusions`, memoized: the channel learns from the same word pairs that the
     classification then meets as one-word hunks, and a report repeats its misreads."""
+    one = _one_glyph(base, reference)
+    if one is not None:
+        return (one,)
     out: list[tuple[str, str]] = []
     dele = ins = ""
     for op, text in char_diff(base, reference) + [(0, "")]:
@@ -107,3 +110,19 @@ def _confusions(base: str, reference: str) -> tuple[tuple[str, str], ...]:
             out.append((dele, ins))
             dele = ins = ""
     return tuple(out)
+
+
+def _one_glyph(base: str, reference: str) -> tuple[str, str] | None:
+    """The one substitution of two strings that differ in one run where one side is a single
+    character not found in the other's run (``fér``/``för``, ``6kad``/``ökad``: most OCR
+    misreads), or None for any other pair. :func:`char_diff` answers these pairs without a
+    diff too (diff-match-patch's answer, built directly), but finds their common ends a
+    character at a step in Python; rapidfuzz's prefix and suffix lengths are two calls in C
+    (the sample's channel: the confusions of its 711 pairs of words 57 -> 46 M instructions)."""
+    if len(base) * len(reference) > LIMITS.char_cells:  # char_diff aligns these by token first
+        return None
+    head = Prefix.similarity(base, reference)
+    tail = min(Postfix.similarity(base, reference), min(len(base), len(reference)) - head)
+    wrong, right = base[head:len(base) - tail], reference[head:len(reference) - tail]
+    short, long_ = (wrong, right) if len(wrong) <= len(right) else (right, wrong)
+    return (wrong, right) if len(short) == 1 and short not in long_ else None
