@@ -53,23 +53,27 @@ class Channel:
     @classmethod
     def learn_words(cls, base_words: Counter[str], ref_words: Counter[str]) -> Channel:
         """:meth:`learn` from the two texts' counts of words (runs of two letters or more,
-        as :meth:`learn` finds them), for a caller that has counted them already."""
-        by_key: dict[str, list[str]] = defaultdict(list)
-        by_end: dict[str, list[str]] = defaultdict(list)
-        for word in ref_words:
-            by_key[fold(word)].append(word)
-            by_end[word[-cls.SHARED_END:].casefold()].append(word)
+        as :meth:`learn` finds them), for a caller that has counted them already.
+
+        The reference's words are grouped only under the keys and endings that the base's
+        misread words ask for: most are asked for by none (the sample: 2,500 words, 1,000
+        misread ones, a dozen of which look for an ending)."""
+        misread = {word: fold(word) for word in base_words if word not in ref_words}
+        by_key = _grouped(ref_words, map(fold, ref_words), set(misread.values()))
+        strangers = [w for w, key in misread.items() if key not in by_key and len(w) > cls.SHARED_END]
+        ends = {_ending(w, cls.SHARED_END) for w in strangers}
+        by_end = _grouped(ref_words, (_ending(w, cls.SHARED_END) for w in ref_words), ends) if ends else {}
         counts: Counter[tuple[str, str]] = Counter()
-        for word, n in base_words.items():
-            if word in ref_words:
+        for word, key in misread.items():
+            same_key = by_key.get(key)
+            if same_key is None and len(word) <= cls.SHARED_END:
                 continue
-            same_key = by_key.get(fold(word))
-            near = [w for w in same_key if Levenshtein.distance(w, word) <= cls.MAX_EDITS] if same_key else []
-            if same_key is None and len(word) > cls.SHARED_END:  # a misread of stable letters (rn for m, fi for A)
-                near = [w for w, _, _ in extract(word, by_end.get(word[-cls.SHARED_END:].casefold(), ()),
-                                                 scorer=Levenshtein.distance, score_cutoff=cls.MAX_EDITS, limit=2)]
-            if len(near) == 1:
-                for pair in confusions(word, near[0]):
+            # no reference word has its key: a misread of stable letters (rn for m, fi for A)
+            near = _only_near(word, same_key if same_key is not None else
+                              by_end.get(_ending(word, cls.SHARED_END), []), cls.MAX_EDITS)
+            if near is not None:
+                n = base_words[word]
+                for pair in confusions(word, near):
                     counts[pair] += n
         return cls(counts)
 
@@ -85,6 +89,28 @@ class Channel:
     def seen(self, pairs: Iterable[tuple[str, str]]) -> int:
         """How often the rarest of ``pairs`` was seen (0 when one never was)."""
         return min((self.counts[p] for p in pairs), default=0)
+
+
+def _grouped(words: Iterable[str], keys: Iterable[str], wanted: set[str]) -> dict[str, list[str]]:
+    """The ``words`` under each of their ``keys`` (given in the same order) that is ``wanted``."""
+    out: dict[str, list[str]] = {}
+    for word, key in zip(words, keys):
+        if key in wanted:
+            out.setdefault(key, []).append(word)
+    return out
+
+
+def _ending(word: str, length: int) -> str:
+    return word[-length:].casefold()
+
+
+def _only_near(word: str, candidates: list[str], edits: int) -> str | None:
+    """The one candidate within ``edits`` edits of ``word`` (None when none or several are):
+    one call to rapidfuzz for a word with several candidates, not one per candidate."""
+    if len(candidates) == 1:
+        return candidates[0] if Levenshtein.distance(word, candidates[0], score_cutoff=edits) <= edits else None
+    found = extract(word, candidates, scorer=Levenshtein.distance, score_cutoff=edits, limit=2)
+    return found[0][0] if len(found) == 1 else None
 
 
 def confusions(base: str, reference: str) -> list[tuple[str, str]]:
