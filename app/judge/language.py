@@ -87,9 +87,11 @@ def detect_language(text: str) -> str | None:
     return language_of(frequent_words(text))
 
 
-def language_of(frequent: list[tuple[str, int]]) -> str | None:
-    """:func:`detect_language` of the text whose :func:`frequent_words` are ``frequent``."""
-    dictionaries = installed_dictionaries()
+def language_of(frequent: list[tuple[str, int]], dictionaries: dict[str, Path] | None = None) -> str | None:
+    """:func:`detect_language` of the text whose :func:`frequent_words` are ``frequent``, among
+    ``dictionaries`` (by default the :func:`installed_dictionaries`)."""
+    if dictionaries is None:
+        dictionaries = installed_dictionaries()
     if not frequent or not dictionaries:
         return None
     key = _detection_key(frequent, dictionaries)
@@ -109,10 +111,12 @@ def language_of(frequent: list[tuple[str, int]]) -> str | None:
 def dictionary_for(frequent: list[tuple[str, int]]) -> Dictionary | None:
     """The dictionary of the language of the text whose :func:`frequent_words` are
     ``frequent``, opened once per process (None if there is none, or if its files went away
-    while it was being found)."""
+    while it was being found). The installed dictionaries are looked for once (a search of
+    the dictionary folders, a tenth of the lexicon's first question)."""
     try:
-        name = language_of(frequent)
-        return None if name is None else _open(installed_dictionaries()[name])
+        dictionaries = installed_dictionaries()
+        name = language_of(frequent, dictionaries)
+        return None if name is None else _open(dictionaries[name])
     except (OSError, KeyError):
         return None
 

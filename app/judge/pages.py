@@ -129,19 +129,42 @@ def _pages(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _edge_lines(text: str, start: int, end: int, count: int) -> Iterator[tuple[int, int]]:
-    """The first and last ``count`` non-blank lines of one page."""
-    lines = list(_lines(text, start, end))
-    picked = lines[:count] + lines[-count:] if len(lines) > 2 * count else lines
-    yield from dict.fromkeys(picked)
+    """The first and last ``count`` non-blank lines of one page. Only the page's two ends are
+    read, from each end: a long page without form feeds (a text layer of one page) was cut into
+    all its lines for its six (a fifth of the pair-wide evidence of the 100x sample)."""
+    head = list(islice(_lines(text, start, end), 2 * count + 1))
+    if len(head) <= 2 * count:  # a short page: all its lines
+        yield from head
+        return
+    yield from head[:count]
+    yield from reversed(list(islice(_lines_backwards(text, start, end), count)))
 
 
 def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The non-blank lines of one page, as spans."""
+    """The non-blank lines of one page, as spans, from its top (a page holds no form feed:
+    its lines end at "\n")."""
     at = start
-    for line in text[start:end].split("\n"):  # a page holds no form feed: its lines end at "\n"
-        if line.strip():
-            yield at, at + len(line)
-        at += len(line) + 1
+    while True:
+        k = text.find("\n", at, end)
+        stop = end if k < 0 else k
+        if text[at:stop].strip():
+            yield at, stop
+        if k < 0:
+            return
+        at = k + 1
+
+
+def _lines_backwards(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """:func:`_lines` from the page's bottom up."""
+    stop = end
+    while True:
+        k = text.rfind("\n", start, stop)
+        at = start if k < 0 else k + 1
+        if text[at:stop].strip():
+            yield at, stop
+        if k < 0:
+            return
+        stop = k
 
 
 def _band_lines(text: str, start: int, end: int, geometry: Geometry, band: float) -> Iterator[tuple[int, int]]:
