@@ -18,7 +18,7 @@ Imports: the standard library, rapidfuzz, :mod:`app.diffing`, :mod:`app.align`.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -123,8 +123,12 @@ def _confusions(base: str, reference: str) -> tuple[tuple[str, str], ...]:
     """:func:`confusions`, memoized: the channel learns from the same word pairs that the
     classification then meets as one-word hunks, and a report repeats its misreads."""
     one = _one_glyph(base, reference)
-    if one is not None:
-        return (one,)
+    return (one,) if one is not None else _diffed_confusions(base, reference)
+
+
+def _diffed_confusions(base: str, reference: str) -> tuple[tuple[str, str], ...]:
+    """The substitutions of a character diff's runs: what :func:`_one_glyph` reads directly
+    for the pairs it takes."""
     out: list[tuple[str, str]] = []
     dele = ins = ""
     for op, text in char_diff(base, reference) + [(0, "")]:
