@@ -144,13 +144,6 @@ def _read_number(raw: str) -> tuple[Number, bool] | None:
     return tuple(map(int, parts)), len(parts) == 1 and not compact.endswith(".")
 
 
-def _parse_number(raw: str, bare: bool = False) -> Number | None:
-    """``"l .1"`` -> ``(1, 1)``; None for a bare number (a footnote, an amount, a year)
-    unless ``bare`` allows it."""
-    read = _read_number(raw)
-    return None if read is None or read[1] and not bare else read[0]
-
-
 def _read_line(match: re.Match[str]) -> tuple[Number, bool] | None:
     """The number of a heading-like line (a title that starts with no lowercase letter) and
     whether it is bare (:func:`_read_number`)."""
@@ -158,12 +151,6 @@ def _read_line(match: re.Match[str]) -> tuple[Number, bool] | None:
     if title[0].islower() or not any(map(str.isalpha, title)):
         return None
     return _read_number(match["number"])
-
-
-def _parse_line(match: re.Match[str], bare: bool = False) -> Number | None:
-    """The number of a heading-like line, None for a bare one unless ``bare`` allows it."""
-    read = _read_line(match)
-    return None if read is None or read[1] and not bare else read[0]
 
 
 def _candidates(text: str, scoring: Scoring) -> list[_Candidate]:
@@ -206,9 +193,10 @@ class _Titles:
         self.by_number: dict[Number, set[str]] = {}
         self.near: dict[tuple[int, Number], set[Number]] = {}
         for heading in known:
-            number = _parse_number(heading.number + ".")
-            if number is None:
+            read = _read_number(heading.number + ".")  # a final dot: never bare
+            if read is None:
                 continue
+            number = read[0]
             self.by_number.setdefault(number, set()).add(_fold(heading.title))
             for k in range(len(number)):
                 self.near.setdefault((k, number[:k] + (-1,) + number[k + 1:]), set()).add(number)
@@ -280,7 +268,7 @@ def _continuation(text: str, end: int) -> int | None:
             if not line.lstrip()[0].islower():
                 return None  # as after most headings: asked first, it spares the patterns below
             match = _LINE.match(line)
-            heading_like = match is not None and _parse_line(match) is not None
+            heading_like = match is not None and (read := _read_line(match)) is not None and not read[1]
             ends = not blanks or _TERMINAL.search(line) is not None
             return stop if ends and not heading_like else None
         pos = stop + 1
