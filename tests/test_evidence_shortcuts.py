@@ -1,6 +1,7 @@
-"""The pair-wide evidence's shortcuts give what the plain definitions give: each fast path is
-held against the slow reading it replaced, on generated text full of the characters that tell
-them apart (digits that are not decimal, closing marks, joins, blank lines, form feeds)."""
+"""The shortcuts of the pair-wide evidence and of the tokenizer give what the plain definitions
+give: each fast path is held against the slow reading it replaced, on generated text full of the
+characters that tell them apart (digits that are not decimal, closing marks, joins, blank lines,
+form feeds, soft hyphens, combining marks)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from app import diffing
 from app.judge import channel, footnotes, lexicon, pages
 from app.judge.channel import Channel, confusions
 
@@ -132,3 +134,14 @@ def test_the_samples_channel_is_learned_as_before(sample_paths: tuple[Path, Path
     runs = [lexicon._letter_runs(lexicon._word_counts(Counter(t.split()))) for t in (base, reference)]
     learned = Channel.learn_words(*runs).rows()
     assert learned and learned == _plain_learn(*runs).rows()
+
+
+#: the token pattern as first written, every repeat free to give characters back
+_PLAIN_TOKEN = re.compile(rf"\w+(?:[{diffing.COMBINING}]+\w*|\u00ad\w+)*|\s+|[^\w\s]")
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="ab1_é ß\t\n\u00a0\u00ad\u0301\u20d0\ufe20.-²", max_size=40))
+@example("ab\u00adcd e\u0301f x\u00ad y\u0301\u00ad\u00ad z\u0301\u0301")
+def test_the_possessive_tokens_are_the_plain_patterns_tokens(text: str) -> None:
+    assert diffing.TOKEN.findall(text) == _PLAIN_TOKEN.findall(text)
