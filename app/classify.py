@@ -401,10 +401,13 @@ def _lexical(base: str, ref: str, subs: tuple[tuple[str, str], ...], words: Word
     strange = words.non_words(base)
     if not strange:
         return _learned(base, ref, subs, words.channel)
-    likeness = _likeness(base, ref)
-    if likeness < LEXICAL.min_likeness or any(
-            sum(ch.isalpha() for ch in w + r) > LEXICAL.one_sided_letters for w, r in subs if not w or not r):
+    if any(sum(ch.isalpha() for ch in w + r) > LEXICAL.one_sided_letters for w, r in subs if not w or not r):
         return None
+    likeness = _likeness(base, ref)
+    if likeness < LEXICAL.min_likeness:
+        # too unlike to be read as a misread by looks alone (``_t[`` for ``att``): still one
+        # where every difference is a confusion this OCR makes often elsewhere
+        return _learned(base, ref, subs, words.channel)
     confidence = round(min(LEXICAL.ceiling, LEXICAL.floor + (likeness - LEXICAL.min_likeness)), 3)
     return Classification(Kind.OCR, Suggestion(ACCEPT, because("ocr_not_a_word", word=repr(strange[0]),
                           reading=repr(ref.strip()))), confidence, pattern=subs,

@@ -196,3 +196,63 @@ def test_the_channel_learns_misreads_that_change_a_words_stable_letters() -> Non
 def test_a_part_of_a_compound_the_reference_joins_is_a_word() -> None:
     words = Words("Die fintwort kam.", "Die Online-Antwort kam.", lexicon=None)
     assert words.is_word("Antwort") and words.is_word("Online-Antwort") and not words.is_word("fintwort")
+
+
+# -- glyphs an engine reads as marks (ocrad's ``[`` for ``t``, gocr's ``_`` for a glyph it cannot read)
+
+#: a reference and its OCR by an engine that reads every ``t`` as ``[`` and a few glyphs as ``_``
+STANDING_REFERENCE = ("Kapitlet beskriver att staten ska utveckla den offentliga sektorn, samt att "
+                      "kommunerna ska ta ansvar. Det betyder att alla ska veta vad som gäller. ") * 5
+STANDING_BASE = ("Kapi[le[ beskriver a[[ s[a[en ska u[veckla den offen[liga sek[orn, sam[ _t[ "
+                 "kommunerna ska [a ansvar. De[ be[yder a[[ _lla ska ve[a vad som gäller. ") * 5
+
+
+def test_the_channel_learns_the_glyphs_an_engine_reads_as_marks() -> None:
+    """A word whose letters stand where the reference word has them, with a mark or ``_`` for
+    each of the others, shows the engine's confusion; one that several reference words fit
+    (``a[``: ``at``, ``av``) teaches nothing, nor does a word with a speck after it."""
+    import re
+    from collections import Counter
+
+    from app.judge.channel import Channel, stand_ins
+
+    counts = Channel.learn(STANDING_BASE, STANDING_REFERENCE).counts
+    assert counts[("[", "t")] >= 25 and counts[("_", "a")] == 5
+    learned = {piece: word for piece, word, _ in stand_ins(Counter(STANDING_BASE.split()),
+                                                             Counter(re.findall(r"\w+", STANDING_REFERENCE)))}
+    assert learned["u[veckla"] == "utveckla" and learned["sek[orn"] == "sektorn"
+    assert stand_ins(Counter({"kan.#": 1, "a[": 4}), Counter({"kan": 1, "at": 1, "av": 1})) == []
+
+
+def test_a_run_read_for_a_run_is_seen_as_often_as_its_rarest_glyph() -> None:
+    from collections import Counter
+
+    from app.judge.channel import Channel
+
+    channel = Channel(Counter({("[", "t"): 9, ("_", "a"): 6, ("W", "tt"): 2}))
+    assert channel.seen([("_t[", "att")]) == 6  # the character diff keeps the run whole
+    assert channel.seen([("[[", "tt")]) == 9
+    assert channel.seen([("aW", "att")]) == 0  # not one for one: only as seen whole
+
+
+def test_a_word_the_engine_wrote_with_marks_is_its_misread() -> None:
+    """``_t[`` for ``att`` looks too little like it to be a misread by its letters alone, and
+    is one where every glyph of it is a confusion this engine makes often."""
+    words = Words(STANDING_BASE, STANDING_REFERENCE, lexicon=None)
+    verdict = classify("_t[", "att", " ", " ", False, words)
+    assert verdict.kind is Kind.OCR and verdict.suggestion is not None
+    assert classify("ta", "att", " ", " ", False, words).kind is Kind.CONTENT  # no such confusion
+
+
+def test_a_non_word_too_unlike_its_reading_is_a_misread_the_engine_makes_often() -> None:
+    """``aW`` (not a word: a capital inside) for ``att`` shares one letter of three; where
+    this engine reads ``tt`` as ``W`` eight times elsewhere, it is that misread again."""
+    from collections import Counter
+
+    from app.judge.channel import Channel
+
+    base, reference = "Vi vill aW de kommer. " * 2, "Vi vill att de kommer. " * 2
+    often = Words(base, reference, lexicon=None, channel=Channel(Counter({("W", "tt"): 8})))
+    assert classify("aW", "att", " ", " ", False, often).kind is Kind.OCR
+    never = Words(base, reference, lexicon=None, channel=Channel(Counter({("W", "tt"): 2})))
+    assert classify("aW", "att", " ", " ", False, never).kind is Kind.CONTENT

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein, Postfix, Prefix
+from rapidfuzz.distance import Hamming, Levenshtein, Postfix, Prefix
 from rapidfuzz.process import extract
 
 from app.align import LIMITS, char_diff
@@ -48,16 +48,20 @@ class Channel:
 
     @classmethod
     def learn(cls, base: str, reference: str) -> Channel:
-        return cls.learn_words(Counter(_WORD.findall(base)), Counter(_WORD.findall(reference)))
+        return cls.learn_words(Counter(_WORD.findall(base)), Counter(_WORD.findall(reference)),
+                               Counter(base.split()))
 
     @classmethod
-    def learn_words(cls, base_words: Counter[str], ref_words: Counter[str]) -> Channel:
+    def learn_words(cls, base_words: Counter[str], ref_words: Counter[str],
+                    base_pieces: Counter[str] | None = None) -> Channel:
         """:meth:`learn` from the two texts' counts of words (runs of two letters or more,
         as :meth:`learn` finds them), for a caller that has counted them already.
 
         The reference's words are grouped only under the keys and endings that the base's
         misread words ask for: most are asked for by none (the sample: 2,500 words, 1,000
-        misread ones, a dozen of which look for an ending)."""
+        misread ones, a dozen of which look for an ending). With the counts of the base's
+        blank-separated ``base_pieces``, the glyphs it read as marks inside words are learned
+        too (:func:`stand_ins`)."""
         misread = {word: fold(word) for word in base_words if word not in ref_words}
         by_key = _grouped(ref_words, map(fold, ref_words), set(misread.values()))
         strangers = [w for w, key in misread.items() if key not in by_key and len(w) > cls.SHARED_END]
@@ -75,6 +79,10 @@ class Channel:
                 n = base_words[word]
                 for pair in confusions(word, near):
                     counts[pair] += n
+        if base_pieces:
+            for piece, word, n in stand_ins(base_pieces, ref_words):
+                for pair in confusions(piece, word):
+                    counts[pair] += n
         return cls(counts)
 
     def rows(self) -> Rows:
@@ -87,8 +95,64 @@ class Channel:
         return cls(Counter({(b, r): n for b, r, n in rows}))
 
     def seen(self, pairs: Iterable[tuple[str, str]]) -> int:
-        """How often the rarest of ``pairs`` was seen (0 when one never was)."""
-        return min((self.counts[p] for p in pairs), default=0)
+        """How often the rarest of ``pairs`` was seen (0 when one never was). A run read for a
+        run of the same length (``_t[`` for ``att``: a character diff keeps such a run whole)
+        is also seen as often as the rarest of its glyphs read one for one (``_`` for ``a``,
+        ``[`` for ``t``)."""
+        return min((self._seen(p) for p in pairs), default=0)
+
+    def _seen(self, pair: tuple[str, str]) -> int:
+        wrong, right = pair
+        direct = self.counts[pair]
+        if len(wrong) < 2 or len(wrong) != len(right):
+            return direct
+        glyphs = [self.counts[w, r] for w, r in zip(wrong, right) if w != r]
+        return max(direct, min(glyphs))
+
+
+#: a glyph that stands in a word for a letter the OCR could not read: a mark or ``_``, not a
+#: join (``-``, ``'``: :mod:`app.judge.lexicon` splits words there) nor a digit (a digit is a
+#: number, which the numbers guard leaves to the editor)
+_STAND_IN = re.compile(r"[^\w\s\-'’]|_")
+#: the marks running text sets around a word, taken off a piece before it is read as a word
+_EDGES = ".,;:!?)»”\"'’(«“„‘"
+
+
+def stand_ins(base_pieces: Counter[str], ref_words: Counter[str]) -> list[tuple[str, str, int]]:
+    """The base's words with a letter read as a mark or ``_`` (``kapi[el``, ``_roduk[ivi[et``,
+    ``komplet$erande``), each with the one reference word it can be and how often the base has
+    it. A word's letters stay where they are and each stand-in is one letter of the reference
+    word, so the word must have the piece's length and its letters at the same places; a piece
+    that more than one reference word fits teaches nothing (``a[[``: ``att``, ``all``). Some
+    engines write every glyph they cannot read so (ocrad's ``[`` for ``t``, gocr's ``_`` and
+    ``$``), and then read the same word right nowhere: the vocabulary alone would never pair
+    them. Left out: pieces with a digit or with more stand-ins than letters, and a word of the
+    reference with specks after or before it (``till.#`` is ``till`` and a speck).
+
+    A reference word fits when it is within as many substitutions (Hamming distance, in C) as
+    the piece has stand-ins: a stand-in is never a letter, so every letter must then agree."""
+    by_length: dict[int, list[str]] = {}
+    out: list[tuple[str, str, int]] = []
+    for raw, n in base_pieces.items():
+        if raw.isalpha():  # most pieces: nothing stands in for a letter
+            continue
+        piece = raw.strip(_EDGES)
+        if piece.isalpha() or not piece:  # a word and its punctuation
+            continue
+        stands = len(_STAND_IN.findall(piece))
+        if not stands or piece in ref_words or stands * 2 > len(piece) or sum(ch.isalpha() for ch in piece) < 2:
+            continue
+        if any(ch.isdigit() for ch in piece) or _STAND_IN.sub("", piece) in ref_words \
+                or _STAND_IN.sub(" ", piece).strip() in ref_words:
+            continue
+        if not by_length:  # the reference's words by length, grouped once, when first asked
+            for word in ref_words:
+                by_length.setdefault(len(word), []).append(word)
+        found = extract(piece, by_length.get(len(piece), ()), scorer=Hamming.distance, score_cutoff=stands,
+                        limit=2)
+        if len(found) == 1:
+            out.append((piece, found[0][0], n))
+    return out
 
 
 def _grouped(words: Iterable[str], keys: Iterable[str], wanted: set[str]) -> dict[str, list[str]]:

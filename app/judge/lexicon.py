@@ -57,7 +57,7 @@ class Words:
         self.base_marks = _marks(base_pieces)
         #: how this OCR misreads (learned from the two vocabularies, unless a session kept it)
         self.channel = channel if channel is not None else \
-            Channel.learn_words(_letter_runs(base_tokens), ref_runs)
+            Channel.learn_words(_letter_runs(base_tokens), ref_runs, base_pieces)
         #: the numbers of the reference's footnote markers (app.judge.footnotes)
         self.footnotes = footnote_numbers(reference)
         self._lexicon = lexicon
