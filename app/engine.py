@@ -305,8 +305,13 @@ def _judged(base: Edition, pair: SectionPair, evidence: Evidence, diffed: _Diffe
     def content(hunk: tuple[int, int, int, int]) -> bool:
         return verdicts[hunk].kind is Kind.CONTENT
 
+    edits: set[Hunk] = set()
     hunks = diffed.raw if diffed.whole else refine(
-        diffed.raw, b_text, r_text, walls + [m.base for m in moves], content, [m.reference for m in moves])
+        diffed.raw, b_text, r_text, walls + [m.base for m in moves], content, [m.reference for m in moves], edits,
+        lambda h: words.all_words(b_text[h[0]:h[1]]) and words.all_words(r_text[h[2]:h[3]]))
+    for edit in edits:  # a piece holding an edit for the editor is one, whatever its looks
+        if not content(edit):
+            verdicts[edit] = _joined_edit(b_text[edit[0]:edit[1]], r_text[edit[2]:edit[3]])
     # most sections have neither furniture nor a move: nothing to check a hunk against
     barrier = None if not (walls or moves) else (
         lambda h: is_wall(h[0], h[1], b_text, walls) or _moved(h, b_text, r_text, moves) is not None)

@@ -213,3 +213,44 @@ def test_editions_whose_reading_orders_differ_are_said_to(tmp_path: Path) -> Non
 def test_the_sample_raises_no_alarm(sample) -> None:
     from app.engine import alarm
     assert alarm(sample) is None and not sample.warnings
+
+
+#: a paragraph as ocrad read it (``[`` for ``t``, ``_`` for glyphs it could not read) ...
+_OCRAD = """Oviss utveckling av produktiuitet och errektivitet i kommunsektorn
+
+A[[ má[a produk[ivi[e[ i den offen[liga sek[orn och i kommunsek[orn ár
+förena[ med be[ydande urmaningar och problem. De[[a beskrivs i kapitel
+12 och i _roduktivite[skommissionens delbetänkande. De[ gor inte en hög
+produk[ivite[ och effek[ivi[e[ i komrnunsek[orn mindre be[ydelsefull. Om
+produk[ivi[e[en och effek[ivi[e[en ókar be[yder det a[[ dagens u[bud av
+kommunala verksarme[er kan finansieras till en lagre ko_[nad, eller at[
+verksamhe[erna [ill samma kosCnad kan u[foras med en högre kvali[e[.
+
+Kostnaden är hög.
+"""
+#: ... and the draft, reworded in the middle ("inte en hög ... betydelsefull")
+_DRAFT = """Oviss utveckling av produktivitet och effektivitet i kommunsektorn
+
+Att mäta produktivitet i den offentliga sektorn och i kommunsektorn är förenat med betydande \
+utmaningar och problem. Detta beskrivs i kapitel 12 och i Produktivitetskommissionens \
+delbetänkande. Det gör dock inte frågan om produktivitet och effektivitet i kommunsektorn \
+mindre viktig. Om produktiviteten och effektiviteten ökar betyder det att dagens utbud av \
+kommunala verksamheter kan finansieras till en lägre kostnad, eller att verksamheterna till \
+samma kostnad kan utföras med en högre kvalitet.
+
+Kostnaden är hög.
+"""
+
+
+def test_a_reworded_phrase_among_misread_words_is_left_to_the_editor(tmp_path: Path) -> None:
+    """The token diff gives one hunk for a run of misread words with a reworded phrase inside;
+    cut apart, two of its pieces are for the editor and one of them is two different words of
+    the document (``hög`` / ``om``), so it stays one change, and that change is content:
+    whole, it looks enough like its reading to pass for one long misread."""
+    base, reference = tmp_path / "ocrad.txt", tmp_path / "draft.txt"
+    base.write_text(_OCRAD, encoding="utf-8")
+    reference.write_text(_DRAFT, encoding="utf-8")
+    comparison = compare_files(base, reference)
+    reworded = [c for c in comparison.changes if "frågan" in c.reference_text]
+    assert len(reworded) == 1 and reworded[0].kind is Kind.CONTENT and reworded[0].suggestion is None
+    assert "viktig" in reworded[0].reference_text  # the whole edit, not a scatter of its words

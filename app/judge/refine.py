@@ -38,13 +38,18 @@ GAP_WORD, GAP_MARK, GAP_SPACE = 1.0, 0.6, 0.3
 
 def refine(hunks: Sequence[Hunk], base: str, reference: str, walls: Sequence[tuple[int, int]] = (),
            editorial: Callable[[Hunk], bool] | None = None,
-           reference_walls: Sequence[tuple[int, int]] = ()) -> list[Hunk]:
+           reference_walls: Sequence[tuple[int, int]] = (), edits: set[Hunk] | None = None,
+           worded: Callable[[Hunk], bool] | None = None) -> list[Hunk]:
     """``hunks`` (section offsets) with walls cut out and mixed hunks split.
 
     ``reference_walls`` are cut out of the reference side the same way (a moved paragraph).
     ``editorial`` tells whether a piece is one for the editor (content): a split that leaves
     two or more of those is undone, since a reworded or reordered sentence is one edit to
-    decide, not a scatter of word pairs."""
+    decide, not a scatter of word pairs. Such a piece is added to ``edits`` where one of its
+    editorial pieces is ``worded`` (words on both sides, two different words: a genuine
+    edit's mark): it holds an edit for the editor, so it is one whatever its whole text would
+    be judged (a long hunk of misread words around a reworded phrase reads as one misread by
+    its looks). Pieces made content only by misreads no rule explains do not make it one."""
     out: list[Hunk] = []
     cutting = bool(walls or reference_walls)
     for hunk in hunks:
@@ -54,6 +59,8 @@ def refine(hunks: Sequence[Hunk], base: str, reference: str, walls: Sequence[tup
                 continue
             split = _split(piece, base, reference)
             if editorial is not None and len(split) > 1 and sum(map(editorial, split)) >= 2:
+                if edits is not None and worded is not None and any(worded(h) and editorial(h) for h in split):
+                    edits.add(piece)
                 split = [piece]
             out.extend(split)
     # a cut can leave a piece whose two sides read the same (a wall took the difference): none
