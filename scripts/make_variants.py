@@ -29,6 +29,11 @@ Variants (``<lang>`` = the pair's main language, from ``meta.json["language"]``)
   ``--poor-blur`` px at 300 dpi (scaled to the pair's dpi); the pair's psm.
 * ``lang-wrong`` — ``-l deu`` on the Swedish and English pairs, ``-l swe`` on the German one
   (file named after the language used, e.g. ``ocr_deu-lang-wrong.txt`` for a Swedish pair).
+* ``ocrad``, ``gocr`` — another OCR engine over the same page images (GNU Ocrad, JOCR/gocr:
+  Debian packages ``ocrad`` and ``gocr``), one page at a time, a form feed after every page;
+  named ``ocr_ocrad.txt``, ``ocr_gocr.txt``. Neither knows a language; both write glyphs they
+  cannot read as ``_`` and read some letters as marks (ocrad: ``[`` for ``t``). Skipped with a
+  printed reason where the program is not on PATH.
 * ``font`` — another typeface: the printed text (``canonical.txt``) set anew in the font file
   ``--font`` (a historic or display face, e.g. Debian's ``fonts-oldstandard`` or
   ``fonts-adf-oldania``), one column, a centred folio under each page, lightly blurred and
@@ -43,7 +48,8 @@ interrupted run resumes). Exit 0 on success, 2 on a usage error.
 
 Usage: ``python scripts/make_variants.py CORPUS OUT [--variants psm4,poor] [--pairs NAME ...]
 [--font FILE]``
-Needs: Python standard library, pypdfium2, Pillow, and ``tesseract`` on PATH.
+Needs: Python standard library, pypdfium2, Pillow, and ``tesseract`` on PATH (``ocrad``, ``gocr``
+for their variants).
 """
 
 from __future__ import annotations
@@ -64,7 +70,11 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-VARIANTS = ("psm4", "oem0", "poor", "lang-wrong", "font")
+VARIANTS = ("psm4", "oem0", "poor", "lang-wrong", "font", "ocrad", "gocr")
+#: other OCR engines (Debian packages of the same names; GPL programs, run here as tools only):
+#: the command reading one PNM page image, and the encoding of what it prints
+ENGINES = {"ocrad": (["ocrad", "--charset=iso-8859-15"], "iso8859_15"),
+           "gocr": (["gocr", "-f", "UTF8", "-i"], "utf-8")}
 PAIR_FILES = ("canonical.txt", "draft.txt", "edits.json", "meta.json")
 MAIN_LANG = {"sv": "swe", "en": "eng", "de": "deu"}
 WRONG_LANG = {"sv": "deu", "en": "deu", "de": "swe"}
@@ -170,6 +180,19 @@ def ocr(images: list[Path], lang: str, dpi: int, extra: list[str]) -> str:
     return "".join(pages)
 
 
+def other_engine(images: list[Path], engine: str) -> str:
+    """The text another OCR engine (:data:`ENGINES`) reads in ``images``, one page at a time
+    (each turned into a grayscale PNM, which both read), a form feed after every page."""
+    command, encoding = ENGINES[engine]
+    pages = []
+    for image in images:
+        pnm = image.with_suffix(".pgm")
+        Image.open(image).convert("L").save(pnm)
+        done = subprocess.run([*command, str(pnm)], capture_output=True, check=True)
+        pages.append(done.stdout.decode(encoding, errors="replace").rstrip("\f") + "\f")
+    return "".join(pages)
+
+
 def link_pair(pair: Path, out: Path, copy: bool) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name in PAIR_FILES:
@@ -191,7 +214,7 @@ def build_pair(pair: Path, out: Path, args: argparse.Namespace) -> None:
     corpus_psm = {v["tesseract_lang"]: v["psm"] for v in meta["ocr"].values()}
     link_pair(pair, out, args.copy)
 
-    jobs = []  # (file name, language, extra args, which pages: scan, poor or font)
+    jobs = []  # (file name, language or other engine, extra args, which pages: scan, poor or font)
     for variant in args.variants:
         if variant == "psm4":
             new = 3 if corpus_psm.get(lang) == 4 else 4
@@ -209,6 +232,11 @@ def build_pair(pair: Path, out: Path, args: argparse.Namespace) -> None:
             jobs.append((f"ocr_{wrong}-lang-wrong.txt", wrong, ["--psm", str(psm)], "scan"))
         elif variant == "font" and args.font is not None:
             jobs.append((f"ocr_{lang}-{args.font.stem.lower()}.txt", lang, ["--psm", "3"], "font"))
+        elif variant in ENGINES:
+            if shutil.which(ENGINES[variant][0][0]) is None:
+                print(f"  skip {variant} for {pair.name}: {ENGINES[variant][0][0]} is not on PATH", flush=True)
+                continue
+            jobs.append((f"ocr_{variant}.txt", variant, [], "scan"))
     jobs = [j for j in jobs if args.force or not (out / j[0]).exists()]
     if not jobs:
         return
@@ -226,7 +254,7 @@ def build_pair(pair: Path, out: Path, args: argparse.Namespace) -> None:
             elif which == "font":
                 pages = typeset((pair / "canonical.txt").read_text(encoding="utf-8"), args.font, folder,
                                 f"{args.seed}:{pair.name}:font", dpi)
-            text = ocr(pages, job_lang, dpi, extra)
+            text = other_engine(pages, job_lang) if job_lang in ENGINES else ocr(pages, job_lang, dpi, extra)
             (out / name).write_text(text, encoding="utf-8")
             print(f"  {pair.name}/{name}: {len(pages)} pages, "
                   f"{time.perf_counter() - started:.0f} s", flush=True)
