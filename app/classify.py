@@ -54,6 +54,7 @@ from app.tables import (
     DISTINCT_GLYPH_CLASSES,
     PLAIN_FALLBACKS,
     STANDARD_FORM,
+    STANDARD_FORM_CONFIDENCE,
     STRAY_MARKS,
 )
 
@@ -278,7 +279,8 @@ def _typography(base: str, ref: str, words: Words | None = None, doubted: bool =
                               name=named(name))), 0.8, pattern=((b_core, r_core),), reason=named(name))
     standard = _standard(ref)
     return Classification(Kind.TYPOGRAPHY, Suggestion.toward(standard, base, ref, because("standard_form",
-                          name=named(name))), 0.75 if kept else 0.95, pattern=((b_core, r_core),), reason=named(name))
+                          name=named(name))), 0.75 if kept else STANDARD_FORM_CONFIDENCE.get(name, 0.95),
+                          pattern=((b_core, r_core),), reason=named(name))
 
 
 def _print_glyph(name: str, b: str, r: str, words: Words | None) -> bool:

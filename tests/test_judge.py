@@ -86,6 +86,21 @@ def test_the_print_glyph_is_kept_against_a_plain_fallback() -> None:
     assert verdict.kind is Kind.TYPOGRAPHY and verdict.suggestion.decision.verdict is Verdict.REJECTED
 
 
+def test_a_glyph_the_ocr_never_showed_is_suggested_only_as_sure_as_its_class_allows() -> None:
+    """An OCR that shows no en dash or curly quote anywhere cannot tell whether the print set
+    one: the reference's is suggested, below the bulk threshold (a typeface whose dash looks
+    like a hyphen, a print with straight quotes); a ligature it cannot show is the print's."""
+    from app.bulk import DEFAULT_THRESHOLD
+
+    words = Words("Bildung - nicht nur \"hier\" und Ziffern.", "Bildung – nicht nur „hier“ und Ziﬀern.")
+    for base, ref in (("-", "–"), ('"', "„")):
+        verdict = classify(base, ref, " ", "h", False, words)
+        assert verdict.kind is Kind.TYPOGRAPHY and verdict.suggestion.decision.verdict is Verdict.ACCEPTED
+        assert verdict.confidence < DEFAULT_THRESHOLD
+    ligature = classify("Ziffern", "Ziﬀern", " ", ".", False, words)
+    assert ligature.kind is Kind.TYPOGRAPHY and ligature.confidence >= DEFAULT_THRESHOLD
+
+
 def test_a_moved_paragraph_is_one_move_and_apply_restores_the_order() -> None:
     a = "Die Luft in Deutschland ist in den letzten Jahren deutlich besser geworden und die Emissionen sanken."
     b = "Betrachtet man die fünf wichtigsten Luftschadstoffe getrennt, so zeigt sich ein gemischtes Bild für alle."
