@@ -346,8 +346,10 @@ def _best_chain(cands: Sequence[_Candidate], scoring: Scoring) -> list[_Candidat
     index: dict[tuple[bool, Number], int] = {}
     top = -1
     for j, cand in enumerate(cands):
-        # never a line and its twin (it follows it: _with_misreads)
-        twin = j - 1 if j and cands[j - 1].heading.span.start == cand.heading.span.start else None
+        # never a line and its twins (they follow it: _with_misreads)
+        twin = j
+        while twin and cands[twin - 1].heading.span.start == cand.heading.span.start:
+            twin -= 1
         gain, link = _best_link(j, numbers, scores, index, top, twin, scoring)
         scores.append(gain + cand.weight)
         back.append(link)
@@ -362,9 +364,10 @@ def _best_chain(cands: Sequence[_Candidate], scoring: Scoring) -> list[_Candidat
 
 
 def _best_link(j: int, numbers: Sequence[Number], scores: Sequence[float],
-               index: Mapping[tuple[bool, Number], int], top: int, twin: int | None,
+               index: Mapping[tuple[bool, Number], int], top: int, twin: int,
                scoring: Scoring) -> tuple[float, int]:
-    """The best ``(gain, predecessor)`` of candidate ``j`` (-1: none), the later one of equals.
+    """The best ``(gain, predecessor)`` of candidate ``j`` (-1: none), the later one of equals;
+    never one from ``twin`` on (the candidates at ``j``'s line: ``j`` reads it too).
 
     The links that cost nothing to find come first; then a candidate of the window is
     asked its gap only if its score alone could beat the best: a gap never adds. Along a
@@ -372,16 +375,16 @@ def _best_link(j: int, numbers: Sequence[Number], scores: Sequence[float],
     number = numbers[j]
     fresh = scoring.gap * (_missing((), number) or 0)
     best = (0.0 - fresh, -1)
-    if top >= 0 and top != twin:
+    if 0 <= top < twin:
         best = max(best, (scores[top] - (scoring.restart + fresh), top))
     if number[-1] > 1:
         sibling = index.get((False, number[:-1] + (number[-1] - 1,)))
     else:
         sibling = index.get((True, number[:-1])) if len(number) > 1 else None
-    if sibling is not None and sibling != twin:
+    if sibling is not None and sibling < twin:
         best = max(best, (scores[sibling] - 0.0, sibling))
-    for i in range(max(0, j - scoring.window), j):
-        if scores[i] < best[0] or i == twin:  # an equal score may still win, as the later one
+    for i in range(max(0, j - scoring.window), twin):
+        if scores[i] < best[0]:  # an equal score may still win, as the later one
             continue
         missing = _missing(numbers[i], number)
         if missing is not None:
