@@ -143,7 +143,7 @@ def _classify(base: str, ref: str, before: str, after: str, furniture: bool, wor
         return _layout_whitespace(base, ref)
     if furniture and not ref.strip():
         return _furniture(base, ref, "page structure")
-    if _page_furniture(base, ref, before):
+    if _page_furniture(base, ref, before, after):
         return _furniture(base, ref, "furniture pattern")
     if _dehyphenated(base) == ref:
         return Classification(Kind.LAYOUT, Suggestion(REJECT, because("hyphen_kept")), 0.9,
@@ -199,9 +199,13 @@ def _space_glyphs(base: str, ref: str) -> Classification:
                           0.95, pattern=((base, ref),), reason=because("space"))
 
 
-def _page_furniture(base: str, ref: str, before: str) -> bool:
-    """A line only the print has that the furniture table knows (``SID 3``, a bare page number)."""
+def _page_furniture(base: str, ref: str, before: str, after: str = "\n") -> bool:
+    """A line only the print has that the furniture table knows (``SID 3``, a bare page number):
+    whole lines, so the base stands between line ends (a ``1`` that begins the line
+    ``1 3.2.1 Produktivitet``, an OCR's spaced ``13.2.1``, is not a page number)."""
     if ref.strip() or not (before in ("", "\n") or base.startswith("\n")):
+        return False
+    if not (after in ("", "\n", "\f") or base.endswith(("\n", "\f"))):
         return False
     lines = [line.strip() for line in base.split("\n") if line.strip()]
     return bool(lines) and all(_FURNITURE.fullmatch(line) for line in lines)

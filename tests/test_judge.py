@@ -101,6 +101,15 @@ def test_a_glyph_the_ocr_never_showed_is_suggested_only_as_sure_as_its_class_all
     assert ligature.kind is Kind.TYPOGRAPHY and ligature.confidence >= DEFAULT_THRESHOLD
 
 
+def test_a_number_that_begins_a_line_is_no_page_number() -> None:
+    """``1`` alone on its line is a folio; the ``1`` of ``1 3.2.1 Produktivitet`` (an OCR's
+    spaced heading number ``13.2.1``) is text, and its digit is the editor's."""
+    folio = classify("1", "", "\n", "\n", False, None)
+    assert folio.kind is Kind.LAYOUT and folio.reason == "page furniture"
+    spaced = classify("1", "", "\n", " ", False, None)
+    assert spaced.reason != "page furniture" and spaced.kind is Kind.CONTENT
+
+
 def test_a_moved_paragraph_is_one_move_and_apply_restores_the_order() -> None:
     a = "Die Luft in Deutschland ist in den letzten Jahren deutlich besser geworden und die Emissionen sanken."
     b = "Betrachtet man die fünf wichtigsten Luftschadstoffe getrennt, so zeigt sich ein gemischtes Bild für alle."
