@@ -77,6 +77,9 @@ class Lexical:
     floor: float = 0.6  # confidence at the threshold, rising with likeness
     ceiling: float = 0.9
     channel_seen: int = 5  # a confusion the OCR makes this often elsewhere explains two words
+    #: a misread read back into another word of the document than the reference's is an edit
+    #: from this many letters (a short word is some other word after one glyph of anything)
+    other_word_letters: int = 4
     #: a misread adds or drops at most this many letters in a row; more is words run together
     #: or cut apart ('ofthe' against 'the', the 'of' inserted beside it), not a misread
     one_sided_letters: int = 1
@@ -407,6 +410,8 @@ def _lexical(base: str, ref: str, subs: tuple[tuple[str, str], ...], words: Word
     strange = words.non_words(base)
     if not strange:
         return _learned(base, ref, subs, words.channel)
+    if _another_word(base, ref, words):
+        return Classification(Kind.CONTENT, None, 0.9, reason=because("different_text"))
     if any(sum(ch.isalpha() for ch in w + r) > LEXICAL.one_sided_letters for w, r in subs if not w or not r):
         return None
     likeness = _likeness(base, ref)
@@ -418,6 +423,34 @@ def _lexical(base: str, ref: str, subs: tuple[tuple[str, str], ...], words: Word
     return Classification(Kind.OCR, Suggestion(ACCEPT, because("ocr_not_a_word", word=repr(strange[0]),
                           reading=repr(ref.strip()))), confidence, pattern=subs,
                           reason=because("not_a_word"))
+
+
+def _another_word(base: str, ref: str, words: Words) -> bool:
+    """The base word, a non-word, is this OCR's misread of a word of the document other than
+    the reference's (``novgmber``, ``november`` read with the ``g`` for ``e`` this OCR shows
+    fifty times, against ``oktober``): two different words, so a genuine edit under the noise,
+    however alike the two look. Not where a reading is the reference's or is near enough to
+    it to be its misread still (``Fiille`` is ``Fülle`` or ``Fälle`` to an OCR that reads both
+    ``ü`` and ``ä`` as ``ii``; ``ambitionsniv_`` is ``ambitionsnivå``, a letter short of
+    ``ambitionsnivån``). One word on each side; a confusion counts from
+    :attr:`Lexical.channel_seen` sightings."""
+    b, r = base.strip(), _bare(ref.strip()).replace(SOFT_HYPHEN, "").casefold()
+    if not b or not r or any(ch.isspace() for ch in b + r):
+        return False
+    # a reading with a mark left in it is no word (``göra$``: one of two misreads read back)
+    forms = {form.casefold() for form in words.channel.repairs(b, LEXICAL.channel_seen) if form.isalpha()}
+    return r not in forms and any(
+        len(form) >= LEXICAL.other_word_letters and words.is_word(form)
+        and Levenshtein.distance(form, r, score_cutoff=Channel.MAX_EDITS + 1) > Channel.MAX_EDITS
+        for form in forms)
+
+
+def _bare(word: str) -> str:
+    """``word`` without the marks around it (``-Württembergs``, ``kapitel,``)."""
+    return _EDGE_MARKS.sub("", word)
+
+
+_EDGE_MARKS = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 def _learned(base: str, ref: str, subs: tuple[tuple[str, str], ...], channel: Channel | None) -> Classification | None:

@@ -256,3 +256,20 @@ def test_a_non_word_too_unlike_its_reading_is_a_misread_the_engine_makes_often()
     assert classify("aW", "att", " ", " ", False, often).kind is Kind.OCR
     never = Words(base, reference, lexicon=None, channel=Channel(Counter({("W", "tt"): 2})))
     assert classify("aW", "att", " ", " ", False, never).kind is Kind.CONTENT
+
+
+def test_a_misread_of_another_word_of_the_document_is_an_edit() -> None:
+    """``novgmber`` is ``november`` to an OCR that reads ``g`` for ``e`` again and again: against
+    the reference's ``december`` it is a genuine edit under the noise, though a non-word that
+    looks enough like it to pass for its misread. Against ``november`` it is that misread."""
+    from collections import Counter
+
+    from app.judge.channel import Channel
+
+    reference = "I november kom de. I december gick de. Det var en lång höst."
+    base = "I novgmber kom dg. I novgmber gick dg. Dgt var gn lång höst."
+    words = Words(base, reference, lexicon=None, channel=Channel(Counter({("g", "e"): 40})))
+    assert classify("novgmber", "december", " ", " ", False, words).kind is Kind.CONTENT
+    assert classify("novgmber", "november", " ", " ", False, words).kind is Kind.OCR
+    seldom = Words(base, reference, lexicon=None, channel=Channel(Counter({("g", "e"): 2})))
+    assert classify("novgmber", "december", " ", " ", False, seldom).kind is Kind.OCR  # looks alone

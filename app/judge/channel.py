@@ -45,6 +45,8 @@ class Channel:
 
     def __init__(self, counts: Counter[tuple[str, str]] | None = None) -> None:
         self.counts: Counter[tuple[str, str]] = counts or Counter()
+        #: the confusions :meth:`repairs` undoes, with the count they were chosen at
+        self._frequent: tuple[int, list[tuple[str, str]]] | None = None
 
     @classmethod
     def learn(cls, base: str, reference: str) -> Channel:
@@ -100,6 +102,27 @@ class Channel:
         is also seen as often as the rarest of its glyphs read one for one (``_`` for ``a``,
         ``[`` for ``t``)."""
         return min((self._seen(p) for p in pairs), default=0)
+
+    def repairs(self, token: str, least: int) -> set[str]:
+        """``token`` with a glyph this OCR reads for another at least ``least`` times read back,
+        at one of its places or at all of them (``novgmber`` -> ``november`` where it reads
+        ``g`` for ``e`` fifty times): the word the OCR may have misread. One glyph for one:
+        a confusion that drops, adds or spreads letters makes other words of anything. Not
+        ``token`` itself."""
+        if self._frequent is None or self._frequent[0] != least:
+            self._frequent = (least, [(w, r) for (w, r), n in self.counts.items()
+                                      if len(w) == len(r) == 1 and n >= least])
+        out: set[str] = set()
+        for wrong, right in self._frequent[1]:
+            at = token.find(wrong)
+            if at < 0:
+                continue
+            out.add(token.replace(wrong, right))
+            while at >= 0:
+                out.add(token[:at] + right + token[at + len(wrong):])
+                at = token.find(wrong, at + 1)
+        out.discard(token)
+        return out
 
     def _seen(self, pair: tuple[str, str]) -> int:
         wrong, right = pair
