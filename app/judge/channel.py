@@ -129,8 +129,7 @@ class Channel:
         direct = self.counts[pair]
         if len(wrong) < 2 or len(wrong) != len(right):
             return direct
-        glyphs = [self.counts[w, r] for w, r in zip(wrong, right) if w != r]
-        return max(direct, min(glyphs))
+        return max(direct, min((self.counts[w, r] for w, r in zip(wrong, right) if w != r), default=0))
 
 
 #: a glyph that stands in a word for a letter the OCR could not read: a mark or ``_``, not a
