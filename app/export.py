@@ -442,14 +442,10 @@ class _Tally:
                 "word_distance": self.word_distance, "words": self.words}
 
 
-def _normal(text: str) -> str:
-    """A text as the error rates see it: NFC, whitespace runs as one space, no ends."""
-    return _Normal.of(text).text
-
-
 class _Normal(NamedTuple):
-    """A text as the error rates see it (:func:`_normal`) with its words, split once: the
-    100x sample's sum split every section's texts twice, a third of its time."""
+    """A text as the error rates see it (NFC, whitespace runs as one space, no ends) with its
+    words, split once: the 100x sample's sum split every section's texts twice, a third of
+    its time."""
 
     text: str
     words: list[str]

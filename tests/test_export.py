@@ -155,10 +155,10 @@ def test_accept_all_gives_the_reference_and_zero_error(sample_paths: tuple[Path,
 def test_summary_sections_sum_like_whole_text_on_the_small_pair(small_review: Review) -> None:
     from rapidfuzz.distance import Levenshtein
 
-    from app.export import _normal
+    from app.export import _Normal
 
     c = small_review.comparison
-    whole = Levenshtein.distance(_normal(c.base.text), _normal(c.reference.text))
+    whole = Levenshtein.distance(_Normal.of(c.base.text).text, _Normal.of(c.reference.text).text)
     assert summary(small_review)["metrics"]["base_vs_reference"]["char_distance"] == whole
 
 

@@ -518,11 +518,11 @@ def test_an_output_in_a_missing_folder_is_refused_before_the_work(capsys, tmp_pa
 def test_error_rates_of_an_undecided_review_are_those_of_the_base(sample_paths) -> None:
     """compare --json skips two of the three Levenshtein sums when nothing was accepted: the
     figures must be the ones the full computation gives."""
-    from app.export import _normal, error_rates
+    from app.export import _Normal, error_rates
 
     review = Review(compare_files(*sample_paths))
     rates = error_rates(review)
-    base = [_normal(s.base.slice(review.comparison.base.text)) for s in review.sections]
+    base = [_Normal.of(s.base.slice(review.comparison.base.text)).text for s in review.sections]
     assert rates["canonical_vs_reference"] == rates["base_vs_reference"]
     assert rates["canonical_vs_base"] == {"cer": 0.0, "wer": 0.0, "char_distance": 0, "word_distance": 0,
                                           "chars": sum(map(len, base)), "words": sum(len(b.split()) for b in base)}
