@@ -83,6 +83,10 @@ class Lexical:
     #: a misread adds or drops at most this many letters in a row; more is words run together
     #: or cut apart ('ofthe' against 'the', the 'of' inserted beside it), not a misread
     one_sided_letters: int = 1
+    #: a run of the diff holding this many whole words more than the other side's is text of
+    #: one edition (a sentence the draft adds), not a misread: an OCR misreads a word's
+    #: glyphs, it does not make words out of a mark or two (``[.`` against ``t. Därtill kommer``)
+    one_sided_words: int = 2
 
 
 LEXICAL = Lexical()
@@ -394,7 +398,9 @@ def _ocr_or_content(base: str, ref: str, words: Words | None = None) -> Classifi
         return lexical
     unexplained = [s for s, why in zip(subs, reasons) if not why]
     small = sum(len(w) + len(r) for w, r in unexplained) <= max(2, len(ref))
-    if subs and wordy and small and all(_noisy(w, r) for w, r in unexplained) and " " not in ref.strip():
+    # letters one edition adds (``små`` before ``företag``) are words, not noise, accents or not
+    added = any(sum(ch.isalpha() for ch in w + r) > LEXICAL.one_sided_letters for w, r in unexplained if not w or not r)
+    if subs and wordy and small and not added and all(_noisy(w, r) for w, r in unexplained) and " " not in ref.strip():
         return Classification(Kind.OCR, Suggestion(ACCEPT, because("ocr_noise")),
                               0.55, pattern=subs, reason=because("noise"))
     return Classification(Kind.CONTENT, None, 0.9, pattern=(), reason=because("different_text"))
@@ -414,6 +420,8 @@ def _lexical(base: str, ref: str, subs: tuple[tuple[str, str], ...], words: Word
         return Classification(Kind.CONTENT, None, 0.9, reason=because("different_text"))
     if any(sum(ch.isalpha() for ch in w + r) > LEXICAL.one_sided_letters for w, r in subs if not w or not r):
         return None
+    if any(abs(whole_words(w) - whole_words(r)) >= LEXICAL.one_sided_words for w, r in subs):
+        return None
     likeness = _likeness(base, ref)
     if likeness < LEXICAL.min_likeness:
         # too unlike to be read as a misread by looks alone (``_t[`` for ``att``): still one
@@ -423,6 +431,33 @@ def _lexical(base: str, ref: str, subs: tuple[tuple[str, str], ...], words: Word
     return Classification(Kind.OCR, Suggestion(ACCEPT, because("ocr_not_a_word", word=repr(strange[0]),
                           reading=repr(ref.strip()))), confidence, pattern=subs,
                           reason=because("not_a_word"))
+
+
+def holds_edit(base: str, ref: str, words: Words) -> bool:
+    """The two texts are the mark of a genuine edit, whatever the text around them: words on
+    both sides (two different words); whole words in one beyond the other's
+    (:attr:`Lexical.one_sided_words`), all words of the document; or one word each side, both
+    spelled by the dictionary of the document's language and too unlike to be a misread
+    (``liten`` against ``begränsad``: a word the base uses once is no word of the document to
+    :meth:`Words.is_word`, lest a real-word misread such as ``bath`` for ``both`` pass for
+    one, but a misread looks like its word)."""
+    b, r = base.strip(), ref.strip()
+    in_base, in_ref = whole_words(b), whole_words(r)
+    if abs(in_base - in_ref) >= LEXICAL.one_sided_words:
+        return words.all_words(b if in_base > in_ref else r)
+    if words.all_words(b) and words.all_words(r):
+        return True
+    return (b.isalpha() and r.isalpha() and _likeness(b, r) < LEXICAL.min_likeness
+            and words.spelled(b) and words.spelled(r))
+
+
+def whole_words(text: str) -> int:
+    """How many words of two letters or more ``text`` holds whole (not a piece of one cut
+    off at its ends: ``t. Därtill kommer`` holds two)."""
+    return len(_WHOLE_WORD.findall(text))
+
+
+_WHOLE_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}(?![^\W\d_])")
 
 
 def _another_word(base: str, ref: str, words: Words) -> bool:

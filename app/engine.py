@@ -27,7 +27,7 @@ from itertools import compress, count
 from operator import attrgetter, ne
 from pathlib import Path
 
-from app.classify import Classification, classify, reinforced_confidences
+from app.classify import Classification, classify, holds_edit, reinforced_confidences
 from app.compare.fragments import Diff, find_across, find_fragments
 from app.compare.moves import Move, find_moves, mask, masked, one_sided_both_ways
 from app.diffing import Hunk, Memo, Tokenized, diff_anchored, diff_tokenized, word_count
@@ -308,7 +308,7 @@ def _judged(base: Edition, pair: SectionPair, evidence: Evidence, diffed: _Diffe
     edits: set[Hunk] = set()
     hunks = diffed.raw if diffed.whole else refine(
         diffed.raw, b_text, r_text, walls + [m.base for m in moves], content, [m.reference for m in moves], edits,
-        lambda h: words.all_words(b_text[h[0]:h[1]]) and words.all_words(r_text[h[2]:h[3]]))
+        lambda h: holds_edit(b_text[h[0]:h[1]], r_text[h[2]:h[3]], words))
     for edit in edits:  # a piece holding an edit for the editor is one, whatever its looks
         if not content(edit):
             verdicts[edit] = _joined_edit(b_text[edit[0]:edit[1]], r_text[edit[2]:edit[3]])

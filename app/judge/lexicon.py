@@ -85,6 +85,15 @@ class Words:
             return False
         return self.lexicon is None or self.lexicon.knows(token)
 
+    def spelled(self, token: str) -> bool:
+        """A word of the document, or one the dictionary of its language spells (False
+        without a dictionary): a looser test than :meth:`is_word`, for a caller that has
+        other evidence against a misread."""
+        if self.is_word(token):
+            return True
+        lexicon = self.lexicon
+        return lexicon is not None and lexicon.knows(token)
+
     def all_words(self, text: str) -> bool:
         """Every lettered token of ``text`` is a word (False for text with no letters)."""
         tokens = _WORD.findall(text)

@@ -27,8 +27,17 @@ from rapidfuzz.distance import Levenshtein
 
 from app.diffing import COMBINING, Hunk, without_marks
 
-#: the diff's tokens, with a number trailing a word (a footnote marker, ``system12``) cut off
-_TOKEN = re.compile(rf"\s+|[^\W\d_]+(?=\d+(?!\w))|[\w\u00ad{COMBINING}]+|[^\w\s]")
+#: marks that stand apart from a word even when they touch it: running text's punctuation
+#: (a full stop, a bracket that closes, a hyphen between two words) and footnote marks
+SEPARATE_MARKS = ".,;:!?\"'’‘“”„«»()/-–—…*%&+"
+_LETTERS = rf"[\w\u00ad{COMBINING}]"
+#: the diff's tokens, with a number trailing a word (a footnote marker, ``system12``) cut off.
+#: A word takes in any other mark that follows one of its letters, with the letters after it:
+#: a glyph the OCR read as a mark inside a word (``kvali[e[``, ``s$ora``, ``a[[``) leaves the
+#: word one token, so a misread word pairs with its reading instead of falling into pieces
+#: that pair with pieces of other words (``isk[`` against ``faktiskt``).
+_TOKEN = re.compile(rf"\s+|[^\W\d_]+(?=\d+(?!\w))"
+                    rf"|{_LETTERS}+(?:(?<=[^\W\d_])[^\w\s{re.escape(SEPARATE_MARKS)}]+{_LETTERS}*)*|[^\w\s]")
 
 #: the re-alignment is skipped above this many token pairs (a quadratic table)
 MAX_CELLS = 40_000
@@ -46,8 +55,8 @@ def refine(hunks: Sequence[Hunk], base: str, reference: str, walls: Sequence[tup
     ``editorial`` tells whether a piece is one for the editor (content): a split that leaves
     two or more of those is undone, since a reworded or reordered sentence is one edit to
     decide, not a scatter of word pairs. Such a piece is added to ``edits`` where one of its
-    editorial pieces is ``worded`` (words on both sides, two different words: a genuine
-    edit's mark): it holds an edit for the editor, so it is one whatever its whole text would
+    editorial pieces is ``worded`` (a genuine edit's mark: :func:`app.classify.holds_edit`,
+    such as two different words): it holds an edit for the editor, so it is one whatever its whole text would
     be judged (a long hunk of misread words around a reworded phrase reads as one misread by
     its looks). Pieces made content only by misreads no rule explains do not make it one."""
     out: list[Hunk] = []
@@ -166,7 +175,9 @@ def _split_at(hunk: Hunk, base: str, reference: str) -> list[Hunk]:
                 start = (i, j)
                 close(i + 1, j + 1)
         else:
-            step_kind = _evidence_kind(x + y)
+            # blank space between two differing tokens of one kind belongs to them: a run of
+            # words in one edition only is one piece, not a word and a space at a time
+            step_kind = kind if start is not None and (x + y).isspace() else _evidence_kind(x + y)
             if start is not None and step_kind != kind and _word_boundary(b_tokens, r_tokens, i, j, x + y):
                 close(i, j)
             if start is None:
