@@ -36,7 +36,7 @@ from app.judge.digits import touches_number
 from app.judge.doubt import doubt_reader
 from app.judge.evidence import Evidence, is_wall
 from app.judge.moved import judge_move
-from app.judge.refine import refine
+from app.judge.refine import pieces, refine
 from app.judge.spacing import unglued
 from app.formats import load_pair
 from app.model import Change, Comparison, Edition, Kind, SectionPair, Span, settle_confidences
@@ -195,19 +195,52 @@ def iter_compare(base: Edition, reference: Edition, pairs: list[SectionPair] | N
     has aligned the sections already; judged with ``evidence``, when the caller gathered it
     to keep its channel model).
 
-    Each section is diffed one step ahead of being judged, so that words the OCR set apart
-    after the next heading go back to the section they came from
-    (:func:`app.compare.fragments.find_across`)."""
+    Every section is diffed before the first is judged (:func:`_all_diffed`): the channel
+    model learns from the whole alignment first."""
     pairs = align_sections(base, reference) if pairs is None else pairs
     evidence = evidence or Evidence.of(base, reference)
-    ahead: _Diffed | None = None
+    diffed = _all_diffed(base, reference, pairs, evidence)
+    words = evidence.words
+    words.channel.learn_aligned(_aligned(diffed), words.reference)
     for index, pair in enumerate(pairs):
-        current = ahead if ahead is not None else _diffed(base, reference, pair, evidence)
-        ahead = _diffed(base, reference, pairs[index + 1], evidence) if index + 1 < len(pairs) else None
-        if ahead is not None:
-            _link(current, ahead)
+        current = diffed[index]
+        assert current is not None
+        diffed[index] = None  # judged once: its texts and hunks go with its changes
         changes = _judged(base, pair, evidence, current)
         yield SectionResult(index, len(pairs), pair, changes, current.common, current.words)
+
+
+def _all_diffed(base: Edition, reference: Edition, pairs: list[SectionPair], evidence: Evidence) -> list[_Diffed | None]:
+    """Every section pair diffed before any is judged: the channel model learns from the
+    whole alignment first (:meth:`Channel.learn_aligned`), so every section is judged with
+    the same model. Each section is diffed with the next one at hand, so that words the OCR
+    set apart after the next heading go back to the section they came from
+    (:func:`app.compare.fragments.find_across`); then its tokens are let go (only its texts
+    and hunks are judged)."""
+    out: list[_Diffed | None] = []
+    for index, pair in enumerate(pairs):
+        current = out[-1] if out else _diffed(base, reference, pair, evidence)
+        if not out:
+            out.append(current)
+        if index + 1 < len(pairs):
+            ahead = _diffed(base, reference, pairs[index + 1], evidence)
+            _link(current, ahead)
+            out.append(ahead)
+        current.release()
+    return out
+
+
+def _aligned(diffed: Iterable[_Diffed | None]) -> Iterator[tuple[str, str]]:
+    """The ``(base, reference)`` token pairs the sections' diffs set one against the other:
+    each hunk's pieces (:func:`app.judge.refine.pieces`), their blank space stripped."""
+    for diff in diffed:
+        if diff is None or diff.whole:
+            continue
+        b_text, r_text = diff.b_text, diff.r_text
+        for b0, b1, r0, r1 in diff.raw:
+            bt, rt = b_text[b0:b1], r_text[r0:r1]
+            for p in pieces(bt, rt):
+                yield bt[p[0]:p[1]].strip(), rt[p[2]:p[3]].strip()
 
 
 @dataclass(slots=True)
@@ -234,6 +267,11 @@ class _Diffed:
         b, r = masked(self.b_tokens, self.r_tokens, self.moves)
         self.raw = diff_anchored(b, r)
         self.view = Diff(self.raw, b, r)
+
+    def release(self) -> None:
+        """Let the tokens go once the diff is final (the judging reads texts and hunks)."""
+        self.b_tokens = self.r_tokens = None  # type: ignore[assignment]
+        self.view = None
 
     def masked_view(self) -> Diff:
         """The raw diff with the texts as it was made (the moves' words masked)."""

@@ -43,8 +43,11 @@ class Channel:
     #: ``rn`` for ``m``, changes the key but seldom the word's end)
     SHARED_END = 3
 
-    def __init__(self, counts: Counter[tuple[str, str]] | None = None) -> None:
+    def __init__(self, counts: Counter[tuple[str, str]] | None = None, taught: frozenset[str] | None = None) -> None:
         self.counts: Counter[tuple[str, str]] = counts or Counter()
+        #: the base words the vocabularies taught, while the model still learns from the
+        #: diff's alignment (:meth:`learn_aligned`); None once it is complete (or a session's)
+        self.taught = taught
         #: the confusions :meth:`repairs` undoes, with the count they were chosen at
         self._frequent: tuple[int, list[tuple[str, str]]] | None = None
 
@@ -70,6 +73,7 @@ class Channel:
         ends = {_ending(w, cls.SHARED_END) for w in strangers}
         by_end = _grouped(ref_words, (_ending(w, cls.SHARED_END) for w in ref_words), ends) if ends else {}
         counts: Counter[tuple[str, str]] = Counter()
+        taught: set[str] = set()
         for word, key in misread.items():
             same_key = by_key.get(key)
             if same_key is None and len(word) <= cls.SHARED_END:
@@ -79,13 +83,31 @@ class Channel:
                               by_end.get(_ending(word, cls.SHARED_END), []), cls.MAX_EDITS)
             if near is not None:
                 n = base_words[word]
+                taught.add(word)
                 for pair in confusions(word, near):
                     counts[pair] += n
         if base_pieces:
             for piece, word, n in stand_ins(base_pieces, ref_words):
+                taught.add(piece)
                 for pair in confusions(piece, word):
                     counts[pair] += n
-        return cls(counts)
+        return cls(counts, frozenset(taught))
+
+    def learn_aligned(self, pairs: Iterable[tuple[str, str]], ref_words: Counter[str]) -> None:
+        """Add what the diff's alignment teaches: each ``(base token, reference token)`` pair
+        that a change sets one against the other, once per sighting, where the base token is
+        a likely misread (:func:`aligned_misread`) that the vocabularies could not pair
+        (:meth:`learn_words` learns from a word whose one near reference word it can tell;
+        the alignment tells which word a short misread stands for, ``aW`` for ``att``, or a
+        real word read for another, ``tör`` for ``för``). Once: the model is then complete."""
+        if self.taught is None:
+            return
+        taught, self.taught = self.taught, None
+        for base, reference in pairs:
+            if base not in taught and aligned_misread(base, reference, ref_words):
+                for pair in confusions(base, reference):
+                    self.counts[pair] += 1
+        self._frequent = None
 
     def rows(self) -> Rows:
         """The model as plain data (:attr:`app.model.Comparison.channel`, the session file)."""
@@ -175,6 +197,17 @@ def stand_ins(base_pieces: Counter[str], ref_words: Counter[str]) -> list[tuple[
         if len(found) == 1:
             out.append((piece, found[0][0], n))
     return out
+
+
+def aligned_misread(base: str, reference: str, ref_words: Counter[str]) -> bool:
+    """``base``, set against ``reference`` by the diff, is likely this OCR's misread of it: one
+    token each (no blank), no digit (a number is the editor's), the reference's a word of
+    letters, the base's a token with a letter that the reference never uses (``ref_words``:
+    its case-folded words), within :attr:`Channel.MAX_EDITS` edits of it."""
+    return (reference.isalpha() and base != reference and any(ch.isalpha() for ch in base)
+            and not any(ch.isspace() or ch.isdigit() for ch in base)
+            and ref_words[base.casefold()] == 0
+            and Levenshtein.distance(base, reference, score_cutoff=Channel.MAX_EDITS) <= Channel.MAX_EDITS)
 
 
 def _grouped(words: Iterable[str], keys: Iterable[str], wanted: set[str]) -> dict[str, list[str]]:

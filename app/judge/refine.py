@@ -28,8 +28,9 @@ from rapidfuzz.distance import Levenshtein
 from app.diffing import COMBINING, Hunk, without_marks
 
 #: marks that stand apart from a word even when they touch it: running text's punctuation
-#: (a full stop, a bracket that closes, a hyphen between two words) and footnote marks
-SEPARATE_MARKS = ".,;:!?\"'’‘“”„«»()/-–—…*%&+"
+#: (a full stop, a bracket that closes, a hyphen between two words), footnote marks and the
+#: symbols an OCR reads a raised footnote number as (``livsmedel®`` for ``livsmedel5``)
+SEPARATE_MARKS = ".,;:!?\"'’‘“”„«»()/-–—…*%&+®©°™"
 _LETTERS = rf"[\w\u00ad{COMBINING}]"
 #: the diff's tokens, with a number trailing a word (a footnote marker, ``system12``) cut off.
 #: A word takes in any other mark that follows one of its letters, with the letters after it:
@@ -138,6 +139,14 @@ def _split(hunk: Hunk, base: str, reference: str) -> list[Hunk]:
         return [hunk]  # not split (most hunks: one word)
     b0, r0 = hunk.b_start, hunk.r_start
     return [Hunk(b0 + h.b_start, b0 + h.b_end, r0 + h.r_start, r0 + h.r_end) for h in pieces]
+
+
+def pieces(base: str, reference: str) -> tuple[Hunk, ...]:
+    """The pieces the hunk ``base`` -> ``reference`` is cut into (offsets in the two texts),
+    without walls or verdicts: the alignment's word pairs (itself when it stays whole)."""
+    if len(base) + len(reference) > MEMO_CHARS:
+        return tuple(_split_at(Hunk(0, len(base), 0, len(reference)), base, reference))
+    return _split_texts(base, reference) or (Hunk(0, len(base), 0, len(reference)),)
 
 
 @lru_cache(maxsize=1 << 16)
