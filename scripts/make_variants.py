@@ -38,7 +38,11 @@ Variants (``<lang>`` = the pair's main language, from ``meta.json["language"]``)
   ``--font`` (a historic or display face, e.g. Debian's ``fonts-oldstandard`` or
   ``fonts-adf-oldania``), one column, a centred folio under each page, lightly blurred and
   specked, OCR'd in the pair's language; named ``ocr_<lang>-<font file stem>.txt``. Skipped
-  without ``--font``.
+  without ``--font``. ``--font-lang`` OCRs it instead in each of a comma-separated list of
+  tesseract languages, as ``-l`` takes them (``frk``, ``script/Fraktur``, ``deu+frk``), so a
+  blackletter face can be read by a Fraktur model too; the name then carries that language,
+  lower case, ``/`` as ``-`` (``ocr_script-fraktur-blankenburg.txt``, ``ocr_deu+frk-….txt``).
+  A language tesseract does not list is a usage error.
 
 Reproducible: page images are the JPEGs embedded in ``scan.pdf`` (extracted byte for byte, so
 they are exactly what the corpus OCR'd); the noise is seeded by ``--seed``, the pair name and
@@ -47,7 +51,7 @@ passed from ``meta.json``. An existing output file is kept unless ``--force`` (s
 interrupted run resumes). Exit 0 on success, 2 on a usage error.
 
 Usage: ``python scripts/make_variants.py CORPUS OUT [--variants psm4,poor] [--pairs NAME ...]
-[--font FILE]``
+[--font FILE [--font-lang LANG,...]]``
 Needs: Python standard library, pypdfium2, Pillow, and ``tesseract`` on PATH (``ocrad``, ``gocr``
 for their variants).
 """
@@ -104,6 +108,22 @@ def legacy_support(lang: str) -> str | None:
         return (f"{path.name} is LSTM-only (has {', '.join(sorted(parts))}; lacks the legacy "
                 f"components {', '.join(missing)})")
     return None
+
+
+def installed_langs() -> set[str]:
+    """The languages tesseract lists (``script/Fraktur`` where the model lies in ``script/``),
+    so a misspelt ``--font-lang`` stops the run before any page is typeset."""
+    found = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True)
+    lines = (found.stdout + found.stderr).splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("List of")}
+
+
+def font_jobs(lang: str, args: argparse.Namespace) -> list[tuple[str, str, list[str], str]]:
+    """The font variant's OCR jobs: one per ``--font-lang`` language (the pair's own without
+    it), each named after that language so the editions of one font stay apart."""
+    stem = args.font.stem.lower()
+    return [(f"ocr_{tag.lower().replace('/', '-')}-{stem}.txt", tag, ["--psm", "3"], "font")
+            for tag in (args.font_lang or [lang])]
 
 
 def page_images(scan: Path, folder: Path, dpi: int) -> list[Path]:
@@ -231,7 +251,7 @@ def build_pair(pair: Path, out: Path, args: argparse.Namespace) -> None:
             wrong = WRONG_LANG[language]
             jobs.append((f"ocr_{wrong}-lang-wrong.txt", wrong, ["--psm", str(psm)], "scan"))
         elif variant == "font" and args.font is not None:
-            jobs.append((f"ocr_{lang}-{args.font.stem.lower()}.txt", lang, ["--psm", "3"], "font"))
+            jobs += font_jobs(lang, args)
         elif variant in ENGINES:
             if shutil.which(ENGINES[variant][0][0]) is None:
                 print(f"  skip {variant} for {pair.name}: {ENGINES[variant][0][0]} is not on PATH", flush=True)
@@ -275,6 +295,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--poor-noise", type=float, default=0.004, help="share of pixels")
     parser.add_argument("--poor-blur", type=float, default=0.8, help="px at 300 dpi")
     parser.add_argument("--font", type=Path, help="the font file of the font variant (TTF/OTF)")
+    parser.add_argument("--font-lang", metavar="LANG,...",
+                        help="tesseract languages of the font variant, comma-separated "
+                             "(e.g. frk,script/Fraktur,deu+frk; default: the pair's own)")
     args = parser.parse_args(argv)
 
     args.variants = [v for v in args.variants.split(",") if v]
@@ -283,6 +306,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown variant {unknown}" if unknown else f"no score.py in {args.corpus}")
     if not shutil.which("tesseract"):
         parser.error("tesseract not found on PATH")
+    args.font_lang = [v for v in (args.font_lang or "").split(",") if v]
+    wanted = {part for v in args.font_lang for part in v.split("+")}
+    missing = sorted(wanted - installed_langs()) if wanted else []
+    if missing:
+        parser.error(f"tesseract has no language {', '.join(missing)} (see tesseract --list-langs)")
     pairs = sorted(p for p in args.corpus.iterdir() if (p / "scan.pdf").is_file())
     if args.pairs:
         pairs = [p for p in pairs if p.name in args.pairs]
