@@ -273,3 +273,70 @@ def test_a_misread_of_another_word_of_the_document_is_an_edit() -> None:
     assert classify("novgmber", "november", " ", " ", False, words).kind is Kind.OCR
     seldom = Words(base, reference, lexicon=None, channel=Channel(Counter({("g", "e"): 2})))
     assert classify("novgmber", "december", " ", " ", False, seldom).kind is Kind.OCR  # looks alone
+
+
+# -- the alignment teaches the channel, and the cut keeps an OCR's words whole ---------------------
+
+def test_the_channel_learns_from_the_pairs_the_diff_aligns(tmp_path: Path) -> None:
+    """``aW`` for ``att`` is too short for the vocabularies to pair (``at``, ``av``, ``att``
+    all lie near it); the diff sets it against ``att`` every time, and each sighting teaches
+    ``W`` for ``tt``. A token of the reference, a number, or one too far from its word
+    teaches nothing, and a model that is complete (a session's) learns no more."""
+    from collections import Counter
+
+    from app.engine import compare
+    from app.judge.channel import Channel
+    from app.loading import load_edition
+
+    reference = "Vi vill att de kommer, och de vill att vi går. Men inte att ni går nu. " * 4
+    base = reference.replace("att", "aW")
+    learned = Channel.learn(base, reference)
+    assert learned.counts[("W", "tt")] == 0  # the vocabularies alone
+    learned.learn_aligned([("aW", "att")] * 6 + [("vill", "vil"), ("2", "att"), ("xyzzy", "att")],
+                          Counter({"att": 12, "vill": 8}))
+    assert learned.counts[("W", "tt")] == 6 and learned.taught is None
+    learned.learn_aligned([("aW", "att")], Counter({"att": 1}))
+    assert learned.counts[("W", "tt")] == 6  # complete: learns once
+    given = Channel(Counter({("W", "tt"): 1}))
+    given.learn_aligned([("aW", "att")] * 6, Counter({"att": 1}))
+    assert given.counts[("W", "tt")] == 1
+    (tmp_path / "b.txt").write_text(base, encoding="utf-8")
+    (tmp_path / "r.txt").write_text(reference, encoding="utf-8")
+    comparison = compare(load_edition(tmp_path / "b.txt"), load_edition(tmp_path / "r.txt"))
+    misreads = [c for c in comparison.changes if c.base_text == "aW"]
+    assert len(misreads) == 12 and all(c.kind is Kind.OCR for c in misreads)
+
+
+def test_a_word_with_a_mark_read_for_a_letter_stays_one_piece_of_the_cut() -> None:
+    """``s[arka`` is one word read with a glyph as a mark: cut into ``s``, ``[``, ``arka``, its
+    pieces were paired with nothing and with the whole reference word (``arka`` against
+    ``starka``, two pieces for the editor).
+    Punctuation and a footnote number read as ``®`` stay apart from the word they touch."""
+    from app.judge.refine import pieces
+
+    base, reference = "faMs s[arka och s[abila sådana", "fanns starka och stabila sådana"
+    cut = [(base[p.b_start:p.b_end], reference[p.r_start:p.r_end]) for p in pieces(base, reference)]
+    assert cut == [("faMs", "fanns"), ("s[arka", "starka"), ("s[abila", "stabila")]
+    base, reference = "projektet® och bl.a. x", "projektet5 och bl.a. y"
+    cut = [(base[p.b_start:p.b_end], reference[p.r_start:p.r_end]) for p in pieces(base, reference)]
+    assert ("®", "5") in cut
+
+
+def test_words_one_edition_adds_inside_a_misread_piece_are_an_edit() -> None:
+    """A misread never makes whole words out of a mark: ``myndighe[.`` against ``myndighet.
+    Därtill kommer kostnader.`` holds a sentence the draft adds, so the piece is an edit, and a
+    run that adds words is no misread of the whole. Two unlike words the dictionary spells are
+    an edit too, though the base uses its word once; letters one edition adds before a word
+    (``små`` in ``småföretag``) are not noise, accented or not."""
+    from app.classify import holds_edit
+
+    swedish = system_dictionary("sv_SE")
+    reference = "Det gäller myndighet. Därtill kommer kostnader. Syftet är att hjälpa småföretag med begränsad verksamhet."
+    base = "Det gäller myndighe[. Syftet är att hjälpa företag med liten verksamhet."
+    words = Words(base, reference, lexicon=swedish)
+    assert holds_edit("myndighe[.", "myndighet. Därtill kommer kostnader.", words)
+    verdict = classify("myndighe[.\nSyf[et", "myndighet. Därtill kommer kostnader.\n\nSyftet", " ", " ", False, words)
+    assert verdict.kind is Kind.CONTENT
+    assert holds_edit("liten", "begränsad", words)
+    assert not holds_edit("myndighe[", "myndighet", words)
+    assert classify("företag", "småföretag", " ", " ", False, words).kind is Kind.CONTENT
