@@ -356,7 +356,7 @@ def _judged(base: Edition, pair: SectionPair, evidence: Evidence, diffed: _Diffe
     hunks = _whole_words(hunks, b_text, r_text, judge, barrier)
     joined: set[tuple[int, int, int, int]] = set()
     editorial = content if not moves else lambda h: content(h) and _moved(h, b_text, r_text, moves) is None
-    hunks = _one_edit(_whole_clusters(hunks, base, pair), b_text, editorial, joined, barrier)
+    hunks = _one_edit(_whole_clusters(hunks, base, pair), b_text, r_text, editorial, joined, barrier)
     seen: dict[tuple[str, str], int] = {}  # a dict, not a Counter: no __missing__ call per change
     out: list[Change] = []
     b_start, r_start = pair.base.start, pair.reference.start
@@ -430,32 +430,55 @@ def _joined_edit(base_text: str, reference_text: str) -> Classification:
                           touches_number=touches_number(base_text, reference_text))
 
 
-def _one_edit(hunks: Iterable[Hunk], b_text: str, editorial: Callable[[Hunk], bool], joined: set[Hunk],
-              barrier: Callable[[Hunk], bool] | None) -> list[Hunk]:
+def _one_edit(hunks: Iterable[Hunk], b_text: str, r_text: str, editorial: Callable[[Hunk], bool],
+              joined: set[Hunk], barrier: Callable[[Hunk], bool] | None) -> list[Hunk]:
     """Content changes a few words apart joined into one, with what stands between them.
 
     A reordered or reworded sentence often comes out of the diff as a deletion here and an
     insertion a few words on, with a misread word or two between: one edit, which the editor
-    decides as one (and which keeps its print text whole). The joined hunks are added to
-    ``joined``: they are content whatever their texts would be judged alone. A ``barrier``
-    (page furniture, half of a move; None: there is none) is never swallowed."""
+    decides as one (and which keeps its print text whole). So is blank space that differs
+    right beside an edit (``vara fängelse i …`` against ``vara`` + `` lägst … fängelse``: the
+    space taken alone and the edit kept would leave ``varafängelse``). The joined hunks are
+    added to ``joined``: they are content whatever their texts would be judged alone. A
+    ``barrier`` (page furniture, half of a move; None: there is none) is never swallowed."""
     out: list[tuple[int, int, int, int]] = []
     last: int | None = None  # where in ``out`` the last content change stands
     for hunk in hunks:
         if not editorial(hunk):
             if barrier is not None and barrier(hunk):
                 last = None
+            elif last == len(out) - 1 and _space_beside(out[-1], hunk, b_text, r_text):
+                out[-1] = _join(out[-1], hunk, joined)
+                continue
             out.append(hunk)
             continue
         if last is not None and word_count(b_text, out[last][1], hunk[0]) <= EDIT_GAP_WORDS:
             first = out[last]
             del out[last:]
-            joined.discard(first)
-            hunk = (first[0], hunk[1], first[2], hunk[3])
-            joined.add(hunk)
+            hunk = _join(first, hunk, joined)
+        elif out and _space_beside(hunk, out[-1], b_text, r_text) and not (barrier is not None and barrier(out[-1])):
+            hunk = _join(out.pop(), hunk, joined)
         last = len(out)
         out.append(hunk)
     return out
+
+
+def _join(first: Hunk, second: Hunk, joined: set[Hunk]) -> Hunk:
+    """The two hunks and what stands between them, as one edit (recorded in ``joined``)."""
+    joined.discard(first)
+    joined.discard(second)
+    hunk = (first[0], second[1], first[2], second[3])
+    joined.add(hunk)
+    return hunk
+
+
+def _space_beside(edit: Hunk, other: Hunk, b_text: str, r_text: str) -> bool:
+    """``other`` touches ``edit`` (right before or after it) and is blank space one edition
+    has and the other lacks (taken alone it would glue two words or part one; a blank that is
+    merely other blank is layout on its own)."""
+    touching = other[1] == edit[0] and other[3] == edit[2] or edit[1] == other[0] and edit[3] == other[2]
+    b, r = b_text[other[0]:other[1]], r_text[other[2]:other[3]]
+    return touching and (not b or not r) and not (b + r).strip()
 
 
 def _whole_clusters(hunks: Iterable[Hunk], base: Edition, pair: SectionPair) -> list[Hunk]:

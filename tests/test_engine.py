@@ -254,3 +254,21 @@ def test_a_reworded_phrase_among_misread_words_is_left_to_the_editor(tmp_path: P
     reworded = [c for c in comparison.changes if "frågan" in c.reference_text]
     assert len(reworded) == 1 and reworded[0].kind is Kind.CONTENT and reworded[0].suggestion is None
     assert "viktig" in reworded[0].reference_text  # the whole edit, not a scatter of its words
+
+
+def test_a_space_one_edition_lacks_beside_an_edit_goes_with_the_edit(tmp_path: Path) -> None:
+    """``vara fängelse i …`` against ``vara lägst … fängelse``: the diff cut the space before
+    ``fängelse`` apart from the reworded phrase. Taken alone (layout, accepted) with the edit
+    kept as printed, it glued ``varafängelse``; it is part of the edit. (Real OCR of the print
+    set in Fraktur; the draft's own reading of the sentence differs.)"""
+    ocr = ("Straffet för de allvarligaste fallen av djurplågeri höjs genom att ett groot djurplågeribrott införs i\n"
+           "brottsbalken. Straffstalan sta vara fängelse i lägst sex månader och högst fyra år.\n")
+    draft = ("Straffet för de allvarligaste fallen av djurplågeri höjs genom att ett grovt djurplågeribrott införs i "
+             "brottsbalken. Straffet ska vara lägst sex månaders och högst fyra års fängelse.\n")
+    (tmp_path / "b.txt").write_text(ocr, encoding="utf-8")
+    (tmp_path / "r.txt").write_text(draft, encoding="utf-8")
+    review = Review(compare(load_edition(tmp_path / "b.txt"), load_edition(tmp_path / "r.txt")))
+    edit = [c for c in review.changes if "fängelse i" in c.base_text]
+    assert len(edit) == 1 and edit[0].kind is Kind.CONTENT
+    review.apply_suggestions(numbers=True)
+    assert "vara fängelse i lägst" in review.canonical_text()
