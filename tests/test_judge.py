@@ -49,6 +49,25 @@ def test_a_heading_the_reference_repeats_is_not_furniture() -> None:
     assert find_furniture(text, text) == []
 
 
+
+def test_label_lines_page_breaks_cut_are_not_furniture_but_the_running_head_is() -> None:
+    """A list whose entries end in label lines (``SFS 2022:404``, ``Entry into force: 1 July
+    2022``) puts them at the top of one page and the bottom of another, as often as a running
+    head recurs on a quarter of the pages; but they stand in the pages' bodies too, and at no
+    one edge of most pages, so only the head on every page is furniture."""
+    body = "Ordinary running text of the report, line after line, about nothing in particular.\n"
+    months = ["1 July 2022", "2 May 2022", "15 March 2022", "1 August 2022"]
+    entry = [f"SFS 2022:{400 + n}\nEntry into force: {months[n % 4]}\n" for n in range(25)]
+    pages = []
+    for n in range(1, 9):
+        top = entry[n] if n % 2 == 0 else ""
+        bottom = entry[n + 8] if n % 2 and n > 1 else ""
+        pages.append(f"Annual Report 2024 {n}\n{top}\n" + body * 4 + entry[n + 16] + body * 4 + bottom)
+    text = "\f".join(pages)
+    found = [text[a:b] for a, b in find_furniture(text, body * 30)]
+    assert found == [f"Annual Report 2024 {n}" for n in range(1, 9)]
+
+
 @pytest.mark.parametrize(("base", "ref", "touches"), [
     ("2024", "2023", True), ("X", "1", True), ("system??,", "system12.", True),
     ("6kad", "ökad", False), ("f6r", "för", False), ("4r", "är", False), ("1 152", "1152", False),

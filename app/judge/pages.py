@@ -12,6 +12,15 @@ rare in the reference edition is furniture; so is an edge line that begins with 
 and trails only debris (``SOU 2025:96 + Ks oo - 6``), and a bare page number or ``# av #``
 line at a page edge when folios are common in the document or its number is the page's own.
 
+A running head or foot has a place on the page: it recurs at one edge (the top, or the
+bottom) of many pages, and seldom stands anywhere else. So a shape's pages are counted at each
+edge apart, and a shape the pages' bodies hold as often as their edges is text the page breaks
+happened to cut (a law list's labels, ``SFS: 2022:404`` and ``Ikraftträdande: 1 juli 2022``,
+at the top of one page and the bottom of another), not furniture, even where the OCR damaged
+it past the reference's recognition. A folio shape the bodies hold as often (``# # #``, or a
+table's bare numbers) is a folio only where its number is its page's, and not at all where it
+recurs at the edges as a running head would.
+
 Given the base edition's word boxes (``geometry``: OCR, PDF), a line whose every word box
 sits in the top or bottom :attr:`Furniture.band` of its page counts as a page edge line too,
 wherever the reading order put it (a running head read after a column, a folio in the
@@ -29,6 +38,7 @@ from itertools import islice
 from dataclasses import dataclass
 
 from rapidfuzz.fuzz import ratio
+from rapidfuzz.process import extractOne
 
 from app.model import Geometry
 from app.tables import FOLIO_WORDS
@@ -69,31 +79,89 @@ def find_furniture(text: str, reference: str, rules: Furniture = FURNITURE,
     """The ``(start, end)`` spans of furniture lines of ``text`` (without their newline);
     ``geometry``, the word boxes of ``text`` where it has them."""
     pages = list(_pages(text))
-    edge = [list(_edge_lines(text, start, end, rules.edge_lines)) for start, end in pages]
-    if geometry is not None and geometry.words:
-        edge = [sorted({*lines, *_band_lines(text, start, end, geometry, rules.band)})
-                for (start, end), lines in zip(pages, edge)]
+    sides = [_edges(text, start, end, rules, geometry) for start, end in pages]
+    edge = [sorted({*top, *bottom}) for top, bottom in sides]
     shapes = {(a, b): shape(text[a:b]) for lines in edge for a, b in lines}  # each line's, once
     seen: Counter[str] = Counter()
     for lines in edge:
         seen.update({shapes[span] for span in lines} - {""})
     kin = _kin(seen, rules.near, rules.near_letters)
-    grouped: Counter[str] = Counter()
-    for s, n in seen.items():
-        grouped[kin[s]] += n
+    placed = _placed(sides, shapes, kin)
     need = max(rules.min_pages, rules.page_share * len(pages))
-    candidates = {s: n for s, n in grouped.items() if n >= need and len(s.split()) <= rules.max_tokens}
+    recurring = {s for s, n in placed.items() if n >= need}
+    folio_shapes = {kin[s] for s in seen if _is_folio(s)}
+    text_lines = _in_body_too(text, pages, shapes, kin, recurring | folio_shapes, rules)
+    cut = recurring & text_lines  # text the page breaks cut, however often
+    candidates = {s: n for s, n in placed.items()
+                  if s in recurring - cut and len(s.split()) <= rules.max_tokens}
     in_reference = Counter(shape(line) for line in reference.splitlines()) if candidates else Counter()
     common = {s for s, n in candidates.items() if in_reference[s] <= rules.reference_share * n}
-    folios = sum(n for s, n in seen.items() if _is_folio(s)) >= need
+    folios = sum(n for s, n in seen.items() if _is_folio(s) and kin[s] not in text_lines) >= need
     spans = []
     for number, lines in enumerate(edge, 1):
         for a, b in lines:
             s = shapes[a, b]
-            if s and (kin.get(s, s) in common or _extends(s, common)
-                      or _is_folio(s) and (folios or _numbers_page(text[a:b], number, rules.folio_slack))):
+            if s and kin[s] not in cut and (
+                    kin[s] in common or _extends(s, common)
+                    or _is_folio(s) and (folios and kin[s] not in text_lines
+                                         or _numbers_page(text[a:b], number, rules.folio_slack))):
                 spans.append((a, b))
     return spans
+
+
+def _edges(text: str, start: int, end: int, rules: Furniture,
+           geometry: Geometry | None) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """One page's top and bottom edge lines: its first and last lines, and with word boxes the
+    lines standing in its top or bottom band besides."""
+    lines = list(_edge_lines(text, start, end, rules.edge_lines))
+    half = (len(lines) + 1) // 2  # a short page's lines: its upper half at the top
+    top, bottom = lines[:half], lines[half:]
+    if geometry is None or not geometry.words:
+        return top, bottom
+    band = list(_band_lines(text, start, end, geometry, rules.band))
+    return (sorted({*top, *(span for span, up in band if up)}),
+            sorted({*bottom, *(span for span, up in band if not up)}))
+
+
+def _placed(sides: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]],
+            shapes: dict[tuple[int, int], str], kin: dict[str, str]) -> Counter[str]:
+    """Each shape group's pages at its likelier edge: a running head keeps to the top, a foot to
+    the bottom, while a line the page breaks cut stands at either, page by page."""
+    tops: Counter[str] = Counter()
+    bottoms: Counter[str] = Counter()
+    for top, bottom in sides:
+        tops.update({kin[s] for s in map(shapes.__getitem__, top) if s})  # "": debris only
+        bottoms.update({kin[s] for s in map(shapes.__getitem__, bottom) if s})
+    return Counter({s: max(tops[s], bottoms[s]) for s in tops | bottoms})
+
+
+def _in_body_too(text: str, pages: list[tuple[int, int]], shapes: dict[tuple[int, int], str],
+                 kin: dict[str, str], groups: set[str], rules: Furniture) -> set[str]:
+    """The shape ``groups`` whose lines the pages' bodies hold at least as often as their edges
+    (``shapes``: the edge lines'): text the page breaks cut, since furniture lives at the edges.
+    Body shapes join a group as edge shapes do (:func:`_kin`), so a label the OCR damages
+    differently each time is still one. Only body lines up to twice as long as the groups'
+    longest edge line are shaped: a longer one holds more than their words (and the pages'
+    text is mostly such lines, which would double the time of the whole search)."""
+    reach = 2 * max((b - a for (a, b), s in shapes.items() if s and kin[s] in groups), default=0)
+    if not reach:
+        return set()
+    at_edge = Counter(kin[s] for s in shapes.values() if s)
+    lettered = [s for s in groups if _has_letters(s, rules.near_letters)]
+    in_body: Counter[str] = Counter()
+    for start, end in pages:
+        for a, b in _lines(text, start, end):
+            if b - a <= reach and (a, b) not in shapes:
+                in_body[_group(shape(text[a:b]), kin, lettered, rules)] += 1
+    return {s for s in groups if in_body[s] >= at_edge[s]}
+
+
+def _group(line_shape: str, kin: dict[str, str], lettered: list[str], rules: Furniture) -> str:
+    """The group of a body line's shape: its edge kin's, else the lettered group it nearly equals."""
+    if line_shape in kin or not _has_letters(line_shape, rules.near_letters):
+        return kin.get(line_shape, line_shape)
+    found = extractOne(line_shape, lettered, scorer=ratio, score_cutoff=rules.near * 100)
+    return found[0] if found else line_shape
 
 
 def _kin(seen: Counter[str], near: float, min_letters: int) -> dict[str, str]:
@@ -167,16 +235,19 @@ def _lines_backwards(text: str, start: int, end: int) -> Iterator[tuple[int, int
         stop = k
 
 
-def _band_lines(text: str, start: int, end: int, geometry: Geometry, band: float) -> Iterator[tuple[int, int]]:
-    """The non-blank lines of one page whose every word box lies in its top or bottom ``band``."""
+def _band_lines(text: str, start: int, end: int, geometry: Geometry,
+                band: float) -> Iterator[tuple[tuple[int, int], bool]]:
+    """The non-blank lines of one page whose every word box lies in its top or bottom ``band``,
+    each with whether it is the top."""
     for a, b in _lines(text, start, end):
         words = geometry.words_in(a, b)
         if not words or len({w.page for w in words}) > 1:
             continue
         height = geometry.pages[words[0].page].height
-        if height > 0 and (all(w.box[3] <= band * height for w in words)
-                           or all(w.box[1] >= (1 - band) * height for w in words)):
-            yield a, b
+        if height > 0 and all(w.box[3] <= band * height for w in words):
+            yield (a, b), True
+        elif height > 0 and all(w.box[1] >= (1 - band) * height for w in words):
+            yield (a, b), False
 
 
 def _extends(line_shape: str, common: set[str]) -> bool:
