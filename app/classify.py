@@ -87,6 +87,10 @@ class Lexical:
     #: one edition (a sentence the draft adds), not a misread: an OCR misreads a word's
     #: glyphs, it does not make words out of a mark or two (``[.`` against ``t. Därtill kommer``)
     one_sided_words: int = 2
+    #: a run of clean letters an OCR reads for another is at most this many letters longer or
+    #: shorter (the confusion table's by one at most: ``ée`` for ``ö``); more is another word
+    #: that shares the start or end (``Straffskalan`` against ``Straffet``: ``skalan`` for ``et``)
+    run_growth: int = 2
 
 
 LEXICAL = Lexical()
@@ -422,6 +426,8 @@ def _lexical(base: str, ref: str, subs: tuple[tuple[str, str], ...], words: Word
         return None
     if any(abs(whole_words(w) - whole_words(r)) >= LEXICAL.one_sided_words for w, r in subs):
         return None
+    if any(w.isalpha() and r.isalpha() and abs(len(w) - len(r)) > LEXICAL.run_growth for w, r in subs):
+        return None  # clean letters for far fewer or more: another word (Straffskalan, Straffet)
     likeness = _likeness(base, ref)
     if likeness < LEXICAL.min_likeness:
         # too unlike to be read as a misread by looks alone (``_t[`` for ``att``): still one

@@ -340,3 +340,15 @@ def test_words_one_edition_adds_inside_a_misread_piece_are_an_edit() -> None:
     assert holds_edit("liten", "begränsad", words)
     assert not holds_edit("myndighe[", "myndighet", words)
     assert classify("företag", "småföretag", " ", " ", False, words).kind is Kind.CONTENT
+
+
+def test_a_word_that_shares_only_its_start_with_the_references_is_no_misread() -> None:
+    """``Straffskalan`` (a compound the dictionary does not list) against the draft's
+    ``Straffet`` looks like it by its first six letters, but an OCR does not read the six
+    clean letters ``skalan`` for the two of ``et``: another word. A misread that grows a run
+    by a letter or two (``rn`` for ``m``) still is one."""
+    base = "Straffskalan ska vara fängelse. Det moderna straffet är hårt. " * 2
+    reference = "Straffet ska vara fängelse. Det moderna straffet är hårt. " * 2
+    words = Words(base, reference, lexicon=None)
+    assert classify("Straffskalan", "Straffet", " ", " ", False, words).kind is Kind.CONTENT
+    assert classify("rnoderna", "moderna", " ", " ", False, words).kind is Kind.OCR
