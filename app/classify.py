@@ -403,7 +403,7 @@ def _ocr_or_content(base: str, ref: str, words: Words | None = None) -> Classifi
     unexplained = [s for s, why in zip(subs, reasons) if not why]
     small = sum(len(w) + len(r) for w, r in unexplained) <= max(2, len(ref))
     # letters one edition adds (``små`` before ``företag``) are words, not noise, accents or not
-    added = any(sum(ch.isalpha() for ch in w + r) > LEXICAL.one_sided_letters for w, r in unexplained if not w or not r)
+    added = any(_another_run(w, r) for w, r in unexplained)
     if subs and wordy and small and not added and all(_noisy(w, r) for w, r in unexplained) and " " not in ref.strip():
         return Classification(Kind.OCR, Suggestion(ACCEPT, because("ocr_noise")),
                               0.55, pattern=subs, reason=because("noise"))
@@ -422,12 +422,9 @@ def _lexical(base: str, ref: str, subs: tuple[tuple[str, str], ...], words: Word
         return _learned(base, ref, subs, words.channel)
     if _another_word(base, ref, words):
         return Classification(Kind.CONTENT, None, 0.9, reason=because("different_text"))
-    if any(sum(ch.isalpha() for ch in w + r) > LEXICAL.one_sided_letters for w, r in subs if not w or not r):
+    if any(_another_run(w, r) or abs(whole_words(w) - whole_words(r)) >= LEXICAL.one_sided_words
+           for w, r in subs):
         return None
-    if any(abs(whole_words(w) - whole_words(r)) >= LEXICAL.one_sided_words for w, r in subs):
-        return None
-    if any(w.isalpha() and r.isalpha() and abs(len(w) - len(r)) > LEXICAL.run_growth for w, r in subs):
-        return None  # clean letters for far fewer or more: another word (Straffskalan, Straffet)
     likeness = _likeness(base, ref)
     if likeness < LEXICAL.min_likeness:
         # too unlike to be read as a misread by looks alone (``_t[`` for ``att``): still one
@@ -437,6 +434,16 @@ def _lexical(base: str, ref: str, subs: tuple[tuple[str, str], ...], words: Word
     return Classification(Kind.OCR, Suggestion(ACCEPT, because("ocr_not_a_word", word=repr(strange[0]),
                           reading=repr(ref.strip()))), confidence, pattern=subs,
                           reason=because("not_a_word"))
+
+
+def _another_run(wrong: str, right: str) -> bool:
+    """A run of the diff that no misread makes: letters one side adds outright, more than
+    :attr:`Lexical.one_sided_letters`; or clean letters read for a run more than
+    :attr:`Lexical.run_growth` letters longer or shorter (``skalan`` for ``et`` in
+    ``Straffskalan`` against ``Straffet``, ``fråga`` for ``e`` in ``frågan`` against ``en``)."""
+    if not wrong or not right:
+        return sum(ch.isalpha() for ch in wrong + right) > LEXICAL.one_sided_letters
+    return wrong.isalpha() and right.isalpha() and abs(len(wrong) - len(right)) > LEXICAL.run_growth
 
 
 def holds_edit(base: str, ref: str, words: Words) -> bool:

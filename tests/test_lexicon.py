@@ -352,3 +352,5 @@ def test_a_word_that_shares_only_its_start_with_the_references_is_no_misread() -
     words = Words(base, reference, lexicon=None)
     assert classify("Straffskalan", "Straffet", " ", " ", False, words).kind is Kind.CONTENT
     assert classify("rnoderna", "moderna", " ", " ", False, words).kind is Kind.OCR
+    # nor is it noise where the letters it adds have an accent: ``en`` against ``frågan``
+    assert classify("en", "frågan", " ", " ", False, words).kind is Kind.CONTENT
