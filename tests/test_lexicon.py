@@ -297,6 +297,12 @@ def test_the_channel_learns_from_the_pairs_the_diff_aligns(tmp_path: Path) -> No
     assert learned.counts[("W", "tt")] == 6 and learned.taught is None
     learned.learn_aligned([("aW", "att")], Counter({"att": 1}))
     assert learned.counts[("W", "tt")] == 6  # complete: learns once
+    # a capital the OCR reads small (Fraktur's F) is learned where the word is the reference's
+    small = Channel.learn("förslag och förslag", "Förslag och förslag")
+    small.learn_aligned([("förslag", "Förslag")] * 6, Counter({"förslag": 12}))
+    assert small.counts[("f", "F")] == 6
+    words = Words("förslag om förslag", "Förslag om förslag", lexicon=None, channel=small)
+    assert classify("förslag", "Förslag", " ", " ", False, words).kind is Kind.OCR
     given = Channel(Counter({("W", "tt"): 1}))
     given.learn_aligned([("aW", "att")] * 6, Counter({"att": 1}))
     assert given.counts[("W", "tt")] == 1

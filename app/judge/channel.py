@@ -203,10 +203,12 @@ def aligned_misread(base: str, reference: str, ref_words: Counter[str]) -> bool:
     """``base``, set against ``reference`` by the diff, is likely this OCR's misread of it: one
     token each (no blank), no digit (a number is the editor's), the reference's a word of
     letters, the base's a token with a letter that the reference never uses (``ref_words``:
-    its case-folded words), within :attr:`Channel.MAX_EDITS` edits of it."""
+    its case-folded words) or the reference's word in another case (a capital the OCR reads
+    small, Fraktur's ``F`` and ``K``: ``förslag`` for ``Förslag``), within
+    :attr:`Channel.MAX_EDITS` edits of it."""
     return (reference.isalpha() and base != reference and any(ch.isalpha() for ch in base)
             and not any(ch.isspace() or ch.isdigit() for ch in base)
-            and ref_words[base.casefold()] == 0
+            and (ref_words[base.casefold()] == 0 or base.casefold() == reference.casefold())
             and Levenshtein.distance(base, reference, score_cutoff=Channel.MAX_EDITS) <= Channel.MAX_EDITS)
 
 
