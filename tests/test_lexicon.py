@@ -303,6 +303,10 @@ def test_the_channel_learns_from_the_pairs_the_diff_aligns(tmp_path: Path) -> No
     assert small.counts[("f", "F")] == 6
     words = Words("förslag om förslag", "Förslag om förslag", lexicon=None, channel=small)
     assert classify("förslag", "Förslag", " ", " ", False, words).kind is Kind.OCR
+    # a digit read for a letter inside a word is a letter misread; a number teaches nothing
+    digits = Channel.learn("50m vi", "som vi")
+    digits.learn_aligned([("50m", "som")] * 6 + [("2023", "2024")] * 6, Counter({"som": 6}))
+    assert digits.counts[("50", "so")] == 6 and digits.counts[("3", "4")] == 0
     given = Channel(Counter({("W", "tt"): 1}))
     given.learn_aligned([("aW", "att")] * 6, Counter({"att": 1}))
     assert given.counts[("W", "tt")] == 1

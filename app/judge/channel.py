@@ -27,6 +27,7 @@ from rapidfuzz.process import extract
 
 from app.align import LIMITS, char_diff
 from app.diffing import fold
+from app.judge.digits import touches_number
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 #: the plain form of a model that a session keeps: ``(base, reference, count)`` rows, sorted
@@ -201,13 +202,14 @@ def stand_ins(base_pieces: Counter[str], ref_words: Counter[str]) -> list[tuple[
 
 def aligned_misread(base: str, reference: str, ref_words: Counter[str]) -> bool:
     """``base``, set against ``reference`` by the diff, is likely this OCR's misread of it: one
-    token each (no blank), no digit (a number is the editor's), the reference's a word of
-    letters, the base's a token with a letter that the reference never uses (``ref_words``:
+    token each (no blank), no number (a number is the editor's; a digit read for a letter
+    inside a word, ``50m`` for ``som``, is a letter misread: :func:`app.judge.digits.touches_number`),
+    the reference's a word of letters, the base's a token with a letter that the reference never uses (``ref_words``:
     its case-folded words) or the reference's word in another case (a capital the OCR reads
     small, Fraktur's ``F`` and ``K``: ``förslag`` for ``Förslag``), within
     :attr:`Channel.MAX_EDITS` edits of it."""
     return (reference.isalpha() and base != reference and any(ch.isalpha() for ch in base)
-            and not any(ch.isspace() or ch.isdigit() for ch in base)
+            and not any(ch.isspace() for ch in base) and not touches_number(base, reference)
             and (ref_words[base.casefold()] == 0 or base.casefold() == reference.casefold())
             and Levenshtein.distance(base, reference, score_cutoff=Channel.MAX_EDITS) <= Channel.MAX_EDITS)
 
