@@ -325,6 +325,8 @@ def _glyph_match(b: str, r: str) -> str | None:
         return b_class
     if r_class and _DEBRIS_OF.get(b) == r_class:
         return r_class
+    if r_class == "bullet" and len(b) == 1 and not b.isalnum() and not b.isspace():
+        return r_class  # a bullet stands for nothing else: any one mark in its place is its shape
     if b_class and _DEBRIS_OF.get(r) == b_class:
         return b_class
     return None

@@ -125,6 +125,15 @@ def test_bullet_suggestion_is_the_standard_form() -> None:
     assert verdict.suggestion.decision.text == "\u2022"
 
 
+def test_any_one_mark_where_the_reference_has_a_bullet_is_the_bullet_read() -> None:
+    """Fraktur's bullet read as ``>`` or ``~``, shapes no table lists: a bullet stands for
+    nothing else, so one mark in its place is its shape (a letter there is not)."""
+    for mark in (">", "~"):
+        verdict = classify(mark, "\u2022", "\n", " ")
+        assert verdict.kind is Kind.TYPOGRAPHY and verdict.suggestion is not None
+    assert classify("x", "\u2022", "\n", " ").kind is not Kind.TYPOGRAPHY
+
+
 def test_page_furniture_only_in_print_is_layout() -> None:
     verdict = classify("SID 3\n", "", "\n", "\n")
     assert verdict.kind is Kind.LAYOUT and verdict.suggestion is not None
