@@ -230,17 +230,20 @@ def _all_diffed(base: Edition, reference: Edition, pairs: list[SectionPair], evi
     return out
 
 
-def _aligned(diffed: Iterable[_Diffed | None]) -> Iterator[tuple[str, str]]:
-    """The ``(base, reference)`` token pairs the sections' diffs set one against the other:
-    each hunk's pieces (:func:`app.judge.refine.pieces`), their blank space stripped."""
+def _aligned(diffed: Iterable[_Diffed | None]) -> Counter[tuple[str, str]]:
+    """How often the sections' diffs set each ``(base, reference)`` token pair one against the
+    other: each hunk's pieces (:func:`app.judge.refine.pieces`), their blank space stripped.
+    A report repeats its misreads: each distinct hunk is cut once."""
+    hunks: Counter[tuple[str, str]] = Counter()
     for diff in diffed:
-        if diff is None or diff.whole:
-            continue
-        b_text, r_text = diff.b_text, diff.r_text
-        for b0, b1, r0, r1 in diff.raw:
-            bt, rt = b_text[b0:b1], r_text[r0:r1]
-            for p in pieces(bt, rt):
-                yield bt[p[0]:p[1]].strip(), rt[p[2]:p[3]].strip()
+        if diff is not None and not diff.whole:
+            b_text, r_text = diff.b_text, diff.r_text
+            hunks.update((b_text[b0:b1], r_text[r0:r1]) for b0, b1, r0, r1 in diff.raw)
+    out: Counter[tuple[str, str]] = Counter()
+    for (bt, rt), n in hunks.items():
+        for p in pieces(bt, rt):
+            out[bt[p[0]:p[1]].strip(), rt[p[2]:p[3]].strip()] += n
+    return out
 
 
 @dataclass(slots=True)

@@ -292,23 +292,23 @@ def test_the_channel_learns_from_the_pairs_the_diff_aligns(tmp_path: Path) -> No
     base = reference.replace("att", "aW")
     learned = Channel.learn(base, reference)
     assert learned.counts[("W", "tt")] == 0  # the vocabularies alone
-    learned.learn_aligned([("aW", "att")] * 6 + [("vill", "vil"), ("2", "att"), ("xyzzy", "att")],
+    learned.learn_aligned(Counter([("aW", "att")] * 6 + [("vill", "vil"), ("2", "att"), ("xyzzy", "att")]),
                           Counter({"att": 12, "vill": 8}))
     assert learned.counts[("W", "tt")] == 6 and learned.taught is None
-    learned.learn_aligned([("aW", "att")], Counter({"att": 1}))
+    learned.learn_aligned(Counter([("aW", "att")]), Counter({"att": 1}))
     assert learned.counts[("W", "tt")] == 6  # complete: learns once
     # a capital the OCR reads small (Fraktur's F) is learned where the word is the reference's
     small = Channel.learn("förslag och förslag", "Förslag och förslag")
-    small.learn_aligned([("förslag", "Förslag")] * 6, Counter({"förslag": 12}))
+    small.learn_aligned(Counter({("förslag", "Förslag"): 6}), Counter({"förslag": 12}))
     assert small.counts[("f", "F")] == 6
     words = Words("förslag om förslag", "Förslag om förslag", lexicon=None, channel=small)
     assert classify("förslag", "Förslag", " ", " ", False, words).kind is Kind.OCR
     # a digit read for a letter inside a word is a letter misread; a number teaches nothing
     digits = Channel.learn("50m vi", "som vi")
-    digits.learn_aligned([("50m", "som")] * 6 + [("2023", "2024")] * 6, Counter({"som": 6}))
+    digits.learn_aligned(Counter({("50m", "som"): 6, ("2023", "2024"): 6}), Counter({"som": 6}))
     assert digits.counts[("50", "so")] == 6 and digits.counts[("3", "4")] == 0
     given = Channel(Counter({("W", "tt"): 1}))
-    given.learn_aligned([("aW", "att")] * 6, Counter({"att": 1}))
+    given.learn_aligned(Counter({("aW", "att"): 6}), Counter({"att": 1}))
     assert given.counts[("W", "tt")] == 1
     (tmp_path / "b.txt").write_text(base, encoding="utf-8")
     (tmp_path / "r.txt").write_text(reference, encoding="utf-8")

@@ -94,9 +94,9 @@ class Channel:
                     counts[pair] += n
         return cls(counts, frozenset(taught))
 
-    def learn_aligned(self, pairs: Iterable[tuple[str, str]], ref_words: Counter[str]) -> None:
+    def learn_aligned(self, pairs: Counter[tuple[str, str]], ref_words: Counter[str]) -> None:
         """Add what the diff's alignment teaches: each ``(base token, reference token)`` pair
-        that a change sets one against the other, once per sighting, where the base token is
+        that a change sets one against the other, counted by how often it does, where the base token is
         a likely misread (:func:`aligned_misread`) that the vocabularies could not pair
         (:meth:`learn_words` learns from a word whose one near reference word it can tell;
         the alignment tells which word a short misread stands for, ``aW`` for ``att``, or a
@@ -104,10 +104,10 @@ class Channel:
         if self.taught is None:
             return
         taught, self.taught = self.taught, None
-        for base, reference in pairs:
+        for (base, reference), n in pairs.items():
             if base not in taught and aligned_misread(base, reference, ref_words):
                 for pair in confusions(base, reference):
-                    self.counts[pair] += 1
+                    self.counts[pair] += n
         self._frequent = None
 
     def rows(self) -> Rows:
@@ -208,10 +208,11 @@ def aligned_misread(base: str, reference: str, ref_words: Counter[str]) -> bool:
     its case-folded words) or the reference's word in another case (a capital the OCR reads
     small, Fraktur's ``F`` and ``K``: ``förslag`` for ``Förslag``), within
     :attr:`Channel.MAX_EDITS` edits of it."""
-    return (reference.isalpha() and base != reference and any(ch.isalpha() for ch in base)
-            and not any(ch.isspace() for ch in base) and not touches_number(base, reference)
+    return (reference.isalpha() and base != reference
             and (ref_words[base.casefold()] == 0 or base.casefold() == reference.casefold())
-            and Levenshtein.distance(base, reference, score_cutoff=Channel.MAX_EDITS) <= Channel.MAX_EDITS)
+            and Levenshtein.distance(base, reference, score_cutoff=Channel.MAX_EDITS) <= Channel.MAX_EDITS
+            and any(ch.isalpha() for ch in base) and not any(ch.isspace() for ch in base)
+            and not touches_number(base, reference))
 
 
 def _grouped(words: Iterable[str], keys: Iterable[str], wanted: set[str]) -> dict[str, list[str]]:
