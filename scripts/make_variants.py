@@ -42,7 +42,10 @@ Variants (``<lang>`` = the pair's main language, from ``meta.json["language"]``)
   tesseract languages, as ``-l`` takes them (``frk``, ``script/Fraktur``, ``deu+frk``), so a
   blackletter face can be read by a Fraktur model too; the name then carries that language,
   lower case, ``/`` as ``-`` (``ocr_script-fraktur-blankenburg.txt``, ``ocr_deu+frk-….txt``).
-  A language tesseract does not list is a usage error.
+  A language tesseract does not list is a usage error. ``--catchwords`` sets it as a
+  hand-press book: the next page's first word under each page's last line, a signature mark
+  (``A``, ``A2``, ``A3``) on three pages of each gathering of eight; the name ends
+  ``-catchwords``.
 
 Reproducible: page images are the JPEGs embedded in ``scan.pdf`` (extracted byte for byte, so
 they are exactly what the corpus OCR'd); the noise is seeded by ``--seed``, the pair name and
@@ -51,7 +54,7 @@ passed from ``meta.json``. An existing output file is kept unless ``--force`` (s
 interrupted run resumes). Exit 0 on success, 2 on a usage error.
 
 Usage: ``python scripts/make_variants.py CORPUS OUT [--variants psm4,poor] [--pairs NAME ...]
-[--font FILE [--font-lang LANG,...]]``
+[--font FILE [--font-lang LANG,...] [--catchwords]]``
 Needs: Python standard library, pypdfium2, Pillow, and ``tesseract`` on PATH (``ocrad``, ``gocr``
 for their variants).
 """
@@ -121,7 +124,7 @@ def installed_langs() -> set[str]:
 def font_jobs(lang: str, args: argparse.Namespace) -> list[tuple[str, str, list[str], str]]:
     """The font variant's OCR jobs: one per ``--font-lang`` language (the pair's own without
     it), each named after that language so the editions of one font stay apart."""
-    stem = args.font.stem.lower()
+    stem = args.font.stem.lower() + ("-catchwords" if args.catchwords else "")
     return [(f"ocr_{tag.lower().replace('/', '-')}-{stem}.txt", tag, ["--psm", "3"], "font")
             for tag in (args.font_lang or [lang])]
 
@@ -160,9 +163,12 @@ def degrade(image: Path, out: Path, seed: str, dpi: int, scale: float, noise: fl
     return out
 
 
-def typeset(text: str, font_file: Path, folder: Path, seed: str, dpi: int) -> list[Path]:
+def typeset(text: str, font_file: Path, folder: Path, seed: str, dpi: int, catchwords: bool = False) -> list[Path]:
     """``text`` set in ``font_file`` on A4 pages at ``dpi`` (11 pt, 2 cm margins, a folio
-    under each page), lightly blurred and specked as a clean scan is; the page image paths."""
+    under each page), lightly blurred and specked as a clean scan is; the page image paths.
+    With ``catchwords``, as a hand-press book: under each page's last line, at the right, the
+    next page's first word, and on the first three odd pages of each gathering of eight a
+    signature mark at the left (``B``, ``B2``, ``B3``)."""
     width, height, margin = round(8.27 * dpi), round(11.69 * dpi), round(0.79 * dpi)
     size = round(11 / 72 * dpi)
     font = ImageFont.truetype(str(font_file), size)
@@ -178,6 +184,14 @@ def typeset(text: str, font_file: Path, folder: Path, seed: str, dpi: int) -> li
         draw = ImageDraw.Draw(page)
         for k, line in enumerate(lines[start:start + per_page]):
             draw.text((margin, margin + round(k * size * 1.35)), line, font=font, fill=0)
+        following = next((line for line in lines[start + per_page:] if line.strip()), "")
+        if catchwords and following:
+            foot = margin + round(per_page * size * 1.35)
+            draw.text((width - margin, foot), following.split()[0], font=font, fill=0, anchor="ra")
+            leaf = (number - 1) % 8
+            if leaf in (0, 2, 4):
+                mark = chr(ord("A") + (number - 1) // 8) + (str(leaf // 2 + 1) if leaf else "")
+                draw.text((width // 2, foot), mark, font=font, fill=0, anchor="ma")
         draw.text((width // 2, height - margin // 2), str(number), font=font, fill=0, anchor="mm")
         page = page.filter(ImageFilter.GaussianBlur(0.8 * dpi / 300))
         pixels = page.load()
@@ -273,7 +287,7 @@ def build_pair(pair: Path, out: Path, args: argparse.Namespace) -> None:
                          for n, img in enumerate(images, 1)]
             elif which == "font":
                 pages = typeset((pair / "canonical.txt").read_text(encoding="utf-8"), args.font, folder,
-                                f"{args.seed}:{pair.name}:font", dpi)
+                                f"{args.seed}:{pair.name}:font", dpi, args.catchwords)
             text = other_engine(pages, job_lang) if job_lang in ENGINES else ocr(pages, job_lang, dpi, extra)
             (out / name).write_text(text, encoding="utf-8")
             print(f"  {pair.name}/{name}: {len(pages)} pages, "
@@ -295,6 +309,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--poor-noise", type=float, default=0.004, help="share of pixels")
     parser.add_argument("--poor-blur", type=float, default=0.8, help="px at 300 dpi")
     parser.add_argument("--font", type=Path, help="the font file of the font variant (TTF/OTF)")
+    parser.add_argument("--catchwords", action="store_true",
+                        help="set the font variant as a hand-press book: catchwords and signature marks")
     parser.add_argument("--font-lang", metavar="LANG,...",
                         help="tesseract languages of the font variant, comma-separated "
                              "(e.g. frk,script/Fraktur,deu+frk; default: the pair's own)")
