@@ -135,6 +135,11 @@ PAGE_FURNITURE_PATTERNS: tuple[str, ...] = (
     r"\d{1,4}\s*(?:/|av|of)\s*\d{1,4}",
 )
 
+#: A hand-press book's signature mark, alone on a line at a page's foot: the gathering's
+#: letters (``B``, ``Aa``, ``Bbb``) and the leaf's number in figures or roman (``B2``, ``C iij``).
+#: Taken as furniture only where the pages show catchwords too (see :mod:`app.judge.pages`).
+SIGNATURE_MARK = r"[A-Z]{1,3}[a-z]{0,2}\s?(?:\d{1,2}|[ivxj]{1,5})?"
+
 #: Words of a folio line ("Sida 3 av 17", "Page 12 of 40", "Seite 4 von 9"), case-folded: a
 #: line of these and digits at a page edge is a page number (see :mod:`app.judge.pages`).
 FOLIO_WORDS: frozenset[str] = frozenset({

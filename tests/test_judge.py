@@ -13,6 +13,7 @@ from app.judge.digits import touches_number
 from app.judge.lexicon import Words
 from app.judge.pages import find_furniture
 from app.judge.refine import refine
+from app.loading import load_edition
 from app.model import Edition, Kind, Verdict
 from app.review import Review, accept_all
 
@@ -66,6 +67,40 @@ def test_label_lines_page_breaks_cut_are_not_furniture_but_the_running_head_is()
     text = "\f".join(pages)
     found = [text[a:b] for a, b in find_furniture(text, body * 30)]
     assert found == [f"Annual Report 2024 {n}" for n in range(1, 9)]
+
+
+def test_catchwords_and_signature_marks_of_a_hand_press_book_are_furniture(tmp_path: Path) -> None:
+    """Under each page's last line a hand-press book prints the next page's first word (the
+    catchword), and on some pages a signature mark (``A``, ``A2``, ``B``). The reference has the
+    word once, where the next page begins: the print's repeat at the page's foot is furniture,
+    found by its place, and so are the signatures of a book that prints catchwords (each too
+    rare for a running foot); the reference's text comes out whole. A page that merely ends on
+    the word the next begins with, once, is no habit of the book."""
+    words = ("the custom code shall be made available for reuse across agencies so that "
+             "duplicate work is avoided and costs fall over time while quality rises steadily").split()
+    lines = [" ".join(words[(k * 7) % len(words):][:9]) for k in range(100)]
+    pages = [lines[k:k + 10] for k in range(0, 100, 10)]
+    marks = {0: "A", 2: "A2", 4: "B", 6: "B2", 8: "C"}
+    printed = []
+    for n, page in enumerate(pages):
+        foot = [marks[n]] if n in marks else []
+        if n + 1 < len(pages):
+            foot.append(" " * 30 + pages[n + 1][0].split()[0])
+        printed.append("\n".join(page + foot) + "\n")
+    base, reference = "\f".join(printed), "\n".join(lines) + "\n"
+    from app.judge.pages import find_catchwords
+
+    furniture = find_furniture(base, reference)
+    assert furniture == []  # no line recurs at the foot of enough pages
+    found = [base[a:b].strip() for a, b in find_catchwords(base, furniture)]
+    assert sorted(found) == sorted([pages[n + 1][0].split()[0] for n in range(9)] + list(marks.values()))
+    (tmp_path / "b.txt").write_text(base, encoding="utf-8")
+    (tmp_path / "r.txt").write_text(reference, encoding="utf-8")
+    review = Review(compare(*(load_edition(tmp_path / n) for n in ("b.txt", "r.txt"))))
+    review.apply_suggestions(numbers=True)
+    assert review.canonical_text().split() == reference.split()
+    once = "\f".join(["\n".join(page) + "\n" for page in pages])
+    assert find_catchwords(once.replace("\f", pages[1][0].split()[0] + "\n\f", 1), []) == []
 
 
 @pytest.mark.parametrize(("base", "ref", "touches"), [

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from app.diffing import fold, tokenize
 from app.judge.channel import Channel
 from app.judge.lexicon import Words
-from app.judge.pages import find_furniture
+from app.judge.pages import find_catchwords, find_furniture
 from app.model import Edition, Span
 
 
@@ -34,7 +34,9 @@ class Evidence:
         """The pair's evidence; ``channel``: the OCR channel model to judge with (a reopened
         session's), instead of learning it from the pair."""
         found = find_furniture(base.text, reference.text, geometry=base.geometry)
-        spans = tuple(_not_in_reference_here(found, base.text, reference.text))
+        # a catchword's word is the reference's next word: it is furniture by its place alone
+        catchwords = find_catchwords(base.text, found)
+        spans = tuple(sorted({*_not_in_reference_here(found, base.text, reference.text), *catchwords}))
         return cls(spans, Words(base.text, reference.text, channel=channel), [a for a, _ in spans])
 
     def walls(self, span: Span) -> list[tuple[int, int]]:

@@ -1,7 +1,8 @@
 """Find the print's page furniture in the OCR edition: running heads, feet and folios.
 
-Entry point: :func:`find_furniture`. Nothing here knows a language or a document: a line is
-furniture when the page structure says so. Pages are the form-feed-separated parts of the
+Entry points: :func:`find_furniture`, and :func:`find_catchwords` for a hand-press book's
+catchwords and signature marks at the foot of its pages. Nothing here knows a language or a
+document: a line is furniture when the page structure says so. Pages are the form-feed-separated parts of the
 text (Tesseract and PDF text layers put one after each page); a report without form feeds is
 taken as one page, and then only lines that repeat through the whole text count.
 
@@ -41,12 +42,13 @@ from rapidfuzz.fuzz import ratio
 from rapidfuzz.process import extractOne
 
 from app.model import Geometry
-from app.tables import FOLIO_WORDS
+from app.tables import FOLIO_WORDS, SIGNATURE_MARK
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.:/,-][^\W_]+)*|\S")  # "_" is debris on a page, not a letter
 _DIGITS = re.compile(r"\d+")
 _ALNUM = re.compile(r"[^\W_]")  # a letter or a digit (``str.isalnum``)
 _NUMBERISH = re.compile(r"\d+(?:[.:/,-]\d+)*")  # ``2025:96`` and ``202596`` (a lost colon) alike
+_SIGNATURE = re.compile(SIGNATURE_MARK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,8 @@ class Furniture:
     near: float = 0.85  # shapes this alike (rapidfuzz ratio) are one running head, damaged differently
     near_letters: int = 8  # ...when they have this many letters (shorter ones are too alike)
     band: float = 0.1  # with word boxes: the top and bottom share of a page where furniture stands
+    catch_tokens: int = 3  # a catchword line: the catchword and a signature mark or two beside it
+    signature_chars: int = 4  # a signature mark is short (``B2``, ``Aa3``, ``C``)
 
 
 FURNITURE = Furniture()
@@ -107,6 +111,44 @@ def find_furniture(text: str, reference: str, rules: Furniture = FURNITURE,
                                          or _numbers_page(text[a:b], number, rules.folio_slack))):
                 spans.append((a, b))
     return spans
+
+
+def find_catchwords(text: str, furniture: list[tuple[int, int]], rules: Furniture = FURNITURE) -> list[tuple[int, int]]:
+    """The ``(start, end)`` spans of catchword lines: a page's last line that announces the
+    next page's first word (``the`` under the last line, the next page beginning ``the``), maybe
+    with a short signature mark beside it (``B2   the``), as hand-press books print them. The
+    reference has that word once, where the next page begins; the print twice. Only where the
+    pages show the habit: on as many pages as furniture must recur on (:class:`Furniture`).
+    ``furniture``: the lines already found, passed over (a folio under the catchword, a
+    running head above the next page's first line of text)."""
+    pages = list(_pages(text))
+    skip = set(furniture)
+    found: list[tuple[int, int]] = []
+    for (start, end), (next_start, next_end) in zip(pages, pages[1:]):
+        foot = next((span for span in _lines_backwards(text, start, end) if span not in skip), None)
+        first = next((span for span in _lines(text, next_start, next_end) if span not in skip), None)
+        if foot is None or first is None:
+            continue
+        words = [t for t in _TOKEN.findall(text[foot[0]:foot[1]]) if _ALNUM.search(t)]
+        opening = next((t for t in _TOKEN.findall(text[first[0]:first[1]]) if _ALNUM.search(t)), "")
+        if (0 < len(words) <= rules.catch_tokens and all(len(w) <= rules.signature_chars for w in words[:-1])
+                and _announces(words[-1], opening)):
+            found.append(foot)
+    if len(found) < max(rules.min_pages, rules.page_share * len(pages)):
+        return []
+    # a book that prints catchwords marks its gatherings too: a signature alone at a page's foot
+    skip.update(found)
+    for start, end in pages:
+        feet = islice((span for span in _lines_backwards(text, start, end) if span not in skip), 2)
+        found.extend(span for span in feet if _SIGNATURE.fullmatch(text[span[0]:span[1]].strip()))
+    return sorted(found)
+
+
+def _announces(catchword: str, opening: str) -> bool:
+    """``catchword`` is the next page's ``opening`` word, or the first part of it where the
+    word is divided at the page's turn (``Ex-`` for ``Example``)."""
+    c, o = catchword.casefold(), opening.casefold()
+    return c.isalpha() and (c == o or len(c) >= 3 and o.startswith(c))
 
 
 def _edges(text: str, start: int, end: int, rules: Furniture,
