@@ -161,7 +161,7 @@ def _classify(base: str, ref: str, before: str, after: str, furniture: bool, wor
                               reason=because("hyphenation"))
     if touches_number(base, ref):
         return _number(base, ref, before, words)
-    typo = _typography(base, ref, words, doubt >= Doubt.SOME)
+    typo = _typography(base, ref, words, doubt >= Doubt.SOME, before, after)
     if typo is not None:
         return typo
     noise = _debris(base, ref, before, after, words)
@@ -261,7 +261,8 @@ def _misread_word(base: str, ref: str, words: Words) -> bool:
 
 # -- typography -----------------------------------------------------------------------------
 
-def _typography(base: str, ref: str, words: Words | None = None, doubted: bool = False) -> Classification | None:
+def _typography(base: str, ref: str, words: Words | None = None, doubted: bool = False,
+                before: str = "", after: str = "") -> Classification | None:
     """The same text in other glyphs: quotes, dashes, bullets, checkboxes, ligatures, spaces.
 
     The print's glyph is the truth. The base's real glyph is kept when it is typographic
@@ -282,7 +283,8 @@ def _typography(base: str, ref: str, words: Words | None = None, doubted: bool =
         name = "historical or compatibility letterform"
     if name is None:
         return None
-    kept = _GLYPH_OF.get(b_core) == name and _print_glyph(name, b_core, r_core, words)
+    kept = _GLYPH_OF.get(b_core) == name and _print_glyph(name, b_core, r_core, words,
+                                                           _joined(base, prefix, b_core, before, after))
     plain = r_core not in PLAIN_FALLBACKS  # the base's plain glyph kept on the OCR's record elsewhere
     if kept and not (plain and doubted):
         confidence = 0.75 if plain else 0.9  # a plain glyph kept is less sure
@@ -298,16 +300,27 @@ def _typography(base: str, ref: str, words: Words | None = None, doubted: bool =
                           pattern=((b_core, r_core),), reason=named(name))
 
 
-def _print_glyph(name: str, b: str, r: str, words: Words | None) -> bool:
+def _print_glyph(name: str, b: str, r: str, words: Words | None, joined: bool = False) -> bool:
     """Whether the base's real glyph ``b`` is the print's, against the reference's ``r``: a
     typographic glyph against a plain fallback; or a plain glyph where this OCR shows the
-    class's typographic glyphs elsewhere (it would have shown one here)."""
+    class's typographic glyphs elsewhere in the same place between words (it would have
+    shown one here). The place counts: an OCR that reads a spaced dash as ``—`` may read
+    every dash of a range (``19–23``, ``bonus–malus``, ``joined``) as a hyphen."""
     if r in PLAIN_FALLBACKS and b not in PLAIN_FALLBACKS:
         return True
     if name not in DISTINCT_GLYPH_CLASSES or b not in PLAIN_FALLBACKS or words is None:
         return False
     fancy = GLYPH_CLASSES[name][0] - PLAIN_FALLBACKS
-    return sum(words.base_marks[g] for g in fancy) >= TYPOGRAPHY_SEEN
+    inside = words.joined_marks
+    shown = (inside[g] if joined else words.base_marks[g] - inside[g] for g in fancy)
+    return sum(shown) >= TYPOGRAPHY_SEEN
+
+
+def _joined(base: str, prefix: int, core: str, before: str, after: str) -> bool:
+    """The base's glyph ``core`` (found from ``prefix`` on in ``base``) stands between two
+    letters or digits, with ``before`` and ``after`` the text around the change."""
+    text, at = before + base + after, len(before) + base.find(core, prefix)
+    return at > 0 and text[at - 1].isalnum() and text[at + len(core):at + len(core) + 1].isalnum()
 
 
 def _glyph_match(b: str, r: str) -> str | None:

@@ -155,6 +155,19 @@ def test_a_glyph_the_ocr_never_showed_is_suggested_only_as_sure_as_its_class_all
     assert ligature.kind is Kind.TYPOGRAPHY and ligature.confidence >= DEFAULT_THRESHOLD
 
 
+def test_an_ocr_that_shows_dashes_apart_from_words_may_not_show_them_between_words() -> None:
+    """This OCR reads a spaced dash as ``—`` (it shows the class there), so its spaced hyphen
+    is the print's; but it shows no dash between two words or digits, so its ``19-23``
+    against the reference's ``19–23`` is the range dash it cannot show, not a print hyphen."""
+    base = "Bildung — hier. Lernen — dort. Gute Bildung - nicht nur. Kurse für 19-23 Jahre."
+    ref = "Bildung – hier. Lernen – dort. Gute Bildung – nicht nur. Kurse für 19–23 Jahre."
+    words = Words(base, ref, lexicon=None)
+    spaced = classify("-", "–", " ", " ", False, words)
+    assert spaced.kind is Kind.TYPOGRAPHY and spaced.suggestion.decision.verdict is Verdict.REJECTED
+    joined = classify("-", "–", "9", "2", False, words)
+    assert joined.kind is Kind.TYPOGRAPHY and joined.suggestion.decision.verdict is Verdict.ACCEPTED
+
+
 def test_a_number_that_begins_a_line_is_no_page_number() -> None:
     """``1`` alone on its line is a folio; the ``1`` of ``1 3.2.1 Produktivitet`` (an OCR's
     spaced heading number ``13.2.1``) is text, and its digit is the editor's."""

@@ -55,6 +55,8 @@ class Words:
         self.base = _folded(base_tokens)
         #: the marks the OCR emits (a glyph it emits is one it can read, see app.classify)
         self.base_marks = _marks(base_pieces)
+        #: of those, the marks it emits between two letters or digits (``19—23``, ``a|b``)
+        self.joined_marks = _joined_marks(base_pieces)
         #: how this OCR misreads (learned from the two vocabularies, unless a session kept it)
         self.channel = channel if channel is not None else \
             Channel.learn_words(_letter_runs(base_tokens), ref_runs, base_pieces)
@@ -145,6 +147,21 @@ def _marks(pieces: Counter[str]) -> Counter[str]:
             for mark in _MARK.findall(piece):
                 out[mark] = get(mark, 0) + n
     return Counter({mark: out[mark] for mark in sorted(out)})
+
+
+def _joined_marks(pieces: Counter[str]) -> Counter[str]:
+    """How often each mark stands between two letters or digits in the text whose
+    blank-separated ``pieces`` are counted (a mark with blank space beside it is not)."""
+    out: dict[str, int] = {}
+    get = out.get
+    for piece, n in pieces.items():
+        if not piece.isalnum():
+            for mark in _JOINED_MARK.findall(piece):
+                out[mark] = get(mark, 0) + n
+    return Counter(out)
+
+
+_JOINED_MARK = re.compile(r"(?<=[^\W_])[^\w\s](?=[^\W_])")
 
 
 def _folded(*counts: dict[str, int]) -> Counter[str]:
