@@ -303,17 +303,16 @@ def _typography(base: str, ref: str, words: Words | None = None, doubted: bool =
 def _print_glyph(name: str, b: str, r: str, words: Words | None, joined: bool = False) -> bool:
     """Whether the base's real glyph ``b`` is the print's, against the reference's ``r``: a
     typographic glyph against a plain fallback; or a plain glyph where this OCR shows the
-    class's typographic glyphs elsewhere in the same place between words (it would have
-    shown one here). The place counts: an OCR that reads a spaced dash as ``—`` may read
-    every dash of a range (``19–23``, ``bonus–malus``, ``joined``) as a hyphen."""
+    class's typographic glyphs elsewhere (it would have shown one here). Between two letters
+    or digits (``joined``) only those it shows there count: an OCR that reads a spaced dash
+    as ``—`` may read every short dash of a range (``19–23``, ``bonus–malus``) as a hyphen."""
     if r in PLAIN_FALLBACKS and b not in PLAIN_FALLBACKS:
         return True
     if name not in DISTINCT_GLYPH_CLASSES or b not in PLAIN_FALLBACKS or words is None:
         return False
     fancy = GLYPH_CLASSES[name][0] - PLAIN_FALLBACKS
-    inside = words.joined_marks
-    shown = (inside[g] if joined else words.base_marks[g] - inside[g] for g in fancy)
-    return sum(shown) >= TYPOGRAPHY_SEEN
+    shown = words.joined_marks if joined else words.base_marks
+    return sum(shown[g] for g in fancy) >= TYPOGRAPHY_SEEN
 
 
 def _joined(base: str, prefix: int, core: str, before: str, after: str) -> bool:

@@ -156,9 +156,9 @@ def test_a_glyph_the_ocr_never_showed_is_suggested_only_as_sure_as_its_class_all
 
 
 def test_an_ocr_that_shows_dashes_apart_from_words_may_not_show_them_between_words() -> None:
-    """This OCR reads a spaced dash as ``—`` (it shows the class there), so its spaced hyphen
-    is the print's; but it shows no dash between two words or digits, so its ``19-23``
-    against the reference's ``19–23`` is the range dash it cannot show, not a print hyphen."""
+    """This OCR reads a spaced dash as ``—`` (it shows the class), so its spaced hyphen is the
+    print's; but it shows no dash between two words or digits, so its ``19-23`` against the
+    reference's ``19–23`` is the short range dash it cannot show there, not a print hyphen."""
     base = "Bildung — hier. Lernen — dort. Gute Bildung - nicht nur. Kurse für 19-23 Jahre."
     ref = "Bildung – hier. Lernen – dort. Gute Bildung – nicht nur. Kurse für 19–23 Jahre."
     words = Words(base, ref, lexicon=None)
