@@ -431,14 +431,14 @@ def _lexical(base: str, ref: str, subs: tuple[tuple[str, str], ...], words: Word
     like; the confusion table and the learned channel model speak for the common misreads."""
     if words is None or not words.all_words(ref):
         return None
+    if any(_another_run(w, r) or abs(whole_words(w) - whole_words(r)) >= LEXICAL.one_sided_words
+           for w, r in subs):
+        return None  # no misread makes these runs, however often the document shows them
     strange = words.non_words(base)
     if not strange:
         return _learned(base, ref, subs, words.channel)
     if _another_word(base, ref, words):
         return Classification(Kind.CONTENT, None, 0.9, reason=because("different_text"))
-    if any(_another_run(w, r) or abs(whole_words(w) - whole_words(r)) >= LEXICAL.one_sided_words
-           for w, r in subs):
-        return None
     likeness = _likeness(base, ref)
     if likeness < LEXICAL.min_likeness:
         # too unlike to be read as a misread by looks alone (``_t[`` for ``att``): still one

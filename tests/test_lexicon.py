@@ -364,3 +364,21 @@ def test_a_word_that_shares_only_its_start_with_the_references_is_no_misread() -
     assert classify("rnoderna", "moderna", " ", " ", False, words).kind is Kind.OCR
     # nor is it noise where the letters it adds have an accent: ``en`` against ``frågan``
     assert classify("en", "frågan", " ", " ", False, words).kind is Kind.CONTENT
+
+
+def test_letters_one_edition_adds_to_a_word_are_no_learned_misread_however_often() -> None:
+    """A draft in the old spelling (``skall``) against the print's ``ska``, 19 times: the
+    alignment teaches ``ll`` added as often, but an OCR does not add two letters to a word,
+    so the pair of words stays a genuine difference for the editor (it had been taken at
+    0.925 as a learned misread)."""
+    from collections import Counter
+
+    from app.judge.channel import Channel
+
+    base = "Kommunen ska betala. Staten ska svara. " * 19
+    reference = "Kommunen skall betala. Staten skall svara. " * 19
+    learned = Channel.learn(base, reference)
+    learned.learn_aligned(Counter({("ska", "skall"): 38}), Counter({"skall": 38}))
+    words = Words(base, reference, lexicon=None, channel=learned)
+    assert learned.seen([("", "ll")]) >= 38
+    assert classify("ska", "skall", " ", " ", False, words).kind is Kind.CONTENT
