@@ -218,15 +218,16 @@ def _all_diffed(base: Edition, reference: Edition, pairs: list[SectionPair], evi
     (:func:`app.compare.fragments.find_across`); then its tokens are let go (only its texts
     and hunks are judged)."""
     out: list[_Diffed | None] = []
-    for index, pair in enumerate(pairs):
-        current = out[-1] if out else _diffed(base, reference, pair, evidence)
-        if not out:
-            out.append(current)
-        if index + 1 < len(pairs):
-            ahead = _diffed(base, reference, pairs[index + 1], evidence)
-            _link(current, ahead)
-            out.append(ahead)
-        current.release()
+    last: _Diffed | None = None
+    for pair in pairs:
+        current = _diffed(base, reference, pair, evidence)
+        if last is not None:
+            _link(last, current)
+            last.release()
+        out.append(current)
+        last = current
+    if last is not None:
+        last.release()
     return out
 
 

@@ -56,7 +56,7 @@ class Words:
         #: the marks the OCR emits (a glyph it emits is one it can read, see app.classify)
         self.base_marks = _marks(base_pieces)
         #: of those, the marks it emits between two letters or digits (``19—23``, ``a|b``)
-        self.joined_marks = _joined_marks(base_pieces)
+        self.joined_marks = _marks(base_pieces, _JOINED_MARK)
         #: how this OCR misreads (learned from the two vocabularies, unless a session kept it)
         self.channel = channel if channel is not None else \
             Channel.learn_words(_letter_runs(base_tokens), ref_runs, base_pieces)
@@ -135,32 +135,22 @@ def _word_counts(pieces: Counter[str]) -> Counter[str]:
     return Counter(out)
 
 
-def _marks(pieces: Counter[str]) -> Counter[str]:
-    """How often each mark (neither a letter, a digit nor blank) stands in the text whose
-    blank-separated ``pieces`` are counted, in the marks' sorted order. Read from the distinct
-    pieces that are not all letters, where every mark stands: the whole text's ``set`` and a
-    ``str.count`` per mark were 4 of the sample's 65 ms, and grew with the text (0.2 s at 100x)."""
-    out: dict[str, int] = {}
-    get = out.get
-    for piece, n in pieces.items():
-        if not piece.isalpha():
-            for mark in _MARK.findall(piece):
-                out[mark] = get(mark, 0) + n
-    return Counter({mark: out[mark] for mark in sorted(out)})
-
-
-def _joined_marks(pieces: Counter[str]) -> Counter[str]:
-    """How often each mark stands between two letters or digits in the text whose
-    blank-separated ``pieces`` are counted (a mark with blank space beside it is not)."""
+def _marks(pieces: Counter[str], mark: re.Pattern[str] = _MARK) -> Counter[str]:
+    """How often each ``mark`` (by default: neither a letter, a digit nor blank) stands in the
+    text whose blank-separated ``pieces`` are counted, in the marks' sorted order. Read from the
+    distinct pieces that are not all letters and digits, where every mark stands: the whole
+    text's ``set`` and a ``str.count`` per mark were 4 of the sample's 65 ms, and grew with the
+    text (0.2 s at 100x)."""
     out: dict[str, int] = {}
     get = out.get
     for piece, n in pieces.items():
         if not piece.isalnum():
-            for mark in _JOINED_MARK.findall(piece):
-                out[mark] = get(mark, 0) + n
-    return Counter(out)
+            for found in mark.findall(piece):
+                out[found] = get(found, 0) + n
+    return Counter({found: out[found] for found in sorted(out)})
 
 
+#: a mark between two letters or digits (``19—23``, ``a|b``), for :func:`_marks`
 _JOINED_MARK = re.compile(r"(?<=[^\W_])[^\w\s](?=[^\W_])")
 
 

@@ -67,6 +67,10 @@ class Furniture:
     catch_tokens: int = 3  # a catchword line: the catchword and a signature mark or two beside it
     signature_chars: int = 4  # a signature mark is short (``B2``, ``Aa3``, ``C``)
 
+    def pages_needed(self, pages: int) -> float:
+        """On how many of ``pages`` a line must recur to be the page structure's."""
+        return max(self.min_pages, self.page_share * pages)
+
 
 FURNITURE = Furniture()
 
@@ -91,7 +95,7 @@ def find_furniture(text: str, reference: str, rules: Furniture = FURNITURE,
         seen.update({shapes[span] for span in lines} - {""})
     kin = _kin(seen, rules.near, rules.near_letters)
     placed = _placed(sides, shapes, kin)
-    need = max(rules.min_pages, rules.page_share * len(pages))
+    need = rules.pages_needed(len(pages))
     recurring = {s for s, n in placed.items() if n >= need}
     folio_shapes = {kin[s] for s in seen if _is_folio(s)}
     text_lines = _in_body_too(text, pages, shapes, kin, recurring | folio_shapes, rules)
@@ -134,7 +138,7 @@ def find_catchwords(text: str, furniture: list[tuple[int, int]], rules: Furnitur
         if (0 < len(words) <= rules.catch_tokens and all(len(w) <= rules.signature_chars for w in words[:-1])
                 and _announces(words[-1], opening)):
             found.append(foot)
-    if len(found) < max(rules.min_pages, rules.page_share * len(pages)):
+    if len(found) < rules.pages_needed(len(pages)):
         return []
     # a book that prints catchwords marks its gatherings too: a signature alone at a page's foot
     skip.update(found)

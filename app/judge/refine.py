@@ -141,15 +141,12 @@ def _split(hunk: Hunk, base: str, reference: str) -> list[Hunk]:
     return [Hunk(b0 + h.b_start, b0 + h.b_end, r0 + h.r_start, r0 + h.r_end) for h in pieces]
 
 
-def pieces(base: str, reference: str) -> tuple[Hunk, ...]:
+def pieces(base: str, reference: str) -> list[Hunk]:
     """The pieces the hunk ``base`` -> ``reference`` is cut into (offsets in the two texts),
     without walls or verdicts: the alignment's word pairs (itself when it stays whole, as a
     hunk with one side empty always does: :func:`refine` never cuts one)."""
-    if not base or not reference:
-        return (Hunk(0, len(base), 0, len(reference)),)
-    if len(base) + len(reference) > MEMO_CHARS:
-        return tuple(_split_at(Hunk(0, len(base), 0, len(reference)), base, reference))
-    return _split_texts(base, reference) or (Hunk(0, len(base), 0, len(reference)),)
+    whole = Hunk(0, len(base), 0, len(reference))
+    return [whole] if not base or not reference else _split(whole, base, reference)
 
 
 @lru_cache(maxsize=1 << 16)
