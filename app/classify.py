@@ -151,6 +151,9 @@ def _classify(base: str, ref: str, before: str, after: str, furniture: bool, wor
     if not base.strip() and not ref.strip():
         if base.count("\n") == ref.count("\n") and _odd_spaces(base + ref):
             return _space_glyphs(base, ref)
+        spaced = _print_spaced(before, after, words) if words is not None and not ref else None
+        if spaced is not None:
+            return _print_spacing(base, ref, *spaced)
         return _layout_whitespace(base, ref)
     if furniture and not ref.strip():
         return _furniture(base, ref, "page structure")
@@ -197,6 +200,30 @@ def _layout_whitespace(base: str, ref: str) -> Classification:
         what = because("trailing_spaces")
     return Classification(Kind.LAYOUT, Suggestion.toward(target, base, ref, because("whitespace", what=what)),
                           0.99, reason=what)
+
+
+def _print_spaced(before: str, after: str, words: Words) -> tuple[str, int] | None:
+    """The mark beside a blank only the base has, and how often the scan sets it apart from its
+    words (:meth:`Words.spaced_mark`), when that is the print's spacing: seen often enough, and
+    of a mark whose glyph the reference does not set typographically (the reference's „ against
+    an OCR's ``» Schul``: the OCR misread the glyph, and its blank goes with the misread)."""
+    seen = words.spaced_mark(before, after)
+    if seen < TYPOGRAPHY_SEEN:
+        return None
+    mark = before if len(before) == 1 and not before.isalnum() else after
+    name = _GLYPH_OF.get(mark)
+    if name is not None and any(words.reference_marks[g] for g in GLYPH_CLASSES[name][0] - PLAIN_FALLBACKS):
+        return None
+    return mark, seen
+
+
+def _print_spacing(base: str, ref: str, mark: str, seen: int) -> Classification:
+    """A blank only the base has, between a word and a mark that this scan sets apart from its
+    words more often than not (:meth:`Words.spaced_mark`): the print's typography (French
+    ``« Chaque »``, ``ambitieux :``), which a draft with straight quotes or plain spacing lacks.
+    Keep it: removed as a word-gluing blank it left ``«Chaque`` in the canonical text."""
+    return Classification(Kind.TYPOGRAPHY, Suggestion(REJECT, because("print_spacing", mark=repr(mark), count=seen)),
+                          0.9, pattern=((base, ref),), reason=because("spacing"))
 
 
 def _odd_spaces(text: str) -> bool:

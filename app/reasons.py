@@ -67,6 +67,7 @@ TEMPLATES: Mapping[str, str] = {
     "hyphen_kept": "end-of-line hyphen from the print; keep the printed line break (reflowed export joins it)",
     "whitespace": "{what}: keep the base's line breaks, drop trailing spaces and extra blank lines",
     "space_glyph": "space glyph: keep no-break spaces, plain spaces otherwise",
+    "print_spacing": "the print sets {mark} apart from its word ({count} times in this scan): keep the space",
     "furniture_removed": "page furniture of the print: remove it",
     "footnote_marker": "footnote {marker} of the document's count: take it",
     "doubted_noise": "the OCR engine doubted every word here: its noise, remove it",

@@ -177,6 +177,26 @@ def test_a_number_that_begins_a_line_is_no_page_number() -> None:
     assert spaced.reason != "page furniture" and spaced.kind is Kind.CONTENT
 
 
+def test_the_print_spacing_of_a_mark_the_scan_sets_apart_is_kept() -> None:
+    """French print sets ``«`` ``»`` ``:`` apart from their words, and its OCR shows the blanks;
+    a draft with straight quotes and plain spacing lacks them. The scan's habit (the marks
+    apart more often than against a word) keeps the print's blank; where the reference sets
+    the quote class typographically (``„``), the OCR's ``» `` is a misread glyph and its blank
+    goes with it."""
+    base = ("« Chaque geste compte » : le tri progresse.\n\nLes habitants trient : « papier » et "
+            "« verre ».\n\nLe bilan : « bon ».\n")
+    ref = ('"Chaque geste compte": le tri progresse.\n\nLes habitants trient: "papier" et '
+           '"verre".\n\nLe bilan: "bon".\n')
+    review = Review(compare(edition(base), edition(ref, "r.txt")))
+    review.apply_suggestions()
+    assert review.canonical_text() == base  # every glyph and blank is the print's
+    german = "» Wir brauchen Wasser.\n\n» Luft ist gut.\n\n» Boden lebt.\n"
+    german_ref = "„Wir brauchen Wasser.\n\n„Luft ist gut.\n\n„Boden lebt.\n"
+    review = Review(compare(edition(german), edition(german_ref, "r.txt")))
+    review.apply_suggestions()
+    assert review.canonical_text() == german_ref
+
+
 def test_a_moved_paragraph_is_one_move_and_apply_restores_the_order() -> None:
     a = "Die Luft in Deutschland ist in den letzten Jahren deutlich besser geworden und die Emissionen sanken."
     b = "Betrachtet man die fünf wichtigsten Luftschadstoffe getrennt, so zeigt sich ein gemischtes Bild für alle."

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cached_property
 
 from app.judge.footnotes import footnote_numbers
 from app.judge.channel import Channel
@@ -47,7 +48,8 @@ class Words:
         # each text is scanned once: the case-folded vocabulary and the channel's words
         # (its letter runs) are both counted from the distinct tokens
         base_pieces = Counter(base.split())
-        base_tokens, ref_tokens = _word_counts(base_pieces), _word_counts(Counter(reference.split()))
+        ref_pieces = Counter(reference.split())
+        base_tokens, ref_tokens = _word_counts(base_pieces), _word_counts(ref_pieces)
         ref_runs = _letter_runs(ref_tokens)
         # a part of a compound the reference joins (Online-Antwort) is a word of it too
         self.reference = _folded(ref_tokens, {r: n for r, n in ref_runs.items() if r not in ref_tokens})
@@ -64,6 +66,7 @@ class Words:
         self.footnotes = footnote_numbers(reference)
         self._lexicon = lexicon
         self._reference_tokens = ref_tokens
+        self._base_pieces, self._reference_pieces = base_pieces, ref_pieces
 
     @property
     def lexicon(self) -> Dictionary | None:
@@ -73,6 +76,36 @@ class Words:
         if self._lexicon == DETECT:
             self._lexicon = dictionary_for(_folded(_letter_runs(self._reference_tokens, 1)).most_common(FREQUENT))
         return self._lexicon
+
+    @cached_property
+    def _mark_spacing(self) -> tuple[Counter[str], Counter[str]]:
+        """How often the base sets each mark apart, blank on both sides (in a piece of marks
+        only: ``«``, ``»,``), and against a letter or digit. Counted when a blank beside a mark
+        is first judged (rarely)."""
+        pieces = self._base_pieces
+        apart = Counter({piece: n for piece, n in pieces.items() if not any(ch.isalnum() for ch in piece)})
+        return _marks(apart), _marks(pieces, _MARK_AT_WORD)
+
+    @cached_property
+    def reference_marks(self) -> Counter[str]:
+        """How often the reference uses each mark (counted when first asked, rarely)."""
+        return _marks(self._reference_pieces)
+
+    def spaced_mark(self, before: str, after: str) -> int:
+        """How often the base sets the mark on one side of a blank (``before`` it or ``after`` it,
+        a word on the other side) apart from words, when it does so more often than it sets it
+        against one; else 0. French print spaces ``«`` ``»`` ``:`` ``;`` ``!`` ``?`` from their
+        words, and its OCR shows those blanks; a draft with straight quotes or plain spacing
+        lacks them. A mark that touches its words (``.``, ``,``, a hyphen, a bracket) is set
+        apart only by a blank the OCR added."""
+        if len(before) == 1 and _MARK.fullmatch(before) and after[:1].isalnum():
+            mark = before
+        elif len(after) == 1 and _MARK.fullmatch(after) and before[-1:].isalnum():
+            mark = after
+        else:
+            return 0
+        apart, attached = self._mark_spacing
+        return apart[mark] if apart[mark] > attached[mark] else 0
 
     def is_word(self, token: str) -> bool:
         """A word of the document. A capital inside a small-lettered token (``groBe``, ``HeIp``)
@@ -152,6 +185,8 @@ def _marks(pieces: Counter[str], mark: re.Pattern[str] = _MARK) -> Counter[str]:
 
 #: a mark between two letters or digits (``19—23``, ``a|b``), for :func:`_marks`
 _JOINED_MARK = re.compile(r"(?<=[^\W_])[^\w\s](?=[^\W_])")
+#: a mark right before or right after a letter or digit, for :meth:`Words.spaced_mark`
+_MARK_AT_WORD = re.compile(r"(?<=[^\W_])[^\w\s]|[^\w\s](?=[^\W_])")
 
 
 def _folded(*counts: dict[str, int]) -> Counter[str]:

@@ -1369,6 +1369,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>brus</translation>
     </message>
     <message>
+        <source>the print sets {mark} apart from its word ({count} times in this scan): keep the space</source>
+        <translation>trycket sätter {mark} fritt från ordet ({count} gånger i denna skanning): behåll mellanslaget</translation>
+    </message>
+    <message>
         <source>footnote {marker} of the document&apos;s count: take it</source>
         <translation>fotnot {marker} i dokumentets numrering: ta den</translation>
     </message>
