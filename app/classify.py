@@ -176,7 +176,7 @@ def _classify(base: str, ref: str, before: str, after: str, furniture: bool, wor
                               reason=because("noise"))
     if not base.strip() or not ref.strip():
         return Classification(Kind.CONTENT, None, 0.9, reason=because("one_edition_only"))
-    return _ocr_or_content(base, ref, words)
+    return _misread_with_glyph(_ocr_or_content(base, ref, words), base, ref, before, after, words, doubt)
 
 
 # -- layout -------------------------------------------------------------------------------
@@ -325,6 +325,49 @@ def _typography(base: str, ref: str, words: Words | None = None, doubted: bool =
     return Classification(Kind.TYPOGRAPHY, Suggestion.toward(standard, base, ref, because("standard_form",
                           name=named(name))), 0.75 if kept else STANDARD_FORM_CONFIDENCE.get(name, 0.95),
                           pattern=((b_core, r_core),), reason=named(name))
+
+
+#: the glyph classes a word carries inside it, whose form a misread word may also differ in
+_WORD_GLYPH_CLASSES = frozenset({"quotation mark", "apostrophe", "dash"})
+
+
+def _misread_with_glyph(verdict: Classification, base: str, ref: str, before: str, after: str,
+                        words: Words | None, doubt: Doubt) -> Classification:
+    """``verdict`` on a token that may hold a misread and a glyph in another form (``I’``
+    against ``l'``: ``l`` read as ``I``, beside the print's apostrophe against the draft's
+    straight one). The glyph is judged as it would be alone (:func:`_typography`); the rest,
+    where ``verdict`` is content, with the glyph made the same on both sides (neither judge
+    explained the whole). A misread then suggests the reference's letters with the glyph the
+    typography verdict chose, not the draft's (``l’activité``, not ``l'activité``)."""
+    b_glyphs = [(i, ch) for i, ch in enumerate(base) if _GLYPH_OF.get(ch) in _WORD_GLYPH_CLASSES]
+    r_glyphs = [(j, ch) for j, ch in enumerate(ref) if _GLYPH_OF.get(ch) in _WORD_GLYPH_CLASSES]
+    if len(b_glyphs) != 1 or len(r_glyphs) != 1:
+        return verdict
+    (i, b_glyph), (j, r_glyph) = b_glyphs[0], r_glyphs[0]
+    if b_glyph == r_glyph or _GLYPH_OF[b_glyph] != _GLYPH_OF[r_glyph]:
+        return verdict
+    if verdict.kind is Kind.OCR:  # a misread whose suggestion takes the reference's reading whole
+        rest = verdict
+        if rest.suggestion is None or rest.suggestion.decision.verdict is not Verdict.ACCEPTED:
+            return verdict
+    elif verdict.kind is Kind.CONTENT:
+        rest = _classify(base, ref[:j] + b_glyph + ref[j + 1:], before, after, False, words, doubt)
+        if rest.kind is not Kind.OCR or rest.suggestion is None:
+            return verdict
+    else:
+        return verdict
+    glyph = _typography(b_glyph, r_glyph, words, doubt >= Doubt.SOME, (before + base)[:len(before) + i][-1:],
+                        (base + after)[i + 1:i + 2])
+    if glyph is None or glyph.suggestion is None:
+        return verdict
+    decision = glyph.suggestion.decision
+    chosen = {Verdict.REJECTED: b_glyph, Verdict.ACCEPTED: r_glyph}.get(decision.verdict, decision.text or r_glyph)
+    if chosen == r_glyph and rest is verdict:
+        return verdict  # the misread's suggestion takes the reference's glyph already
+    target = ref[:j] + chosen + ref[j + 1:]
+    return Classification(Kind.OCR, Suggestion.toward(target, base, ref, rest.suggestion.reason),
+                          min(rest.confidence, glyph.confidence), pattern=rest.pattern + glyph.pattern,
+                          reason=rest.reason, touches_number=rest.touches_number)
 
 
 def _print_glyph(name: str, b: str, r: str, words: Words | None, joined: bool = False) -> bool:

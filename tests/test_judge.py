@@ -140,6 +140,19 @@ def test_the_print_glyph_is_kept_against_a_plain_fallback() -> None:
     assert verdict.kind is Kind.TYPOGRAPHY and verdict.suggestion.decision.verdict is Verdict.REJECTED
 
 
+def test_a_misread_beside_the_prints_apostrophe_is_a_misread_that_keeps_the_apostrophe() -> None:
+    """``I’activité`` against the draft's ``l'activité``: ``l`` read as ``I`` and the print's
+    apostrophe against a straight one, in one token. Neither judge explains both, and whole
+    it was content; each part judged alone, it is a misread whose repair keeps the print's ``’``."""
+    base = "Le rapport de I’activité du service, de |’extension du tri et de l’ensemble des communes.\n"
+    ref = "Le rapport de l'activité du service, de l'extension du tri et de l'ensemble des communes.\n"
+    review = Review(compare(edition(base), edition(ref, "r.txt")))
+    misreads = [c for c in review.changes if c.base_text in ("I’activité", "I’", "|’extension", "|’")]
+    assert len(misreads) == 2 and all(c.kind is Kind.OCR for c in misreads)
+    review.apply_suggestions()
+    assert review.canonical_text() == base.replace("I’", "l’").replace("|’", "l’")
+
+
 def test_a_glyph_the_ocr_never_showed_is_suggested_only_as_sure_as_its_class_allows() -> None:
     """An OCR that shows no en dash or curly quote anywhere cannot tell whether the print set
     one: the reference's is suggested, below the bulk threshold (a typeface whose dash looks
