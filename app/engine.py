@@ -398,8 +398,23 @@ def _whole_words(hunks: Sequence[Hunk], b_text: str, r_text: str, judge: Callabl
             if judge(merged).kind is not Kind.CONTENT:
                 out[-1] = merged
                 continue
+        # across a blank-only change: ``Ila`` + a line break against ``Il`` + a space + ``a``
+        # is one space the OCR lost (the lone ``a`` was content, and joined the next edit)
+        if (len(out) > 1 and _touching(out[-2], out[-1]) and _touching(out[-1], hunk)
+                and not (b_text[out[-1][0]:out[-1][1]] + r_text[out[-1][2]:out[-1][3]]).strip()
+                and judge(hunk).kind is Kind.CONTENT and _only_spacing(out[-2], hunk, b_text, r_text)
+                and (barrier is None or not barrier(out[-2]) and not barrier(hunk))):
+            merged = (out[-2][0], hunk[1], out[-2][2], hunk[3])
+            if judge(merged).kind is not Kind.CONTENT:
+                out[-2:] = [merged]
+                continue
         out.append(hunk)
     return out
+
+
+def _touching(first: Hunk, second: Hunk) -> bool:
+    """``second`` starts where ``first`` ends, in both texts."""
+    return first[1] == second[0] and first[3] == second[2]
 
 
 def _same_word(first: Hunk, second: Hunk, b_text: str, r_text: str) -> bool:
@@ -480,9 +495,8 @@ def _space_beside(edit: Hunk, other: Hunk, b_text: str, r_text: str) -> bool:
     """``other`` touches ``edit`` (right before or after it) and is blank space one edition
     has and the other lacks (taken alone it would glue two words or part one; a blank that is
     merely other blank is layout on its own)."""
-    touching = other[1] == edit[0] and other[3] == edit[2] or edit[1] == other[0] and edit[3] == other[2]
     b, r = b_text[other[0]:other[1]], r_text[other[2]:other[3]]
-    return touching and (not b or not r) and not (b + r).strip()
+    return (_touching(other, edit) or _touching(edit, other)) and (not b or not r) and not (b + r).strip()
 
 
 def _whole_clusters(hunks: Iterable[Hunk], base: Edition, pair: SectionPair) -> list[Hunk]:

@@ -226,7 +226,8 @@ def _inserted_at_line_breaks(unpaired: Sequence[tuple[range, range]], b: Tokeniz
             b1 = b.starts[bw[op.a_end]] if op.a_end < len(bw) else b.starts[bt.stop]
             words = tuple(k for k in rw[op.b_start:op.b_end]
                           if _is_word(r.tokens[k]) and r.keys[k][0] >= " ")  # not masked (moved)
-            if words and not b.text[b0:b1].strip():
+            # a lone letter (``a`` of ``Ila`` for ``Il a``) matches some letter set apart by chance
+            if words and not b.text[b0:b1].strip() and any(len(r.tokens[k]) > 1 for k in words):
                 runs.append((b0, Run(words, tuple(r.keys[k] for k in words),
                                      "\n" in b.text[max(0, b0 - 1):b1 + 1])))
     return runs
