@@ -103,6 +103,8 @@ SOFT_HYPHEN = "\u00ad"
 DOUBTED_NOISE_CONFIDENCE = 0.7
 #: a footnote marker read as debris: the document's count vouches for it, the print is not seen
 FOOTNOTE_CONFIDENCE = 0.8
+#: the same letters with blank space moved around them (:func:`_split_or_joined`)
+SPLIT_CONFIDENCE = 0.95
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +166,9 @@ def _classify(base: str, ref: str, before: str, after: str, furniture: bool, wor
                               reason=because("hyphenation"))
     if touches_number(base, ref):
         return _number(base, ref, before, words)
+    split = _split_or_joined(base, ref)
+    if split is not None:
+        return split
     typo = _typography(base, ref, words, doubt >= Doubt.SOME, before, after)
     if typo is not None:
         return typo
@@ -176,7 +181,8 @@ def _classify(base: str, ref: str, before: str, after: str, furniture: bool, wor
                               reason=because("noise"))
     if not base.strip() or not ref.strip():
         return Classification(Kind.CONTENT, None, 0.9, reason=because("one_edition_only"))
-    return _misread_with_glyph(_ocr_or_content(base, ref, words), base, ref, before, after, words, doubt)
+    verdict = _misread_with_glyph(_ocr_or_content(base, ref, words), base, ref, before, after, words, doubt)
+    return _in_ocr_glyphs(verdict, base, ref, words)
 
 
 # -- layout -------------------------------------------------------------------------------
@@ -288,6 +294,20 @@ def _misread_word(base: str, ref: str, words: Words) -> bool:
 
 # -- typography -----------------------------------------------------------------------------
 
+def _split_or_joined(base: str, ref: str) -> Classification | None:
+    """The same letters or digits, blank space moved around them (``201 1`` against ``2011``,
+    ``Ila`` and a line break against ``Il a``): the OCR split or joined a word; take the
+    reference's reading. A blank alone inside a word (``ar bete`` against ``arbete``) is left to
+    :func:`_ocr_or_content`, which reads the words around it."""
+    prefix = _common_prefix(base, ref)
+    suffix = _common_suffix(base[prefix:], ref[prefix:])
+    core = base[prefix:len(base) - suffix].strip()
+    if not core or core != ref[prefix:len(ref) - suffix].strip():
+        return None
+    return Classification(Kind.OCR, Suggestion.toward(_standard(ref), base, ref, because(
+        "ocr_explained", parts=(because("word_split"),))), SPLIT_CONFIDENCE, reason=because("word_split"))
+
+
 def _typography(base: str, ref: str, words: Words | None = None, doubted: bool = False,
                 before: str = "", after: str = "") -> Classification | None:
     """The same text in other glyphs: quotes, dashes, bullets, checkboxes, ligatures, spaces.
@@ -301,8 +321,8 @@ def _typography(base: str, ref: str, words: Words | None = None, doubted: bool =
     suffix = _common_suffix(base[prefix:], ref[prefix:])
     b_core = base[prefix:len(base) - suffix].strip()
     r_core = ref[prefix:len(ref) - suffix].strip()
-    if not b_core and not r_core:
-        return None  # only a space inside a word moved: a split word, not a glyph
+    if b_core == r_core:
+        return None  # only blank space differs: a split word (:func:`_split_or_joined`), not a glyph
     name = _glyph_match(b_core, r_core)
     if name is None and _standard(b_core) == _standard(r_core):
         name = "ligature or private-use glyph"
@@ -368,6 +388,36 @@ def _misread_with_glyph(verdict: Classification, base: str, ref: str, before: st
     return Classification(Kind.OCR, Suggestion.toward(target, base, ref, rest.suggestion.reason),
                           min(rest.confidence, glyph.confidence), pattern=rest.pattern + glyph.pattern,
                           reason=rest.reason, touches_number=rest.touches_number)
+
+
+def _in_ocr_glyphs(verdict: Classification, base: str, ref: str, words: Words | None) -> Classification:
+    """``verdict``, whose repair takes from the reference a glyph the base lacks (``Lannée``
+    against the draft's ``L'année``: the OCR lost the apostrophe), with the glyph as this OCR
+    prints its class (:func:`_ocr_form`): the draft's straight fallback is not the print's."""
+    if verdict.kind is not Kind.OCR or verdict.suggestion is None or \
+            verdict.suggestion.decision.verdict is not Verdict.ACCEPTED or words is None:
+        return verdict
+    r_glyphs = [(j, ch) for j, ch in enumerate(ref) if _GLYPH_OF.get(ch) in _WORD_GLYPH_CLASSES]
+    if len(r_glyphs) != 1 or any(_GLYPH_OF.get(ch) in _WORD_GLYPH_CLASSES for ch in base):
+        return verdict
+    j, glyph = r_glyphs[0]
+    form = _ocr_form(glyph, words)
+    if form == glyph:
+        return verdict
+    return replace(verdict, suggestion=Suggestion.toward(ref[:j] + form + ref[j + 1:], base, ref,
+                                                         verdict.suggestion.reason))
+
+
+def _ocr_form(glyph: str, words: Words) -> str:
+    """How this OCR prints ``glyph``, a plain fallback (``'``): the one typographic glyph of its
+    class that it shows (``’``), at least :data:`TYPOGRAPHY_SEEN` times and the fallback never;
+    else ``glyph`` itself (a class with two such glyphs, opening and closing quotes, cannot say
+    which one stood here)."""
+    name = _GLYPH_OF.get(glyph)
+    if glyph not in PLAIN_FALLBACKS or name is None or words.base_marks[glyph]:
+        return glyph
+    shown = [g for g in sorted(GLYPH_CLASSES[name][0] - PLAIN_FALLBACKS) if words.base_marks[g]]
+    return shown[0] if len(shown) == 1 and words.base_marks[shown[0]] >= TYPOGRAPHY_SEEN else glyph
 
 
 def _print_glyph(name: str, b: str, r: str, words: Words | None, joined: bool = False) -> bool:
