@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Build a hand-written pair: a report in a language or typography the corpus lacks, written
+as data in ``scripts/pairs/<name>.py``, made into the corpus layout so ``scripts/accuracy.py``
+measures it like the corpus's own pairs.
+
+    python scripts/make_pair.py fr_dechets_2023 OUT --font /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf
+
+writes ``OUT/score.py`` (a copy of the corpus scorer, ``--score``) and ``OUT/<name>/``:
+
+* ``canonical.txt`` — the printed edition: the module's ``BLOCKS`` joined by blank lines;
+* ``draft.txt`` — the printed text with the module's genuine ``EDITS`` undone (the draft's
+  reading), then its export ``ARTIFACTS``: glyphs replaced throughout, a tab after heading
+  numbers, soft hyphens in ``SOFT_HYPHENATED`` words, 0-2 trailing spaces per line (seeded);
+* ``edits.json`` — the genuine edits with their offsets in ``canonical.txt``, as ``score.py``
+  reads them; ``meta.json`` — the language;
+* ``ocr_<lang>-<font>.txt`` — real Tesseract OCR of the printed text typeset in each
+  ``--font`` (:func:`make_variants.typeset`: A4, 11 pt, lightly blurred and specked), once per
+  language of the module's ``LANGUAGES`` (the right one and a wrong one).
+
+Nothing here is random but the trailing spaces (seeded by the pair's name): a rerun with the
+same Tesseract gives the same files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import random
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import make_variants  # noqa: E402  (the typesetting and OCR of the font variants)
+
+DPI = 300
+PSM = "3"
+
+
+def printed(pair) -> str:
+    return "\n\n".join(pair.BLOCKS) + "\n"
+
+
+def edits_and_draft(pair, text: str) -> tuple[list[dict], str]:
+    """The genuine edits with their offsets in ``text``, and the text with each undone."""
+    spans = []
+    for kind, printed_text, draft_text, before in pair.EDITS:
+        if text.count(before + printed_text) != 1:
+            raise SystemExit(f"edit {printed_text!r}: its context {before!r} is not unique")
+        start = text.index(before + printed_text) + len(before)
+        spans.append((start, start + len(printed_text), printed_text, draft_text, kind))
+    edits, pieces, last = [], [], 0
+    for number, (start, end, printed_text, draft_text, kind) in enumerate(sorted(spans), 1):
+        pieces += [text[last:start], draft_text]
+        last = end
+        edits.append({"type": kind, "t_start": start, "t_end": end, "t_text": printed_text,
+                      "draft_text": draft_text, "note": "", "id": number,
+                      "t_context_before": text[max(0, start - 40):start], "t_context_after": text[end:end + 40]})
+    return edits, "".join(pieces) + text[last:]
+
+
+def with_artifacts(pair, draft: str, seed: str) -> str:
+    """The draft as a word processor exports it (none of these is a content change)."""
+    for _what, printed_glyph, draft_glyph in pair.ARTIFACTS:
+        draft = draft.replace(printed_glyph, draft_glyph)
+    draft = re.sub(r"^(\d(?:\.\d)?\.?) ", "\\1\t", draft, flags=re.M)  # numbered headings: a tab
+    for word in pair.SOFT_HYPHENATED:
+        draft = draft.replace(word, word[:5] + "\u00ad" + word[5:], 1)
+    rng = random.Random(seed)
+    return "\n".join(line + " " * rng.choice((0, 0, 1, 2)) if line else line for line in draft.split("\n"))
+
+
+def build(name: str, out: Path, fonts: list[Path], score: Path) -> None:
+    pair = importlib.import_module(f"pairs.{name}")
+    folder = out / name
+    folder.mkdir(parents=True, exist_ok=True)
+    text = printed(pair)
+    edits, draft = edits_and_draft(pair, text)
+    (folder / "canonical.txt").write_text(text, encoding="utf-8")
+    (folder / "draft.txt").write_text(with_artifacts(pair, draft, name.split("_")[0]), encoding="utf-8")
+    (folder / "edits.json").write_text(json.dumps({"pair": name, "edits": edits}, ensure_ascii=False, indent=1),
+                                       encoding="utf-8")
+    (folder / "meta.json").write_text(json.dumps({"language": name.split("_")[0]}), encoding="utf-8")
+    if score.is_file():
+        shutil.copyfile(score, out / "score.py")
+    for font in fonts:
+        tag = font.stem.split("-")[0].lower()
+        with tempfile.TemporaryDirectory(prefix="pair-") as tmp:
+            pages = make_variants.typeset(text, font, Path(tmp), f"{name.split('_')[0]}:{tag}", DPI)
+            for lang in pair.LANGUAGES:
+                (folder / f"ocr_{lang}-{tag}.txt").write_text(make_variants.ocr(pages, lang, DPI, ["--psm", PSM]),
+                                                             encoding="utf-8")
+                print(f"  {name}/ocr_{lang}-{tag}.txt: {len(pages)} pages", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("pair", help="a module of scripts/pairs, e.g. fr_dechets_2023")
+    parser.add_argument("out", type=Path, help="the folder to write (a corpus for scripts/accuracy.py)")
+    parser.add_argument("--font", type=Path, action="append", default=[], help="a font file to typeset the print in")
+    parser.add_argument("--score", type=Path, default=ROOT.parent / "shared" / "corpus" / "score.py",
+                        help="the corpus scorer to copy (default: ../shared/corpus/score.py)")
+    args = parser.parse_args(argv)
+    build(args.pair, args.out, args.font, args.score)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

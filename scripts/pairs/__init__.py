@@ -1,0 +1,1 @@
+"""Hand-written pairs for ``scripts/make_pair.py``: one module per pair."""
