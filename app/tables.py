@@ -118,6 +118,9 @@ OCR_CONFUSIONS: dict[str, tuple[str, ...]] = {
     "w": ("vv",),
     "c": ("e",),
     "e": ("c",),
+    # symbols read as the glyphs they are drawn from (a digit read for one is the numbers guard's)
+    "%": ("°/o", "o/o", "°/0", "%o", "o/"),
+    "§": ("$", "&", "S", "§§"),
 }
 
 #: Letters whose capital is the small letter drawn larger: an OCR engine misjudges their case
