@@ -181,7 +181,10 @@ def _classify(base: str, ref: str, before: str, after: str, furniture: bool, wor
                               reason=because("noise"))
     if not base.strip() or not ref.strip():
         return Classification(Kind.CONTENT, None, 0.9, reason=because("one_edition_only"))
-    verdict = _misread_with_glyph(_ocr_or_content(base, ref, words), base, ref, before, after, words, doubt)
+    verdict = _ocr_or_content(base, ref, words)
+    if _WORD_GLYPH.search(ref) is None:
+        return verdict  # most hunks: no quote, apostrophe or dash to weigh (told in C)
+    verdict = _misread_with_glyph(verdict, base, ref, before, after, words, doubt)
     return _in_ocr_glyphs(verdict, base, ref, words)
 
 
@@ -299,6 +302,8 @@ def _split_or_joined(base: str, ref: str) -> Classification | None:
     ``Ila`` and a line break against ``Il a``): the OCR split or joined a word; take the
     reference's reading. A blank alone inside a word (``ar bete`` against ``arbete``) is left to
     :func:`_ocr_or_content`, which reads the words around it."""
+    if "".join(base.split()) != "".join(ref.split()):
+        return None  # other letters, not only other blank space (told in C, for most hunks)
     prefix = _common_prefix(base, ref)
     suffix = _common_suffix(base[prefix:], ref[prefix:])
     core = base[prefix:len(base) - suffix].strip()
@@ -349,6 +354,9 @@ def _typography(base: str, ref: str, words: Words | None = None, doubted: bool =
 
 #: the glyph classes a word carries inside it, whose form a misread word may also differ in
 _WORD_GLYPH_CLASSES = frozenset({"quotation mark", "apostrophe", "dash"})
+#: one glyph of those classes (found in C: most hunks hold none)
+_WORD_GLYPH = re.compile("[" + re.escape("".join(sorted(ch for name in _WORD_GLYPH_CLASSES
+                                                       for ch in GLYPH_CLASSES[name][0]))) + "]")
 
 
 def _misread_with_glyph(verdict: Classification, base: str, ref: str, before: str, after: str,
@@ -359,11 +367,15 @@ def _misread_with_glyph(verdict: Classification, base: str, ref: str, before: st
     where ``verdict`` is content, with the glyph made the same on both sides (neither judge
     explained the whole). A misread then suggests the reference's letters with the glyph the
     typography verdict chose, not the draft's (``l’activité``, not ``l'activité``)."""
-    b_glyphs = [(i, ch) for i, ch in enumerate(base) if _GLYPH_OF.get(ch) in _WORD_GLYPH_CLASSES]
-    r_glyphs = [(j, ch) for j, ch in enumerate(ref) if _GLYPH_OF.get(ch) in _WORD_GLYPH_CLASSES]
-    if len(b_glyphs) != 1 or len(r_glyphs) != 1:
+    if verdict.kind not in (Kind.OCR, Kind.CONTENT):
         return verdict
-    (i, b_glyph), (j, r_glyph) = b_glyphs[0], r_glyphs[0]
+    r_glyphs = list(_WORD_GLYPH.finditer(ref))
+    if len(r_glyphs) != 1 or len(ref.split()) > 1 or len(base.split()) > 2:
+        return verdict  # a run of words is no one misread token (the OCR may have split it: ``1 9-23``)
+    b_glyphs = list(_WORD_GLYPH.finditer(base))
+    if len(b_glyphs) != 1:
+        return verdict
+    (i, b_glyph), (j, r_glyph) = (b_glyphs[0].start(), b_glyphs[0].group()), (r_glyphs[0].start(), r_glyphs[0].group())
     if b_glyph == r_glyph or _GLYPH_OF[b_glyph] != _GLYPH_OF[r_glyph]:
         return verdict
     if verdict.kind is Kind.OCR:  # a misread whose suggestion takes the reference's reading whole
@@ -397,10 +409,10 @@ def _in_ocr_glyphs(verdict: Classification, base: str, ref: str, words: Words | 
     if verdict.kind is not Kind.OCR or verdict.suggestion is None or \
             verdict.suggestion.decision.verdict is not Verdict.ACCEPTED or words is None:
         return verdict
-    r_glyphs = [(j, ch) for j, ch in enumerate(ref) if _GLYPH_OF.get(ch) in _WORD_GLYPH_CLASSES]
-    if len(r_glyphs) != 1 or any(_GLYPH_OF.get(ch) in _WORD_GLYPH_CLASSES for ch in base):
+    r_glyphs = list(_WORD_GLYPH.finditer(ref))
+    if len(r_glyphs) != 1 or _WORD_GLYPH.search(base):
         return verdict
-    j, glyph = r_glyphs[0]
+    j, glyph = r_glyphs[0].start(), r_glyphs[0].group()
     form = _ocr_form(glyph, words)
     if form == glyph:
         return verdict

@@ -400,7 +400,7 @@ def _whole_words(hunks: Sequence[Hunk], b_text: str, r_text: str, judge: Callabl
                 continue
         # across a blank-only change: ``Ila`` + a line break against ``Il`` + a space + ``a``
         # is one space the OCR lost (the lone ``a`` was content, and joined the next edit)
-        if (len(out) > 1 and _touching(out[-2], out[-1]) and _touching(out[-1], hunk)
+        if (len(out) > 1 and out[-1][1] == hunk[0] and _touching(out[-1], hunk) and _touching(out[-2], out[-1])
                 and not (b_text[out[-1][0]:out[-1][1]] + r_text[out[-1][2]:out[-1][3]]).strip()
                 and judge(hunk).kind is Kind.CONTENT and _only_spacing(out[-2], hunk, b_text, r_text)
                 and (barrier is None or not barrier(out[-2]) and not barrier(hunk))):
