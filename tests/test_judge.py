@@ -51,6 +51,23 @@ def test_a_heading_the_reference_repeats_is_not_furniture() -> None:
 
 
 
+def test_a_running_head_that_repeats_the_chapter_title_is_furniture_but_the_heading_stays() -> None:
+    """A book's recto heads repeat the current chapter's title (with or without the folio the
+    OCR kept), too few times each to recur as a running head must: the base holds the title
+    more often than the reference, which sets it once, as a heading. The heading itself (the
+    title's first line, numbered as the reference numbers it) stays, on a page's top or not."""
+    body = "Ordinary running text of the report, line after line, about nothing in particular.\n"
+    chapters = ["Technical indicators", "Financial indicators"]
+    pages, reference = [], ""
+    for c, title in enumerate(chapters, 1):
+        reference += f"{c}. {title}\n\n" + body * 12
+        pages.append(f"{c}. {title}\n\n" + body * 4)  # the chapter opens a page
+        pages += [f"{title} {2 * c + 1}\n\n" + body * 4, f"{title}\n\n" + body * 4]
+    text = "\f".join(pages)
+    found = [text[a:b] for a, b in find_furniture(text, reference)]
+    assert found == ["Technical indicators 3", "Technical indicators", "Financial indicators 5", "Financial indicators"]
+
+
 def test_label_lines_page_breaks_cut_are_not_furniture_but_the_running_head_is() -> None:
     """A list whose entries end in label lines (``SFS 2022:404``, ``Entry into force: 1 July
     2022``) puts them at the top of one page and the bottom of another, as often as a running

@@ -105,6 +105,10 @@ def find_furniture(text: str, reference: str, rules: Furniture = FURNITURE,
     in_reference = Counter(shape(line) for line in reference.splitlines()) if candidates else Counter()
     common = {s for s, n in candidates.items() if in_reference[s] <= rules.reference_share * n}
     folios = sum(n for s, n in seen.items() if _is_folio(s) and kin[s] not in text_lines) >= need
+    # a heading whose title the running heads repeat (``2. Technical indicators`` opening its
+    # chapter's page) groups with them, but the reference sets it, number and all: as many
+    # lines of its shape as the reference has stay text, the first ones
+    spelled = Counter({s: n for s, n in in_reference.items() if s in shapes.values()}) if common else Counter()
     spans = []
     for number, lines in enumerate(edge, 1):
         for a, b in lines:
@@ -113,8 +117,50 @@ def find_furniture(text: str, reference: str, rules: Furniture = FURNITURE,
                     kin[s] in common or _extends(s, common)
                     or _is_folio(s) and (folios and kin[s] not in text_lines
                                          or _numbers_page(text[a:b], number, rules.folio_slack))):
+                if spelled[s] > 0 and not _is_folio(s):
+                    spelled[s] -= 1
+                    continue
                 spans.append((a, b))
-    return spans
+    return sorted(spans + _title_heads(text, pages, sides, shapes, reference, rules, set(spans)))
+
+
+def _title_heads(text: str, pages: list[tuple[int, int]], sides: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]],
+                 shapes: dict[tuple[int, int], str], reference: str, rules: Furniture,
+                 taken: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Running heads that repeat the current chapter's title (a book's recto heads: ``Les
+    indicateurs techniques 7`` over the pages of chapter 2), too few of each to recur as
+    :func:`find_furniture` asks: a page's top line whose words, numbers aside, are a title the
+    reference sets as a line of its own, where the base holds that title more often than the
+    reference. The title's first line in the base (the heading, or a contents line) and any line
+    the reference spells alike, number and all, stay."""
+    if len(pages) < 2:
+        return []  # a text without pages has no running heads (and is walked line by line below)
+    wanted: dict[str, list[tuple[int, int]]] = {}
+    for top, _bottom in sides:
+        for span in top[:1]:
+            title = _title(shapes[span])
+            if span not in taken and _has_letters(title, rules.near_letters) and len(title.split()) <= rules.max_tokens:
+                wanted.setdefault(title, []).append(span)
+    if not wanted:
+        return []
+    reach = 2 * max(b - a for spans in wanted.values() for a, b in spans)
+    in_base: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for start, end in pages:
+        for a, b in _lines(text, start, end):
+            title = _title(shape(text[a:b])) if b - a <= reach else ""
+            if title in wanted:
+                in_base[title] += 1
+                first.setdefault(title, a)
+    lines = [shape(line) for line in reference.splitlines() if 0 < len(line) <= reach]
+    in_reference, spelled = Counter(map(_title, lines)), set(lines)
+    return [span for title, spans in wanted.items() if in_base[title] > in_reference[title] >= 1
+            for span in spans if span[0] > first[title] and shapes[span] not in spelled]
+
+
+def _title(line_shape: str) -> str:
+    """A line shape's words without its numbers (a heading's and a folio's alike)."""
+    return " ".join(w for w in line_shape.split() if w != "#")
 
 
 def find_catchwords(text: str, furniture: list[tuple[int, int]], rules: Furniture = FURNITURE) -> list[tuple[int, int]]:
