@@ -17,6 +17,12 @@ writes ``OUT/score.py`` (a copy of the corpus scorer, ``--score``) and ``OUT/<na
   ``--font`` (:func:`make_variants.typeset`: A4, 11 pt, lightly blurred and specked), once per
   language of the module's ``LANGUAGES`` (the right one and a wrong one).
 
+``--book`` sets it as a book instead (:func:`typeset_book`; ``ocr_<lang>-book-<font>.txt``,
+the first language only): running heads over every page, the module's ``RUNNING_TITLE`` on
+even pages and the current chapter's title on odd ones, the folio in the outer corner.
+``--copies N`` makes the report N times as long (its text, draft and edits repeated), so a
+book's heads recur as a real book's do.
+
 Nothing here is random but the trailing spaces (seeded by the pair's name): a rerun with the
 same Tesseract gives the same files.
 """
@@ -31,12 +37,14 @@ import re
 import shutil
 import sys
 import tempfile
+import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import make_variants  # noqa: E402  (the typesetting and OCR of the font variants)
+from PIL import Image, ImageDraw, ImageFilter, ImageFont  # noqa: E402
 
 DPI = 300
 PSM = "3"
@@ -75,14 +83,60 @@ def with_artifacts(pair, draft: str, seed: str) -> str:
     return "\n".join(line + " " * rng.choice((0, 0, 1, 2)) if line else line for line in draft.split("\n"))
 
 
-def build(name: str, out: Path, fonts: list[Path], score: Path) -> None:
+#: a chapter heading of the printed text (``2. Les indicateurs techniques``): the recto heads' title
+_CHAPTER = re.compile(r"^\d+\. (.+)$")
+
+
+def typeset_book(text: str, font_file: Path, folder: Path, seed: str, title: str) -> list[Path]:
+    """``text`` set as a book's pages (A4, 11 pt, lightly blurred and specked, as
+    :func:`make_variants.typeset`), with a running head over each: ``title`` and the folio on
+    even pages, the chapter in force at the page's top and the folio on odd ones."""
+    width, height, margin = round(8.27 * DPI), round(11.69 * DPI), round(0.79 * DPI)
+    size = round(11 / 72 * DPI)
+    font, small = ImageFont.truetype(str(font_file), size), ImageFont.truetype(str(font_file), round(9 / 72 * DPI))
+    columns = max(20, int((width - 2 * margin) / font.getlength("n")))
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += textwrap.wrap(paragraph, width=columns) or [""]
+    per_page = int((height - 2 * margin) / (size * 1.35)) - 4
+    rng = random.Random(seed)
+    chapter, paths = title, []
+    for number, start in enumerate(range(0, len(lines), per_page), 1):
+        for line in lines[:start + 1]:
+            found = _CHAPTER.match(line)
+            chapter = found.group(1) if found else chapter
+        page = Image.new("L", (width, height), 255)
+        draw = ImageDraw.Draw(page)
+        head = margin - round(size * 1.6)
+        if number % 2 == 0:
+            draw.text((margin, head), str(number), font=small, fill=0)
+            draw.text((width // 2, head), title, font=small, fill=0, anchor="ma")
+        else:
+            draw.text((width // 2, head), chapter, font=small, fill=0, anchor="ma")
+            draw.text((width - margin, head), str(number), font=small, fill=0, anchor="ra")
+        for k, line in enumerate(lines[start:start + per_page]):
+            draw.text((margin, margin + round(k * size * 1.35)), line, font=font, fill=0)
+        page = page.filter(ImageFilter.GaussianBlur(0.8))
+        pixels = page.load()
+        for _ in range(round(width * height * 0.0005)):
+            pixels[rng.randrange(width), rng.randrange(height)] = rng.choice((0, 255))
+        path = folder / f"book-{number:02d}.png"
+        page.save(path, dpi=(DPI, DPI))
+        paths.append(path)
+    return paths
+
+
+def build(name: str, out: Path, fonts: list[Path], score: Path, book: bool = False, copies: int = 1) -> None:
     pair = importlib.import_module(f"pairs.{name}")
     folder = out / name
     folder.mkdir(parents=True, exist_ok=True)
-    text = printed(pair)
-    edits, draft = edits_and_draft(pair, text)
+    one = printed(pair)
+    edits, draft = edits_and_draft(pair, one)
+    text, draft = one * copies, with_artifacts(pair, draft, name.split("_")[0]) * copies
+    edits = [dict(e, id=e["id"] + k * len(edits), t_start=e["t_start"] + k * len(one), t_end=e["t_end"] + k * len(one))
+             for k in range(copies) for e in edits]
     (folder / "canonical.txt").write_text(text, encoding="utf-8")
-    (folder / "draft.txt").write_text(with_artifacts(pair, draft, name.split("_")[0]), encoding="utf-8")
+    (folder / "draft.txt").write_text(draft, encoding="utf-8")
     (folder / "edits.json").write_text(json.dumps({"pair": name, "edits": edits}, ensure_ascii=False, indent=1),
                                        encoding="utf-8")
     (folder / "meta.json").write_text(json.dumps({"language": name.split("_")[0]}), encoding="utf-8")
@@ -91,6 +145,13 @@ def build(name: str, out: Path, fonts: list[Path], score: Path) -> None:
     for font in fonts:
         tag = font.stem.split("-")[0].lower()
         with tempfile.TemporaryDirectory(prefix="pair-") as tmp:
+            if book:
+                pages = typeset_book(text, font, Path(tmp), f"book:{tag}", pair.RUNNING_TITLE)
+                lang = pair.LANGUAGES[0]
+                (folder / f"ocr_{lang}-book-{tag}.txt").write_text(
+                    make_variants.ocr(pages, lang, DPI, ["--psm", PSM]), encoding="utf-8")
+                print(f"  {name}/ocr_{lang}-book-{tag}.txt: {len(pages)} pages", flush=True)
+                continue
             pages = make_variants.typeset(text, font, Path(tmp), f"{name.split('_')[0]}:{tag}", DPI)
             for lang in pair.LANGUAGES:
                 (folder / f"ocr_{lang}-{tag}.txt").write_text(make_variants.ocr(pages, lang, DPI, ["--psm", PSM]),
@@ -105,8 +166,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--font", type=Path, action="append", default=[], help="a font file to typeset the print in")
     parser.add_argument("--score", type=Path, default=ROOT.parent / "shared" / "corpus" / "score.py",
                         help="the corpus scorer to copy (default: ../shared/corpus/score.py)")
+    parser.add_argument("--book", action="store_true", help="set it as a book, with running heads")
+    parser.add_argument("--copies", type=int, default=1, help="repeat the report this many times")
     args = parser.parse_args(argv)
-    build(args.pair, args.out, args.font, args.score)
+    build(args.pair, args.out, args.font, args.score, args.book, args.copies)
     return 0
 
 

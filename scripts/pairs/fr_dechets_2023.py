@@ -6,6 +6,7 @@ narrow no-break spaces in thousands, ``œ``)."""
 NB = "\u00a0"  # no-break space (French typography before : ; ? ! % and inside « »)
 NN = "\u202f"  # narrow no-break space (thousands)
 LANGUAGES = ("fra", "eng")  # tesseract languages of the OCR editions: the right one and a wrong one
+RUNNING_TITLE = "Gestion des déchets 2023"  # the even pages' running head of --book
 
 BLOCKS = [
 "Rapport annuel sur la gestion des déchets ménagers et assimilés",
