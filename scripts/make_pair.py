@@ -20,6 +20,11 @@ writes ``OUT/score.py`` (a copy of the corpus scorer, ``--score``) and ``OUT/<na
 ``--book`` sets it as a book instead (:func:`typeset_book`; ``ocr_<lang>-book-<font>.txt``,
 the first language only): running heads over every page, the module's ``RUNNING_TITLE`` on
 even pages and the current chapter's title on odd ones, the folio in the outer corner.
+``--variants poor,psm4,ocrad,gocr`` adds, for each font, OCR editions made as
+``scripts/make_variants.py`` makes them: a poorer scan of the pages (``ocr_<lang>-poor-<font>``),
+``--psm 4`` (``ocr_<lang>-psm4-<font>``), GNU Ocrad and gocr (``ocr_ocrad-<font>``,
+``ocr_gocr-<font>``; Debian packages ``ocrad`` and ``gocr``), in the first language.
+
 ``--copies N`` makes the report N times as long (its text, draft and edits repeated), so a
 book's heads recur as a real book's do.
 
@@ -126,7 +131,29 @@ def typeset_book(text: str, font_file: Path, folder: Path, seed: str, title: str
     return paths
 
 
-def build(name: str, out: Path, fonts: list[Path], score: Path, book: bool = False, copies: int = 1) -> None:
+def _variants(pages: list[Path], variants: list[str], lang: str, tag: str, folder: Path, tmp: Path) -> None:
+    """The ``--variants`` editions of one font's pages (see the module docstring)."""
+    for variant in variants:
+        if variant == "poor":
+            poor = [make_variants.degrade(page, tmp / f"poor-{n}.png", f"poor:{n}", DPI, 0.6, 0.004, 1.0)
+                    for n, page in enumerate(pages)]
+            text = make_variants.ocr(poor, lang, DPI, ["--psm", PSM])
+        elif variant == "psm4":
+            text = make_variants.ocr(pages, lang, DPI, ["--psm", "4"])
+        elif variant in make_variants.ENGINES and shutil.which(make_variants.ENGINES[variant][0][0]):
+            text = make_variants.other_engine(pages, variant)
+        else:
+            print(f"  skip {variant}: unknown, or its program is not on PATH", flush=True)
+            continue
+        engine = variant if variant in make_variants.ENGINES else lang
+        name = f"ocr_{engine}-{tag}.txt" if variant in make_variants.ENGINES else f"ocr_{lang}-{variant}-{tag}.txt"
+        (folder / name).write_text(text, encoding="utf-8")
+        print(f"  {folder.name}/{name}", flush=True)
+
+
+def build(name: str, out: Path, fonts: list[Path], score: Path, book: bool = False, copies: int = 1,
+          variants: list[str] | None = None) -> None:
+    variants = variants or []
     pair = importlib.import_module(f"pairs.{name}")
     folder = out / name
     folder.mkdir(parents=True, exist_ok=True)
@@ -153,6 +180,7 @@ def build(name: str, out: Path, fonts: list[Path], score: Path, book: bool = Fal
                 print(f"  {name}/ocr_{lang}-book-{tag}.txt: {len(pages)} pages", flush=True)
                 continue
             pages = make_variants.typeset(text, font, Path(tmp), f"{name.split('_')[0]}:{tag}", DPI)
+            _variants(pages, variants, pair.LANGUAGES[0], tag, folder, Path(tmp))
             for lang in pair.LANGUAGES:
                 (folder / f"ocr_{lang}-{tag}.txt").write_text(make_variants.ocr(pages, lang, DPI, ["--psm", PSM]),
                                                              encoding="utf-8")
@@ -168,8 +196,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="the corpus scorer to copy (default: ../shared/corpus/score.py)")
     parser.add_argument("--book", action="store_true", help="set it as a book, with running heads")
     parser.add_argument("--copies", type=int, default=1, help="repeat the report this many times")
+    parser.add_argument("--variants", default="", help="comma-separated: poor,psm4,ocrad,gocr")
     args = parser.parse_args(argv)
-    build(args.pair, args.out, args.font, args.score, args.book, args.copies)
+    build(args.pair, args.out, args.font, args.score, args.book, args.copies,
+          [v for v in args.variants.split(",") if v])
     return 0
 
 
