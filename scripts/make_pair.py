@@ -49,7 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import make_variants  # noqa: E402  (the typesetting and OCR of the font variants)
-from PIL import Image, ImageDraw, ImageFilter, ImageFont  # noqa: E402
+from PIL import Image, ImageDraw, ImageFont  # noqa: E402
 
 DPI = 300
 PSM = "3"
@@ -121,13 +121,7 @@ def typeset_book(text: str, font_file: Path, folder: Path, seed: str, title: str
             draw.text((width - margin, head), str(number), font=small, fill=0, anchor="ra")
         for k, line in enumerate(lines[start:start + per_page]):
             draw.text((margin, margin + round(k * size * 1.35)), line, font=font, fill=0)
-        page = page.filter(ImageFilter.GaussianBlur(0.8))
-        pixels = page.load()
-        for _ in range(round(width * height * 0.0005)):
-            pixels[rng.randrange(width), rng.randrange(height)] = rng.choice((0, 255))
-        path = folder / f"book-{number:02d}.png"
-        page.save(path, dpi=(DPI, DPI))
-        paths.append(path)
+        paths.append(make_variants.scanned(page, rng, DPI, folder / f"book-{number:02d}.png"))
     return paths
 
 

@@ -193,14 +193,19 @@ def typeset(text: str, font_file: Path, folder: Path, seed: str, dpi: int, catch
                 mark = chr(ord("A") + (number - 1) // 8) + (str(leaf // 2 + 1) if leaf else "")
                 draw.text((width // 2, foot), mark, font=font, fill=0, anchor="ma")
         draw.text((width // 2, height - margin // 2), str(number), font=font, fill=0, anchor="mm")
-        page = page.filter(ImageFilter.GaussianBlur(0.8 * dpi / 300))
-        pixels = page.load()
-        for _ in range(round(width * height * 0.0005)):
-            pixels[rng.randrange(width), rng.randrange(height)] = rng.choice((0, 255))
-        path = folder / f"font-{number:02d}.png"
-        page.save(path, dpi=(dpi, dpi))
-        paths.append(path)
+        paths.append(scanned(page, rng, dpi, folder / f"font-{number:02d}.png"))
     return paths
+
+
+def scanned(page: Image.Image, rng: random.Random, dpi: int, path: Path) -> Path:
+    """A typeset ``page`` as a clean scan has it (lightly blurred, specked), saved to ``path``."""
+    page = page.filter(ImageFilter.GaussianBlur(0.8 * dpi / 300))
+    pixels = page.load()
+    width, height = page.size
+    for _ in range(round(width * height * 0.0005)):
+        pixels[rng.randrange(width), rng.randrange(height)] = rng.choice((0, 255))
+    page.save(path, dpi=(dpi, dpi))
+    return path
 
 
 def ocr(images: list[Path], lang: str, dpi: int, extra: list[str]) -> str:
