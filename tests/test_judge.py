@@ -170,6 +170,16 @@ def test_a_misread_beside_the_prints_apostrophe_is_a_misread_that_keeps_the_apos
     assert review.canonical_text() == base.replace("I’", "l’").replace("|’", "l’")
 
 
+def test_the_same_letters_with_blank_space_moved_are_a_split_or_joined_word() -> None:
+    """``201 1`` against ``2011`` (an engine that sets a blank inside numbers) and ``Ila`` and a
+    line break against ``Il a`` are one OCR split or join: the reference's reading, as sure as a
+    glyph's standard form; neither is a glyph (a ligature, as a typography rule once said)."""
+    for base, ref in (("201 1 ", "2011"), ("Ila\n", "Il a ")):
+        verdict = classify(base, ref, " ", "m")
+        assert verdict.kind is Kind.OCR and verdict.reason == "word split or joined"
+        assert verdict.suggestion.decision.verdict is Verdict.ACCEPTED and verdict.confidence >= 0.9
+
+
 def test_a_glyph_the_ocr_never_showed_is_suggested_only_as_sure_as_its_class_allows() -> None:
     """An OCR that shows no en dash or curly quote anywhere cannot tell whether the print set
     one: the reference's is suggested, below the bulk threshold (a typeface whose dash looks
