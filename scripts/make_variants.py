@@ -45,7 +45,10 @@ Variants (``<lang>`` = the pair's main language, from ``meta.json["language"]``)
   A language tesseract does not list is a usage error. ``--catchwords`` sets it as a
   hand-press book: the next page's first word under each page's last line, a signature mark
   (``A``, ``A2``, ``A3``) on three pages of each gathering of eight; the name ends
-  ``-catchwords``.
+  ``-catchwords``. ``--long-s`` sets every ``s`` that a small letter follows as the long ``ſ``,
+  as print did until about 1800 (the face must have the glyph: DejaVu Serif, Old Standard); the
+  name ends ``-longs``. The truth stays the modern text: the reconciled text is the reference's
+  spelling of the print's words.
 
 Reproducible: page images are the JPEGs embedded in ``scan.pdf`` (extracted byte for byte, so
 they are exactly what the corpus OCR'd); the noise is seeded by ``--seed``, the pair name and
@@ -65,6 +68,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -124,7 +128,7 @@ def installed_langs() -> set[str]:
 def font_jobs(lang: str, args: argparse.Namespace) -> list[tuple[str, str, list[str], str]]:
     """The font variant's OCR jobs: one per ``--font-lang`` language (the pair's own without
     it), each named after that language so the editions of one font stay apart."""
-    stem = args.font.stem.lower() + ("-catchwords" if args.catchwords else "")
+    stem = args.font.stem.lower() + ("-catchwords" if args.catchwords else "") + ("-longs" if args.long_s else "")
     return [(f"ocr_{tag.lower().replace('/', '-')}-{stem}.txt", tag, ["--psm", "3"], "font")
             for tag in (args.font_lang or [lang])]
 
@@ -161,6 +165,10 @@ def degrade(image: Path, out: Path, seed: str, dpi: int, scale: float, noise: fl
     img = img.filter(ImageFilter.GaussianBlur(blur * dpi / 300))
     img.save(out, dpi=(dpi, dpi))
     return out
+
+
+#: an ``s`` the long ``ſ`` stood for in older print: one a small letter follows (``ſome``, ``is``)
+LONG_S = re.compile(r"s(?=[a-z])")
 
 
 def typeset(text: str, font_file: Path, folder: Path, seed: str, dpi: int, catchwords: bool = False) -> list[Path]:
@@ -291,8 +299,10 @@ def build_pair(pair: Path, out: Path, args: argparse.Namespace) -> None:
                                  dpi, args.poor_scale, args.poor_noise, args.poor_blur)
                          for n, img in enumerate(images, 1)]
             elif which == "font":
-                pages = typeset((pair / "canonical.txt").read_text(encoding="utf-8"), args.font, folder,
-                                f"{args.seed}:{pair.name}:font", dpi, args.catchwords)
+                printed = (pair / "canonical.txt").read_text(encoding="utf-8")
+                if args.long_s:
+                    printed = LONG_S.sub("ſ", printed)
+                pages = typeset(printed, args.font, folder, f"{args.seed}:{pair.name}:font", dpi, args.catchwords)
             text = other_engine(pages, job_lang) if job_lang in ENGINES else ocr(pages, job_lang, dpi, extra)
             (out / name).write_text(text, encoding="utf-8")
             print(f"  {pair.name}/{name}: {len(pages)} pages, "
@@ -316,6 +326,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--font", type=Path, help="the font file of the font variant (TTF/OTF)")
     parser.add_argument("--catchwords", action="store_true",
                         help="set the font variant as a hand-press book: catchwords and signature marks")
+    parser.add_argument("--long-s", action="store_true",
+                        help="set the font variant with the long s (ſ) where a small letter follows an s")
     parser.add_argument("--font-lang", metavar="LANG,...",
                         help="tesseract languages of the font variant, comma-separated "
                              "(e.g. frk,script/Fraktur,deu+frk; default: the pair's own)")
