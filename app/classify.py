@@ -36,7 +36,7 @@ from functools import lru_cache
 from itertools import chain, compress
 from operator import attrgetter
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Levenshtein, Postfix, Prefix
 
 from app.diffing import Memo, without_marks
 from app.judge.channel import Channel, confusions
@@ -749,13 +749,11 @@ def pattern_label(pattern: Iterable[tuple[str, str]]) -> str:
 # -- helpers ----------------------------------------------------------------------------------
 
 def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
+    """How many characters the two texts begin with alike (counted in C by rapidfuzz: a loop
+    in Python over every hunk's texts was 6 % of the sample's judging)."""
+    return Prefix.similarity(a, b)
 
 
 def _common_suffix(a: str, b: str) -> int:
-    return _common_prefix(a[::-1], b[::-1])
+    """How many characters the two texts end with alike."""
+    return Postfix.similarity(a, b)
