@@ -13,6 +13,12 @@ rare in the reference edition is furniture; so is an edge line that begins with 
 and trails only debris (``SOU 2025:96 + Ks oo - 6``), and a bare page number or ``# av #``
 line at a page edge when folios are common in the document or its number is the page's own.
 
+A book's running head that repeats the current chapter's title (``Les indicateurs techniques
+7``, over that chapter's odd pages) recurs too seldom for that: it is furniture when the title,
+numbers aside, is a line of the reference and the base holds it more often. A chapter heading
+that opens a page groups with its running heads; as many lines of a shape as the reference
+spells, number and all, stay text.
+
 A running head or foot has a place on the page: it recurs at one edge (the top, or the
 bottom) of many pages, and seldom stands anywhere else. So a shape's pages are counted at each
 edge apart, and a shape the pages' bodies hold as often as their edges is text the page breaks
@@ -108,7 +114,8 @@ def find_furniture(text: str, reference: str, rules: Furniture = FURNITURE,
     # a heading whose title the running heads repeat (``2. Technical indicators`` opening its
     # chapter's page) groups with them, but the reference sets it, number and all: as many
     # lines of its shape as the reference has stay text, the first ones
-    spelled = Counter({s: n for s, n in in_reference.items() if s in shapes.values()}) if common else Counter()
+    at_edges = set(shapes.values())
+    spelled = Counter({s: n for s, n in in_reference.items() if s in at_edges}) if common else Counter()
     spans = []
     for number, lines in enumerate(edge, 1):
         for a, b in lines:
