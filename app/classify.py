@@ -375,7 +375,8 @@ def _misread_with_glyph(verdict: Classification, base: str, ref: str, before: st
     b_glyphs = list(_WORD_GLYPH.finditer(base))
     if len(b_glyphs) != 1:
         return verdict
-    (i, b_glyph), (j, r_glyph) = (b_glyphs[0].start(), b_glyphs[0].group()), (r_glyphs[0].start(), r_glyphs[0].group())
+    i, b_glyph = b_glyphs[0].start(), b_glyphs[0].group()
+    j, r_glyph = r_glyphs[0].start(), r_glyphs[0].group()
     if b_glyph == r_glyph or _GLYPH_OF[b_glyph] != _GLYPH_OF[r_glyph]:
         return verdict
     if verdict.kind is Kind.OCR:  # a misread whose suggestion takes the reference's reading whole
