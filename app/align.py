@@ -376,7 +376,9 @@ def _extend(a: str, a1: int, b: str, b1: int, pairs: list[tuple[int, int]], k: i
 
 # --------------------------------------------------------------------------- characters
 
-_PIECE = re.compile(r"\s+|\w+|[^\w\s]")
+#: a long string's pieces (:func:`char_diff`): compiled by :mod:`re` when one is first met, not
+#: at every start
+_PIECE = r"\s+|\w+|[^\w\s]"
 
 
 def char_diff(a: str, b: str, limits: Limits | None = None) -> list[tuple[int, str]]:
@@ -390,7 +392,7 @@ def char_diff(a: str, b: str, limits: Limits | None = None) -> list[tuple[int, s
     limits = limits or LIMITS
     if len(a) * len(b) <= limits.char_cells:
         return _char_diff_small(a, b, limits)
-    tokens_a, tokens_b = _PIECE.findall(a), _PIECE.findall(b)
+    tokens_a, tokens_b = re.findall(_PIECE, a), re.findall(_PIECE, b)
     starts_a, starts_b = _starts(tokens_a), _starts(tokens_b)
     diffs: list[tuple[int, str]] = []
     for op in opcodes(tokens_a, tokens_b, limits, cleanup=False):
