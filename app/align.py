@@ -376,7 +376,9 @@ def _extend(a: str, a1: int, b: str, b1: int, pairs: list[tuple[int, int]], k: i
 
 # --------------------------------------------------------------------------- characters
 
-_PIECE = re.compile(r"\s+|\w+|[^\w\s]")
+#: a long string's pieces (:func:`char_diff`): compiled by :mod:`re` when one is first met, not
+#: at every start
+_PIECE = r"\s+|\w+|[^\w\s]"
 
 
 def char_diff(a: str, b: str, limits: Limits | None = None) -> list[tuple[int, str]]:
@@ -390,7 +392,7 @@ def char_diff(a: str, b: str, limits: Limits | None = None) -> list[tuple[int, s
     limits = limits or LIMITS
     if len(a) * len(b) <= limits.char_cells:
         return _char_diff_small(a, b, limits)
-    tokens_a, tokens_b = _PIECE.findall(a), _PIECE.findall(b)
+    tokens_a, tokens_b = re.findall(_PIECE, a), re.findall(_PIECE, b)
     starts_a, starts_b = _starts(tokens_a), _starts(tokens_b)
     diffs: list[tuple[int, str]] = []
     for op in opcodes(tokens_a, tokens_b, limits, cleanup=False):
@@ -429,6 +431,41 @@ def _one_glyph(a: str, b: str) -> list[tuple[int, str]] | None:
     return diffs
 
 
+def _substituted(a: str, b: str) -> list[tuple[int, str]] | None:
+    """diff-match-patch's diff (before its semantic cleanup) of two strings of one length that
+    differ only in characters put in place of others, where no character taken out or put in
+    occurs in the other string's stretch from the first difference to the last (``valfard``
+    against ``välfärd``, ``mojliggora`` against ``möjliggöra``: the misreads of a lost
+    diacritic), built directly; None for any other pair.
+
+    The characters kept in place are then the only longest common subsequence of the two
+    stretches (diff-match-patch takes the common ends off first), so every minimal diff keeps them, and diff-match-patch's merge writes each
+    run of replaced characters as its deletion then its insertion. Its Myers search ran in
+    Python for each such pair: the sample's 200 character diffs took 53.0 -> 30.1 M instructions
+    (147 of them are such pairs)."""
+    if len(a) != len(b):
+        return None
+    changed = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    if not changed:
+        return None
+    first, last = changed[0], changed[-1] + 1
+    stretch_a, stretch_b = a[first:last], b[first:last]
+    if any(a[i] in stretch_b or b[i] in stretch_a for i in changed):
+        return None
+    diffs = [(0, a[:first])] if first else []
+    at = first  # where the text not yet written starts
+    for k, i in enumerate(changed):
+        if i > at and changed[k - 1] != i - 1:  # a run of replaced characters starts after text kept
+            diffs.append((0, a[at:i]))
+            at = i
+        if k + 1 == len(changed) or changed[k + 1] != i + 1:  # and ends here
+            diffs += [(-1, a[at:i + 1]), (1, b[at:i + 1])]
+            at = i + 1
+    if at < len(a):
+        diffs.append((0, a[at:]))
+    return diffs
+
+
 def _starts(tokens: list[str]) -> list[int]:
     starts = [0]
     for token in tokens:
@@ -441,7 +478,7 @@ def _char_diff_small(a: str, b: str, limits: Limits) -> list[tuple[int, str]]:
     if quick is not None:
         return quick
     if (len(a) + len(b)) * Indel.distance(a, b) <= limits.char_myers_cost:
-        diffs = _DMP.diff_main(a, b, False)
+        diffs = _substituted(a, b) or _DMP.diff_main(a, b, False)
     else:
         diffs = []
         for tag, i, j, n, m in _exact_runs(a, b, 0):

@@ -56,12 +56,14 @@ CONJUNCTIONS = frozenset({
 })
 #: Glyphs that start a list item when they begin a line (U+F0B7 is Word's Symbol bullet).
 BULLETS = "•◦▪▫■□●○·*‣⁃–—-\uf0b7\uf0a7"
-_LIST_ITEM = re.compile(rf"\s*(?:[{re.escape(BULLETS)}]\s|\d+[.)]\s|\(?[a-z]\)\s)")
-_NUMBERED_HEADING = re.compile(r"\s*\d+(?:\.\d+)+\.?\s+\S")
 _HYPHENS = ("-", "\u2010", "\u00ad")
-_HYPHEN_END = re.compile(r"(\S*?)(\w+)([-\u2010\u00ad])")
-_NEXT_WORD = re.compile(r"[\w]+")
-_WORD = re.compile(r"\w+(?:[-\u2010]\w+)*")
+#: The reflowing's patterns, compiled by :mod:`re` when a text is first reflowed or joined:
+#: ``compare`` imports this module and uses none of them (4.5 M instructions at its start)
+_LIST_ITEM = rf"\s*(?:[{re.escape(BULLETS)}]\s|\d+[.)]\s|\(?[a-z]\)\s)"
+_NUMBERED_HEADING = r"\s*\d+(?:\.\d+)+\.?\s+\S"
+_HYPHEN_END = r"(\S*?)(\w+)([-\u2010\u00ad])"
+_NEXT_WORD = r"[\w]+"
+_WORD = r"\w+(?:[-\u2010]\w+)*"
 
 
 # -- canonical text ------------------------------------------------------------------------------
@@ -140,8 +142,8 @@ def reflow_text(text: str, headings: Mapping[int, int] | None = None,
             if not heading_left:
                 flush()
             continue
-        is_heading = number in headings or bool(_NUMBERED_HEADING.match(line))
-        if pieces and not is_heading and not _LIST_ITEM.match(line):
+        is_heading = number in headings or bool(re.match(_NUMBERED_HEADING, line))
+        if pieces and not is_heading and not re.match(_LIST_ITEM, line):
             join(line.lstrip())
         else:
             flush()
@@ -185,8 +187,8 @@ def _joint(left: str, right: str, vocabulary: _Vocabulary | None) -> tuple[str, 
     """``left`` (its hyphen dropped if it was the typesetter's) and what goes before ``right``."""
     if not left.endswith(_HYPHENS):
         return left, " "
-    match = _HYPHEN_END.fullmatch(left, max(left.rfind(" "), left.rfind("\t")) + 1)
-    next_word = _NEXT_WORD.match(right)
+    match = re.compile(_HYPHEN_END).fullmatch(left, max(left.rfind(" "), left.rfind("\t")) + 1)
+    next_word = re.match(_NEXT_WORD, right)
     if match is None or next_word is None:
         return left, " "
     token, stem, hyphen = match.group(1) + match.group(2), match.group(2), match.group(3)
@@ -218,7 +220,7 @@ class _Vocabulary:
         if self._counts is None:
             self._counts = Counter()
             for text in self._texts():
-                self._counts.update(w.casefold().replace("\u2010", "-") for w in _WORD.findall(text))
+                self._counts.update(w.casefold().replace("\u2010", "-") for w in re.findall(_WORD, text))
         return self._counts[word.casefold()]
 
 

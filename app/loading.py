@@ -75,7 +75,9 @@ LEGACY_CHARSETS = (
 #: Non-letters a legacy text may hold outside ASCII (anything else makes the guess implausible).
 _LEGACY_SIGNS = frozenset("«»‹›–—‘’‚“”„•…€£¥¢§¶°±²³¹µ·×÷©®™¼½¾¿¡ªº\u00a0\u00ad¦¬¯´¸¨†‡‰")
 _NEWLINE = re.compile(r"\r\n?")
-_ESCAPED = re.compile(r"[\udc80-\udcff]")
+#: A byte UTF-8 could not decode, as ``surrogateescape`` keeps it: a pattern compiled by
+#: :mod:`re` when a file first holds one, not at every start
+_ESCAPED = r"[\udc80-\udcff]"
 #: Control characters (category Cc) other than tab, newline, form feed and carriage return.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
@@ -169,7 +171,7 @@ def decode_with_notes(raw: bytes, path: Path) -> tuple[str, str, bool, tuple[str
     except UnicodeDecodeError:
         pass
     escaped = raw.decode("utf-8", errors="surrogateescape")
-    bad = [m.start() for m in _ESCAPED.finditer(escaped)]
+    bad = [m.start() for m in re.finditer(_ESCAPED, escaped)]
     ascii_bytes = len(raw) - len(raw.translate(None, bytes(range(128))))
     good = len(escaped) - ascii_bytes - len(bad)  # valid multi-byte characters
     if _damaged_utf8(good, len(bad), len(raw)):
@@ -205,7 +207,7 @@ def _mostly_utf8(escaped: str, bad: list[int], path: Path) -> tuple[str, str, bo
     if len(bad) > MAX_BAD_BYTES:
         raise EditionError(f"{path.name}: is UTF-8 with {len(bad)} bytes that are not (first on line "
                            f"{lines[0]}); convert it to UTF-8 and open it again.")
-    text = _checked(_ESCAPED.sub("\ufffd", escaped), path)
+    text = _checked(re.sub(_ESCAPED, "\ufffd", escaped), path)
     named = ", ".join(map(str, lines[:_LINES_NAMED])) + (", …" if len(lines) > _LINES_NAMED else "")
     count = f"{len(bad)} byte{'s' if len(bad) > 1 else ''}"
     return text, "utf-8", False, (

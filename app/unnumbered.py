@@ -65,7 +65,8 @@ class Layout:
 
 LAYOUT: Final = Layout()
 
-_WORD = re.compile(r"\w+")
+#: a word of :class:`_Words` (compiled by :mod:`re` when a text is first read so, not at every start)
+_WORD = r"\w+"
 
 
 # --------------------------------------------------------------------------- headings
@@ -158,7 +159,7 @@ class _Words:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        matches = list(_WORD.finditer(text))
+        matches = list(re.finditer(_WORD, text))
         self.starts = [m.start() for m in matches]
         self.keys = [_fold(m.group()) for m in matches]
 
