@@ -153,6 +153,10 @@ def build(name: str, out: Path, fonts: list[Path], score: Path, book: bool = Fal
           variants: list[str] | None = None) -> None:
     variants = variants or []
     pair = importlib.import_module(f"pairs.{name}")
+    missing = [lang for lang in pair.LANGUAGES if fonts and lang not in make_variants.installed_langs()]
+    if missing:
+        raise SystemExit(f"make_pair: tesseract lacks the language(s) {', '.join(missing)} "
+                         f"(Debian: apt install {' '.join('tesseract-ocr-' + m for m in missing)})")
     folder = out / name
     folder.mkdir(parents=True, exist_ok=True)
     one = printed(pair)
