@@ -356,7 +356,7 @@ def _judged(base: Edition, pair: SectionPair, evidence: Evidence, diffed: _Diffe
     # most sections have neither furniture nor a move: nothing to check a hunk against
     barrier = None if not (walls or moves) else (
         lambda h: is_wall(h[0], h[1], b_text, walls) or _moved(h, b_text, r_text, moves) is not None)
-    hunks = _whole_words(hunks, b_text, r_text, judge, barrier)
+    hunks = _whole_numbers(_whole_words(hunks, b_text, r_text, judge, barrier), b_text, r_text, judge, barrier)
     joined: set[tuple[int, int, int, int]] = set()
     editorial = content if not moves else lambda h: content(h) and _moved(h, b_text, r_text, moves) is None
     hunks = _one_edit(_whole_clusters(hunks, base, pair), b_text, r_text, editorial, joined, barrier)
@@ -409,6 +409,74 @@ def _whole_words(hunks: Sequence[Hunk], b_text: str, r_text: str, judge: Callabl
                 continue
         out.append(hunk)
     return out
+
+
+def _whole_numbers(hunks: Sequence[Hunk], b_text: str, r_text: str, judge: Callable[[Hunk], Classification],
+                   barrier: Callable[[Hunk], bool] | None) -> list[Hunk]:
+    """A number that differs, widened to the whole number, with the pieces of it the cut set
+    apart joined in: ``5 940`` against the draft's ``5\u00a0490`` was cut as a typography change
+    (the no-break space) and ``940`` -> ``490``, and the editor saw part of a number. A number
+    is digits and the separators between two of them (:func:`_in_number`). A ``barrier`` hunk
+    (a folio in the page furniture, a move) is left as it is."""
+    numbers = [judge(hunk).touches_number for hunk in hunks]
+    if not any(numbers):
+        return list(hunks)  # most sections of a report: no number differs
+    out: list[Hunk] = []
+    last_is_number = False  # whether ``out[-1]`` is a number this pass made whole
+    for k, hunk in enumerate(hunks):
+        after = hunks[k + 1] if k + 1 < len(hunks) else None
+        if numbers[k] and _numeric(hunk, b_text, r_text) and (barrier is None or not barrier(hunk)):
+            b0, b1, r0, r1 = hunk
+            while out and _touching(out[-1], (b0, b1, r0, r1)) and _separator_inside(out[-1], b_text, r_text):
+                b0, _, r0, _ = out.pop()  # a separator changed inside the number, right before it
+            out.append(_widened((b0, b1, r0, r1), b_text, r_text, out[-1] if out else None, after))
+            last_is_number = True
+        elif last_is_number and _touching(out[-1], hunk) and _separator_inside(hunk, b_text, r_text):
+            out[-1] = _widened((out[-1][0], hunk[1], out[-1][2], hunk[3]), b_text, r_text,
+                               out[-2] if len(out) > 1 else None, after)
+        else:
+            out.append(hunk)
+            last_is_number = False
+    return out
+
+
+def _widened(hunk: Hunk, b_text: str, r_text: str, before: Hunk | None, after: Hunk | None) -> Hunk:
+    """``hunk`` grown over the equal text around it that is still its number, between the
+    hunks ``before`` and ``after`` it (None: the section's ends)."""
+    b0, b1, r0, r1 = hunk
+    low_b, low_r = (before[1], before[3]) if before else (0, 0)
+    high_b, high_r = (after[0], after[2]) if after else (len(b_text), len(r_text))
+    while b0 > low_b and r0 > low_r and b_text[b0 - 1] == r_text[r0 - 1] and _in_number(b_text, b0 - 1):
+        b0, r0 = b0 - 1, r0 - 1
+    while b1 < high_b and r1 < high_r and b_text[b1] == r_text[r1] and _in_number(b_text, b1):
+        b1, r1 = b1 + 1, r1 + 1
+    return b0, b1, r0, r1
+
+
+#: what stands between two digits of one number (``58 914``, ``1.206.000``, ``9,75``)
+_NUMBER_SEPARATORS = frozenset(" \u00a0\u202f\u2009.,")
+
+
+def _in_number(text: str, at: int) -> bool:
+    """``text[at]`` is a digit, or a separator with a digit on either side."""
+    ch = text[at]
+    return ch.isdigit() or (ch in _NUMBER_SEPARATORS and 0 < at < len(text) - 1
+                            and text[at - 1].isdigit() and text[at + 1].isdigit())
+
+
+def _numeric(hunk: Hunk, b_text: str, r_text: str) -> bool:
+    """Both texts of ``hunk`` are digits and separators only (no word, no line break)."""
+    texts = b_text[hunk[0]:hunk[1]] + r_text[hunk[2]:hunk[3]]
+    return bool(texts) and all(ch.isdigit() or ch in _NUMBER_SEPARATORS for ch in texts)
+
+
+def _separator_inside(hunk: Hunk, b_text: str, r_text: str) -> bool:
+    """``hunk`` changes only a separator, and a digit stands right before and after it (on the
+    base side; the text around a hunk is the same on both)."""
+    b0, b1, r0, r1 = hunk
+    texts = b_text[b0:b1] + r_text[r0:r1]
+    return (bool(texts) and all(ch in _NUMBER_SEPARATORS for ch in texts) and b0 > 0 and b1 < len(b_text)
+            and b_text[b0 - 1].isdigit() and b_text[b1].isdigit())
 
 
 def _touching(first: Hunk, second: Hunk) -> bool:

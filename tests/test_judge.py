@@ -130,6 +130,21 @@ def test_the_numbers_guard(base: str, ref: str, touches: bool) -> None:
     assert touches_number(base, ref) is touches
 
 
+def test_a_number_that_differs_is_one_change_of_the_whole_number() -> None:
+    """``5 940`` against the draft's ``5\u00a0490`` was cut as a typography change (the no-break
+    space) and ``940`` -> ``490``; ``10,21`` against ``10,12`` as ``21`` -> ``12``. The editor
+    decides the number, so the change holds all of it, separators and all, and nothing else."""
+    middle = " viajeros por día laborable en la línea que une el hospital con la estación de trenes, y "
+    base = f"Una media de 5 940{middle}una tasa del 10,21 por ciento en 2024.\n"
+    ref = f"Una media de 5\u00a0490{middle}una tasa del 10,12 por ciento en 2024.\n"
+    review = Review(compare(edition(base), edition(ref, "r.txt")))
+    numbers = [(c.base_text, c.reference_text) for c in review.changes if c.touches_number]
+    assert numbers == [("5 940", "5\u00a0490"), ("10,21", "10,12")]
+    assert all(c.kind is Kind.CONTENT for c in review.changes if c.touches_number)
+    accept_all(review)
+    assert review.canonical_text() == ref
+
+
 def test_a_hunk_is_cut_so_a_number_stands_apart_from_the_misreads_around_it() -> None:
     b, r = "0,77 ar 2024 Kommunsektom och", "0,77 år 2023 Kommunsektorn och"
     pieces = refine([Hunk(5, len(b) - 4, 5, len(r) - 4)], b, r)
