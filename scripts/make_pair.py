@@ -46,7 +46,6 @@ import re
 import shutil
 import sys
 import tempfile
-import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,13 +99,10 @@ def typeset_book(text: str, font_file: Path, folder: Path, seed: str, title: str
     """``text`` set as a book's pages (A4, 11 pt, lightly blurred and specked, as
     :func:`make_variants.typeset`), with a running head over each: ``title`` and the folio on
     even pages, the chapter in force at the page's top and the folio on odd ones."""
-    width, height, margin = round(8.27 * DPI), round(11.69 * DPI), round(0.79 * DPI)
-    size = round(11 / 72 * DPI)
-    font, small = ImageFont.truetype(str(font_file), size), ImageFont.truetype(str(font_file), round(9 / 72 * DPI))
-    columns = max(20, int((width - 2 * margin) / font.getlength("n")))
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        lines += textwrap.wrap(paragraph, width=columns) or [""]
+    page_set = make_variants.PageSet(DPI, font_file)
+    width, height, margin, size, font = page_set.width, page_set.height, page_set.margin, page_set.size, page_set.font
+    small = ImageFont.truetype(str(font_file), round(9 / 72 * DPI))
+    lines = page_set.lines(text)
     per_page = int((height - 2 * margin) / (size * 1.35)) - 4
     rng = random.Random(seed)
     chapter, paths = title, []

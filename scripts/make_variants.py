@@ -167,6 +167,23 @@ def degrade(image: Path, out: Path, seed: str, dpi: int, scale: float, noise: fl
     return out
 
 
+class PageSet:
+    """An A4 page at ``dpi`` with 2 cm margins and an 11 pt ``font_file``: its measures, and a
+    text's lines wrapped to its width (one paragraph a line of the text)."""
+
+    def __init__(self, dpi: int, font_file: Path) -> None:
+        self.width, self.height, self.margin = round(8.27 * dpi), round(11.69 * dpi), round(0.79 * dpi)
+        self.size = round(11 / 72 * dpi)
+        self.font = ImageFont.truetype(str(font_file), self.size)
+        self.columns = max(20, int((self.width - 2 * self.margin) / self.font.getlength("n")))
+
+    def lines(self, text: str) -> list[str]:
+        out: list[str] = []
+        for paragraph in text.split("\n"):
+            out += textwrap.wrap(paragraph, width=self.columns) or [""]
+        return out
+
+
 #: an ``s`` the long ``ſ`` stood for in older print: one a small letter follows (``ſome``, ``is``)
 LONG_S = re.compile(r"s(?=[a-z])")
 
@@ -177,13 +194,9 @@ def typeset(text: str, font_file: Path, folder: Path, seed: str, dpi: int, catch
     With ``catchwords``, as a hand-press book: under each page's last line, at the right, the
     next page's first word, and on the first three odd pages of each gathering of eight a
     signature mark at the left (``B``, ``B2``, ``B3``)."""
-    width, height, margin = round(8.27 * dpi), round(11.69 * dpi), round(0.79 * dpi)
-    size = round(11 / 72 * dpi)
-    font = ImageFont.truetype(str(font_file), size)
-    columns = max(20, int((width - 2 * margin) / font.getlength("n")))
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        lines += textwrap.wrap(paragraph, width=columns) or [""]
+    page_set = PageSet(dpi, font_file)
+    width, height, margin, size, font = page_set.width, page_set.height, page_set.margin, page_set.size, page_set.font
+    lines = page_set.lines(text)
     per_page = int((height - 2 * margin) / (size * 1.35)) - 2
     rng = random.Random(seed)
     paths = []
