@@ -39,3 +39,26 @@ def test_each_number_edit_is_its_own_change_and_no_lone_letter_is_taken_for_word
     for change in review.changes:
         if "set apart" in change.reason:
             assert any(len(w) > 1 for w in (change.base_text + " " + change.reference_text).split()), change
+
+
+def test_the_pair_is_built_again_from_its_module_as_the_fixtures_hold_it(tmp_path: Path) -> None:
+    """``scripts/make_pair.py`` rebuilds the printed text and the draft from
+    ``scripts/pairs/fr_dechets_2023.py`` byte for byte (without fonts: no OCR), and every genuine
+    edit's offsets point at its printed text."""
+    import importlib.util
+    import json
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run([sys.executable, str(root / "scripts" / "make_pair.py"), "fr_dechets_2023", str(tmp_path),
+                    "--score", str(tmp_path / "none.py")], check=True, capture_output=True)
+    built = tmp_path / "fr_dechets_2023"
+    for name in ("canonical.txt", "draft.txt"):
+        assert (built / name).read_bytes() == (PAIR / name).read_bytes(), name
+    text = (built / "canonical.txt").read_text(encoding="utf-8")
+    edits = json.loads((built / "edits.json").read_text(encoding="utf-8"))["edits"]
+    spec = importlib.util.spec_from_file_location("pair", root / "scripts" / "pairs" / "fr_dechets_2023.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert len(edits) == len(module.EDITS) and all(text[e["t_start"]:e["t_end"]] == e["t_text"] for e in edits)
