@@ -227,7 +227,7 @@ def _inserted_at_line_breaks(unpaired: Sequence[tuple[range, range]], b: Tokeniz
             words = tuple(k for k in rw[op.b_start:op.b_end]
                           if _is_word(r.tokens[k]) and r.keys[k][0] >= " ")  # not masked (moved)
             # a lone letter (``a`` of ``Ila`` for ``Il a``) matches some letter set apart by chance
-            if words and not b.text[b0:b1].strip() and any(len(r.tokens[k]) > 1 for k in words):
+            if words and not b.text[b0:b1].strip() and (len(words) > 1 or len(r.tokens[words[0]]) > 1):
                 runs.append((b0, Run(words, tuple(r.keys[k] for k in words),
                                      "\n" in b.text[max(0, b0 - 1):b1 + 1])))
     return runs
