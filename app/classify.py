@@ -182,10 +182,12 @@ def _classify(base: str, ref: str, before: str, after: str, furniture: bool, wor
     if not base.strip() or not ref.strip():
         return Classification(Kind.CONTENT, None, 0.9, reason=because("one_edition_only"))
     verdict = _ocr_or_content(base, ref, words)
-    if _WORD_GLYPH.search(ref) is None:
+    glyphs = _WORD_GLYPH.findall(ref)
+    if len(glyphs) != 1:
         return verdict  # most hunks: no quote, apostrophe or dash to weigh (told in C)
-    verdict = _misread_with_glyph(verdict, base, ref, before, after, words, doubt)
-    return _in_ocr_glyphs(verdict, base, ref, words)
+    at = ref.index(glyphs[0])
+    verdict = _misread_with_glyph(verdict, base, ref, at, before, after, words, doubt)
+    return _in_ocr_glyphs(verdict, base, ref, at, words)
 
 
 # -- layout -------------------------------------------------------------------------------
@@ -216,14 +218,14 @@ def _print_spaced(before: str, after: str, words: Words) -> tuple[str, int] | No
     words (:meth:`Words.spaced_mark`), when that is the print's spacing: seen often enough, and
     of a mark whose glyph the reference does not set typographically (the reference's „ against
     an OCR's ``» Schul``: the OCR misread the glyph, and its blank goes with the misread)."""
-    seen = words.spaced_mark(before, after)
-    if seen < TYPOGRAPHY_SEEN:
+    spaced = words.spaced_mark(before, after)
+    if spaced is None or spaced[1] < TYPOGRAPHY_SEEN:
         return None
-    mark = before if len(before) == 1 and not before.isalnum() else after
+    mark = spaced[0]
     name = _GLYPH_OF.get(mark)
     if name is not None and any(words.reference_marks[g] for g in GLYPH_CLASSES[name][0] - PLAIN_FALLBACKS):
         return None
-    return mark, seen
+    return spaced
 
 
 def _print_spacing(base: str, ref: str, mark: str, seen: int) -> Classification:
@@ -304,10 +306,8 @@ def _split_or_joined(base: str, ref: str) -> Classification | None:
     :func:`_ocr_or_content`, which reads the words around it."""
     if "".join(base.split()) != "".join(ref.split()):
         return None  # other letters, not only other blank space (told in C, for most hunks)
-    prefix = _common_prefix(base, ref)
-    suffix = _common_suffix(base[prefix:], ref[prefix:])
-    core = base[prefix:len(base) - suffix].strip()
-    if not core or core != ref[prefix:len(ref) - suffix].strip():
+    _prefix, b_core, r_core = _cores(base, ref)
+    if not b_core or b_core != r_core:
         return None
     return Classification(Kind.OCR, Suggestion.toward(_standard(ref), base, ref, because(
         "ocr_explained", parts=(because("word_split"),))), SPLIT_CONFIDENCE, reason=because("word_split"))
@@ -322,10 +322,7 @@ def _typography(base: str, ref: str, words: Words | None = None, doubted: bool =
     the class apart (:func:`_print_glyph`); otherwise the reference's glyph, in its standard
     Unicode form (an OCR that never emits a ``–`` cannot show one, and one unsure of the word,
     ``doubted``, has not shown it)."""
-    prefix = _common_prefix(base, ref)
-    suffix = _common_suffix(base[prefix:], ref[prefix:])
-    b_core = base[prefix:len(base) - suffix].strip()
-    r_core = ref[prefix:len(ref) - suffix].strip()
+    prefix, b_core, r_core = _cores(base, ref)
     if b_core == r_core:
         return None  # only blank space differs: a split word (:func:`_split_or_joined`), not a glyph
     name = _glyph_match(b_core, r_core)
@@ -359,36 +356,31 @@ _WORD_GLYPH = re.compile("[" + re.escape("".join(sorted(ch for name in _WORD_GLY
                                                        for ch in GLYPH_CLASSES[name][0]))) + "]")
 
 
-def _misread_with_glyph(verdict: Classification, base: str, ref: str, before: str, after: str,
+def _misread_with_glyph(verdict: Classification, base: str, ref: str, j: int, before: str, after: str,
                         words: Words | None, doubt: Doubt) -> Classification:
     """``verdict`` on a token that may hold a misread and a glyph in another form (``I’``
     against ``l'``: ``l`` read as ``I``, beside the print's apostrophe against the draft's
     straight one). The glyph is judged as it would be alone (:func:`_typography`); the rest,
     where ``verdict`` is content, with the glyph made the same on both sides (neither judge
     explained the whole). A misread then suggests the reference's letters with the glyph the
-    typography verdict chose, not the draft's (``l’activité``, not ``l'activité``)."""
-    if verdict.kind not in (Kind.OCR, Kind.CONTENT):
-        return verdict
-    r_glyphs = list(_WORD_GLYPH.finditer(ref))
-    if len(r_glyphs) != 1 or len(ref.split()) > 1 or len(base.split()) > 2:
+    typography verdict chose, not the draft's (``l’activité``, not ``l'activité``). ``j``: where
+    the reference's one glyph of those classes stands."""
+    if verdict.kind not in (Kind.OCR, Kind.CONTENT) or len(ref.split()) > 1 or len(base.split()) > 2:
         return verdict  # a run of words is no one misread token (the OCR may have split it: ``1 9-23``)
     b_glyphs = list(_WORD_GLYPH.finditer(base))
     if len(b_glyphs) != 1:
         return verdict
-    i, b_glyph = b_glyphs[0].start(), b_glyphs[0].group()
-    j, r_glyph = r_glyphs[0].start(), r_glyphs[0].group()
+    i, b_glyph, r_glyph = b_glyphs[0].start(), b_glyphs[0].group(), ref[j]
     if b_glyph == r_glyph or _GLYPH_OF[b_glyph] != _GLYPH_OF[r_glyph]:
         return verdict
     if verdict.kind is Kind.OCR:  # a misread whose suggestion takes the reference's reading whole
         rest = verdict
         if rest.suggestion is None or rest.suggestion.decision.verdict is not Verdict.ACCEPTED:
             return verdict
-    elif verdict.kind is Kind.CONTENT:
+    else:
         rest = _classify(base, ref[:j] + b_glyph + ref[j + 1:], before, after, False, words, doubt)
         if rest.kind is not Kind.OCR or rest.suggestion is None:
             return verdict
-    else:
-        return verdict
     glyph = _typography(b_glyph, r_glyph, words, doubt >= Doubt.SOME, (before + base)[:len(before) + i][-1:],
                         (base + after)[i + 1:i + 2])
     if glyph is None or glyph.suggestion is None:
@@ -403,17 +395,15 @@ def _misread_with_glyph(verdict: Classification, base: str, ref: str, before: st
                           reason=rest.reason, touches_number=rest.touches_number)
 
 
-def _in_ocr_glyphs(verdict: Classification, base: str, ref: str, words: Words | None) -> Classification:
+def _in_ocr_glyphs(verdict: Classification, base: str, ref: str, j: int, words: Words | None) -> Classification:
     """``verdict``, whose repair takes from the reference a glyph the base lacks (``Lannée``
     against the draft's ``L'année``: the OCR lost the apostrophe), with the glyph as this OCR
-    prints its class (:func:`_ocr_form`): the draft's straight fallback is not the print's."""
+    prints its class (:func:`_ocr_form`): the draft's straight fallback is not the print's.
+    ``j``: where the reference's one glyph of the word glyph classes stands."""
     if verdict.kind is not Kind.OCR or verdict.suggestion is None or \
-            verdict.suggestion.decision.verdict is not Verdict.ACCEPTED or words is None:
+            verdict.suggestion.decision.verdict is not Verdict.ACCEPTED or words is None or _WORD_GLYPH.search(base):
         return verdict
-    r_glyphs = list(_WORD_GLYPH.finditer(ref))
-    if len(r_glyphs) != 1 or _WORD_GLYPH.search(base):
-        return verdict
-    j, glyph = r_glyphs[0].start(), r_glyphs[0].group()
+    glyph = ref[j]
     form = _ocr_form(glyph, words)
     if form == glyph:
         return verdict
@@ -748,6 +738,14 @@ def pattern_label(pattern: Iterable[tuple[str, str]]) -> str:
 
 
 # -- helpers ----------------------------------------------------------------------------------
+
+def _cores(base: str, ref: str) -> tuple[int, str, str]:
+    """Where the two texts start to differ, and what differs in each, blank space at its ends
+    taken off (the typography and the split-word judges read the same stretch)."""
+    prefix = _common_prefix(base, ref)
+    suffix = _common_suffix(base[prefix:], ref[prefix:])
+    return prefix, base[prefix:len(base) - suffix].strip(), ref[prefix:len(ref) - suffix].strip()
+
 
 def _common_prefix(a: str, b: str) -> int:
     """How many characters the two texts begin with alike (counted in C by rapidfuzz: a loop

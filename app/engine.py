@@ -32,7 +32,7 @@ from app.compare.fragments import Diff, find_across, find_fragments
 from app.compare.moves import Move, find_moves, mask, masked, one_sided_both_ways
 from app.diffing import Hunk, Memo, Tokenized, diff_anchored, diff_tokenized, word_count
 from app.judge.channel import Channel, Rows
-from app.judge.digits import touches_number
+from app.judge.digits import NUMBER_SEPARATORS, touches_number, within_number
 from app.judge.doubt import doubt_reader
 from app.judge.evidence import Evidence, is_wall
 from app.judge.moved import judge_move
@@ -399,7 +399,7 @@ def _whole_words(hunks: Sequence[Hunk], b_text: str, r_text: str, judge: Callabl
                 continue
         # across a blank-only change: ``Ila`` + a line break against ``Il`` + a space + ``a``
         # is one space the OCR lost (the lone ``a`` was content, and joined the next edit)
-        if (len(out) > 1 and out[-1][1] == hunk[0] and _touching(out[-1], hunk) and _touching(out[-2], out[-1])
+        if (len(out) > 1 and _touching(out[-1], hunk) and _touching(out[-2], out[-1])
                 and not (b_text[out[-1][0]:out[-1][1]] + r_text[out[-1][2]:out[-1][3]]).strip()
                 and judge(hunk).kind is Kind.CONTENT and _only_spacing(out[-2], hunk, b_text, r_text)
                 and (barrier is None or not barrier(out[-2]) and not barrier(hunk))):
@@ -416,7 +416,7 @@ def _whole_numbers(hunks: Sequence[Hunk], b_text: str, r_text: str, judge: Calla
     """A number that differs, widened to the whole number, with the pieces of it the cut set
     apart joined in: ``5 940`` against the draft's ``5\u00a0490`` was cut as a typography change
     (the no-break space) and ``940`` -> ``490``, and the editor saw part of a number. A number
-    is digits and the separators between two of them (:func:`_in_number`). A ``barrier`` hunk
+    is digits and the separators between two of them (:func:`app.judge.digits.within_number`). A ``barrier`` hunk
     (a folio in the page furniture, a move) is left as it is."""
     numbers = [judge(hunk).touches_number for hunk in hunks]
     if not any(numbers):
@@ -446,37 +446,30 @@ def _widened(hunk: Hunk, b_text: str, r_text: str, before: Hunk | None, after: H
     b0, b1, r0, r1 = hunk
     low_b, low_r = (before[1], before[3]) if before else (0, 0)
     high_b, high_r = (after[0], after[2]) if after else (len(b_text), len(r_text))
-    while b0 > low_b and r0 > low_r and b_text[b0 - 1] == r_text[r0 - 1] and _in_number(b_text, b0 - 1):
+    while b0 > low_b and r0 > low_r and b_text[b0 - 1] == r_text[r0 - 1] and within_number(b_text, b0 - 1):
         b0, r0 = b0 - 1, r0 - 1
-    while b1 < high_b and r1 < high_r and b_text[b1] == r_text[r1] and _in_number(b_text, b1):
+    while b1 < high_b and r1 < high_r and b_text[b1] == r_text[r1] and within_number(b_text, b1):
         b1, r1 = b1 + 1, r1 + 1
     return b0, b1, r0, r1
 
 
-#: what stands between two digits of one number (``58 914``, ``1.206.000``, ``9,75``)
-_NUMBER_SEPARATORS = frozenset(" \u00a0\u202f\u2009.,")
-
-
-def _in_number(text: str, at: int) -> bool:
-    """``text[at]`` is a digit, or a separator with a digit on either side."""
-    ch = text[at]
-    return ch.isdigit() or (ch in _NUMBER_SEPARATORS and 0 < at < len(text) - 1
-                            and text[at - 1].isdigit() and text[at + 1].isdigit())
-
-
 def _numeric(hunk: Hunk, b_text: str, r_text: str) -> bool:
     """Both texts of ``hunk`` are digits and separators only (no word, no line break)."""
-    texts = b_text[hunk[0]:hunk[1]] + r_text[hunk[2]:hunk[3]]
-    return bool(texts) and all(ch.isdigit() or ch in _NUMBER_SEPARATORS for ch in texts)
+    texts = _both(hunk, b_text, r_text)
+    return bool(texts) and all(ch.isdigit() or ch in NUMBER_SEPARATORS for ch in texts)
 
 
 def _separator_inside(hunk: Hunk, b_text: str, r_text: str) -> bool:
     """``hunk`` changes only a separator, and a digit stands right before and after it (on the
     base side; the text around a hunk is the same on both)."""
-    b0, b1, r0, r1 = hunk
-    texts = b_text[b0:b1] + r_text[r0:r1]
-    return (bool(texts) and all(ch in _NUMBER_SEPARATORS for ch in texts) and b0 > 0 and b1 < len(b_text)
+    texts, b0, b1 = _both(hunk, b_text, r_text), hunk[0], hunk[1]
+    return (bool(texts) and all(ch in NUMBER_SEPARATORS for ch in texts) and 0 < b0 and b1 < len(b_text)
             and b_text[b0 - 1].isdigit() and b_text[b1].isdigit())
+
+
+def _both(hunk: Hunk, b_text: str, r_text: str) -> str:
+    """The base's and the reference's text of ``hunk``, one after the other."""
+    return b_text[hunk[0]:hunk[1]] + r_text[hunk[2]:hunk[3]]
 
 
 def _touching(first: Hunk, second: Hunk) -> bool:

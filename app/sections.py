@@ -255,15 +255,12 @@ def _with_misreads(cands: Sequence[_Candidate], titles: _Titles,
     return out
 
 
-@lru_cache(maxsize=None)
-def _loose_line() -> re.Pattern[str]:
-    """A line that may open a heading the strict reading (:data:`_LINE`) passed over: any indent
-    and a few specks, then a digit or a glyph OCR makes of one. Searched for only where a
-    heading of the other edition found no line (:func:`_recovered`); ``\\A`` for a region at the
-    text's start. Compiled the first time: most pairs leave no such gap, and paid 0.7 M
-    instructions for it at every start."""
-    return re.compile(
-        rf"(?:\A|\n)[^\S\n]*(?:[^\w\s][^\S\n]*){{0,{SCORING.max_specks}}}?(?=[0-9{_DAMAGED}])(?P<line>[^\n]+)")
+#: A line that may open a heading the strict reading (:data:`_LINE`) passed over: any indent and
+#: a few specks, then a digit or a glyph OCR makes of one. Searched for only where a heading of
+#: the other edition found no line (:func:`_recovered`); ``\A`` for a region at the text's start.
+#: Compiled by :mod:`re` when first searched, as the core's other rarely used patterns are: most
+#: pairs leave no such gap, and paid 0.7 M instructions for it at every start.
+_LOOSE_LINE = rf"(?:\A|\n)[^\S\n]*(?:[^\w\s][^\S\n]*){{0,{SCORING.max_specks}}}?(?=[0-9{_DAMAGED}])(?P<line>[^\n]+)"
 
 
 _PIECE = re.compile(r"\S+")
@@ -292,7 +289,7 @@ def _recovered(text: str, cands: Sequence[_Candidate], chain: Sequence[_Candidat
         lo = chain[op.a_start - 1].heading.span.end if op.a_start else 0
         hi = chain[op.a_end].heading.span.start if op.a_end < len(chain) else len(text)
         gap = _Gap(numbered[op.b_start : op.b_end], scoring.loose_edits)
-        for match in _loose_line().finditer(text, lo, hi):
+        for match in re.compile(_LOOSE_LINE).finditer(text, lo, hi):
             for cand in _loose_candidates(text, match, gap, scoring):
                 if (cand.heading.span.start, cand.number) not in at:
                     found.append(cand)

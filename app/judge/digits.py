@@ -34,6 +34,20 @@ def numbers(text: str) -> list[str]:
     return out
 
 
+#: what stands between two digits of one number (``58 914``, ``1.206.000``, ``9,75``, a no-break,
+#: narrow or thin space): the separators that do not count above, and that a number's change
+#: spans (:func:`within_number`)
+NUMBER_SEPARATORS = frozenset(" \u00a0\u202f\u2009.,")
+
+
+def within_number(text: str, at: int) -> bool:
+    """``text[at]`` is a digit, or a separator with a digit on either side: a character of a
+    number as it is written (the engine widens a number's change over such characters)."""
+    ch = text[at]
+    return ch.isdigit() or (ch in NUMBER_SEPARATORS and 0 < at < len(text) - 1
+                            and text[at - 1].isdigit() and text[at + 1].isdigit())
+
+
 def lettered_digits(text: str) -> list[str]:
     """The digit runs inside lettered words (``6kad``): possible letter misreads."""
     return [d for word in _WORD.findall(text) if _lettered(word) for d in _NUMBER.findall(word)]

@@ -91,10 +91,10 @@ class Words:
         """How often the reference uses each mark (counted when first asked, rarely)."""
         return _marks(self._reference_pieces)
 
-    def spaced_mark(self, before: str, after: str) -> int:
-        """How often the base sets the mark on one side of a blank (``before`` it or ``after`` it,
-        a word on the other side) apart from words, when it does so more often than it sets it
-        against one; else 0. French print spaces ``«`` ``»`` ``:`` ``;`` ``!`` ``?`` from their
+    def spaced_mark(self, before: str, after: str) -> tuple[str, int] | None:
+        """The mark on one side of a blank (``before`` it or ``after`` it, a word on the other
+        side) and how often the base sets it apart from words, when it does so more often than
+        it sets it against one; else None. French print spaces ``«`` ``»`` ``:`` ``;`` ``!`` ``?`` from their
         words, and its OCR shows those blanks; a draft with straight quotes or plain spacing
         lacks them. A mark that touches its words (``.``, ``,``, a hyphen, a bracket) is set
         apart only by a blank the OCR added."""
@@ -103,9 +103,9 @@ class Words:
         elif len(after) == 1 and _MARK.fullmatch(after) and before[-1:].isalnum():
             mark = after
         else:
-            return 0
+            return None
         apart, attached = self._mark_spacing
-        return apart[mark] if apart[mark] > attached[mark] else 0
+        return (mark, apart[mark]) if apart[mark] > attached[mark] else None
 
     def is_word(self, token: str) -> bool:
         """A word of the document. A capital inside a small-lettered token (``groBe``, ``HeIp``)

@@ -108,7 +108,9 @@ def find_furniture(text: str, reference: str, rules: Furniture = FURNITURE,
     cut = recurring & text_lines  # text the page breaks cut, however often
     candidates = {s: n for s, n in placed.items()
                   if s in recurring - cut and len(s.split()) <= rules.max_tokens}
-    in_reference = Counter(shape(line) for line in reference.splitlines()) if candidates else Counter()
+    # the reference's lines by shape: to weigh the candidates and the chapters' titles (pages only)
+    in_reference = Counter(shape(line) for line in reference.splitlines()) if candidates or len(pages) > 1 \
+        else Counter()
     common = {s for s, n in candidates.items() if in_reference[s] <= rules.reference_share * n}
     folios = sum(n for s, n in seen.items() if _is_folio(s) and kin[s] not in text_lines) >= need
     # a heading whose title the running heads repeat (``2. Technical indicators`` opening its
@@ -128,18 +130,19 @@ def find_furniture(text: str, reference: str, rules: Furniture = FURNITURE,
                     spelled[s] -= 1
                     continue
                 spans.append((a, b))
-    return sorted(spans + _title_heads(text, pages, sides, shapes, reference, rules, set(spans)))
+    return sorted(spans + _title_heads(text, pages, sides, shapes, in_reference, rules, set(spans)))
 
 
 def _title_heads(text: str, pages: list[tuple[int, int]], sides: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]],
-                 shapes: dict[tuple[int, int], str], reference: str, rules: Furniture,
+                 shapes: dict[tuple[int, int], str], in_reference: Counter[str], rules: Furniture,
                  taken: set[tuple[int, int]]) -> list[tuple[int, int]]:
     """Running heads that repeat the current chapter's title (a book's recto heads: ``Les
     indicateurs techniques 7`` over the pages of chapter 2), too few of each to recur as
     :func:`find_furniture` asks: a page's top line whose words, numbers aside, are a title the
     reference sets as a line of its own, where the base holds that title more often than the
     reference. The title's first line in the base (the heading, or a contents line) and any line
-    the reference spells alike, number and all, stay."""
+    the reference spells alike, number and all, stay. ``in_reference``: the reference's
+    lines counted by shape."""
     if len(pages) < 2:
         return []  # a text without pages has no running heads (and is walked line by line below)
     wanted: dict[str, list[tuple[int, int]]] = {}
@@ -159,10 +162,11 @@ def _title_heads(text: str, pages: list[tuple[int, int]], sides: list[tuple[list
             if title in wanted:
                 in_base[title] += 1
                 first.setdefault(title, a)
-    lines = [shape(line) for line in reference.splitlines() if 0 < len(line) <= reach]
-    in_reference, spelled = Counter(map(_title, lines)), set(lines)
-    return [span for title, spans in wanted.items() if in_base[title] > in_reference[title] >= 1
-            for span in spans if span[0] > first[title] and shapes[span] not in spelled]
+    titles: Counter[str] = Counter()
+    for line_shape, n in in_reference.items():
+        titles[_title(line_shape)] += n
+    return [span for title, spans in wanted.items() if in_base[title] > titles[title] >= 1
+            for span in spans if span[0] > first[title] and shapes[span] not in in_reference]
 
 
 def _title(line_shape: str) -> str:
