@@ -132,7 +132,7 @@ class Feedback:
 
 def identical_cases(review: Review, change_id: str) -> list[str]:
     """The other pending changes with the same texts and kind as ``change_id``, in order."""
-    change = review.change(change_id)
-    return [c.id for c in review.changes
-            if c.id != change_id and c.base_text == change.base_text and c.reference_text == change.reference_text
-            and c.kind is change.kind and review.decision(c.id).verdict is Verdict.PENDING]
+    others = review.same_texts(change_id, pending_only=True)
+    if change_id in others:
+        others.remove(change_id)
+    return others

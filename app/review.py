@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
-from itertools import groupby
+from itertools import filterfalse, groupby
 from operator import attrgetter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -136,6 +136,7 @@ class Review:
         self._section_tally: dict[str, Counter[Verdict]] = {}  # the same per section
         self._section_sources: dict[str, Counter[Source]] = {}  # the sources per section
         self._feedback: Feedback | None = None  # what the decisions taught; built when first asked
+        self._alike: dict[tuple[str, str, Kind], list[str]] = {}  # same_texts' index, kept by _grow
         self._grow(comparison.sections, comparison.changes)
         self._stale = False
         if decisions:
@@ -182,6 +183,8 @@ class Review:
             self._in_section[key].update(zip(map(_ID, batch), range(len(listed), len(listed) + len(batch))))
             self._change_list.extend(batch)
             listed.extend(batch)
+            for change in batch:
+                self._alike.setdefault((change.base_text, change.reference_text, change.kind), []).append(change.id)
         self._stale = True  # no tuple copy per batch: that made streaming quadratic again
 
     def conclude(self, ending: Ending, start: int = 0, stop: int | None = None) -> bool:
@@ -254,6 +257,20 @@ class Review:
     def has_section(self, key: str) -> bool:
         """Section ``key`` has arrived (a review grows while the comparison streams in)."""
         return key in self._index
+
+    def same_texts(self, change_id: str, pending_only: bool = False) -> list[str]:
+        """Every change with the same texts and kind as ``change_id`` (itself too), in order;
+        with ``pending_only`` those still pending.
+
+        Indexed as the review grows, so a keypress that asks after each decision costs a
+        lookup, not a walk over every change (50-60 ms at the 100× pair)."""
+        change = self._by_id[change_id]
+        alike = self._alike[change.base_text, change.reference_text, change.kind]
+        if pending_only:
+            # _decisions holds the non-pending decisions only; filtered in C (thousands of
+            # identical spaces at the 100× pair)
+            return list(filterfalse(self._decisions.__contains__, alike))
+        return list(alike)
 
     def position(self, change_id: str) -> int:
         """Where the change stands in :attr:`changes` (document order), in O(1)."""

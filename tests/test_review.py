@@ -125,6 +125,11 @@ def test_extend_grows_a_review_like_building_it_whole(sample_review: Review) -> 
     assert grown.canonical_text() == whole.canonical_text()
     assert grown.position(changes[-1].id) == len(changes) - 1
     assert grown.section_marks(changes[0].section) == whole.section_marks(changes[0].section)
+    for change in changes:  # the identical cases, indexed as the review grows, as a walk finds them
+        alike = [c.id for c in changes if (c.base_text, c.reference_text, c.kind)
+                 == (change.base_text, change.reference_text, change.kind)]
+        assert grown.same_texts(change.id) == alike == whole.same_texts(change.id)
+        assert grown.same_texts(change.id, pending_only=True) == [i for i in alike if i not in some]
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

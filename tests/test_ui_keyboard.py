@@ -262,7 +262,7 @@ def test_the_same_decision_goes_to_the_identical_cases_in_one_undo_step(window, 
     window.go_to_change(group[0].id)
     qtbot.keyClick(window.panes.base, Qt.Key.Key_R)
     assert review.decision(group[0].id).verdict is Verdict.REJECTED
-    assert str(len(group) - 1) in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: str(len(group) - 1) in window.statusBar().currentMessage())
     qtbot.keyClick(window.panes.base, Qt.Key.Key_I, CTRL | SHIFT)
     assert all(review.decision(c.id).verdict is Verdict.REJECTED for c in group)
     assert review.provenance(group[1].id).source is Source.BULK and identical_cases(review, group[0].id) == []

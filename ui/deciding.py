@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from app import bulk as core_bulk
@@ -106,9 +106,16 @@ class Decider(QObject):
 
     # -- the same decision for the identical cases (app.feedback) ---------------------------------
     def _hint_identical(self, change_id: str) -> None:
-        """After a decision by hand, say how many identical pending cases could take it too."""
+        """After a decision by hand, say how many identical pending cases could take it too:
+        on the event loop's next turn, so the decision is painted first (the count and the
+        status bar's repaint took 2 ms of each keypress at the 100× pair)."""
+        QTimer.singleShot(0, self, lambda: self._say_identical(change_id))
+
+    def _say_identical(self, change_id: str) -> None:
         w = self.window
-        if w.review is not None and (count := len(identical_cases(w.review, change_id))):
+        if w.review is None or change_id not in w.review.comparison.by_id:
+            return  # another review was opened meanwhile
+        if count := len(identical_cases(w.review, change_id)):
             w.statusBar().showMessage(self.tr("%1 identical cases are pending: Review › Same Decision for "
                                               "Identical Cases (Ctrl+Shift+I) gives them this decision.")
                                       .replace("%1", str(count)), 10000)

@@ -78,6 +78,7 @@ class BoundedValue(QScrollArea):
         super().__init__()
         self.label, self.lines = label, lines
         self._cap: tuple[object, int] = (None, 0)
+        self._needed: tuple[str, dict[tuple[str, int], int]] = ("", {})
         self.setWidget(label)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -105,9 +106,21 @@ class BoundedValue(QScrollArea):
             self._cap = (key, probe.heightForWidth(1000))
         return self._cap[1]
 
+    def needed(self, width: int) -> int:
+        """The label's wrapped height at ``width``, kept for its text, font and width: the
+        layout asks it about 18 times per shown change, and a rich label lays its text out
+        again at each ask (2 ms of each keypress at the 100× pair)."""
+        text = self.label.text()
+        if self._needed[0] != text:
+            self._needed = (text, {})
+        heights, key = self._needed[1], (self.label.font().key(), width)
+        if key not in heights:
+            heights[key] = self.label.heightForWidth(width)
+        return heights[key]
+
     def heightForWidth(self, width: int) -> int:  # Qt override
         cap = self.cap()
-        needed = self.label.heightForWidth(width)
+        needed = self.needed(width)
         return needed if needed <= cap else cap
 
     def sizeHint(self) -> QSize:  # Qt override
@@ -118,7 +131,7 @@ class BoundedValue(QScrollArea):
 
     def fits(self) -> bool:
         """The whole text shows without scrolling."""
-        return self.label.heightForWidth(self.viewport().width()) <= self.viewport().height() + 1
+        return self.needed(self.viewport().width()) <= self.viewport().height() + 1
 
 
 class ChangeInspector(QWidget):
