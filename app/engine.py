@@ -359,7 +359,8 @@ def _judged(base: Edition, pair: SectionPair, evidence: Evidence, diffed: _Diffe
     hunks = _whole_numbers(_whole_words(hunks, b_text, r_text, judge, barrier), b_text, r_text, judge, barrier)
     joined: set[tuple[int, int, int, int]] = set()
     editorial = content if not moves else lambda h: content(h) and _moved(h, b_text, r_text, moves) is None
-    hunks = _one_edit(_whole_clusters(hunks, base, pair), b_text, r_text, editorial, joined, barrier)
+    hunks = _one_edit(_whole_clusters(hunks, base, pair), b_text, r_text, editorial, joined, barrier,
+                      lambda h: verdicts[h].reason == WORD_LIKE)
     seen: dict[tuple[str, str], int] = {}  # a dict, not a Counter: no __missing__ call per change
     out: list[Change] = []
     b_start, r_start = pair.base.start, pair.reference.start
@@ -501,6 +502,9 @@ _BLANK = re.compile(r"\s")
 
 #: content changes with at most this many words between them are one edit for the editor
 EDIT_GAP_WORDS = 10
+#: the lexical judge's word that only the reference's vocabulary calls a misread, spelled
+#: like a word and with a confusion this OCR makes nowhere else (app.classify._lexical)
+WORD_LIKE = because("word_like")
 
 
 def _joined_edit(base_text: str, reference_text: str) -> Classification:
@@ -510,23 +514,34 @@ def _joined_edit(base_text: str, reference_text: str) -> Classification:
 
 
 def _one_edit(hunks: Iterable[Hunk], b_text: str, r_text: str, editorial: Callable[[Hunk], bool],
-              joined: set[Hunk], barrier: Callable[[Hunk], bool] | None) -> list[Hunk]:
+              joined: set[Hunk], barrier: Callable[[Hunk], bool] | None,
+              leaning: Callable[[Hunk], bool] = lambda _h: False) -> list[Hunk]:
     """Content changes a few words apart joined into one, with what stands between them.
 
     A reordered or reworded sentence often comes out of the diff as a deletion here and an
     insertion a few words on, with a misread word or two between: one edit, which the editor
     decides as one (and which keeps its print text whole). So is blank space that differs
     right beside an edit (``vara fängelse i …`` against ``vara`` + `` lägst … fängelse``: the
-    space taken alone and the edit kept would leave ``varafängelse``). The joined hunks are
-    added to ``joined``: they are content whatever their texts would be judged alone. A
-    ``barrier`` (page furniture, half of a move; None: there is none) is never swallowed."""
+    space taken alone and the edit kept would leave ``varafängelse``), and a word one blank
+    from an edit that only ``leaning`` calls a misread (a form of the reference's word that
+    the reword changed: ``zgłaszają potrzebę tworzenia`` against ``proszą o tworzenie``).
+    The joined hunks are added to ``joined``: they are content whatever their texts would be
+    judged alone. A ``barrier`` (page furniture, half of a move; None: there is none) is
+    never swallowed."""
     out: list[tuple[int, int, int, int]] = []
     last: int | None = None  # where in ``out`` the last content change stands
+
+    def beside(first: Hunk, second: Hunk, other: Hunk) -> bool:
+        """``other`` (one of the two) goes with the edit: a differing blank touching it, or a
+        leaning word one blank away."""
+        return (_space_beside(first if other is second else second, other, b_text, r_text)
+                or not b_text[first[1]:second[0]].strip() and leaning(other))
+
     for hunk in hunks:
         if not editorial(hunk):
             if barrier is not None and barrier(hunk):
                 last = None
-            elif last == len(out) - 1 and _space_beside(out[-1], hunk, b_text, r_text):
+            elif last == len(out) - 1 and beside(out[-1], hunk, hunk):
                 out[-1] = _join(out[-1], hunk, joined)
                 continue
             out.append(hunk)
@@ -535,7 +550,7 @@ def _one_edit(hunks: Iterable[Hunk], b_text: str, r_text: str, editorial: Callab
             first = out[last]
             del out[last:]
             hunk = _join(first, hunk, joined)
-        elif out and _space_beside(hunk, out[-1], b_text, r_text) and not (barrier is not None and barrier(out[-1])):
+        elif out and beside(out[-1], hunk, out[-1]) and not (barrier is not None and barrier(out[-1])):
             hunk = _join(out.pop(), hunk, joined)
         last = len(out)
         out.append(hunk)

@@ -29,7 +29,7 @@ even pages and the current chapter's title on odd ones, the folio in the outer c
 book's heads recur as a real book's do.
 
 It needs Tesseract and the languages of the module's ``LANGUAGES`` (Debian's
-``tesseract-ocr-fra``, ``tesseract-ocr-spa``; ``dev.sh`` installs English, Swedish and German
+``tesseract-ocr-fra``, ``tesseract-ocr-spa``, ``tesseract-ocr-pol``; ``dev.sh`` installs English, Swedish and German
 only), and Pillow.
 
 Nothing here is random but the trailing spaces (seeded by the pair's name): a rerun with the

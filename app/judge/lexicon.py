@@ -107,6 +107,27 @@ class Words:
         apart, attached = self._mark_spacing
         return (mark, apart[mark]) if apart[mark] > attached[mark] else None
 
+    @cached_property
+    def _reference_trigrams(self) -> frozenset[str]:
+        """Every three letters in a row of the reference's words, ``^`` and ``$`` marking a
+        word's start and end (made when first asked, rarely)."""
+        grams: set[str] = set()
+        for word in self.reference:
+            marked = f"^{word}$"
+            grams.update(marked[i:i + 3] for i in range(len(marked) - 2))
+        return frozenset(grams)
+
+    def word_like(self, token: str) -> bool:
+        """``token`` is spelled as the reference spells its words: each three letters in a
+        row of it, its start and its end too, stand in some word of the reference. A misread
+        mostly leaves a sequence the language never writes (``hédvandigt``); a word of the
+        language the reference does not use (another form of one of its words: ``tworzenia``
+        against ``tworzenie``) has none, and where no dictionary knows the language this is
+        the evidence left."""
+        marked = f"^{token.casefold()}$"
+        grams = self._reference_trigrams
+        return all(marked[i:i + 3] in grams for i in range(len(marked) - 2))
+
     def is_word(self, token: str) -> bool:
         """A word of the document. A capital inside a small-lettered token (``groBe``, ``HeIp``)
         is a word only as the reference spells it (``BAföG``): running text has no such

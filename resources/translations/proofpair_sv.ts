@@ -1369,6 +1369,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>brus</translation>
     </message>
     <message>
+        <source>not a word of this document, yet spelled like one, with a misread this OCR makes nowhere else</source>
+        <translation>inget ord i detta dokument, men stavat som ett, med en felläsning som denna OCR inte gör någon annanstans</translation>
+    </message>
+    <message>
         <source>the print sets {mark} apart from its word ({count} times in this scan): keep the space</source>
         <translation>trycket sätter {mark} fritt från ordet ({count} gånger i denna skanning): behåll mellanslaget</translation>
     </message>
