@@ -18,7 +18,10 @@ other occurrences. The order of the tests in :func:`classify` is the policy:
    engine doubted (:mod:`app.judge.doubt`): its noise -> ``ocr``;
 6. every character substitution explained by the OCR tables, or a base that is no word of the
    document where the reference is and looks like it (:mod:`app.judge.lexicon`) -> ``ocr``;
-7. anything else -> ``content``, with no suggestion: the editor decides.
+7. anything else -> ``content``: the editor decides. Its suggestion, where the document
+   gives one, is the print's wording with the words in it that this OCR misreads often
+   elsewhere read back (:func:`print_repaired`, which the engine applies to every content
+   change, an edit joined from several too); content is never in a bulk accept.
 
 Imports: the standard library, rapidfuzz, :mod:`app.model`, :mod:`app.tables`, :mod:`app.align`,
 :mod:`app.judge`.
@@ -91,6 +94,9 @@ class Lexical:
     #: shorter (the confusion table's by one at most: ``ée`` for ``ö``); more is another word
     #: that shares the start or end (``Straffskalan`` against ``Straffet``: ``skalan`` for ``et``)
     run_growth: int = 2
+    #: a content change's print is repaired only where this share of it, once repaired, reads
+    #: as text (:func:`print_repaired`): the rest is a poor engine's garbage
+    legible_share: float = 0.8
 
 
 LEXICAL = Lexical()
@@ -130,6 +136,45 @@ def classify(base: str, ref: str, before: str = "\n", after: str = "\n", furnitu
     Pure, so cached: a report repeats its misreads (``for`` -> ``för``) hundreds of times.
     """
     return _printable(_classify(base, ref, before, after, furniture, words, doubt), base, ref)
+
+
+def print_repaired(verdict: Classification, base: str, ref: str, words: Words | None) -> Classification:
+    """A content change's suggestion, where the document gives one: the print's wording kept
+    and the words in it that this OCR misreads often elsewhere read back (``Halfte`` in a
+    reworded sentence, where the OCR reads ``a`` for ``ä`` a hundred times). The editor still
+    decides the wording (content is never in a bulk accept); without the repair, keeping the
+    print kept its misreads too. Not where less than :attr:`Lexical.legible_share` of the
+    repaired text reads as text (:func:`_legible`): a poor engine's garbage (``seJNice``,
+    ``produk[ivite[``) in a block it could not align is no print to keep, repaired or not."""
+    if verdict.kind is not Kind.CONTENT or verdict.suggestion is not None or words is None:
+        return verdict
+    repaired, count = words.repaired(base, LEXICAL.channel_seen, LEXICAL.other_word_letters)
+    if not count or _legible_share(repaired, words) < LEXICAL.legible_share:
+        return verdict  # garbage left that no repair reads back (``seJNice``): no print to keep
+    return replace(verdict, suggestion=Suggestion.toward(repaired, base, ref, because("print_repaired", count=count)))
+
+
+def _legible_share(text: str, words: Words) -> float:
+    """How much of ``text`` (its non-blank characters) stands in pieces that read as text."""
+    pieces = text.split()
+    total = sum(map(len, pieces))
+    return sum(len(piece) for piece in pieces if _legible(piece, words)) / total if total else 1.0
+
+
+def _legible(piece: str, words: Words) -> bool:
+    """A blank-separated piece of print reads as text: a number, or a word (marks around it
+    aside) that the reference uses or that is spelled as it spells its words, in one case or
+    capitalised; not ``produk[ivite[``, ``seJNice``, ``collect_``. (No dictionary asked: what
+    the print spells like the reference does reads as text, a word or not.)"""
+    core = _bare(piece)
+    if not core or _NUMBER_PIECE.fullmatch(core):
+        return True
+    return (_WORD_PIECE.fullmatch(core) is not None and (core[1:].islower() or core.isupper() or len(core) == 1)
+            and (words.reference[core.casefold()] > 0 or words.word_like(core)))
+
+
+_WORD_PIECE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_NUMBER_PIECE = re.compile(r"\d+(?:[.,:/–-]\d+)*%?")
 
 
 def _printable(verdict: Classification, base: str, ref: str) -> Classification:

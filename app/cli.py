@@ -50,7 +50,8 @@ SESSION_SUFFIX = ".proofpair"  # as app.session has it (not imported: a command 
 
 PROG = "proofpair"
 COMMANDS = ("compare", "apply", "export")
-#: The kinds ``apply --accept`` takes; content changes never have a suggestion to apply.
+#: The kinds ``apply --accept`` takes. Never content: a content change's suggestion (the
+#: print's wording with its misreads read back) is taken only by ``apply`` without ``--accept``.
 BULK_KINDS = (Kind.OCR, Kind.TYPOGRAPHY, Kind.LAYOUT)
 EXPORT_FORMATS = ("text", "reflow", "csv", "json", "summary")  # the log formats: app.export.LOG_FORMATS
 _SUFFIX_FORMAT = {".csv": "csv", ".json": "json"}

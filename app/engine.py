@@ -27,7 +27,7 @@ from itertools import compress, count
 from operator import attrgetter, ne
 from pathlib import Path
 
-from app.classify import Classification, classify, holds_edit, reinforced_confidences
+from app.classify import Classification, classify, holds_edit, print_repaired, reinforced_confidences
 from app.compare.fragments import Diff, find_across, find_fragments
 from app.compare.moves import Move, find_moves, mask, masked, one_sided_both_ways
 from app.diffing import Hunk, Memo, Tokenized, diff_anchored, diff_tokenized, word_count
@@ -369,6 +369,8 @@ def _judged(base: Edition, pair: SectionPair, evidence: Evidence, diffed: _Diffe
         b0, b1, r0, r1 = hunk
         texts = bt, rt = b_text[b0:b1], r_text[r0:r1]
         verdict = _joined_edit(bt, rt) if joined and hunk in joined else verdicts[hunk]
+        if verdict.kind is Kind.CONTENT:
+            verdict = print_repaired(verdict, bt, rt, words)
         seen[texts] = occurrence = seen.get(texts, 0) + 1
         out.append(Change(  # the fields by position (keywords cost a third more per change)
             change_id(key, bt, rt, occurrence), key, Span(b_start + b0, b_start + b1),

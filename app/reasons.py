@@ -56,6 +56,7 @@ TEMPLATES: Mapping[str, str] = {
     "punctuation_misread": "punctuation misread",
     "lost_punctuation": "lost punctuation",
     "not_a_word": "not a word",
+    "print_repaired": "keep the print's wording, with {count} misread word(s) read back as this OCR's misreads are elsewhere",
     "word_like": "not a word of this document, yet spelled like one, with a misread this OCR makes nowhere else",
     "learned_confusion": "learned confusion",
     "moved_paragraph": "moved paragraph",

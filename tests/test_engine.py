@@ -38,8 +38,9 @@ def test_every_section_is_paired(sample) -> None:
 
 def test_default_suggestions_leave_only_content(sample, sample_paths: tuple[Path, Path]) -> None:
     """After the suggestions, the canonical text differs from the digital edition only where
-    a content change was left as base, or the print's glyph kept (whitespace runs collapsed,
-    U+F0B7 read as •)."""
+    a content change kept the print's wording (left as base, or with its misreads read back:
+    its suggested edit), or the print's glyph was kept (whitespace runs collapsed, U+F0B7 read
+    as •)."""
     review = Review(sample)
     review.apply_suggestions(numbers=True)  # as `proofpair apply` does
     canonical = _collapse(review.canonical_text())
@@ -47,6 +48,8 @@ def test_default_suggestions_leave_only_content(sample, sample_paths: tuple[Path
     content = [_collapse(c.base_text) for c in sample.changes if c.kind is Kind.CONTENT
                or c.suggestion is not None and c.suggestion.decision.verdict is Verdict.REJECTED
                and c.kind is Kind.TYPOGRAPHY]
+    content += [_collapse(c.suggestion.decision.text) for c in sample.changes if c.kind is Kind.CONTENT
+                and c.suggestion is not None and c.suggestion.decision.text is not None]
     a, b = tokenize(canonical)[0], tokenize(reference)[0]
     leftovers = ["".join(a[op.a_start:op.a_end]).strip() for op in opcodes(a, b) if op.tag != "equal"]
     assert leftovers, "the sample has content differences"

@@ -478,3 +478,41 @@ def test_a_space_the_ocr_lost_between_two_words_is_one_misread() -> None:
     review = Review(comparison)
     review.apply_suggestions()
     assert review.canonical_text() == "Statens styrning är omfattande samt i vissa delar oförutsägbar.\n"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not beside this checkout")
+def test_a_reworded_sentence_keeps_the_prints_wording_with_its_misreads_read_back() -> None:
+    """German print OCR'd with the English model: ``Halfte``, ``Jahrigen`` inside a sentence the
+    draft rewords. The content change suggests the print's wording with the misreads this OCR
+    makes hundreds of times elsewhere (``a`` for ``ä``) read back; it is never in a bulk accept."""
+    from app.bulk import Scope
+    from app.bulk import plan as bulk_plan
+    from app.loading import load_edition
+
+    pair = CORPUS / "de_lebensqualitaet_2016"
+    review = Review(compare(load_edition(pair / "ocr_eng.txt"), load_edition(pair / "draft.txt")))
+    edit = next(c for c in review.changes if "Halfte der 18" in c.base_text)
+    assert edit.kind is Kind.CONTENT and edit.suggestion is not None and not edit.bulk_safe
+    repaired = edit.suggestion.decision.text
+    assert repaired.startswith("Im Jahr 2016 traf dies auf die Hälfte der 18- bis 64-\nJährigen")
+    assert edit.id not in bulk_plan(review, Scope.DOCUMENT).decisions
+    review.apply_suggestions(numbers=True)  # as `proofpair apply` does
+    assert "auf die Hälfte der 18- bis 64-\nJährigen zu" in review.canonical_text()
+
+
+def test_garbage_is_no_print_to_repair() -> None:
+    """Where most of a content change does not read as text, nothing is suggested, however
+    many of its words a confusion reads back."""
+    from collections import Counter
+
+    from app.classify import Classification, print_repaired
+    from app.judge.channel import Channel
+
+    reference = "Die Hälfte der Jährigen und die Hälfte der Menschen " * 3
+    words = Words("", reference, lexicon=None, channel=Channel(Counter({("a", "ä"): 40})))
+    content = Classification(Kind.CONTENT, None, 0.9)
+    clean = print_repaired(content, "die Halfte der Menschen", "mehr als die Hälfte", words)
+    assert clean.suggestion is not None and clean.suggestion.decision.text == "die Hälfte der Menschen"
+    garbage = print_repaired(content, "die Halfte g__I5ch Ma_nahm[n A(_u(kp2u", "die Hälfte", words)
+    assert garbage.suggestion is None
+    assert print_repaired(content, "die Hälfte der Leute", "die Menschen", words).suggestion is None  # nothing to read back

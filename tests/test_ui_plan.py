@@ -120,6 +120,22 @@ def test_find_hits_have_a_colour_no_kind_uses(window, qtbot):
             assert min(abs(hue - other), 360 - abs(hue - other)) > 40, (dark, kind)
 
 
+def test_the_editor_starts_from_a_content_changes_suggested_print(window, qtbot):
+    """A content change whose print holds a misread this OCR makes often elsewhere suggests
+    the print's wording with it read back; E starts the editor there."""
+    review, pane = window.review, window.panes.base
+    change = next(c for c in review.changes if c.kind is Kind.CONTENT and c.suggestion is not None
+                  and c.suggestion.decision.text is not None)
+    assert change.suggestion.decision.text != change.base_text and not change.bulk_safe
+    window.go_to_change(change.id)
+    pane.setFocus()
+    qtbot.keyClick(pane, Qt.Key.Key_E)
+    editor = window.inspector.editor
+    assert editor.isVisible() and editor.text() == change.suggestion.decision.text
+    qtbot.keyClick(editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert review.decision(change.id).text == change.suggestion.decision.text
+
+
 def test_the_editor_keeps_line_breaks_and_takes_part_of_a_change(window, qtbot):
     review, pane = window.review, window.panes.base
     change = next(c for c in review.changes if c.kind is Kind.OCR and " " not in c.base_text)

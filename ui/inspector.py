@@ -144,6 +144,7 @@ class ChangeInspector(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.dark = False
+        self._suggested: str | None = None  # the current change's suggested edit, if any
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -280,6 +281,7 @@ class ChangeInspector(QWidget):
             label += f": “{named_controls(decision.text or '')}”"
         self.decision_label.setText(label)
         self._base_text, self._reference_text = change.base_text, change.reference_text
+        self._suggested = suggestion.decision.text if suggestion is not None else None
         self.section_label.setToolTip(plain_tip(section))
         self._values_changed()
 
@@ -333,9 +335,13 @@ class ChangeInspector(QWidget):
             self._fit_height(shrink=True)
 
     def begin_edit(self) -> None:
-        """Open the editor on the current change, starting from the reference text."""
+        """Open the editor on the current change, starting from its suggested edit if it has
+        one (a content change's print with its misreads read back), else the reference text."""
         if self.edit_button.isEnabled():
             self.editor.start(self._base_text, self._reference_text)
+            if self._suggested is not None:  # the suggested edit: the base's pieces, some read back
+                self.editor.take(set())
+                self.editor.setText(self._suggested)
             self._fit_height()  # room for the editor: the change list below gives it up
 
     def _editor_closed(self) -> None:

@@ -25,7 +25,8 @@ from collections import Counter
 from functools import cached_property
 
 from app.judge.footnotes import footnote_numbers
-from app.judge.channel import Channel
+from app.diffing import fold
+from app.judge.channel import Channel, confusions
 from app.judge.hunspell import Dictionary
 from app.judge.language import FREQUENT, dictionary_for
 
@@ -124,6 +125,46 @@ class Words:
         marked, words = f"^{token.casefold()}$", self._reference_marked
         # a run with no ^ or $ inside lies within one word; one with either, at a word's edge
         return all(marked[i:i + 3] in words for i in range(len(marked) - 2))
+
+    @cached_property
+    def _by_key(self) -> dict[str, list[str]]:
+        """The reference's words as it spells them, under their alignment keys (grouped when
+        first asked: only a content change's words ask)."""
+        out: dict[str, list[str]] = {}
+        for word in self._reference_tokens:
+            out.setdefault(fold(word), []).append(word)
+        return out
+
+    def reading(self, token: str, least: int) -> str | None:
+        """The reference's word that ``token``, not a word, is this OCR's misread of, where the
+        document tells it: the one word of the reference with its alignment key that differs
+        from it only by confusions this OCR makes ``least`` times or more (``Halfte`` for
+        ``Hälfte``, ``Sicherheitsgefiihl`` for ``Sicherheitsgefühl``), or that such a confusion
+        of one glyph reads back. None where none or several do, or where ``token`` is a word
+        (``tworzenia`` may be the print's own form)."""
+        channel = self.channel
+        found = {word for word in self._by_key.get(fold(token), ()) if word != token
+                 and channel.seen(confusions(token, word)) >= least}
+        # and the words a frequent confusion of a glyph that the key keeps reads back: ``fom``
+        # is ``fem`` by its key, but ``som`` too to an OCR that reads the long s as ``f``
+        found.update(word for word in channel.repairs(token, least) if word in self._reference_tokens)
+        # asked last: a token the base repeats asks the dictionary, loaded when first asked
+        return found.pop() if len(found) == 1 and not self.is_word(token) else None
+
+    def repaired(self, text: str, least: int, letters: int) -> tuple[str, int]:
+        """``text`` with each word of ``letters`` letters or more that :meth:`reading` reads
+        back read back (a shorter one is some other word after one glyph of anything), and
+        how many."""
+        count = 0
+
+        def back(match: re.Match[str]) -> str:
+            nonlocal count
+            word = self.reading(match.group(), least) if len(match.group()) >= letters else None
+            if word is None:
+                return match.group()
+            count += 1
+            return word
+        return _WORD.sub(back, text), count
 
     def is_word(self, token: str) -> bool:
         """A word of the document. A capital inside a small-lettered token (``groBe``, ``HeIp``)

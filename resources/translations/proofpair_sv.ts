@@ -1369,6 +1369,10 @@ Innehållsändringar och ändringar som rör tal tas aldrig med. Det här är et
         <translation>brus</translation>
     </message>
     <message>
+        <source>keep the print&apos;s wording, with {count} misread word(s) read back as this OCR&apos;s misreads are elsewhere</source>
+        <translation>behåll tryckets ordalydelse, med {count} felläst(a) ord återställda som denna OCR:s felläsningar är på andra ställen</translation>
+    </message>
+    <message>
         <source>not a word of this document, yet spelled like one, with a misread this OCR makes nowhere else</source>
         <translation>inget ord i detta dokument, men stavat som ett, med en felläsning som denna OCR inte gör någon annanstans</translation>
     </message>
