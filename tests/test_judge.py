@@ -516,3 +516,18 @@ def test_garbage_is_no_print_to_repair() -> None:
     garbage = print_repaired(content, "die Halfte g__I5ch Ma_nahm[n A(_u(kp2u", "die Hälfte", words)
     assert garbage.suggestion is None
     assert print_repaired(content, "die Hälfte der Leute", "die Menschen", words).suggestion is None  # nothing to read back
+
+
+def test_a_print_word_is_read_back_in_its_own_case_and_at_some_of_its_places() -> None:
+    """The long s read as ``f``: ``omftällningfförmåga`` holds three ``f``, two of them long s;
+    ``Statfbidrag`` opens a sentence where the reference has ``statsbidrag`` inside one."""
+    from collections import Counter
+
+    from app.judge.channel import Channel
+
+    reference = "omställningsförmåga och statsbidrag, som sagt, för alla " * 2
+    words = Words("", reference, lexicon=None, channel=Channel(Counter({("f", "s"): 200})))
+    assert words.reading("omftällningfförmåga", 5) == "omställningsförmåga"
+    assert words.reading("Statfbidrag", 5) == "Statsbidrag"
+    assert words.reading("fom", 5) == "som"
+    assert words.reading("för", 5) is None  # a word of the document stays

@@ -126,12 +126,14 @@ class Channel:
         ``[`` for ``t``)."""
         return min((self._seen(p) for p in pairs), default=0)
 
-    def repairs(self, token: str, least: int) -> set[str]:
+    def repairs(self, token: str, least: int, subsets: bool = False) -> set[str]:
         """``token`` with a glyph this OCR reads for another at least ``least`` times read back,
         at one of its places or at all of them (``novgmber`` -> ``november`` where it reads
         ``g`` for ``e`` fifty times): the word the OCR may have misread. One glyph for one:
         a confusion that drops, adds or spreads letters makes other words of anything. Not
-        ``token`` itself."""
+        ``token`` itself. With ``subsets``, at any of its places together too, where it stands
+        at :data:`SUBSET_PLACES` places at most (``omftällningfförmåga``: the long s read as
+        ``f`` at two of its three ``f``)."""
         if self._frequent is None or self._frequent[0] != least:
             self._frequent = (least, [(w, r) for (w, r), n in self.counts.items()
                                       if len(w) == len(r) == 1 and n >= least])
@@ -141,9 +143,18 @@ class Channel:
             if at < 0:
                 continue
             out.add(token.replace(wrong, right))
+            places = []
             while at >= 0:
+                places.append(at)
                 out.add(token[:at] + right + token[at + len(wrong):])
                 at = token.find(wrong, at + 1)
+            if subsets and 2 < len(places) <= SUBSET_PLACES:
+                for chosen in range(1, 2 ** len(places) - 1):
+                    chars = list(token)
+                    for bit, place in enumerate(places):
+                        if chosen >> bit & 1:
+                            chars[place] = right
+                    out.add("".join(chars))
         out.discard(token)
         return out
 
@@ -161,6 +172,10 @@ class Channel:
 _STAND_IN = re.compile(r"[^\w\s\-'’]|_")
 #: the marks running text sets around a word, taken off a piece before it is read as a word
 _EDGES = ".,;:!?)»”\"'’(«“„‘"
+
+
+#: :meth:`Channel.repairs` reads back every subset of a glyph's places up to this many
+SUBSET_PLACES = 4
 
 
 def stand_ins(base_pieces: Counter[str], ref_words: Counter[str]) -> list[tuple[str, str, int]]:

@@ -143,13 +143,16 @@ class Words:
         of one glyph reads back. None where none or several do, or where ``token`` is a word
         (``tworzenia`` may be the print's own form)."""
         channel = self.channel
-        found = {word for word in self._by_key.get(fold(token), ()) if word != token
-                 and channel.seen(confusions(token, word)) >= least}
+        # each word found once, in the case the print sets it (``Statsbidrag`` opening a
+        # sentence, where the reference has ``statsbidrag`` inside one)
+        found = {word.casefold(): _in_case(word, token) for word in self._by_key.get(fold(token), ())
+                 if word != token and channel.seen(confusions(token, word)) >= least}
         # and the words a frequent confusion of a glyph that the key keeps reads back: ``fom``
         # is ``fem`` by its key, but ``som`` too to an OCR that reads the long s as ``f``
-        found.update(word for word in channel.repairs(token, least) if word in self._reference_tokens)
+        found.update((word.casefold(), word) for word in channel.repairs(token, least, subsets=True)
+                     if self.reference[word.casefold()] > 0)
         # asked last: a token the base repeats asks the dictionary, loaded when first asked
-        return found.pop() if len(found) == 1 and not self.is_word(token) else None
+        return found.popitem()[1] if len(found) == 1 and not self.is_word(token) else None
 
     def repaired(self, text: str, least: int, letters: int) -> tuple[str, int]:
         """``text`` with each word of ``letters`` letters or more that :meth:`reading` reads
@@ -199,6 +202,16 @@ class Words:
 
     def non_words(self, text: str) -> list[str]:
         return [t for t in _WORD.findall(text) if not self.is_word(t)]
+
+
+def _in_case(word: str, token: str) -> str:
+    """``word`` in the case ``token`` is set in: all capitals, or capitalised (a sentence's
+    first word), else as ``word`` is spelled."""
+    if token.isupper() and len(token) > 1:
+        return word.upper()
+    if token[:1].isupper() and word[:1].islower():
+        return word[:1].upper() + word[1:]
+    return word
 
 
 def _capital_inside(token: str) -> bool:
