@@ -100,6 +100,10 @@ class Lexical:
 
 
 LEXICAL = Lexical()
+#: the lexical judge's reason for a word that only the reference's vocabulary calls a misread,
+#: spelled like a word and with a confusion this OCR makes nowhere else (:func:`_lexical`);
+#: beside an edit, :func:`app.engine._one_edit` makes it part of the edit
+WORD_LIKE = because("word_like")
 #: how often the OCR must emit other glyphs of a class to be trusted to tell them apart
 TYPOGRAPHY_SEEN = 2
 #: a base-only run of at most this many tokens of at most this many letters is scan specks
@@ -621,7 +625,7 @@ def _lexical(base: str, ref: str, subs: tuple[tuple[str, str], ...], words: Word
     word_like = words.channel.seen(subs) <= 1 and all(map(words.word_like, strange))
     return Classification(Kind.OCR, Suggestion(ACCEPT, because("ocr_not_a_word", word=repr(strange[0]),
                           reading=repr(ref.strip()))), confidence, pattern=subs,
-                          reason=because("word_like" if word_like else "not_a_word"))
+                          reason=WORD_LIKE if word_like else because("not_a_word"))
 
 
 def _another_run(wrong: str, right: str) -> bool:

@@ -27,7 +27,7 @@ from itertools import compress, count
 from operator import attrgetter, ne
 from pathlib import Path
 
-from app.classify import Classification, classify, holds_edit, print_repaired, reinforced_confidences
+from app.classify import WORD_LIKE, Classification, classify, holds_edit, print_repaired, reinforced_confidences
 from app.compare.fragments import Diff, find_across, find_fragments
 from app.compare.moves import Move, find_moves, mask, masked, one_sided_both_ways
 from app.diffing import Hunk, Memo, Tokenized, diff_anchored, diff_tokenized, word_count
@@ -504,9 +504,6 @@ _BLANK = re.compile(r"\s")
 
 #: content changes with at most this many words between them are one edit for the editor
 EDIT_GAP_WORDS = 10
-#: the lexical judge's word that only the reference's vocabulary calls a misread, spelled
-#: like a word and with a confusion this OCR makes nowhere else (app.classify._lexical)
-WORD_LIKE = because("word_like")
 
 
 def _joined_edit(base_text: str, reference_text: str) -> Classification:

@@ -24,9 +24,9 @@ import re
 from collections import Counter
 from functools import cached_property
 
-from app.judge.footnotes import footnote_numbers
 from app.diffing import fold
 from app.judge.channel import Channel, confusions
+from app.judge.footnotes import footnote_numbers
 from app.judge.hunspell import Dictionary
 from app.judge.language import FREQUENT, dictionary_for
 
