@@ -159,10 +159,13 @@ def print_repaired(verdict: Classification, base: str, ref: str, words: Words | 
 
 
 def _legible_share(text: str, words: Words) -> float:
-    """How much of ``text`` (its non-blank characters) stands in pieces that read as text."""
-    pieces = text.split()
-    total = sum(map(len, pieces))
-    return sum(len(piece) for piece in pieces if _legible(piece, words)) / total if total else 1.0
+    """How much of ``text`` (its non-blank characters) stands in pieces that read as text.
+    Each distinct piece asked once: a 5 MB run of ``x x x`` is one piece 2.6 million times
+    (asked one by one, 75 s)."""
+    pieces = Counter(text.split())
+    total = sum(len(piece) * n for piece, n in pieces.items())
+    legible = sum(len(piece) * n for piece, n in pieces.items() if _legible(piece, words))
+    return legible / total if total else 1.0
 
 
 def _legible(piece: str, words: Words) -> bool:

@@ -24,6 +24,8 @@ import re
 from collections import Counter
 from functools import cached_property
 
+from rapidfuzz.distance import Levenshtein
+
 from app.diffing import fold
 from app.judge.channel import Channel, confusions
 from app.judge.footnotes import footnote_numbers
@@ -68,6 +70,7 @@ class Words:
         self._lexicon = lexicon
         self._reference_tokens = ref_tokens
         self._base_pieces, self._reference_pieces = base_pieces, ref_pieces
+        self._word_like_asked = 0
 
     @property
     def lexicon(self) -> Dictionary | None:
@@ -111,9 +114,17 @@ class Words:
     @cached_property
     def _reference_marked(self) -> str:
         """The reference's words, each between ``^`` and ``$``, in one string (joined in C
-        when first asked, rarely): a set of their three-letter runs took 40 M instructions
-        to build, and the few tokens asked are looked up in this string faster."""
+        when first asked): the few tokens most documents ask about are looked up in it."""
         return "^" + "$^".join(self.reference) + "$"
+
+    @cached_property
+    def _reference_runs(self) -> frozenset[str]:
+        """Every three letters in a row of :attr:`_reference_marked`: built (40 M instructions
+        on the sample) only once :meth:`word_like` has been asked :data:`RUNS_AFTER` times, as
+        a poor OCR's content asks about thousands of tokens, each of which searched the whole
+        string (a second at the 70 KB page at 50 % CER)."""
+        marked = self._reference_marked
+        return frozenset(marked[i:i + 3] for i in range(len(marked) - 2))
 
     def word_like(self, token: str) -> bool:
         """``token`` is spelled as the reference spells its words: each three letters in a
@@ -122,8 +133,11 @@ class Words:
         language the reference does not use (another form of one of its words: ``tworzenia``
         against ``tworzenie``) has none, and where no dictionary knows the language this is
         the evidence left."""
-        marked, words = f"^{token.casefold()}$", self._reference_marked
+        marked = f"^{token.casefold()}$"
+        self._word_like_asked += 1
         # a run with no ^ or $ inside lies within one word; one with either, at a word's edge
+        # (a run across two words, ``$^``, is never asked)
+        words = self._reference_runs if self._word_like_asked > RUNS_AFTER else self._reference_marked
         return all(marked[i:i + 3] in words for i in range(len(marked) - 2))
 
     @cached_property
@@ -145,8 +159,12 @@ class Words:
         channel = self.channel
         # each word found once, in the case the print sets it (``Statsbidrag`` opening a
         # sentence, where the reference has ``statsbidrag`` inside one)
+        # (within the edits a misread makes, a long word's a few more, told in C before its
+        # confusions are worked out: a poor OCR's token shares its key with many words)
+        edits = max(Channel.MAX_EDITS, len(token) // 4)
         found = {word.casefold(): _in_case(word, token) for word in self._by_key.get(fold(token), ())
-                 if word != token and channel.seen(confusions(token, word)) >= least}
+                 if word != token and Levenshtein.distance(token, word, score_cutoff=edits) <= edits
+                 and channel.seen(confusions(token, word)) >= least}
         # and the words a frequent confusion of a glyph that the key keeps reads back: ``fom``
         # is ``fem`` by its key, but ``som`` too to an OCR that reads the long s as ``f``
         found.update((word.casefold(), word) for word in channel.repairs(token, least, subsets=True)
@@ -158,13 +176,20 @@ class Words:
         """``text`` with each word of ``letters`` letters or more that :meth:`reading` reads
         back read back (a shorter one is some other word after one glyph of anything), and
         how many."""
+        # each distinct word read once; the text rewritten only where one is read back (a 5 MB
+        # run of ``x x x`` is 2.6 million words and one distinct one)
+        readings = {token: word for token in set(_WORD.findall(text)) if len(token) >= letters
+                    and (word := self.reading(token, least)) is not None}
+        if not readings:
+            return text, 0
         count = 0
 
         def back(match: re.Match[str]) -> str:
             nonlocal count
-            word = self.reading(match.group(), least) if len(match.group()) >= letters else None
+            token = match.group()
+            word = readings.get(token)
             if word is None:
-                return match.group()
+                return token
             count += 1
             return word
         return _WORD.sub(back, text), count
@@ -202,6 +227,11 @@ class Words:
 
     def non_words(self, text: str) -> list[str]:
         return [t for t in _WORD.findall(text) if not self.is_word(t)]
+
+
+#: :meth:`Words.word_like` searches the reference's joined words this many times, then builds
+#: the set of their three-letter runs
+RUNS_AFTER = 200
 
 
 def _in_case(word: str, token: str) -> str:
