@@ -262,7 +262,7 @@ class ChangeInspector(QWidget):
             text = self.tr("none — decide yourself")
         else:
             word = {Verdict.ACCEPTED: self.tr("accept"), Verdict.REJECTED: self.tr("reject"),
-                    Verdict.EDITED: self.tr("edit to “%1”").replace("%1", named_controls(suggestion.decision.text or ""))}
+                    Verdict.EDITED: self.tr("edit to “%1”").replace("%1", shown(suggestion.decision.text or ""))}
             text = f"{word[suggestion.decision.verdict]} — {translated(suggestion.reason or change.reason)}"
         if change.pattern:
             text += "  [" + pattern_label(change.pattern) + "]"
@@ -278,7 +278,7 @@ class ChangeInspector(QWidget):
         self.suggestion_label.setText(text)
         label = verdict_label(decision.verdict)
         if decision.verdict is Verdict.EDITED:
-            label += f": “{named_controls(decision.text or '')}”"
+            label += f": “{shown(decision.text or '')}”"  # on one line, as the list shows it
         self.decision_label.setText(label)
         self._base_text, self._reference_text = change.base_text, change.reference_text
         self._suggested = suggestion.decision.text if suggestion is not None else None
