@@ -169,18 +169,12 @@ def _legible_share(text: str, words: Words) -> float:
 
 
 def _legible(piece: str, words: Words) -> bool:
-    """A blank-separated piece of print reads as text: a number, or a word (marks around it
-    aside) that the reference uses or that is spelled as it spells its words, in one case or
-    capitalised; not ``produk[ivite[``, ``seJNice``, ``collect_``. (No dictionary asked: what
-    the print spells like the reference does reads as text, a word or not.)"""
+    """A blank-separated piece of print reads as text: a number, or, marks around it aside, a
+    word as the reference writes words (:meth:`Words.reads_as_word`); not ``collect_``."""
     core = _bare(piece)
-    if not core or _NUMBER_PIECE.fullmatch(core):
-        return True
-    return (_WORD_PIECE.fullmatch(core) is not None and (core[1:].islower() or core.isupper() or len(core) == 1)
-            and (words.reference[core.casefold()] > 0 or words.word_like(core)))
+    return not core or _NUMBER_PIECE.fullmatch(core) is not None or words.reads_as_word(core)
 
 
-_WORD_PIECE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _NUMBER_PIECE = re.compile(r"\d+(?:[.,:/–-]\d+)*%?")
 
 

@@ -530,17 +530,18 @@ def _one_edit(hunks: Iterable[Hunk], b_text: str, r_text: str, editorial: Callab
     out: list[tuple[int, int, int, int]] = []
     last: int | None = None  # where in ``out`` the last content change stands
 
-    def beside(first: Hunk, second: Hunk, other: Hunk) -> bool:
-        """``other`` (one of the two) goes with the edit: a differing blank touching it, or a
-        leaning word one blank away."""
-        return (_space_beside(first if other is second else second, other, b_text, r_text)
+    def beside(edit: Hunk, other: Hunk) -> bool:
+        """``other`` goes with ``edit``: a differing blank touching it, or a leaning word one
+        blank away (before or after it)."""
+        first, second = (edit, other) if edit <= other else (other, edit)  # in document order
+        return (_space_beside(edit, other, b_text, r_text)
                 or not b_text[first[1]:second[0]].strip() and leaning(other))
 
     for hunk in hunks:
         if not editorial(hunk):
             if barrier is not None and barrier(hunk):
                 last = None
-            elif last == len(out) - 1 and beside(out[-1], hunk, hunk):
+            elif last == len(out) - 1 and beside(out[-1], hunk):
                 out[-1] = _join(out[-1], hunk, joined)
                 continue
             out.append(hunk)
@@ -549,7 +550,7 @@ def _one_edit(hunks: Iterable[Hunk], b_text: str, r_text: str, editorial: Callab
             first = out[last]
             del out[last:]
             hunk = _join(first, hunk, joined)
-        elif out and beside(out[-1], hunk, out[-1]) and not (barrier is not None and barrier(out[-1])):
+        elif out and beside(hunk, out[-1]) and not (barrier is not None and barrier(out[-1])):
             hunk = _join(out.pop(), hunk, joined)
         last = len(out)
         out.append(hunk)

@@ -158,9 +158,9 @@ class Words:
         (``tworzenia`` may be the print's own form)."""
         channel = self.channel
         # each word found once, in the case the print sets it (``Statsbidrag`` opening a
-        # sentence, where the reference has ``statsbidrag`` inside one)
-        # (within the edits a misread makes, a long word's a few more, told in C before its
-        # confusions are worked out: a poor OCR's token shares its key with many words)
+        # sentence, where the reference has ``statsbidrag`` inside one); only words within the
+        # edits a misread makes (a long word's a few more), told in C before their confusions
+        # are worked out: a poor OCR's token shares its key with many words
         edits = max(Channel.MAX_EDITS, len(token) // 4)
         found = {word.casefold(): _in_case(word, token) for word in self._by_key.get(fold(token), ())
                  if word != token and Levenshtein.distance(token, word, score_cutoff=edits) <= edits
@@ -193,6 +193,13 @@ class Words:
             count += 1
             return word
         return _WORD.sub(back, text), count
+
+    def reads_as_word(self, token: str) -> bool:
+        """``token`` is written as the reference writes its words: letters (joined by a hyphen
+        or an apostrophe), in one case or capitalised, and a word of the reference or spelled
+        like one (:meth:`word_like`); not ``produk[ivite[``, ``seJNice``. No dictionary asked."""
+        return (_WORD.fullmatch(token) is not None and (token[1:].islower() or token.isupper() or len(token) == 1)
+                and (self.reference[token.casefold()] > 0 or self.word_like(token)))
 
     def is_word(self, token: str) -> bool:
         """A word of the document. A capital inside a small-lettered token (``groBe``, ``HeIp``)
