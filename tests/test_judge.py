@@ -531,3 +531,17 @@ def test_a_print_word_is_read_back_in_its_own_case_and_at_some_of_its_places() -
     assert words.reading("Statfbidrag", 5) == "Statsbidrag"
     assert words.reading("fom", 5) == "som"
     assert words.reading("för", 5) is None  # a word of the document stays
+
+
+def test_a_print_word_is_read_back_through_two_confusions() -> None:
+    """Polish read with the English model: ``wptyneto`` is ``wpłynęło``, ``ł`` read as ``t``
+    twice and ``ę`` as ``e`` once; each confusion alone reads back no word of the reference."""
+    from collections import Counter
+
+    from app.judge.channel import Channel
+
+    reference = "w ubiegłym roku wpłynęło w tej sprawie 41 wniosków " * 2
+    words = Words("", reference, lexicon=None, channel=Channel(Counter({("t", "ł"): 14, ("e", "ę"): 7})))
+    assert words.reading("wptyneto", 5) == "wpłynęło"
+    assert words.reading("wptyneto", 10) is None  # ``e`` for ``ę`` is too rare at that bar
+    assert words.reading("ubiegtym", 5) == "ubiegłym"

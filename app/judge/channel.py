@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import product
 
 from rapidfuzz.distance import Hamming, Levenshtein, Postfix, Prefix
 from rapidfuzz.process import extract
@@ -131,30 +132,32 @@ class Channel:
         at one of its places or at all of them (``novgmber`` -> ``november`` where it reads
         ``g`` for ``e`` fifty times): the word the OCR may have misread. One glyph for one:
         a confusion that drops, adds or spreads letters makes other words of anything. Not
-        ``token`` itself. With ``subsets``, at any of its places together too, where it stands
-        at :data:`SUBSET_PLACES` places at most (``omftällningfförmåga``: the long s read as
-        ``f`` at two of its three ``f``)."""
+        ``token`` itself. With ``subsets``, at any of its places together too, the places of
+        different confusions among them, where the token holds :data:`SUBSET_PLACES` such
+        places at most (``omftällningfförmåga``: the long s read as ``f`` at two of its three
+        ``f``; ``wptyneto``: ``ł`` read as ``t`` twice and ``ę`` as ``e``, in Polish read as
+        English)."""
         if self._frequent is None or self._frequent[0] != least:
             self._frequent = (least, [(w, r) for (w, r), n in self.counts.items()
                                       if len(w) == len(r) == 1 and n >= least])
         out: set[str] = set()
+        options: dict[int, list[str]] = {}  # each place a frequent confusion may have misread
         for wrong, right in self._frequent[1]:
             at = token.find(wrong)
             if at < 0:
                 continue
             out.add(token.replace(wrong, right))
-            places = []
             while at >= 0:
-                places.append(at)
+                options.setdefault(at, [token[at]]).append(right)
                 out.add(token[:at] + right + token[at + len(wrong):])
                 at = token.find(wrong, at + 1)
-            if subsets and 2 < len(places) <= SUBSET_PLACES:
-                for chosen in range(1, 2 ** len(places) - 1):
-                    chars = list(token)
-                    for bit, place in enumerate(places):
-                        if chosen >> bit & 1:
-                            chars[place] = right
-                    out.add("".join(chars))
+        if subsets and 1 < len(options) <= SUBSET_PLACES:
+            places = sorted(options)
+            for chosen in product(*(options[place] for place in places)):
+                chars = list(token)
+                for place, glyph in zip(places, chosen):
+                    chars[place] = glyph
+                out.add("".join(chars))
         out.discard(token)
         return out
 
