@@ -46,7 +46,7 @@ from app.judge.channel import Channel, confusions
 from app.judge.digits import touches_number
 from app.judge.doubt import Doubt
 from app.judge.footnotes import lost_marker
-from app.judge.lexicon import Words
+from app.judge.lexicon import Words, shaped_as_word
 from app.model import ACCEPT, REJECT, Change, Kind, Suggestion, Verdict
 from app.reasons import Reason, because, named
 from app.tables import (
@@ -148,12 +148,13 @@ def print_repaired(verdict: Classification, base: str, ref: str, words: Words | 
     reworded sentence, where the OCR reads ``a`` for ``ä`` a hundred times). The editor still
     decides the wording (content is never in a bulk accept); without the repair, keeping the
     print kept its misreads too. Not where less than :attr:`Lexical.legible_share` of the
-    repaired text reads as text (:func:`_legible`): a poor engine's garbage (``seJNice``,
-    ``produk[ivite[``) in a block it could not align is no print to keep, repaired or not."""
+    repaired text reads as text (:func:`_legible`) and some piece of it is not even shaped as
+    a word (:func:`_well_formed`): a poor engine's garbage (``seJNice``, ``produk[ivite[``) in a
+    block it could not align is no print to keep, repaired or not."""
     if verdict.kind is not Kind.CONTENT or verdict.suggestion is not None or words is None:
         return verdict
     repaired, count = words.repaired(base, LEXICAL.channel_seen, LEXICAL.other_word_letters)
-    if not count or _legible_share(repaired, words) < LEXICAL.legible_share:
+    if not count or _legible_share(repaired, words) < LEXICAL.legible_share and not _well_formed(repaired):
         return verdict  # garbage left that no repair reads back (``seJNice``): no print to keep
     return replace(verdict, suggestion=Suggestion.toward(repaired, base, ref, because("print_repaired", count=count)))
 
@@ -166,6 +167,16 @@ def _legible_share(text: str, words: Words) -> float:
     total = sum(len(piece) * n for piece, n in pieces.items())
     legible = sum(len(piece) * n for piece, n in pieces.items() if _legible(piece, words))
     return legible / total if total else 1.0
+
+
+def _well_formed(text: str) -> bool:
+    """Every blank-separated piece of ``text`` is shaped as a number or a word, marks around
+    it aside (:func:`app.judge.lexicon.shaped_as_word`): words of the print's language that the
+    reference does not use and no dictionary knows (Polish read with the English model, in a
+    sentence the draft rewords), not a poor engine's garbage. Over every corpus and engine,
+    no repaired print of that shape was further from the print than the OCR's."""
+    return all(not (core := _bare(piece)) or _NUMBER_PIECE.fullmatch(core) is not None or shaped_as_word(core)
+               for piece in set(text.split()))
 
 
 def _legible(piece: str, words: Words) -> bool:

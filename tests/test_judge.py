@@ -518,6 +518,25 @@ def test_garbage_is_no_print_to_repair() -> None:
     assert print_repaired(content, "die Hälfte der Leute", "die Menschen", words).suggestion is None  # nothing to read back
 
 
+def test_a_print_of_unknown_but_well_formed_words_is_repaired() -> None:
+    """Most of a Polish sentence the draft rewords is words the reference never uses and no
+    installed dictionary knows: each piece is still shaped as a word, so it is print to keep,
+    with the misreads the channel knows read back. Garbage of the same share is not."""
+    from collections import Counter
+
+    from app.classify import Classification, print_repaired
+    from app.judge.channel import Channel
+
+    reference = "proszą o tworzenie małych ogrodów w ubiegłym roku " * 3
+    words = Words("", reference, lexicon=None, channel=Channel(Counter({("t", "ł"): 14, ("o", "ó"): 17})))
+    content = Classification(Kind.CONTENT, None, 0.9)
+    polish = print_repaired(content, "zgtaszaja potrzebe tworzenia matych ogrodow", "proszą o tworzenie", words)
+    assert polish.suggestion is not None
+    assert polish.suggestion.decision.text == "zgtaszaja potrzebe tworzenia małych ogrodów"
+    garbage = print_repaired(content, "zg[aszaja pOtrzebe tw_rzenia matych ogrodow", "proszą o tworzenie", words)
+    assert garbage.suggestion is None
+
+
 def test_a_print_word_is_read_back_in_its_own_case_and_at_some_of_its_places() -> None:
     """The long s read as ``f``: ``omftällningfförmåga`` holds three ``f``, two of them long s;
     ``Statfbidrag`` opens a sentence where the reference has ``statsbidrag`` inside one."""

@@ -42,3 +42,18 @@ def test_a_word_is_word_like_when_the_reference_spells_its_letters_so() -> None:
     assert not words.word_like("tworzcnie")  # "zcn" is in none of its words
     grown = Words("", "tworzenie mania małych", lexicon=None)  # "nia", "ia$" from "mania"
     assert grown.word_like("tworzenia")
+
+
+def test_a_reworded_polish_sentence_keeps_the_print_with_its_misreads_read_back() -> None:
+    """Read with the English model, the print loses every Polish letter (``ł`` as ``l`` or
+    ``t``, ``ę`` as ``e``). The sentence the draft rewords holds print words the draft never
+    uses (``zgłaszają``, ``potrzebę``); the edit still suggests the print, with the words the
+    draft does use read back through this OCR's frequent confusions, two of them in one word
+    (``wpłynęło``). Content stays out of every bulk accept."""
+    review = Review(compare(load_edition(PAIR / "ocr_eng-c059.txt"), load_edition(PAIR / "draft.txt")))
+    edit = next(c for c in review.changes if "proszą o" in c.reference_text)
+    assert edit.kind is Kind.CONTENT and edit.suggestion is not None and not edit.bulk_safe
+    text = edit.suggestion.decision.text
+    assert "ogrodów sąsiedzkich" in text and "wpłynęło" in text and "tworzenia" in text
+    review.apply_suggestions(numbers=True)  # as `proofpair apply` does
+    assert "ogrodów sąsiedzkich" in review.canonical_text()

@@ -195,11 +195,10 @@ class Words:
         return _WORD.sub(back, text), count
 
     def reads_as_word(self, token: str) -> bool:
-        """``token`` is written as the reference writes its words: letters (joined by a hyphen
-        or an apostrophe), in one case or capitalised, and a word of the reference or spelled
-        like one (:meth:`word_like`); not ``produk[ivite[``, ``seJNice``. No dictionary asked."""
-        return (_WORD.fullmatch(token) is not None and (token[1:].islower() or token.isupper() or len(token) == 1)
-                and (self.reference[token.casefold()] > 0 or self.word_like(token)))
+        """``token`` is written as the reference writes its words: shaped as a word
+        (:func:`shaped_as_word`), and a word of the reference or spelled like one
+        (:meth:`word_like`); not ``produk[ivite[``, ``seJNice``. No dictionary asked."""
+        return shaped_as_word(token) and (self.reference[token.casefold()] > 0 or self.word_like(token))
 
     def is_word(self, token: str) -> bool:
         """A word of the document. A capital inside a small-lettered token (``groBe``, ``HeIp``)
@@ -249,6 +248,12 @@ def _in_case(word: str, token: str) -> str:
     if token[:1].isupper() and word[:1].islower():
         return word[:1].upper() + word[1:]
     return word
+
+
+def shaped_as_word(token: str) -> bool:
+    """``token`` has a word's shape, whatever its language: letters (joined by a hyphen or an
+    apostrophe), in one case or capitalised; not ``produk[ivite[``, ``seJNice``, ``2O22``."""
+    return _WORD.fullmatch(token) is not None and (token[1:].islower() or token.isupper() or len(token) == 1)
 
 
 def _capital_inside(token: str) -> bool:
