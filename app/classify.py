@@ -33,7 +33,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import chain, compress
@@ -95,7 +95,8 @@ class Lexical:
     #: that shares the start or end (``Straffskalan`` against ``Straffet``: ``skalan`` for ``et``)
     run_growth: int = 2
     #: a content change's print is repaired only where this share of it, once repaired, reads
-    #: as text (:func:`print_repaired`): the rest is a poor engine's garbage
+    #: as text, or every piece of it is shaped as a word (:func:`print_repaired`): the rest is
+    #: a poor engine's garbage
     legible_share: float = 0.8
 
 
@@ -175,15 +176,19 @@ def _well_formed(text: str) -> bool:
     reference does not use and no dictionary knows (Polish read with the English model, in a
     sentence the draft rewords), not a poor engine's garbage. Over every corpus and engine,
     no repaired print of that shape was further from the print than the OCR's."""
-    return all(not (core := _bare(piece)) or _NUMBER_PIECE.fullmatch(core) is not None or shaped_as_word(core)
-               for piece in set(text.split()))
+    return all(_number_or(piece, shaped_as_word) for piece in set(text.split()))
 
 
 def _legible(piece: str, words: Words) -> bool:
     """A blank-separated piece of print reads as text: a number, or, marks around it aside, a
     word as the reference writes words (:meth:`Words.reads_as_word`); not ``collect_``."""
+    return _number_or(piece, words.reads_as_word)
+
+
+def _number_or(piece: str, word: Callable[[str], bool]) -> bool:
+    """``piece`` without the marks around it is nothing, a number, or passes ``word``."""
     core = _bare(piece)
-    return not core or _NUMBER_PIECE.fullmatch(core) is not None or words.reads_as_word(core)
+    return not core or _NUMBER_PIECE.fullmatch(core) is not None or word(core)
 
 
 _NUMBER_PIECE = re.compile(r"\d+(?:[.,:/–-]\d+)*%?")
