@@ -338,6 +338,28 @@ def test_words_set_apart_go_back_past_a_line_break_the_reference_lacks() -> None
     assert "nachdrücklich zu den Leitprinzipien" in text
 
 
+def test_words_set_apart_after_a_misread_line_end_go_back_into_a_reworded_sentence() -> None:
+    """The German print, OCR'd: ``umfangreiches`` and ``sowie mit`` left their lines for lines
+    of their own after the paragraph, right after a misread word at a line's end
+    (``Schutzausriistung``) and a line the draft rewords. The words set apart are whole lines
+    and go back (``umfangreiches`` into the reworded sentence, kept as the draft's edit there);
+    the misread line end before them is no part of their block."""
+    ref = ("Politische Maßnahmen können das subjektive Sicherheitsgefühl der Menschen nur mittelbar "
+           "beeinflussen. Ein umfangreiches Sicherheitspaket stärkt die Sicherheitsbehörden bundesweit, "
+           "u.a. mit 4.000 neuen Stellen bei der Bundespolizei, sowie mit Schutzausrüstung und "
+           "Einsatzmittel.\n\nUmfassende Sicherheit in Deutschland\n")
+    base = ("Das subjektive Sicherheitsgefiihl der Menschen ist\ndurch politische MaBnahmen nur indirekt "
+            "beeinflussbar.\nEin Sicherheitspaket stärkt die\nSicherheitsbehörden bundesweit, u.a. mit 4.000 "
+            "neuen\nStellen bei der Bundespolizei, Schutzausriistung\nEinsatzmittel.\n\numfangreiches\n\n"
+            "sowie mit und\n\nUmfassende Sicherheit in Deutschland\n")
+    review = Review(compare(edition(base), edition(ref, "r.txt")))
+    review.apply_suggestions(numbers=True)  # as `proofpair apply` does
+    text = " ".join(review.canonical_text().split())
+    assert "Bundespolizei, sowie mit Schutzausrüstung und Einsatzmittel." in text
+    assert "Ein umfangreiches Sicherheitspaket" in text
+    assert "Einsatzmittel. Umfassende Sicherheit" in text  # nothing left of the block
+
+
 def test_a_reordered_sentence_inside_lines_is_not_taken_for_words_set_apart() -> None:
     ref = "Auf die Hälfte der Befragten traf dies im Jahr 2016 zu, sagt der Bericht.\n\nEin zweiter Absatz.\n"
     base = "Im Jahr 2016 traf dies auf die Hälfte der Befragten zu, sagt der Bericht.\n\nEin zweiter Absatz.\n"

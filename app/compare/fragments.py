@@ -23,6 +23,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import groupby
+from operator import itemgetter
 
 from app.compare.moves import ELSEWHERE, Move
 from app.align import opcodes
@@ -180,10 +182,28 @@ def _set_apart_blocks(unpaired: Sequence[tuple[range, range]], b: Tokenized) -> 
         runs.append(current)
     out = []
     for run in runs:
-        starts, ends = _at_edge(b, unmatched, run[0], -1), _at_edge(b, unmatched, run[-1], 1)
-        if starts or ends:
-            out.append(Run(tuple(run), tuple(b.keys[k] for k in run), starts and ends))
+        for part in _by_whole_lines(b, unmatched, run):
+            starts, ends = _at_edge(b, unmatched, part[0], -1), _at_edge(b, unmatched, part[-1], 1)
+            if starts or ends:
+                out.append(Run(tuple(part), tuple(b.keys[k] for k in part), starts and ends))
     return out
+
+
+def _by_whole_lines(b: Tokenized, unmatched: set[int], run: list[int]) -> list[list[int]]:
+    """``run`` cut where its whole lines begin and end: a run that starts inside a line (a
+    misread word at a line's end, unmatched in a reworded sentence) and goes on over lines of
+    their own is that line's edge, then a block of whole lines (the words set apart). Whole,
+    the run stood at no line's start, and words inserted inside a line never looked in it.
+    Only a run's first and last lines can be partial (a matched token ends a run)."""
+    lines: list[list[int]] = [[run[0]]]
+    for last, k in zip(run, run[1:]):
+        if any("\n" in b.tokens[j] for j in range(last + 1, k)):
+            lines.append([])
+        lines[-1].append(k)
+    if len(lines) < 2:
+        return [run]
+    whole = [_at_edge(b, unmatched, line[0], -1) and _at_edge(b, unmatched, line[-1], 1) for line in lines]
+    return [[k for _, line in group for k in line] for _, group in groupby(zip(whole, lines), key=itemgetter(0))]
 
 
 def _broken(b: Tokenized, unmatched: set[int], last: int, k: int) -> bool:
