@@ -614,10 +614,10 @@ def _lexical(base: str, ref: str, subs: tuple[tuple[str, str], ...], words: Word
 
     Two texts that are both words are left to the editor (a genuine edit), whatever they look
     like; the confusion table and the learned channel model speak for the common misreads.
-    A base word spelled as the reference spells its words, with a confusion this OCR makes
-    nowhere else, is still judged a misread, under its own reason (``word_like``): where no
-    dictionary knows the language it may be another form of the reference's word, and beside
-    an edit :func:`app.engine._one_edit` makes it part of the edit."""
+    A base word spelled as the reference spells its words or as the dictionary of the
+    document's language does, with a confusion this OCR makes nowhere else, is still judged a
+    misread, under its own reason (``word_like``): it may be another form of the reference's
+    word, and beside an edit :func:`app.engine._one_edit` makes it part of the edit."""
     if words is None or not words.all_words(ref):
         return None
     if any(_another_run(w, r) or abs(whole_words(w) - whole_words(r)) >= LEXICAL.one_sided_words
@@ -634,8 +634,10 @@ def _lexical(base: str, ref: str, subs: tuple[tuple[str, str], ...], words: Word
         # where every difference is a confusion this OCR makes often elsewhere
         return _learned(base, ref, subs, words.channel)
     confidence = round(min(LEXICAL.ceiling, LEXICAL.floor + (likeness - LEXICAL.min_likeness)), 3)
-    # still a misread taken alone; beside an edit, part of it (app.engine._one_edit)
-    word_like = words.channel.seen(subs) <= 1 and all(map(words.word_like, strange))
+    # still a misread taken alone; beside an edit, part of it (app.engine._one_edit): spelled
+    # as the reference spells its words, or as the dictionary of its language does
+    # (``beeinflussbar`` against ``beeinflussen``, a reword's last word)
+    word_like = words.channel.seen(subs) <= 1 and all(words.word_like(w) or words.spelled(w) for w in strange)
     return Classification(Kind.OCR, Suggestion(ACCEPT, because("ocr_not_a_word", word=repr(strange[0]),
                           reading=repr(ref.strip()))), confidence, pattern=subs,
                           reason=WORD_LIKE if word_like else because("not_a_word"))

@@ -382,3 +382,28 @@ def test_letters_one_edition_adds_to_a_word_are_no_learned_misread_however_often
     words = Words(base, reference, lexicon=None, channel=learned)
     assert learned.seen([("", "ll")]) >= 38
     assert classify("ska", "skall", " ", " ", False, words).kind is Kind.CONTENT
+
+
+def test_a_dictionary_word_beside_a_reword_is_part_of_the_edit() -> None:
+    """``Das subjektive Sicherheitsgefühl der Menschen ist durch politische Maßnahmen nur
+    indirekt beeinflussbar`` is reworded in the draft (``… nur mittelbar beeinflussen``). Its
+    last word stands alone in the diff: no word of the draft, and its ``bar`` for ``en`` is no
+    confusion this OCR makes, but German spells it. Beside the reword it is part of the edit,
+    not a misread in a bulk accept."""
+    dictionary = system_dictionary("de_DE")
+    reference = "Politische Maßnahmen können das Gefühl nur mittelbar beeinflussen. Mehr Text folgt hier.\n"
+    base = "Das Gefiihl ist durch politische MaBnahmen nur indirekt beeinflussbar. Mehr Text folgt hier.\n"
+    words = Words(base, reference, lexicon=dictionary)
+    verdict = classify("beeinflussbar", "beeinflussen", " ", ".", False, words)
+    from app.classify import WORD_LIKE
+
+    assert verdict.kind is Kind.OCR and verdict.reason == WORD_LIKE  # alone: still a misread
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "de_lebensqualitaet_2016"
+    if not corpus.is_dir():
+        pytest.skip("the shared corpus is not beside this checkout")
+    from app.engine import compare
+    from app.loading import load_edition
+
+    changes = compare(load_edition(corpus / "ocr_eng.txt"), load_edition(corpus / "draft.txt")).changes
+    edit = next(c for c in changes if "beeinflussbar" in c.base_text)
+    assert edit.kind is Kind.CONTENT and "indirekt beeinflussbar" in edit.base_text
