@@ -78,8 +78,8 @@ def compare(base: Edition, reference: Edition, channel: Channel | None = None) -
     sections: list[SectionPair] = []
     changes: list[Change] = []
     common = words = 0
-    evidence = Evidence.of(base, reference, channel)
     with _collector_paused():
+        evidence = Evidence.of(base, reference, channel)
         for step in iter_compare(base, reference, evidence=evidence):
             sections.append(step.section)
             changes.extend(step.changes)
