@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import product
+from math import prod
 
 from rapidfuzz.distance import Hamming, Levenshtein, Postfix, Prefix
 from rapidfuzz.process import extract
@@ -151,7 +152,7 @@ class Channel:
                 options.setdefault(at, [token[at]]).append(right)
                 out.add(token[:at] + right + token[at + len(wrong):])
                 at = token.find(wrong, at + 1)
-        if subsets and 1 < len(options) <= SUBSET_PLACES:
+        if subsets and 1 < len(options) <= SUBSET_PLACES and prod(map(len, options.values())) <= SUBSET_READINGS:
             places = sorted(options)
             for chosen in product(*(options[place] for place in places)):
                 chars = list(token)
@@ -179,6 +180,9 @@ _EDGES = ".,;:!?)»”\"'’(«“„‘"
 
 #: :meth:`Channel.repairs` reads back every subset of a glyph's places up to this many
 SUBSET_PLACES = 4
+#: and tries at most this many readings of a token so (a poor OCR's channel can have many
+#: frequent confusions of one glyph: ten at each of four places would be 14,641 readings)
+SUBSET_READINGS = 81
 
 
 def stand_ins(base_pieces: Counter[str], ref_words: Counter[str]) -> list[tuple[str, str, int]]:
