@@ -201,7 +201,9 @@ def iter_compare(base: Edition, reference: Edition, pairs: list[SectionPair] | N
     evidence = evidence or Evidence.of(base, reference)
     diffed = _all_diffed(base, reference, pairs, evidence)
     words = evidence.words
-    words.channel.learn_aligned(_aligned(diffed), words.reference)
+    aligned = _aligned(diffed)
+    words.channel.learn_aligned(aligned, words.reference)
+    words.learn_readings(aligned)
     for index, pair in enumerate(pairs):
         current = diffed[index]
         assert current is not None

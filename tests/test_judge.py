@@ -586,3 +586,20 @@ def test_a_print_word_is_read_back_through_two_confusions() -> None:
     assert words.reading("wptyneto", 5) == "wpłynęło"
     assert words.reading("wptyneto", 10) is None  # ``e`` for ``ę`` is too rare at that bar
     assert words.reading("ubiegtym", 5) == "ubiegłym"
+
+
+def test_a_short_word_is_read_back_where_the_diff_sets_it_against_one_word_only() -> None:
+    """Swedish read with the English model: ``pa`` for ``på``, ``for`` for ``för``. Words this
+    short are some other word after one glyph of anything, so their own looks read none back;
+    but where the diff sets each against one reference word only, time after time, a reworded
+    sentence's print gets them back too. One the diff sets against two words does not."""
+    from collections import Counter
+
+    from app.judge.channel import Channel
+
+    reference = "arbete på vissa orter för alla och inget annat än det, så som sagt"
+    words = Words("", reference, lexicon=None, channel=Channel(Counter({("a", "å"): 40, ("o", "ö"): 30})))
+    words.learn_readings(Counter({("pa", "på"): 12, ("for", "för"): 9, ("sa", "så"): 7, ("sa", "sagt"): 1,
+                                  ("ar", "är"): 2}))
+    repaired, count = words.repaired("de ska for mindre foretag pa orten sa ar det", 5, 4)
+    assert repaired == "de ska för mindre foretag på orten sa ar det" and count == 2

@@ -71,6 +71,8 @@ class Words:
         self._reference_tokens = ref_tokens
         self._base_pieces, self._reference_pieces = base_pieces, ref_pieces
         self._word_like_asked = 0
+        #: short base words the diff sets against one reference word only (:meth:`learn_readings`)
+        self._aligned_readings: dict[str, tuple[str, int]] = {}
 
     @property
     def lexicon(self) -> Dictionary | None:
@@ -172,14 +174,39 @@ class Words:
         # asked last: a token the base repeats asks the dictionary, loaded when first asked
         return found.popitem()[1] if len(found) == 1 and not self.is_word(token) else None
 
+    def learn_readings(self, pairs: Counter[tuple[str, str]]) -> None:
+        """What the diff's alignment tells of the base's short words (``pairs``: how often it
+        sets each base token against each reference token, :func:`app.engine._aligned`): a
+        word of letters that the reference never uses and that every pair sets against one
+        and the same reference word (``pa`` against ``på``, ``for`` against ``för`` in Swedish
+        read with the English model). Found from the editions, so a reopened session finds
+        them again."""
+        against: dict[str, Counter[str]] = {}
+        for (base, ref), n in pairs.items():
+            if base.isalpha() and base != ref and self.reference[base.casefold()] == 0:
+                against.setdefault(base, Counter())[ref] += n
+        self._aligned_readings = {base: (ref, n) for base, refs in against.items()
+                                  if len(refs) == 1 for ref, n in refs.items() if ref.isalpha()}
+
+    def aligned_reading(self, token: str, least: int) -> str | None:
+        """The reference word the diff sets ``token`` against ``least`` times or more and
+        against nothing else, where this OCR makes every confusion between the two ``least``
+        times or more (:meth:`learn_readings`); else None."""
+        found = self._aligned_readings.get(token)
+        if found is None or found[1] < least:
+            return None
+        word = found[0]
+        return word if self.channel.seen(confusions(token, word)) >= least else None
+
     def repaired(self, text: str, least: int, letters: int) -> tuple[str, int]:
         """``text`` with each word of ``letters`` letters or more that :meth:`reading` reads
-        back read back (a shorter one is some other word after one glyph of anything), and
-        how many."""
+        back read back (a shorter one is some other word after one glyph of anything, unless
+        the diff sets it against one word only, often: :meth:`aligned_reading`), and how many."""
         # each distinct word read once; the text rewritten only where one is read back (a 5 MB
         # run of ``x x x`` is 2.6 million words and one distinct one)
-        readings = {token: word for token in set(_WORD.findall(text)) if len(token) >= letters
-                    and (word := self.reading(token, least)) is not None}
+        readings = {token: word for token in set(_WORD.findall(text))
+                    if (word := self.reading(token, least) if len(token) >= letters
+                        else self.aligned_reading(token, least)) is not None}
         if not readings:
             return text, 0
         count = 0
