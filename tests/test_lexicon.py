@@ -84,6 +84,34 @@ def test_verdicts_are_kept_on_disk_so_a_second_run_needs_no_dictionary(tmp_path:
     assert Dictionary(tmp_path / "xx_XX", cache=tmp_path / "c").knows("citys")
 
 
+def test_the_verdict_cache_keeps_the_newest_verdicts_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every kept verdict is read at each comparison: the cache keeps the most recently asked,
+    at most :data:`hunspell.CACHE_VERDICTS` (ten thousand fuzzed documents had left 25,000)."""
+    monkeypatch.setattr(hunspell, "CACHE_VERDICTS", 3)
+    (tmp_path / "xx_XX.aff").write_text(AFF, encoding="utf-8")
+    (tmp_path / "xx_XX.dic").write_text(DIC, encoding="utf-8")
+    first = Dictionary(tmp_path / "xx_XX", cache=tmp_path / "c")
+    for word in ("walk", "walks", "city", "cities"):
+        first.knows(word)
+    first.save()
+    second = Dictionary(tmp_path / "xx_XX", cache=tmp_path / "c")
+    assert set(second._verdicts) == {"walks", "city", "cities"}  # the oldest went
+    second.knows("walks")  # asked again: now the newest
+    second.knows("house")
+    second.save()
+    assert list(hunspell.read_json(second._file)) == ["cities", "walks", "house"]
+
+
+def test_the_language_answers_kept_are_the_newest(monkeypatch: pytest.MonkeyPatch, own_cache: Path) -> None:
+    monkeypatch.setattr(language, "LANGUAGE_ANSWERS", 2)
+    dictionaries = language.installed_dictionaries()
+    if not dictionaries:
+        pytest.skip("no Hunspell dictionary is installed (bash dev.sh test installs some)")
+    for n in range(4):
+        language.language_of([(f"ord{n}", 3), ("och", 2)], dictionaries)
+    assert len(hunspell.read_json(hunspell.cache_dir() / "languages.json")) == 2
+
+
 # -- detecting the language ---------------------------------------------------------------------
 
 @pytest.mark.parametrize(("pair", "expected"), [

@@ -38,6 +38,9 @@ FREQUENT = 60
 #: the text's language, at most 0.37 for another)
 MIN_SHARE = 0.5
 
+#: the language answers kept in the cache, the newest (each is read at every detection)
+LANGUAGE_ANSWERS = 256
+
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -97,6 +100,9 @@ def language_of(frequent: list[tuple[str, int]], dictionaries: dict[str, Path] |
     key = _detection_key(frequent, dictionaries)
     memo = hunspell.cache_dir() / "languages.json"
     known = hunspell.read_json(memo)
+    if len(known) > LANGUAGE_ANSWERS:  # kept before the bound
+        known = hunspell.newest(known, LANGUAGE_ANSWERS)
+        hunspell.write_json(memo, known)
     if key in known and (known[key] is None or known[key] in dictionaries):
         return known[key]
     shares = {name: sum(1 for w, _ in frequent if w in _stems(path)) / len(frequent)
@@ -104,7 +110,9 @@ def language_of(frequent: list[tuple[str, int]], dictionaries: dict[str, Path] |
     # the best share; between equals, the larger word list
     best = max(shares, key=lambda name: (shares[name], len(_stems(dictionaries[name])), name))
     answer = best if shares[best] >= MIN_SHARE else None
-    hunspell.write_json(memo, {**hunspell.read_json(memo), key: answer})
+    known = hunspell.read_json(memo)
+    known.pop(key, None)
+    hunspell.write_json(memo, hunspell.newest({**known, key: answer}, LANGUAGE_ANSWERS))
     return answer
 
 
