@@ -154,6 +154,10 @@ def main(argv: list[str] | None = None) -> int:
         kind, start, stop = args.worker
         return worker(kind, int(start), int(stop))
     os.environ.setdefault("PYTHONHASHSEED", "0")
+    # the workers' lexicon caches go to a folder of the run's own: thousands of random
+    # documents would fill the user's (every kept verdict is read at each comparison)
+    cache = tempfile.TemporaryDirectory(prefix="proofpair-fuzz-cache-")
+    os.environ["XDG_CACHE_HOME"] = cache.name
     totals: Counter[str] = Counter()
     stats: Counter[str] = Counter()
     examples: dict[str, list[str]] = {}
@@ -167,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.report:
         args.report.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     problems = sum(n for k, n in totals.items() if not k.endswith(" cases"))
+    cache.cleanup()
     return 1 if problems else 0
 
 
