@@ -61,15 +61,18 @@ def temporaries(folder: Path) -> list[Path]:
     return [p for p in folder.iterdir() if p.name.startswith(".review.proofpair.") and p.name.endswith(".tmp")]
 
 
-def kill_rounds(kills: int, folder: Path, seed: int = 0) -> dict[str, int]:
-    """Run ``kills`` kill rounds in ``folder`` (which holds base.txt and ref.txt)."""
+def kill_rounds(kills: int, folder: Path, seed: int = 0, mid_saves: int = 0) -> dict[str, int]:
+    """Run ``kills`` kill rounds in ``folder`` (which holds base.txt and ref.txt), and more, up
+    to five times as many, until ``mid_saves`` kills have landed inside a save (on a fast disk
+    a save's temporary lives for a fraction of a millisecond, and a few aimed kills can all
+    miss it)."""
     sys.path.insert(0, str(ROOT))
     from app.session import SessionError, load_session
 
     rng = random.Random(seed)
     counts = {"kills": 0, "mid_save": 0, "loadable": 0, "unloadable": 0, "torn": 0, "stale_after_save": 0}
     session = folder / "review.proofpair"
-    for _ in range(kills):
+    while counts["kills"] < kills or counts["mid_save"] < mid_saves and counts["kills"] < 5 * kills:
         left_before = set(temporaries(folder))
         proc = subprocess.Popen([sys.executable, __file__, "--child", str(folder)], stdout=subprocess.PIPE,
                                 text=True, cwd=ROOT)

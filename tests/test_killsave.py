@@ -19,7 +19,7 @@ import killtest  # noqa: E402
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL and flock are POSIX")
 def test_kill_9_during_saves_leaves_a_loadable_session_and_no_stale_temporary(tmp_path: Path) -> None:
     killtest.prepare(tmp_path, size=8000)
-    counts = killtest.kill_rounds(8, tmp_path, seed=1)
-    assert counts["kills"] == 8 and counts["loadable"] == 8, counts
+    counts = killtest.kill_rounds(8, tmp_path, seed=1, mid_saves=1)
+    assert counts["kills"] >= 8 and counts["loadable"] == counts["kills"], counts
     assert counts["mid_save"] >= 1, f"no kill landed inside a save: the test tested nothing {counts}"
     assert not killtest.failed(counts), counts
