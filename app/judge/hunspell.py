@@ -69,8 +69,10 @@ class Dictionary:
         self._asked: dict[str, None] = {}  # the words asked in this process, in order
         self._lookup = None
         self._broken = False
-        if len(self._verdicts) > CACHE_VERDICTS:  # kept before the bound: trimmed at exit
-            atexit.register(self.save)
+        self._at_exit = False  # whether save() is registered to run at exit
+        self._untrimmed = len(self._verdicts) > CACHE_VERDICTS  # kept before the bound
+        if self._untrimmed:
+            self._save_at_exit()
 
     def knows(self, word: str) -> bool:
         """Whether the dictionary spells ``word``; True when it cannot be read (a dictionary is
@@ -88,19 +90,24 @@ class Dictionary:
                 self._broken = True
                 return True
             self._verdicts[word] = verdict
-            if not self._new:
-                atexit.register(self.save)
             self._new += 1
+            self._save_at_exit()
         return verdict
+
+    def _save_at_exit(self) -> None:
+        if not self._at_exit:
+            self._at_exit = True
+            atexit.register(self.save)
 
     def save(self) -> None:
         """Write the verdicts learned since opening to the cache, those asked in this process
         last, and keep the newest :data:`CACHE_VERDICTS` (quietly gives up on a read-only one)."""
-        if self._new or len(self._verdicts) > CACHE_VERDICTS:
+        if self._new or self._untrimmed:
             asked = {word: self._verdicts[word] for word in self._asked if word in self._verdicts}
             kept = {k: v for k, v in read_json(self._file).items() if isinstance(v, bool) and k not in asked}
             if write_json(self._file, newest({**kept, **asked}, CACHE_VERDICTS)):
                 self._new = 0
+                self._untrimmed = False
 
 
 def newest(data: dict, n: int) -> dict:
