@@ -48,12 +48,12 @@ def cache_dir() -> Path:
 
 
 def identity(path: Path) -> str:
-    """A key for the dictionary at ``path``: its real files, their sizes and times."""
+    """A key for the dictionary at ``path``: its real files (a link's target, told by device
+    and inode: resolving the path cost a system call per folder of it), their sizes and times."""
     parts = [str(CACHE_FORMAT)]
     for suffix in (".aff", ".dic"):
-        real = os.path.realpath(f"{path}{suffix}")
-        stat = os.stat(real)
-        parts.append(f"{real}:{stat.st_size}:{stat.st_mtime_ns}")
+        stat = os.stat(f"{path}{suffix}")
+        parts.append(f"{stat.st_dev}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}")
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=10).hexdigest()
 
 

@@ -54,26 +54,36 @@ def dictionary_dirs() -> list[Path]:
 
 def installed_dictionaries() -> dict[str, Path]:
     """Each installed dictionary by name (``sv_SE``) -> its files without suffix; one name per
-    pair of real files (``de_BE`` is a link to ``de_DE``: only ``de_DE`` is listed)."""
+    pair of real files (``de_BE`` is a link to ``de_DE``: only ``de_DE`` is listed).
+
+    Asked at every comparison, so each folder is listed once (``os.scandir``, whose entries
+    know their type) and a real file is told by its device and inode: globbing and resolving
+    every file with pathlib took 3 ms of the sample's 0.12 s."""
     if not hunspell.available():
         return {}
     found: dict[str, Path] = {}
-    seen: set[str] = set()
+    seen: set[tuple[int, int]] = set()  # the real .dic files, by device and inode
     for folder in dictionary_dirs():
         try:
-            affs = sorted(folder.glob("*.aff"))
+            with os.scandir(folder) as listing:
+                entries = {entry.name: entry for entry in listing}
         except OSError:
             continue
         # a file of its own before a link to it, so the real name is kept
-        for aff in sorted(affs, key=lambda a: (a.is_symlink(), a.name)):
-            dic = aff.with_suffix(".dic")
-            if not (aff.is_file() and dic.is_file()):
+        affs = sorted((e for name, e in entries.items() if name.endswith(".aff")),
+                      key=lambda e: (e.is_symlink(), e.name))
+        for aff in affs:
+            stem = aff.name[:-4]
+            dic = entries.get(f"{stem}.dic")
+            if stem in found or dic is None or not (aff.is_file() and dic.is_file()):
                 continue
-            real = os.path.realpath(dic)
-            if real in seen or aff.stem in found:
+            try:
+                real = dic.stat()
+            except OSError:
                 continue
-            seen.add(real)
-            found[aff.stem] = aff.with_suffix("")
+            if (real.st_dev, real.st_ino) not in seen:
+                seen.add((real.st_dev, real.st_ino))
+                found[stem] = folder / stem
     return found
 
 
