@@ -84,6 +84,27 @@ def test_verdicts_are_kept_on_disk_so_a_second_run_needs_no_dictionary(tmp_path:
     assert Dictionary(tmp_path / "xx_XX", cache=tmp_path / "c").knows("citys")
 
 
+def test_a_save_removes_the_verdict_files_nothing_reads_again(tmp_path: Path) -> None:
+    """The verdicts of the dictionary's files before an update, and what a killed write of an
+    older ProofPair left, go at the next save; another dictionary's file stays."""
+    (tmp_path / "xx_XX.aff").write_text(AFF, encoding="utf-8")
+    (tmp_path / "xx_XX.dic").write_text(DIC, encoding="utf-8")
+    cache = tmp_path / "c"
+    first = Dictionary(tmp_path / "xx_XX", cache=cache)
+    first.knows("city")
+    first.save()
+    killed = cache / f"{first._file.stem}.4242.tmp"  # an older version's temporary
+    killed.write_text("{", encoding="utf-8")
+    other = cache / "yy_YY-0123456789abcdef0123.json"
+    other.write_text("{}", encoding="utf-8")
+    (tmp_path / "xx_XX.dic").write_text(DIC.replace("city/Aa", "citys"), encoding="utf-8")
+    updated = Dictionary(tmp_path / "xx_XX", cache=cache)
+    assert updated._file != first._file
+    updated.knows("citys")
+    updated.save()
+    assert sorted(p.name for p in cache.iterdir()) == sorted([updated._file.name, other.name])
+
+
 def test_the_verdict_cache_keeps_the_newest_verdicts_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every kept verdict is read at each comparison: the cache keeps the most recently asked,
     at most :data:`hunspell.CACHE_VERDICTS` (ten thousand fuzzed documents had left 25,000)."""

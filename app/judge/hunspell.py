@@ -10,13 +10,14 @@ own reader, the first time spylls's lookup asks for its stem. Each verdict is ke
 the user's cache folder, in a file keyed by the dictionary's files, so a document compared again
 loads neither spylls nor the dictionary.
 
-Imports: the standard library; spylls when a verdict is not in the cache (a missing spylls makes
+Imports: the standard library, :mod:`app.fileio`; spylls when a verdict is not in the cache (a missing spylls makes
 every dictionary unavailable: :func:`available` is False).
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import hashlib
 import importlib.util
 import io
@@ -25,6 +26,8 @@ import os
 import re
 from collections import Counter
 from pathlib import Path
+
+from app.fileio import atomic_write_text
 
 #: how a data tag starts after a stem (spylls's and Hunspell's rule: `` po:noun``, or a tab)
 _TAG = re.compile(r"[ \t]\w{2}:")
@@ -108,6 +111,7 @@ class Dictionary:
             if write_json(self._file, newest({**kept, **asked}, CACHE_VERDICTS)):
                 self._new = 0
                 self._untrimmed = False
+                _remove_superseded(self._file, self.name)
 
 
 def newest(data: dict, n: int) -> dict:
@@ -125,16 +129,27 @@ def read_json(path: Path) -> dict:
 
 
 def write_json(path: Path, data: dict) -> bool:
-    """Replace a cache file at once, its entries in ``data``'s order (oldest first), False when
-    the cache folder cannot be written."""
+    """Replace a cache file at once (:func:`app.fileio.atomic_write_text`, which also removes
+    what a killed write left), its entries in ``data``'s order (oldest first), False when the
+    cache folder cannot be written."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
+        atomic_write_text(path, json.dumps(data, ensure_ascii=False))
     except OSError:
         return False
     return True
+
+
+def _remove_superseded(current: Path, name: str) -> None:
+    """Remove the dictionary ``name``'s other verdict files: those of another identity (its
+    files were updated, or an older ProofPair keyed them otherwise) and the temporaries an
+    older ProofPair's killed write left (``NAME-KEY.PID.tmp``). Nothing reads them again."""
+    own = re.compile(rf"{re.escape(name)}-[0-9a-f]{{20}}(?:\.json|\.\d+\.tmp)")
+    with contextlib.suppress(OSError), os.scandir(current.parent) as listing:
+        for entry in listing:
+            if entry.name != current.name and own.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 def _open(path: Path):
