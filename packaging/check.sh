@@ -48,6 +48,13 @@ run_isolated() {
 }
 
 say "Build"
+# PyInstaller bundles the interpreter's shared library: Debian's own python3 is a static
+# build, and its library is a package of its own (libpython3.11)
+read -r lib libdir version < <("$PYTHON" -c 'import sys, sysconfig as c
+print(c.get_config_var("INSTSONAME"), c.get_config_var("LIBDIR"), "%d.%d" % sys.version_info[:2])')
+if [ ! -e "$libdir/$lib" ] && [ "${libdir#/usr/lib/}" != "$libdir" ]; then
+  apt_install "libpython$version"
+fi
 packaging/build.sh
 VERSION=$("$PYTHON" -c 'import tomllib; print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')
 debs=(dist/proofpair_"$VERSION"_*.deb)
