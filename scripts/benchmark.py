@@ -25,11 +25,12 @@ most 3× the time the sample would take at that size (the sample's seconds per M
 
 Times are judged on the child's CPU time (``time.process_time``): the pipeline is single-
 threaded, so on an idle machine wall time equals it, and on a shared one wall time also counts
-the waiting for a core. Both are printed, with the load average, so a reader can tell.
+the waiting for a core. Both are printed, with the load average, so a reader can tell. The
+checkout's bytecode is compiled before anything is timed, as an installed ProofPair's is.
 
 Then the whole ``proofpair`` process (:data:`CLI_TARGETS`), as a user runs it: start-up,
 imports, loading, comparing and the output, judged on the child's CPU time (user + system,
-from ``getrusage``), the best of a few runs, with the bytecode compiled first (as installed):
+from ``getrusage``), the best of a few runs:
 ``proofpair compare`` on the sample, and
 ``proofpair compare --json`` on the 100× pair with ``PYTHONUNBUFFERED=1`` (as containers set
 it), its output written to a file.
@@ -41,6 +42,7 @@ plug in through :data:`UI_MEASUREMENTS` below.
 from __future__ import annotations
 
 import argparse
+import compileall
 import importlib
 import importlib.util
 import json
@@ -303,12 +305,6 @@ def run_cli(sizes: tuple[int, ...]) -> list[str]:
     targets = [t for t in CLI_TARGETS if t[0] in sizes]
     if not targets:
         return []
-    import compileall
-
-    # as an installed ProofPair runs: its bytecode compiled (PYTHONDONTWRITEBYTECODE, which
-    # some shells set, would otherwise make every run compile every module again)
-    for package in ("app", "ui"):
-        compileall.compile_dir(ROOT / package, quiet=1)
     failed = []
     print(f"whole process (best of the runs; load average {_load()})\n")
     with tempfile.TemporaryDirectory(prefix="proofpair-cli-") as tmp:
@@ -373,6 +369,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.measure:
         print(json.dumps(measure(*args.measure, trace=args.trace)))
         return 0
+    # as an installed ProofPair runs: its bytecode compiled (PYTHONDONTWRITEBYTECODE, which
+    # some shells set, would otherwise make every process compile every module it imports,
+    # and a comparison imports two of them lazily: their compiling was counted as comparing)
+    for package in ("app", "ui"):
+        compileall.compile_dir(ROOT / package, quiet=1)
     sizes = tuple(int(s) for s in args.sizes.split(",") if s)
     stress = ([n for n, _, _ in STRESS] if args.stress == "all" else []
               if args.stress == "none" else args.stress.split(","))
