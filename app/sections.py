@@ -53,6 +53,8 @@ from rapidfuzz.distance import Levenshtein
 from app.align import opcodes
 from app.diffing import without_marks
 from app.model import Edition, Heading, SectionPair, Span
+from app.subheadings import nest
+from app.unnumbered import LAYOUT, pair_unnumbered
 
 Number = tuple[int, ...]
 
@@ -584,13 +586,9 @@ def align_sections(base: Edition, reference: Edition,
     if len(numbered) >= SCORING.min_numbered or numbered and reference_headings is not None:
         pairs = _pair_headings(_ordered(base.text, base_headings, numbered), numbered)
         if reference_headings is None:  # the caller's outline is the outline
-            from app.subheadings import nest  # here: as app.unnumbered, loaded when needed
-
             pairs = nest(base.text, reference.text, pairs, reference.headings)
         prefix = "h"
     else:  # the headings the caller knows, else those the reference's structure marks (Word's styles)
-        from app.unnumbered import LAYOUT, pair_unnumbered  # here: a numbered report never loads it
-
         known = [h for h in ref_h if not h.number] if reference_headings is not None else \
             list(reference.headings) if len(reference.headings) >= LAYOUT.min_headings else None
         if known is None and len(base.headings) >= LAYOUT.min_headings:
