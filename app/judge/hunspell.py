@@ -10,8 +10,8 @@ own reader, the first time spylls's lookup asks for its stem. Each verdict is ke
 the user's cache folder, in a file keyed by the dictionary's files, so a document compared again
 loads neither spylls nor the dictionary.
 
-Imports: the standard library, :mod:`app.fileio`; spylls when a verdict is not in the cache (a missing spylls makes
-every dictionary unavailable: :func:`available` is False).
+Imports: the standard library, :mod:`app.fileio`; spylls when a verdict is not in the cache (a
+missing spylls makes every dictionary unavailable: :func:`available` is False).
 """
 
 from __future__ import annotations
