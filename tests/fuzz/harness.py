@@ -27,6 +27,7 @@ Imports: the standard library and the core.
 from __future__ import annotations
 
 import contextlib
+import csv
 import hashlib
 import io
 import json
@@ -476,12 +477,13 @@ def _export_complete(out: Path, fmt: str, case: str) -> list[Problem]:
         if fmt in ("json", "summary"):
             json.loads(text)
         elif fmt == "csv":
-            import csv
-
-            rows = list(csv.reader(io.StringIO(text)))
+            # a decision's text may be longer than the reader's default cap on a field (128 KB):
+            # the log holds it whole, as it must
+            csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
+            rows = list(csv.reader(io.StringIO(text), strict=True))  # a torn quote raises
             if not rows or rows[0][0] != "id":
                 raise ValueError("no header")
-    except ValueError as exc:
+    except (ValueError, csv.Error) as exc:
         return [Problem("half-written", case, f"{fmt} output incomplete: {exc}")]
     return []
 

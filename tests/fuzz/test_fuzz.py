@@ -88,3 +88,20 @@ def test_seeds_the_long_run_found(seed: int) -> None:
     claim "byte for byte" with it. The CLI now writes the whole base as loaded, and NFC's
     stretches start at every stable starter."""
     _check(harness.edition_case, seed)
+
+
+def test_a_session_the_long_run_found(session_material) -> None:
+    """Seed 1,701,916 edits a decision to a text longer than the CSV reader's default cap on a
+    field (128 KB): the export was complete, and the check of it stopped the worker with
+    ``_csv.Error``. A log holds a decision's text whole; a torn CSV is reported, not raised."""
+    folder, _, _ = session_material
+    with watchdog():
+        problems = harness.session_case(1_701_916, folder.parent, session_material)
+    assert not problems, "\n".join(map(str, problems))
+
+
+def test_a_torn_csv_log_is_reported_as_half_written(tmp_path: Path) -> None:
+    torn = tmp_path / "log.csv"
+    torn.write_text('id,decision\n1,"unclosed', encoding="utf-8")
+    problems = harness._export_complete(torn, "csv", "torn")
+    assert [p.kind for p in problems] == ["half-written"], problems
